@@ -1,0 +1,135 @@
+// Which builder each build command uses, and the environment its BuildKit runs with.
+import {
+  buildxInspectNamed,
+  CMD,
+  containerInspect,
+  dockerConfigDir,
+  type FileContext,
+} from '../evidence/canonical.js';
+import { type Evidence, findCommand } from '../evidence/schema.js';
+import {
+  type Builder,
+  parseBuildxInspect,
+  parseBuildxLs,
+  parseContainerInspect,
+  parseJson,
+} from './docker-output.js';
+import type { BuilderState, Origin } from './types.js';
+import { buildkitForEngine, isUnknownBuildkit, parseVersion, type Version } from './version.js';
+
+function merge(a: Builder, b: Builder | null): Builder {
+  if (!b) return a;
+  return {
+    ...a,
+    driver: a.driver === 'unknown' ? b.driver : a.driver,
+    error: a.error ?? b.error,
+    nodes: a.nodes.map((n) => {
+      const m = b.nodes.find((x) => x.name === n.name);
+      if (!m) return n;
+      return {
+        ...n,
+        driverOpts: Object.keys(n.driverOpts).length ? n.driverOpts : m.driverOpts,
+        buildkitVersion: n.buildkitVersion ?? m.buildkitVersion,
+        flags: n.flags.length ? n.flags : m.flags,
+        labels: { ...m.labels, ...n.labels },
+        buildkitdConfig: n.buildkitdConfig ?? m.buildkitdConfig,
+        endpoint: n.endpoint ?? m.endpoint,
+        status: n.status ?? m.status,
+      };
+    }),
+  };
+}
+
+export function analyzeBuilders(
+  ev: Evidence,
+  ctx: FileContext,
+  dockerd: { env: Record<string, string> | null; origin: Origin | null; engine: Version | null; up: boolean },
+): {
+  builders: BuilderState[];
+  build: BuilderState | null;
+  buildx: BuilderState | null;
+  why: { docker: string; buildx: string; why: string };
+} {
+  const ls = findCommand(ev, CMD.buildxLs);
+  let raw: Builder[] = ls?.exitCode === 0 ? parseBuildxLs(ls.stdout) : [];
+  const cur = findCommand(ev, CMD.buildxInspect);
+  const current = cur?.exitCode === 0 ? parseBuildxInspect(cur.stdout) : null;
+  raw = raw.map((b) => {
+    const named = findCommand(ev, buildxInspectNamed(b.name));
+    return merge(b, named?.exitCode === 0 ? parseBuildxInspect(named.stdout) : null);
+  });
+  if (current && !raw.some((b) => b.name === current.name)) raw.push(current);
+  // With no buildx, the only builder is dockerd's embedded BuildKit.
+  if (raw.length === 0 && dockerd.up) {
+    raw.push({ name: 'default', driver: 'docker', current: true, error: null, nodes: [] });
+  }
+  const builders: BuilderState[] = raw.map((b) => {
+    const nodes = b.nodes.map((n) => {
+      const ci = b.driver === 'docker-container' ? findCommand(ev, containerInspect(n.name)) : undefined;
+      return { ...n, container: ci?.exitCode === 0 ? parseContainerInspect(ci.stdout) : null };
+    });
+    let env: Record<string, string> | null = null;
+    let envOrigin: Origin | null = null;
+    if (b.driver === 'docker') {
+      env = dockerd.env;
+      envOrigin = dockerd.origin;
+    } else if (b.driver === 'docker-container') {
+      const node = nodes[0];
+      if (node?.container) {
+        env = node.container.env;
+        envOrigin = { kind: 'command', ref: containerInspect(node.name).join(' ') };
+      } else if (node) {
+        env = Object.fromEntries(
+          Object.entries(node.driverOpts)
+            .filter(([k]) => k.startsWith('env.'))
+            .map(([k, v]) => [k.slice(4), v]),
+        );
+        envOrigin = { kind: 'driver-opt', ref: `docker buildx inspect ${b.name}` };
+      }
+    }
+    const reported = nodes.map((n) => n.buildkitVersion).find((v) => !isUnknownBuildkit(v));
+    const buildkit =
+      parseVersion(reported ?? null) ?? (b.driver === 'docker' ? buildkitForEngine(dockerd.engine) : null);
+    const networkHost = nodes.some(
+      (n) => n.driverOpts.network === 'host' || n.container?.networkMode === 'host',
+    );
+    return {
+      name: b.name,
+      driver: b.driver,
+      current: b.current,
+      error: b.error,
+      nodes,
+      env,
+      envOrigin,
+      buildkit,
+      networkHost,
+    };
+  });
+
+  const envBuilder = ctx.env.BUILDX_BUILDER;
+  const byName = (n: string | undefined | null) => (n ? (builders.find((b) => b.name === n) ?? null) : null);
+  const currentFile = ev.files[`${dockerConfigDir(ctx)}/buildx/current`];
+  const fileName = currentFile
+    ? String((parseJson(currentFile) as { Name?: string } | null)?.Name ?? '')
+    : '';
+  const defaultBuilder = builders.find((b) => b.driver === 'docker') ?? null;
+  let buildx: BuilderState | null;
+  let why: string;
+  if (envBuilder) {
+    buildx = byName(envBuilder);
+    why = 'BUILDX_BUILDER is set, so both commands use that builder';
+  } else {
+    buildx = byName(current?.name) ?? byName(fileName) ?? builders.find((b) => b.current) ?? defaultBuilder;
+    why =
+      buildx && defaultBuilder && buildx !== defaultBuilder
+        ? `docker build uses the default builder; docker buildx build uses "${buildx.name}", chosen with docker buildx use`
+        : 'both commands use the default builder';
+  }
+  const build = envBuilder ? byName(envBuilder) : defaultBuilder;
+  return {
+    builders,
+    build,
+    buildx,
+    why: { docker: build?.name ?? 'default', buildx: buildx?.name ?? 'default', why },
+  };
+}

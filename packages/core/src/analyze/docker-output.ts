@@ -1,0 +1,215 @@
+// Parsers for what the docker CLI prints. Every parser tolerates garbage: evidence may come from any version.
+
+export interface DockerInfo {
+  serverVersion: string | null;
+  operatingSystem: string | null;
+  httpProxy: string;
+  httpsProxy: string;
+  noProxy: string;
+  securityOptions: string[];
+  serverErrors: string[];
+  name: string | null;
+}
+
+function obj(v: unknown): Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+}
+function str(v: unknown): string | null {
+  return typeof v === 'string' && v !== '' ? v : null;
+}
+
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+export function parseDockerInfo(stdout: string): DockerInfo | null {
+  const j = obj(parseJson(stdout.trim()));
+  if (Object.keys(j).length === 0) return null;
+  return {
+    serverVersion: str(j.ServerVersion),
+    operatingSystem: str(j.OperatingSystem),
+    httpProxy: str(j.HttpProxy) ?? '',
+    httpsProxy: str(j.HttpsProxy) ?? '',
+    noProxy: str(j.NoProxy) ?? '',
+    securityOptions: Array.isArray(j.SecurityOptions)
+      ? j.SecurityOptions.filter((s) => typeof s === 'string')
+      : [],
+    serverErrors: Array.isArray(j.ServerErrors) ? j.ServerErrors.filter((s) => typeof s === 'string') : [],
+    name: str(j.Name),
+  };
+}
+
+export interface DockerVersion {
+  client: string | null;
+  server: string | null;
+  serverComponents: { name: string; version: string }[];
+}
+
+export function parseDockerVersion(stdout: string): DockerVersion | null {
+  const j = obj(parseJson(stdout.trim()));
+  if (Object.keys(j).length === 0) return null;
+  const server = obj(j.Server);
+  const comps = Array.isArray(server.Components) ? server.Components.map(obj) : [];
+  return {
+    client: str(obj(j.Client).Version),
+    server: str(server.Version),
+    serverComponents: comps.map((c) => ({ name: String(c.Name ?? ''), version: String(c.Version ?? '') })),
+  };
+}
+
+export interface BuilderNode {
+  name: string;
+  endpoint: string | null;
+  status: string | null;
+  driverOpts: Record<string, string>;
+  buildkitVersion: string | null;
+  flags: string[];
+  labels: Record<string, string>;
+  buildkitdConfig: string | null;
+}
+
+export interface Builder {
+  name: string;
+  driver: string;
+  current: boolean;
+  error: string | null;
+  nodes: BuilderNode[];
+}
+
+function emptyNode(name: string): BuilderNode {
+  return {
+    name,
+    endpoint: null,
+    status: null,
+    driverOpts: {},
+    buildkitVersion: null,
+    flags: [],
+    labels: {},
+    buildkitdConfig: null,
+  };
+}
+
+/** `docker buildx ls --format json`: one JSON object per line. */
+export function parseBuildxLs(stdout: string): Builder[] {
+  const out: Builder[] = [];
+  for (const line of stdout.split(/\r?\n/)) {
+    if (!line.trim().startsWith('{')) continue;
+    const j = obj(parseJson(line));
+    const name = str(j.Name);
+    if (!name) continue;
+    const nodes = (Array.isArray(j.Nodes) ? j.Nodes.map(obj) : []).map((n) => ({
+      ...emptyNode(String(n.Name ?? '')),
+      endpoint: str(n.Endpoint),
+      status: str(n.Status),
+      driverOpts: Object.fromEntries(Object.entries(obj(n.DriverOpts)).map(([k, v]) => [k, String(v)])),
+      buildkitVersion: str(n.Version) ?? str(n.BuildkitVersion),
+      flags: Array.isArray(n.Flags) ? n.Flags.map(String) : [],
+    }));
+    out.push({
+      name,
+      driver: str(j.Driver) ?? 'unknown',
+      current: j.Current === true,
+      error: str(j.Err) ?? str(j.Error),
+      nodes,
+    });
+  }
+  return out;
+}
+
+/** Driver Options as buildx prints them: key="value" pairs with Go %q quoting. */
+export function parseDriverOptions(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const re = /([A-Za-z0-9_.-]+)="((?:[^"\\]|\\.)*)"/g;
+  for (const m of text.matchAll(re)) {
+    out[m[1]!] = m[2]!.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : c));
+  }
+  return out;
+}
+
+/** `docker buildx inspect [NAME]`: the human format, the only one that names the selected builder. */
+export function parseBuildxInspect(stdout: string): Builder | null {
+  const lines = stdout.split(/\r?\n/);
+  let name: string | null = null;
+  let driver = 'unknown';
+  let error: string | null = null;
+  const nodes: BuilderNode[] = [];
+  let node: BuilderNode | null = null;
+  let inNodes = false;
+  let inLabels = false;
+  let inConfig = false;
+  for (const line of lines) {
+    if (inConfig) {
+      if (node) node.buildkitdConfig = `${node.buildkitdConfig ?? ''}${line.replace(/^\s*>\s?/, '')}\n`;
+      continue;
+    }
+    const m = /^([A-Za-z][A-Za-z #.]*?):\s*(.*)$/.exec(line);
+    if (!m) {
+      if (inLabels && node) {
+        const l = /^\s+([\w./-]+):\s*(.*)$/.exec(line);
+        if (l) node.labels[l[1]!] = l[2]!;
+      }
+      continue;
+    }
+    const [, key, value] = m as unknown as [string, string, string];
+    inLabels = false;
+    if (key === 'Nodes') {
+      inNodes = true;
+      continue;
+    }
+    if (!inNodes) {
+      if (key === 'Name') name = value;
+      else if (key === 'Driver') driver = value;
+      else if (key === 'Error') error = value;
+      continue;
+    }
+    if (key === 'Name') {
+      node = emptyNode(value);
+      nodes.push(node);
+      continue;
+    }
+    if (!node) continue;
+    if (key === 'Endpoint') node.endpoint = value;
+    else if (key === 'Status') node.status = value;
+    else if (key === 'Driver Options') node.driverOpts = parseDriverOptions(value);
+    else if (key === 'BuildKit version' || key === 'Buildkit') node.buildkitVersion = value;
+    else if (key === 'BuildKit daemon flags' || key === 'Flags')
+      node.flags = value.split(/\s+/).filter(Boolean);
+    else if (key === 'Labels') inLabels = true;
+    else if (key.startsWith('File#buildkitd.toml')) inConfig = true;
+    else if (key === 'Error') error = value;
+  }
+  if (!name) return null;
+  return { name, driver, current: false, error, nodes };
+}
+
+export interface ContainerInfo {
+  env: Record<string, string>;
+  created: string | null;
+  networkMode: string | null;
+  running: boolean;
+}
+
+export function parseContainerInspect(stdout: string): ContainerInfo | null {
+  const arr = parseJson(stdout.trim());
+  const c = obj(Array.isArray(arr) ? arr[0] : arr);
+  if (Object.keys(c).length === 0) return null;
+  const env: Record<string, string> = {};
+  const list = obj(c.Config).Env;
+  if (Array.isArray(list)) {
+    for (const e of list) {
+      if (typeof e !== 'string') continue;
+      const eq = e.indexOf('=');
+      if (eq > 0) env[e.slice(0, eq)] = e.slice(eq + 1);
+    }
+  }
+  return {
+    env,
+    created: str(c.Created),
+    networkMode: str(obj(c.HostConfig).NetworkMode),
+    running: obj(c.State).Running === true,
+  };
+}

@@ -1,0 +1,56 @@
+// Strict JSON (daemon.json, config.json) with line/column on error, like dockerd's own parser refuses it.
+import { type ParseError, parse, printParseErrorCode } from 'jsonc-parser';
+
+export interface FileError {
+  path: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: offset - before.lastIndexOf('\n') };
+}
+
+export function parseStrictJson(
+  path: string,
+  text: string,
+): { ok: true; value: unknown } | { ok: false; error: FileError } {
+  if (text.trim() === '') return { ok: true, value: {} }; // dockerd treats an empty daemon.json as no options
+  const errors: ParseError[] = [];
+  const value = parse(text, errors, {
+    disallowComments: true,
+    allowTrailingComma: false,
+    allowEmptyContent: false,
+  });
+  if (errors.length > 0) {
+    const e = errors[0]!;
+    const { line, column } = lineColumn(text, e.offset);
+    return { ok: false, error: { path, line, column, message: describe(printParseErrorCode(e.error)) } };
+  }
+  return { ok: true, value };
+}
+
+function describe(code: string): string {
+  const words: Record<string, string> = {
+    InvalidSymbol: 'unexpected character',
+    InvalidNumberFormat: 'invalid number',
+    PropertyNameExpected: 'expected a property name in double quotes',
+    ValueExpected: 'expected a value',
+    ColonExpected: 'expected ":"',
+    CommaExpected: 'expected "," (or a missing closing bracket)',
+    CloseBraceExpected: 'expected "}"',
+    CloseBracketExpected: 'expected "]"',
+    EndOfFileExpected: 'unexpected content after the end of the JSON value',
+    InvalidCommentToken: 'comments are not allowed in this file',
+    UnexpectedEndOfComment: 'unterminated comment',
+    UnexpectedEndOfString: 'unterminated string',
+    UnexpectedEndOfNumber: 'unterminated number',
+    InvalidUnicode: 'invalid unicode escape',
+    InvalidEscapeCharacter: 'invalid escape character',
+    InvalidCharacter: 'invalid character in string',
+  };
+  return words[code] ?? code;
+}

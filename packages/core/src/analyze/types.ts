@@ -1,0 +1,159 @@
+// The analysed state the rules read: for each actor, the effective proxy and where every value came from.
+import type { Builder, ContainerInfo, DockerInfo } from './docker-output.js';
+import type { FileError } from './json-file.js';
+import type { SystemctlUnit } from './systemctl.js';
+import type { EnvVarAssignment, SystemdProblem } from './systemd.js';
+import type { Version } from './version.js';
+
+export type Actor = 'client' | 'runtime' | 'builder' | 'run';
+export const ACTORS: readonly Actor[] = ['client', 'runtime', 'builder', 'run'];
+
+/** Where a value was read: a file and line, a command, a process, or the user's flags. */
+export interface Origin {
+  kind: 'file' | 'command' | 'process' | 'env' | 'driver-opt' | 'profile';
+  ref: string; // "/etc/docker/daemon.json:3", "docker info", "dockerd (pid 812)", "shell", "builder ci"
+}
+
+export interface VarValue {
+  name: string; // as written: HTTP_PROXY, http_proxy, http-proxy, httpProxy
+  value: string;
+  origin: Origin;
+}
+
+/** One place proxy variables are configured, e.g. a drop-in, daemon.json, a builder's env. */
+export interface Layer {
+  id: string;
+  actor: Actor;
+  label: string;
+  /** normalised upper-case variable → values as found (both cases kept) */
+  vars: Partial<Record<'HTTP_PROXY' | 'HTTPS_PROXY' | 'NO_PROXY' | 'ALL_PROXY' | 'FTP_PROXY', VarValue[]>>;
+  /** true when the consumer is a Go program (dockerd, buildkitd, buildx) */
+  go: boolean;
+  /** the layer is effective for its actor (false: ignored file, overridden, not loaded) */
+  effective: boolean;
+}
+
+export interface EffectiveProxy {
+  http: VarValue | null;
+  https: VarValue | null;
+  noProxy: VarValue | null;
+  all: VarValue | null;
+}
+
+export type Netns =
+  | 'host'
+  | 'bridge'
+  | 'builder-container'
+  | 'rootless'
+  | 'vm'
+  | 'pod'
+  | 'remote'
+  | 'unknown';
+
+export interface ActorState {
+  actor: Actor;
+  /** known: we saw its configuration; unknown: we could not look; absent: not part of this setup */
+  status: 'known' | 'unknown' | 'absent';
+  label: string;
+  proxy: EffectiveProxy;
+  netns: Netns;
+  notes: string[];
+}
+
+export interface BuilderState {
+  name: string;
+  driver: string;
+  current: boolean;
+  error: string | null;
+  nodes: (Builder['nodes'][number] & { container: ContainerInfo | null })[];
+  /** proxy env buildkitd runs with: known for docker (= dockerd) and docker-container (container env) */
+  env: Record<string, string> | null;
+  envOrigin: Origin | null;
+  buildkit: Version | null;
+  networkHost: boolean;
+}
+
+export interface DockerfileFacts {
+  path: string;
+  syntax: { line: number; image: string } | null;
+  envProxy: { line: number; name: string; text: string }[];
+  argProxy: { line: number; name: string; text: string }[];
+  gitSources: { line: number; text: string }[];
+  addUrls: { line: number; text: string }[];
+}
+
+export interface DaemonJson {
+  path: string;
+  proxies: Partial<Record<'http-proxy' | 'https-proxy' | 'no-proxy', string>> | null;
+  lines: Partial<Record<'http-proxy' | 'https-proxy' | 'no-proxy', number>>;
+}
+
+export interface State {
+  host: { platform: string; home: string; uid: number | null };
+  docker: {
+    cli: boolean;
+    daemon: 'up' | 'down' | 'timeout' | 'absent';
+    daemonError: string | null;
+    engine: Version | null;
+    engineText: string | null;
+    desktop: boolean;
+    rootless: boolean;
+    info: DockerInfo | null;
+    buildx: string | null; // buildx version text, null when not installed
+  };
+  systemd: {
+    unit: SystemctlUnit | null;
+    user: boolean; // which scope the daemon runs in
+    fileVars: Map<string, EnvVarAssignment>; // what the unit files + drop-ins + env files set
+    problems: SystemdProblem[];
+    flags: Partial<Record<'http-proxy' | 'https-proxy' | 'no-proxy', string>>;
+    environmentFiles: string[];
+  };
+  daemonJson: DaemonJson | null;
+  dockerdEnv: { pid: number; env: Record<string, string> | null } | null;
+  builders: BuilderState[];
+  /** the builder `docker build` uses, and the one `docker buildx build` uses */
+  buildBuilder: BuilderState | null;
+  buildxBuilder: BuilderState | null;
+  builderSelection: { docker: string; buildx: string; why: string };
+  configJson: {
+    path: string;
+    default: Partial<Record<'httpProxy' | 'httpsProxy' | 'noProxy' | 'ftpProxy' | 'allProxy', string>> | null;
+    perHost: string | null;
+  } | null;
+  buildkitd: {
+    tomls: {
+      path: string;
+      proxyNetwork: boolean;
+      registries: Record<string, { ca: string[]; mirrors: string[] }>;
+    }[];
+    processEnv: Record<string, string> | null;
+    service: SystemctlUnit | null;
+  };
+  dockerfile: DockerfileFacts | null;
+  fileErrors: FileError[];
+  ignoredFiles: { path: string; vars: EnvVarAssignment[]; why: 'not-read' | 'export' }[];
+  layers: Layer[];
+  actors: Record<Actor, ActorState>;
+  client: Record<string, string>;
+}
+
+export interface Profile {
+  httpProxy: string | null;
+  httpsProxy: string | null;
+  noProxy: string[];
+  registries: string[];
+  caCert: string | null;
+  /** where the intended proxy came from */
+  source: 'flags' | 'inferred' | 'none';
+  sourceLabel: string | null;
+}
+
+export interface ProfileInput {
+  proxy?: string;
+  httpProxy?: string;
+  httpsProxy?: string;
+  noProxy?: string;
+  registries?: string[];
+  caCert?: string;
+}

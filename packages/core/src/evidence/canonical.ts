@@ -1,0 +1,82 @@
+// The exact argv of every probe. Analysis looks commands up by these, so they are part of the evidence contract.
+
+export const SYSTEMCTL_PROPS =
+  '--property=Environment,EnvironmentFiles,ExecStart,ActiveEnterTimestamp,FragmentPath,DropInPaths';
+
+export const CMD = {
+  dockerVersion: ['docker', 'version', '--format', '{{json .}}'],
+  dockerInfo: ['docker', 'info', '--format', '{{json .}}'],
+  dockerdVersion: ['dockerd', '--version'],
+  buildxVersion: ['docker', 'buildx', 'version'],
+  buildxLs: ['docker', 'buildx', 'ls', '--format', 'json'],
+  buildxInspect: ['docker', 'buildx', 'inspect'],
+  buildctlVersion: ['buildctl', '--version'],
+  buildctlWorkers: ['buildctl', 'debug', 'workers', '--verbose'],
+} as const;
+
+export type Unit = 'docker' | 'buildkit';
+
+export function systemctlShow(unit: Unit, user: boolean): string[] {
+  return user
+    ? ['systemctl', '--user', 'show', unit, SYSTEMCTL_PROPS]
+    : ['systemctl', 'show', unit, SYSTEMCTL_PROPS];
+}
+
+export function buildxInspectNamed(name: string): string[] {
+  return ['docker', 'buildx', 'inspect', name];
+}
+
+export function containerInspect(node: string): string[] {
+  return ['docker', 'container', 'inspect', `buildx_buildkit_${node}`];
+}
+
+export const DAEMON_PROCESSES = ['dockerd', 'buildkitd', 'containerd', 'rootlesskit'] as const;
+
+export interface FileContext {
+  home: string;
+  env: Record<string, string>;
+}
+
+export function dockerConfigDir(ctx: FileContext): string {
+  return ctx.env.DOCKER_CONFIG || `${ctx.home}/.docker`;
+}
+
+/** Folders whose *.conf drop-ins systemd merges into a unit, system and user scope. */
+export function dropInDirs(unit: Unit, ctx: FileContext): { system: string[]; user: string[] } {
+  const name = `${unit}.service.d`;
+  return {
+    system: [
+      `/etc/systemd/system/${name}`,
+      `/run/systemd/system/${name}`,
+      `/usr/lib/systemd/system/${name}`,
+      `/lib/systemd/system/${name}`,
+    ],
+    user: [`${ctx.home}/.config/systemd/user/${name}`],
+  };
+}
+
+export function unitFileCandidates(unit: Unit, ctx: FileContext): { system: string[]; user: string[] } {
+  const name = `${unit}.service`;
+  return {
+    system: [`/etc/systemd/system/${name}`, `/usr/lib/systemd/system/${name}`, `/lib/systemd/system/${name}`],
+    user: [`${ctx.home}/.config/systemd/user/${name}`],
+  };
+}
+
+/** Files read on every run, whether or not they exist (null in the bundle means known to be absent). */
+export function fixedFiles(ctx: FileContext): string[] {
+  const cfg = dockerConfigDir(ctx);
+  return [
+    '/etc/docker/daemon.json',
+    `${ctx.home}/.config/docker/daemon.json`,
+    `${ctx.home}/.docker/daemon.json`,
+    `${cfg}/config.json`,
+    `${cfg}/buildx/current`,
+    '/etc/buildkit/buildkitd.toml',
+    `${ctx.home}/.config/buildkit/buildkitd.toml`,
+    `${cfg}/buildx/buildkitd.default.toml`,
+    '/etc/default/docker',
+    '/etc/sysconfig/docker',
+    '/etc/environment',
+  ];
+}

@@ -1,0 +1,76 @@
+// Run one external command: no stdin, bounded output, a hard timeout that kills the whole process group.
+import { spawn } from 'node:child_process';
+import type { CommandResult } from '../schema.js';
+
+export interface ExecOptions {
+  timeoutMs: number;
+  /** binary to run instead of argv[0] (the recorded argv stays canonical) */
+  binary?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+export type Exec = (argv: readonly string[], opts: ExecOptions) => Promise<CommandResult>;
+
+const MAX_OUTPUT = 2 * 1024 * 1024;
+
+export const execCommand: Exec = (argv, opts) =>
+  new Promise((resolve) => {
+    const started = performance.now();
+    const done = (r: Omit<CommandResult, 'argv' | 'durationMs'>) =>
+      resolve({ argv: [...argv], durationMs: Math.round(performance.now() - started), ...r });
+    let stdout = '';
+    let stderr = '';
+    let settled = false;
+    let child: ReturnType<typeof spawn>;
+    try {
+      child = spawn(opts.binary ?? argv[0]!, argv.slice(1), {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true, // own process group, so a timeout kills grandchildren too
+        env: { ...(opts.env ?? process.env), DOCKER_CLI_HINTS: 'false', LC_ALL: 'C' },
+      });
+    } catch {
+      done({ exitCode: null, stdout: '', stderr: '', timedOut: false, error: 'spawn-failed' });
+      return;
+    }
+    const kill = () => {
+      try {
+        if (child.pid) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+    };
+    const timer = setTimeout(() => {
+      if (settled) return;
+      settled = true;
+      kill();
+      child.stdout?.destroy();
+      child.stderr?.destroy();
+      child.unref();
+      done({ exitCode: null, stdout, stderr, timedOut: true, error: 'timeout' });
+    }, opts.timeoutMs);
+    child.stdout?.on('data', (d: Buffer) => {
+      if (stdout.length < MAX_OUTPUT) stdout += d.toString('utf8');
+    });
+    child.stderr?.on('data', (d: Buffer) => {
+      if (stderr.length < MAX_OUTPUT) stderr += d.toString('utf8');
+    });
+    child.on('error', (err: NodeJS.ErrnoException) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      const error = err.code === 'ENOENT' ? 'not-found' : 'spawn-failed';
+      done({
+        exitCode: null,
+        stdout: '',
+        stderr: error === 'spawn-failed' ? String(err.message) : '',
+        timedOut: false,
+        error,
+      });
+    });
+    child.on('close', (code) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      done({ exitCode: code ?? null, stdout, stderr, timedOut: false });
+    });
+  });

@@ -1,0 +1,31 @@
+// Read files for the evidence bundle, optionally under a different root (--root DIR).
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+const MAX_FILE = 1024 * 1024;
+
+export function underRoot(root: string | undefined, path: string): string {
+  return root ? join(root, path) : path;
+}
+
+/** Content, or null when the file does not exist or cannot be read as a regular file. */
+export async function readText(root: string | undefined, path: string): Promise<string | null> {
+  try {
+    const buf = await readFile(underRoot(root, path));
+    return buf.subarray(0, MAX_FILE).toString('utf8');
+  } catch {
+    return null;
+  }
+}
+
+export async function listConf(root: string | undefined, dir: string): Promise<string[]> {
+  try {
+    const names = await readdir(underRoot(root, dir));
+    return names
+      .filter((n) => n.endsWith('.conf'))
+      .sort()
+      .map((n) => `${dir}/${n}`);
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,43 @@
+// Find running daemons and read the environment they started with (/proc/<pid>/environ).
+import { readdir, readFile } from 'node:fs/promises';
+import { pickRelevant } from '../../proxy/env.js';
+import { DAEMON_PROCESSES } from '../canonical.js';
+import type { ProcessInfo } from '../schema.js';
+import { underRoot } from './files.js';
+
+export function parseEnviron(raw: string): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const entry of raw.split('\0')) {
+    const eq = entry.indexOf('=');
+    if (eq > 0) env[entry.slice(0, eq)] = entry.slice(eq + 1);
+  }
+  return env;
+}
+
+export async function scanProcesses(root: string | undefined): Promise<ProcessInfo[]> {
+  let pids: string[];
+  try {
+    pids = (await readdir(underRoot(root, '/proc'))).filter((n) => /^\d+$/.test(n));
+  } catch {
+    return [];
+  }
+  const found = await Promise.all(
+    pids.map(async (pid): Promise<ProcessInfo | null> => {
+      let name: string;
+      try {
+        name = (await readFile(underRoot(root, `/proc/${pid}/comm`), 'utf8')).trim();
+      } catch {
+        return null;
+      }
+      if (!(DAEMON_PROCESSES as readonly string[]).includes(name)) return null;
+      let env: Record<string, string> | null = null;
+      try {
+        env = pickRelevant(parseEnviron(await readFile(underRoot(root, `/proc/${pid}/environ`), 'utf8')));
+      } catch {
+        env = null;
+      }
+      return { name, pid: Number(pid), env };
+    }),
+  );
+  return found.filter((p): p is ProcessInfo => p !== null).sort((a, b) => a.pid - b.pid);
+}

@@ -1,0 +1,293 @@
+// Synthesise a consistent evidence bundle from a short machine description. Rule examples, the docs and the
+// tests all describe machines this way, so a documented example is exactly what the test runs.
+import { unitConfig } from '../analyze/daemon-config.js';
+import { parseStrictJson } from '../analyze/json-file.js';
+import { goEffective } from '../proxy/env.js';
+import { buildxInspectNamed, CMD, containerInspect, type FileContext, systemctlShow } from './canonical.js';
+import { type CommandResult, EVIDENCE_FORMAT, type Evidence } from './schema.js';
+
+export interface BuilderSpec {
+  name: string;
+  driver: 'docker-container' | 'remote' | 'kubernetes';
+  driverOpts?: Record<string, string>;
+  /** container env when it differs from the env.* driver options (e.g. created before a change) */
+  containerEnv?: Record<string, string>;
+  buildkit?: string;
+  flags?: string[];
+  config?: string;
+  endpoint?: string;
+}
+
+export interface MachineSpec {
+  home?: string;
+  uid?: number;
+  env?: Record<string, string>;
+  files?: Record<string, string | null>;
+  /** false: docker is not installed */
+  docker?:
+    | false
+    | {
+        engine?: string;
+        daemon?: 'up' | 'down';
+        desktop?: boolean;
+        rootless?: boolean;
+        /** false: no systemd (containers, WSL without systemd) */
+        systemd?: boolean;
+        /** what systemd has loaded, when it lags the files (no daemon-reload yet) */
+        loadedEnv?: Record<string, string>;
+        /** dockerd's environ, when it lags what systemd has loaded (no restart yet) */
+        processEnv?: Record<string, string>;
+        buildx?: string | false;
+        builders?: BuilderSpec[];
+        /** the builder chosen with `docker buildx use` */
+        current?: string;
+        execStart?: string[];
+        unitFile?: string;
+        buildkitVersion?: string;
+      };
+  buildkitd?: { env: Record<string, string> };
+  dockerfile?: string;
+}
+
+export const DOCKER_CE_UNIT = `[Unit]
+Description=Docker Application Container Engine
+After=network-online.target containerd.service
+
+[Service]
+Type=notify
+ExecStart=/usr/bin/dockerd -H fd:// --containerd=/run/containerd/containerd.sock
+Restart=always
+`;
+
+const ok = (argv: readonly string[], stdout: string): CommandResult => ({
+  argv: [...argv],
+  exitCode: 0,
+  stdout,
+  stderr: '',
+  timedOut: false,
+  durationMs: 5,
+});
+const fail = (argv: readonly string[], exitCode: number, stderr: string, stdout = ''): CommandResult => ({
+  argv: [...argv],
+  exitCode,
+  stdout,
+  stderr,
+  timedOut: false,
+  durationMs: 5,
+});
+const missing = (argv: readonly string[]): CommandResult => ({
+  argv: [...argv],
+  exitCode: null,
+  stdout: '',
+  stderr: '',
+  timedOut: false,
+  error: 'not-found',
+  durationMs: 1,
+});
+
+function dockerMask(v: string): string {
+  return v.replace(/^([a-z0-9+.-]+:\/\/)[^@/]*@/i, '$1xxxxx:xxxxx@');
+}
+
+function quoteIfSpace(s: string): string {
+  return /\s/.test(s) ? `"${s}"` : s;
+}
+
+export function synthesize(spec: MachineSpec): Evidence {
+  const home = spec.home ?? '/home/alice';
+  const env = spec.env ?? {};
+  const files: Record<string, string | null> = {
+    '/etc/docker/daemon.json': null,
+    [`${home}/.docker/config.json`]: null,
+    ...spec.files,
+  };
+  const commands: CommandResult[] = [];
+  const processes: Evidence['processes'] = [];
+  const d = spec.docker;
+  const ctx: FileContext = { home, env };
+  if (d === false) {
+    for (const argv of [
+      CMD.dockerVersion,
+      CMD.dockerInfo,
+      CMD.dockerdVersion,
+      CMD.buildxVersion,
+      CMD.buildxLs,
+      CMD.buildxInspect,
+    ]) {
+      commands.push(missing(argv));
+    }
+  } else {
+    const dd = d ?? {};
+    const engine = dd.engine ?? '26.1.5';
+    const up = (dd.daemon ?? 'up') === 'up';
+    const rootless = dd.rootless ?? false;
+    const unitPath = rootless
+      ? `${home}/.config/systemd/user/docker.service`
+      : '/lib/systemd/system/docker.service';
+    if (dd.systemd !== false && files[unitPath] === undefined)
+      files[unitPath] = dd.unitFile ?? DOCKER_CE_UNIT;
+    const uc = unitConfig({ files } as Evidence, 'docker', rootless, ctx, null);
+    const fileEnv = Object.fromEntries([...uc.fileVars].map(([k, v]) => [k, v.value]));
+    const loaded = dd.loadedEnv ?? fileEnv;
+    const procEnv = dd.processEnv ?? loaded;
+    if (dd.systemd !== false) {
+      const showArgv = systemctlShow('docker', rootless);
+      commands.push(
+        ok(
+          showArgv,
+          [
+            `Environment=${Object.entries(loaded)
+              .map(([k, v]) => quoteIfSpace(`${k}=${v}`))
+              .join(' ')}`,
+            ...uc.environmentFiles.map((f) => `EnvironmentFiles=${f} (ignore_errors=yes)`),
+            `ExecStart={ path=/usr/bin/dockerd ; argv[]=${(dd.execStart ?? uc.execStart ?? ['/usr/bin/dockerd']).join(' ')} ; ignore_errors=no }`,
+            `ActiveEnterTimestamp=${up ? 'Sat 2026-11-28 05:00:00 UTC' : 'n/a'}`,
+            `FragmentPath=${unitPath}`,
+            `DropInPaths=${uc.dropIns.join(' ')}`,
+          ].join('\n'),
+        ),
+      );
+      commands.push(fail(systemctlShow('docker', !rootless), 0, ''));
+    } else {
+      commands.push(missing(systemctlShow('docker', false)));
+    }
+    if (up) processes.push({ name: 'dockerd', pid: 812, env: procEnv });
+    const djPath = dd.desktop
+      ? `${home}/.docker/daemon.json`
+      : rootless
+        ? `${home}/.config/docker/daemon.json`
+        : '/etc/docker/daemon.json';
+    const dj = files[djPath] ? parseStrictJson(djPath, files[djPath]!) : null;
+    const djProxies = dj?.ok ? ((dj.value as { proxies?: Record<string, string> }).proxies ?? {}) : {};
+    const major = Number(engine.split('.')[0]);
+    const useDj = major >= 23 && !dd.desktop;
+    const pick = (name: 'HTTP_PROXY' | 'HTTPS_PROXY' | 'NO_PROXY', key: string) =>
+      (useDj ? djProxies[key] : undefined) ?? goEffective(procEnv, name)?.value ?? '';
+    const os = dd.desktop ? 'Docker Desktop' : 'Debian GNU/Linux 12 (bookworm)';
+    const security = ['name=seccomp,profile=builtin', ...(rootless ? ['name=rootless'] : [])];
+    if (up) {
+      commands.push(
+        ok(
+          CMD.dockerInfo,
+          JSON.stringify({
+            ServerVersion: engine,
+            OperatingSystem: os,
+            HttpProxy: dockerMask(pick('HTTP_PROXY', 'http-proxy')),
+            HttpsProxy: dockerMask(pick('HTTPS_PROXY', 'https-proxy')),
+            NoProxy: pick('NO_PROXY', 'no-proxy'),
+            SecurityOptions: security,
+            Name: 'buildhost',
+          }),
+        ),
+      );
+      commands.push(
+        ok(CMD.dockerVersion, JSON.stringify({ Client: { Version: '28.2.2' }, Server: { Version: engine } })),
+      );
+    } else {
+      const err =
+        'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?';
+      commands.push(fail(CMD.dockerInfo, 1, err, '{}'));
+      commands.push(
+        fail(CMD.dockerVersion, 1, err, JSON.stringify({ Client: { Version: '28.2.2' }, Server: null })),
+      );
+    }
+    commands.push(ok(CMD.dockerdVersion, `Docker version ${engine}, build 5d6db84\n`));
+    const buildx = dd.buildx ?? 'github.com/docker/buildx 0.13.1 0.13.1';
+    if (buildx === false) {
+      const err = "docker: 'buildx' is not a docker command.\nSee 'docker --help'";
+      for (const argv of [CMD.buildxVersion, CMD.buildxLs, CMD.buildxInspect])
+        commands.push(fail(argv, 1, err));
+    } else {
+      commands.push(ok(CMD.buildxVersion, `${buildx}\n`));
+      const builders = dd.builders ?? [];
+      const current = dd.current ?? 'default';
+      const bkDefault = dd.buildkitVersion ?? 'v0.13.2';
+      const lsLines = [
+        JSON.stringify({
+          Name: 'default',
+          Driver: 'docker',
+          Current: current === 'default',
+          Nodes: [
+            { Name: 'default', Endpoint: 'default', Status: up ? 'running' : 'error', Version: bkDefault },
+          ],
+        }),
+        ...builders.map((b) =>
+          JSON.stringify({
+            Name: b.name,
+            Driver: b.driver,
+            Current: current === b.name,
+            Nodes: [
+              {
+                Name: `${b.name}0`,
+                Endpoint: b.endpoint ?? 'unix:///var/run/docker.sock',
+                Status: 'running',
+                DriverOpts: b.driverOpts ?? {},
+                Version: b.buildkit ?? 'v0.17.3',
+                Flags: b.flags ?? [],
+              },
+            ],
+          }),
+        ),
+      ];
+      commands.push(ok(CMD.buildxLs, `${lsLines.join('\n')}\n`));
+      const inspectText = (b: BuilderSpec | null) => {
+        if (!b)
+          return `Name:          default\nDriver:        docker\n\nNodes:\nName:             default\nEndpoint:         default\nStatus:           ${up ? 'running' : 'error'}\nBuildKit version: ${bkDefault}\n`;
+        const opts = Object.entries(b.driverOpts ?? {})
+          .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+          .join(' ');
+        return [
+          `Name:          ${b.name}`,
+          `Driver:        ${b.driver}`,
+          '',
+          'Nodes:',
+          `Name:                  ${b.name}0`,
+          `Endpoint:              ${b.endpoint ?? 'unix:///var/run/docker.sock'}`,
+          ...(opts ? [`Driver Options:        ${opts}`] : []),
+          'Status:                running',
+          ...(b.flags?.length ? [`BuildKit daemon flags: ${b.flags.join(' ')}`] : []),
+          `BuildKit version:      ${b.buildkit ?? 'v0.17.3'}`,
+          ...(b.config ? ['', 'File#buildkitd.toml:', ...b.config.split('\n').map((l) => ` > ${l}`)] : []),
+          '',
+        ].join('\n');
+      };
+      const cur = builders.find((b) => b.name === current) ?? null;
+      commands.push(ok(CMD.buildxInspect, inspectText(cur)));
+      commands.push(ok(buildxInspectNamed('default'), inspectText(null)));
+      for (const b of builders) {
+        commands.push(ok(buildxInspectNamed(b.name), inspectText(b)));
+        if (b.driver !== 'docker-container') continue;
+        const optEnv = Object.entries(b.driverOpts ?? {})
+          .filter(([k]) => k.startsWith('env.'))
+          .map(([k, v]) => `${k.slice(4)}=${v}`);
+        const cEnv = b.containerEnv ? Object.entries(b.containerEnv).map(([k, v]) => `${k}=${v}`) : optEnv;
+        commands.push(
+          ok(
+            containerInspect(`${b.name}0`),
+            JSON.stringify([
+              {
+                Created: '2026-11-27T09:00:00Z',
+                Config: {
+                  Env: [...cEnv, 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
+                },
+                HostConfig: { NetworkMode: b.driverOpts?.network ?? 'bridge' },
+                State: { Running: true },
+              },
+            ]),
+          ),
+        );
+      }
+    }
+  }
+  if (spec.buildkitd) processes.push({ name: 'buildkitd', pid: 900, env: spec.buildkitd.env });
+  return {
+    format: EVIDENCE_FORMAT,
+    capturedAt: '2026-11-28T05:00:00Z',
+    host: { platform: 'linux', home, uid: spec.uid ?? 1000 },
+    env,
+    files,
+    commands,
+    processes,
+    dockerfile: spec.dockerfile !== undefined ? { path: 'Dockerfile', content: spec.dockerfile } : null,
+  };
+}

@@ -1,0 +1,20 @@
+// @buildproxy/core — pure domain: runs in Node and in the browser. Node-only probes live in ./node.ts.
+
+export { resolveProfile } from './analyze/profile.js';
+export { analyze } from './analyze/state.js';
+export type * from './analyze/types.js';
+export * from './evidence/canonical.js';
+export { maskEvidence } from './evidence/mask.js';
+export * from './evidence/schema.js';
+export { type BuilderSpec, type MachineSpec, synthesize } from './evidence/synth.js';
+export * from './proxy/env.js';
+export { goParseProxy, goParseUrl } from './proxy/go-url.js';
+export * from './proxy/no-proxy-curl.js';
+export * from './proxy/no-proxy-go.js';
+export * from './proxy/redact.js';
+export * from './proxy/url.js';
+export * from './report.js';
+export { type Route, routeUrl } from './route.js';
+export * as fixtures from './rules/fixtures.js';
+export { closestRules, findRule, RULES } from './rules/index.js';
+export type { Finding, Rule, RuleExample, Severity } from './rules/types.js';

@@ -1,0 +1,122 @@
+// Evidence + profile → buildproxy.report/v1: the findings and, per actor, the effective proxy.
+import { resolveProfile } from './analyze/profile.js';
+import { analyze } from './analyze/state.js';
+import type { Actor, ActorState, Profile, ProfileInput, State, VarValue } from './analyze/types.js';
+import type { Evidence } from './evidence/schema.js';
+import { redactAll, redactProxyValue } from './proxy/redact.js';
+import { RULES } from './rules/index.js';
+import type { Finding, Rule } from './rules/types.js';
+
+export const REPORT_FORMAT = 'buildproxy.report/v1';
+
+export interface ReportActor {
+  status: ActorState['status'];
+  label: string;
+  verdict: 'ok' | 'warning' | 'error' | 'unknown';
+  httpProxy: { value: string; source: string } | null;
+  httpsProxy: { value: string; source: string } | null;
+  noProxy: { value: string; source: string } | null;
+}
+
+export interface Report {
+  format: typeof REPORT_FORMAT;
+  findings: Finding[];
+  actors: Record<Actor, ReportActor>;
+  profile: { httpProxy: string | null; httpsProxy: string | null; noProxy: string[]; source: string | null };
+  builders: { docker: string; buildx: string; why: string };
+  docker: {
+    engine: string | null;
+    daemon: string;
+    desktop: boolean;
+    rootless: boolean;
+    buildx: string | null;
+  };
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+function runRule(rule: Rule, state: State, profile: Profile): Finding[] {
+  let drafts: ReturnType<Rule['check']>;
+  try {
+    drafts = rule.check(state, profile);
+  } catch (e) {
+    // One broken rule must not take the report down with it.
+    drafts = [
+      {
+        severity: 'info',
+        message: `rule failed to run: ${e instanceof Error ? e.message : String(e)}`,
+        evidence: [],
+      },
+    ];
+  }
+  return drafts.map((d) => ({
+    rule: rule.id,
+    severity: d.severity ?? rule.severity,
+    actor: d.actor ?? rule.actor,
+    title: rule.title,
+    message: redactAll(d.message),
+    evidence: d.evidence.map(redactAll),
+  }));
+}
+
+function shownVar(v: VarValue | null) {
+  return v ? { value: redactProxyValue(v.value), source: redactAll(v.origin.ref) } : null;
+}
+
+export function diagnose(state: State, profile: Profile, rules: readonly Rule[] = RULES): Finding[] {
+  const findings = rules.flatMap((r) => runRule(r, state, profile));
+  return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+}
+
+export function buildReport(
+  evidence: Evidence,
+  input: ProfileInput = {},
+): { report: Report; state: State; profile: Profile } {
+  const state = analyze(evidence);
+  const profile = resolveProfile(input, state.layers, state.client);
+  const findings = diagnose(state, profile);
+  const actors = {} as Record<Actor, ReportActor>;
+  for (const [actor, a] of Object.entries(state.actors) as [Actor, ActorState][]) {
+    const mine = findings.filter((f) => f.actor === actor);
+    const verdict =
+      a.status !== 'known' && mine.length === 0
+        ? 'unknown'
+        : mine.some((f) => f.severity === 'error')
+          ? 'error'
+          : mine.some((f) => f.severity === 'warning')
+            ? 'warning'
+            : 'ok';
+    actors[actor] = {
+      status: a.status,
+      label: a.label,
+      verdict,
+      httpProxy: shownVar(a.proxy.http),
+      httpsProxy: shownVar(a.proxy.https),
+      noProxy: shownVar(a.proxy.noProxy),
+    };
+  }
+  const report: Report = {
+    format: REPORT_FORMAT,
+    findings,
+    actors,
+    profile: {
+      httpProxy: profile.httpProxy ? redactProxyValue(profile.httpProxy) : null,
+      httpsProxy: profile.httpsProxy ? redactProxyValue(profile.httpsProxy) : null,
+      noProxy: profile.noProxy,
+      source: profile.sourceLabel,
+    },
+    builders: state.builderSelection,
+    docker: {
+      engine: state.docker.engineText,
+      daemon: state.docker.daemon,
+      desktop: state.docker.desktop,
+      rootless: state.docker.rootless,
+      buildx: state.docker.buildx,
+    },
+  };
+  return { report, state, profile };
+}
+
+export function exitCodeFor(findings: Finding[]): 0 | 1 {
+  return findings.some((f) => f.severity === 'error') ? 1 : 0;
+}

@@ -1,0 +1,58 @@
+import { CONFIG_JSON, DROP_IN, GOOD_DOCKER, variant } from './fixtures.js';
+import type { Rule } from './types.js';
+import { shown } from './util.js';
+
+export const allProxyOnly: Rule = {
+  id: 'all-proxy-only',
+  title: 'Only ALL_PROXY is set',
+  severity: 'error',
+  actor: 'builder',
+  summary:
+    'dockerd, buildkitd and buildx never read ALL_PROXY, and buildx does not pass config.json allProxy to RUN steps.',
+  explanation: `\`ALL_PROXY\` is a curl convention. Go's \`ProxyFromEnvironment\` ignores it entirely, so a daemon or builder
+with only \`ALL_PROXY=socks5://…\` connects direct. In \`~/.docker/config.json\`, \`allProxy\` is applied to
+\`docker run\` and the classic builder, but buildx maps only HTTP, HTTPS, NO and FTP proxies into build args.
+To use a SOCKS proxy with Go, put it in \`HTTPS_PROXY=socks5://host:1080\` (some tools in RUN steps, such as
+apk, reject SOCKS: docker/desktop-linux#60).`,
+  fix: `Set \`HTTP_PROXY\` and \`HTTPS_PROXY\` (an HTTP proxy, or \`socks5://\` for the daemons only) — all targets.`,
+  targets: ['docker-systemd', 'docker-daemon-json', 'docker-config', 'client-shell', 'buildx-container'],
+  examples: {
+    bad: {
+      title: 'A SOCKS proxy in ALL_PROXY only',
+      machine: variant(GOOD_DOCKER, {
+        removeFiles: [CONFIG_JSON],
+        env: { ALL_PROXY: 'socks5://127.0.0.1:1080' },
+        files: { [DROP_IN]: '[Service]\nEnvironment="ALL_PROXY=socks5://proxy.corp.example:1080"\n' },
+      }),
+    },
+    good: { title: 'HTTPS_PROXY set', machine: GOOD_DOCKER },
+  },
+  references: [
+    {
+      title: 'docker/desktop-linux#60: apk rejects socks5 proxy',
+      url: 'https://github.com/docker/desktop-linux/issues/60',
+    },
+    {
+      title: 'Go: httpproxy.FromEnvironment (no ALL_PROXY)',
+      url: 'https://pkg.go.dev/golang.org/x/net/http/httpproxy#FromEnvironment',
+    },
+  ],
+  check(state) {
+    return state.layers
+      .filter(
+        (l) =>
+          l.effective &&
+          l.vars.ALL_PROXY?.some((v) => v.value) &&
+          !l.vars.HTTP_PROXY?.some((v) => v.value) &&
+          !l.vars.HTTPS_PROXY?.some((v) => v.value),
+      )
+      .map((l) => {
+        const v = l.vars.ALL_PROXY!.find((x) => x.value)!;
+        return {
+          actor: l.actor,
+          message: `${l.label} sets only ${v.name}=${shown(v.value)}; ${l.go ? 'Go programs ignore ALL_PROXY' : 'buildx does not pass allProxy to RUN steps'}`,
+          evidence: [v.origin.ref],
+        };
+      });
+  },
+};

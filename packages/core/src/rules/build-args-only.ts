@@ -1,0 +1,57 @@
+import { DROP_IN, GOOD_DOCKER, variant } from './fixtures.js';
+import type { Rule } from './types.js';
+import {
+  builderEvidence,
+  builderLabel,
+  builderMissingProxy,
+  joinCommands,
+  runConfigured,
+  runtimeHasProxy,
+  usedBuilders,
+} from './util.js';
+
+export const buildArgsOnly: Rule = {
+  id: 'build-args-only',
+  title: 'The proxy reaches RUN steps only',
+  severity: 'error',
+  actor: 'builder',
+  summary:
+    'Proxy build args (or ~/.docker/config.json proxies) configure RUN steps, but FROM, # syntax and push are fetched by the builder, which has no proxy.',
+  explanation: `\`--build-arg HTTP_PROXY=…\`, \`--opt build-arg:HTTPS_PROXY=…\` and the \`proxies\` section of
+\`~/.docker/config.json\` (which the CLI turns into those build args) only reach the **build containers** of \`RUN\`
+steps. Pulling the \`FROM\` image, resolving \`# syntax=\`, pushing and \`ADD <url>\` are done by the **builder**
+(BuildKit) with its own process environment. So \`RUN apk add\` works while \`FROM\` times out — the most common
+"but I set the proxy" report (moby/buildkit#5617).
+
+Verify: a build with \`--progress=plain\` fails at \`[internal] load metadata for …\` before any \`RUN\` step.`,
+  fix: `Keep the build args for RUN steps and also configure the builder: \`docker-systemd\` or \`docker-daemon-json\`
+for the \`docker\` driver, \`buildx-container\` for a \`docker-container\` builder, \`buildkitd-systemd\` for buildkitd.`,
+  targets: ['docker-systemd', 'docker-daemon-json', 'buildx-container', 'buildkitd-systemd'],
+  examples: {
+    bad: {
+      title: 'config.json proxies, but no drop-in for dockerd',
+      machine: variant(GOOD_DOCKER, { removeFiles: [DROP_IN] }),
+    },
+    good: { title: 'Both the builder and RUN steps have the proxy', machine: GOOD_DOCKER },
+  },
+  references: [
+    {
+      title: 'moby/buildkit#5617: build-arg proxy not used for FROM',
+      url: 'https://github.com/moby/buildkit/issues/5617',
+    },
+    {
+      title: 'Docker docs: Build variables — proxy arguments',
+      url: 'https://docs.docker.com/build/building/variables/#proxy-arguments',
+    },
+  ],
+  check(state) {
+    if (!runConfigured(state)) return [];
+    return usedBuilders(state)
+      .filter(({ builder }) => builderMissingProxy(builder))
+      .filter(({ builder }) => !(builder.driver === 'docker-container' && runtimeHasProxy(state)))
+      .map(({ builder, commands }) => ({
+        message: `${state.configJson?.path ?? 'config.json'} gives RUN steps a proxy, but ${builderLabel(builder)} (${joinCommands(commands)}) has none: FROM and push go direct`,
+        evidence: [state.configJson?.path ?? '', ...builderEvidence(builder)].filter(Boolean),
+      }));
+  },
+};

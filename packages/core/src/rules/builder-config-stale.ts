@@ -1,0 +1,100 @@
+import { canonicalName } from '../analyze/layers.js';
+import { GOOD_DOCKER, variant } from './fixtures.js';
+import type { FindingDraft, Rule } from './types.js';
+import { shown } from './util.js';
+
+function proxyVars(env: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter(([k]) => canonicalName(k) && k !== 'ALL_PROXY' && k !== 'all_proxy'),
+  );
+}
+
+function diff(a: Record<string, string>, b: Record<string, string>): string[] {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].filter((k) => (a[k] ?? '') !== (b[k] ?? '')).sort();
+}
+
+export const builderConfigStale: Rule = {
+  id: 'builder-config-stale',
+  title: 'The proxy configuration is not loaded yet',
+  severity: 'warning',
+  actor: 'runtime',
+  summary:
+    'The files say one thing and the running daemon or builder another: systemd was not reloaded, dockerd not restarted, or the builder not recreated.',
+  explanation: `Proxy settings are read once, when a process starts. Editing a drop-in does nothing until
+\`systemctl daemon-reload\` (systemd re-reads the files) **and** \`systemctl restart docker\` (dockerd re-reads its
+environment). A \`docker-container\` builder keeps the environment it was created with until it is recreated.
+
+buildproxy compares three snapshots: the drop-in files on disk, what \`systemctl show docker --property=Environment\`
+says systemd has loaded, and \`/proc/<pid>/environ\` of the running dockerd. (\`daemon.json\` proxies never appear
+in environ — dockerd applies them internally — so they are compared with \`docker info\` instead.)`,
+  fix: `Reload and restart (commands planned with target \`docker-systemd\`): \`sudo systemctl daemon-reload && sudo systemctl
+restart docker\` (rootless: \`systemctl --user …\`). A restart stops running containers unless \`live-restore\` is on.
+For a \`docker-container\` builder: \`docker buildx rm\` and create it again (target \`buildx-container\`).`,
+  targets: ['docker-systemd', 'docker-systemd-rootless', 'buildx-container'],
+  examples: {
+    bad: {
+      title: 'A new drop-in, but no daemon-reload',
+      machine: variant(GOOD_DOCKER, { docker: { engine: '26.1.5', loadedEnv: {} } }),
+    },
+    good: { title: 'Files, systemd and dockerd agree', machine: GOOD_DOCKER },
+  },
+  references: [
+    {
+      title: 'Docker docs: Daemon proxy configuration (systemd)',
+      url: 'https://docs.docker.com/engine/daemon/proxy/#systemd-unit-file',
+    },
+  ],
+  check(state) {
+    const out: FindingDraft[] = [];
+    const unit = state.systemd.unit;
+    const onDisk = proxyVars(Object.fromEntries([...state.systemd.fileVars].map(([k, v]) => [k, v.value])));
+    const sysctl = state.systemd.user ? 'systemctl --user' : 'sudo systemctl';
+    if (unit?.loaded) {
+      const loaded = proxyVars(unit.environment);
+      const d = diff(onDisk, loaded);
+      if (d.length) {
+        out.push({
+          message: `the drop-in files set ${d.join(', ')} differently from what systemd has loaded: run \`${sysctl} daemon-reload\` and restart docker`,
+          evidence: [
+            ...new Set(d.map((k) => state.systemd.fileVars.get(k)?.path).filter((p): p is string => !!p)),
+            'systemctl show docker',
+          ],
+        });
+      } else if (state.dockerdEnv?.env) {
+        const running = proxyVars(state.dockerdEnv.env);
+        const d2 = diff(loaded, running);
+        if (d2.length) {
+          out.push({
+            message: `dockerd (pid ${state.dockerdEnv.pid}) started before the proxy change (${d2.join(', ')} differ): restart it with \`${sysctl} restart docker\``,
+            evidence: ['systemctl show docker', `/proc/${state.dockerdEnv.pid}/environ`],
+          });
+        }
+      }
+    }
+    for (const b of state.builders) {
+      if (b.driver !== 'docker-container') continue;
+      const node = b.nodes[0];
+      if (!node?.container) continue;
+      const opts = proxyVars(
+        Object.fromEntries(
+          Object.entries(node.driverOpts)
+            .filter(([k]) => k.startsWith('env.'))
+            .map(([k, v]) => [k.slice(4), v]),
+        ),
+      );
+      const d = diff(opts, proxyVars(node.container.env));
+      if (d.length) {
+        out.push({
+          actor: 'builder',
+          message: `builder "${b.name}": its container runs with different ${d.join(', ')} than its driver options (${d.map((k) => `${k}=${shown(opts[k] ?? '')}`).join(', ')}): recreate it`,
+          evidence: [
+            `docker buildx inspect ${b.name}`,
+            `docker container inspect buildx_buildkit_${node.name}`,
+          ],
+        });
+      }
+    }
+    return out;
+  },
+};

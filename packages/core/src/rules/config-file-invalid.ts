@@ -1,0 +1,44 @@
+import { GOOD_DOCKER, variant } from './fixtures.js';
+import type { Rule } from './types.js';
+
+export const configFileInvalid: Rule = {
+  id: 'config-file-invalid',
+  title: 'A configuration file cannot be parsed',
+  severity: 'error',
+  actor: 'runtime',
+  summary:
+    'daemon.json, config.json or buildkitd.toml is malformed: dockerd refuses to start, the CLI ignores the file, buildkitd exits.',
+  explanation: `\`daemon.json\` and \`~/.docker/config.json\` are strict JSON — no comments, no trailing commas. A malformed
+\`daemon.json\` keeps dockerd from starting (\`unable to configure the Docker daemon with file …\`); a malformed
+\`config.json\` makes the CLI warn and ignore it, losing the \`proxies\` section. \`buildkitd.toml\` must be valid TOML.
+buildproxy never rewrites a file it cannot parse.`,
+  fix: `Fix the syntax at the line and column shown (or restore the backup), then run \`buildproxy doctor\` again. Plans
+refuse to touch a malformed file.`,
+  targets: [],
+  examples: {
+    bad: {
+      title: 'A trailing comma in daemon.json',
+      machine: variant(GOOD_DOCKER, {
+        files: { '/etc/docker/daemon.json': '{\n  "log-level": "info",\n}\n' },
+      }),
+    },
+    good: {
+      title: 'Valid JSON',
+      machine: variant(GOOD_DOCKER, {
+        files: { '/etc/docker/daemon.json': '{\n  "log-level": "info"\n}\n' },
+      }),
+    },
+  },
+  references: [
+    {
+      title: 'Docker docs: daemon configuration file',
+      url: 'https://docs.docker.com/reference/cli/dockerd/#daemon-configuration-file',
+    },
+  ],
+  check(state) {
+    return state.fileErrors.map((e) => ({
+      message: `${e.path}:${e.line}:${e.column}: ${e.message}`,
+      evidence: [`${e.path}:${e.line}:${e.column}`],
+    }));
+  },
+};

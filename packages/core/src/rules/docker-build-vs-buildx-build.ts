@@ -1,0 +1,54 @@
+import { containerBuilder, GOOD_CONTAINER, GOOD_DOCKER, variant } from './fixtures.js';
+import type { Rule } from './types.js';
+import { builderLabel, builderMissingProxy, intendedProxy } from './util.js';
+
+export const dockerBuildVsBuildxBuild: Rule = {
+  id: 'docker-build-vs-buildx-build',
+  title: 'docker build and docker buildx build use different builders',
+  severity: 'warning',
+  actor: 'builder',
+  summary:
+    'One command works and the other fails: docker build uses the default builder, docker buildx build the one chosen with docker buildx use.',
+  explanation: `\`docker build\` uses the current context's default builder (dockerd's BuildKit) unless \`BUILDX_BUILDER\` is set.
+\`docker buildx build\` uses \`BUILDX_BUILDER\`, else the builder selected with \`docker buildx use\`
+(\`~/.docker/buildx/current\`), else the default (docker/cli \`cmd/docker/builder.go\`). When they differ, each has its
+own proxy configuration — so "it works with docker build" proves nothing about buildx.
+
+Verify: \`docker buildx ls\` (the \`*\` marks the selected builder) and \`echo $BUILDX_BUILDER\`.`,
+  fix: `Configure the proxy for both builders (targets \`docker-systemd\` and \`buildx-container\`), or make them the same:
+\`docker buildx use default\`, or \`export BUILDX_BUILDER=<name>\` so \`docker build\` uses it too.`,
+  targets: ['docker-systemd', 'buildx-container', 'client-shell'],
+  examples: {
+    bad: {
+      title: 'buildx use picked a builder without a proxy',
+      machine: variant(GOOD_DOCKER, {
+        docker: { engine: '26.1.5', builders: [containerBuilder('fast', null)], current: 'fast' },
+      }),
+    },
+    good: { title: 'BUILDX_BUILDER makes both commands use the proxied builder', machine: GOOD_CONTAINER },
+  },
+  references: [
+    {
+      title: 'docker/docs#21641: docker build vs buildx build builder selection',
+      url: 'https://github.com/docker/docs/issues/21641',
+    },
+    { title: 'Docker docs: Builders', url: 'https://docs.docker.com/build/builders/' },
+  ],
+  check(state, profile) {
+    const a = state.buildBuilder;
+    const b = state.buildxBuilder;
+    if (!a || !b || a === b || !intendedProxy(profile)) return [];
+    const aMissing = builderMissingProxy(a);
+    const bMissing = builderMissingProxy(b);
+    if (aMissing === bMissing) return [];
+    const [bad, good, badCmd, goodCmd] = aMissing
+      ? [a, b, 'docker build', 'docker buildx build']
+      : [b, a, 'docker buildx build', 'docker build'];
+    return [
+      {
+        message: `\`${goodCmd}\` uses ${builderLabel(good)}, which has the proxy; \`${badCmd}\` uses ${builderLabel(bad)}, which does not`,
+        evidence: ['docker buildx inspect', 'docker buildx ls --format json'],
+      },
+    ];
+  },
+};

@@ -1,0 +1,54 @@
+import { parseProxyUrl } from '../proxy/url.js';
+import { DROP_IN, dropIn, GOOD_DOCKER, PROXY, shellEnv, variant } from './fixtures.js';
+import { distinctValues } from './layer-values.js';
+import type { Rule } from './types.js';
+import { shown } from './util.js';
+
+const TLS_PROXY = PROXY.replace('http://', 'https://');
+
+export const httpsProxyScheme: Rule = {
+  id: 'https-proxy-scheme',
+  title: 'The proxy URL uses https://',
+  severity: 'warning',
+  actor: 'builder',
+  summary:
+    'An https:// proxy URL makes Go speak TLS to the proxy itself; most corporate proxies speak plain HTTP, even for HTTPS_PROXY.',
+  explanation: `The scheme in \`HTTPS_PROXY=https://proxy:3128\` describes **the connection to the proxy**, not the traffic.
+Go (since 1.10) then starts a TLS handshake with the proxy. A plain proxy answers in clear text and the pull fails
+with \`proxyconnect tcp: tls: first record does not look like a TLS handshake\` (docker/for-linux#415) or
+\`proxyconnect tcp: net/http: TLS handshake timeout\`. Docker's own docs example uses \`https://\`, which misleads.
+
+If your proxy really terminates TLS on that port, keep \`https://\` and pass \`--https-proxy\` explicitly to silence this.`,
+  fix: `Use \`http://proxy:port\` for both \`HTTP_PROXY\` and \`HTTPS_PROXY\` (all targets write \`http://\` unless told otherwise).`,
+  targets: ['docker-systemd', 'docker-daemon-json', 'docker-config', 'client-shell', 'buildx-container'],
+  examples: {
+    bad: {
+      title: 'HTTPS_PROXY=https://…',
+      machine: variant(GOOD_DOCKER, { env: shellEnv(TLS_PROXY), files: { [DROP_IN]: dropIn(TLS_PROXY) } }),
+    },
+    good: { title: 'http:// for both', machine: GOOD_DOCKER },
+  },
+  references: [
+    {
+      title: 'docker/for-linux#415: first record does not look like a TLS handshake',
+      url: 'https://github.com/docker/for-linux/issues/415',
+    },
+    {
+      title: 'docker/cli#3351: TLS handshake timeout through proxy',
+      url: 'https://github.com/docker/cli/issues/3351',
+    },
+  ],
+  check(state, profile) {
+    const explicit = profile.source === 'flags' ? [profile.httpProxy, profile.httpsProxy] : [];
+    return distinctValues(state, ['HTTP_PROXY', 'HTTPS_PROXY'])
+      .filter((d) => {
+        const p = parseProxyUrl(d.value);
+        return p.ok && p.url.scheme === 'https' && !explicit.includes(d.value);
+      })
+      .map((d) => ({
+        actor: d.layers[0]!.actor,
+        message: `${d.names.join('/')}=${shown(d.value)} makes Go open TLS to the proxy itself; use http:// unless the proxy speaks TLS`,
+        evidence: d.origins,
+      }));
+  },
+};

@@ -1,0 +1,97 @@
+// The rule catalogue, in the order the report lists findings of equal severity.
+import { allProxyOnly } from './all-proxy-only.js';
+import { buildArgsOnly } from './build-args-only.js';
+import { builderConfigStale } from './builder-config-stale.js';
+import { builderNotInherited } from './builder-not-inherited.js';
+import { builderProxyMissing } from './builder-proxy-missing.js';
+import { clientTokenProxy } from './client-token-proxy.js';
+import { configFileInvalid } from './config-file-invalid.js';
+import { daemonJsonFlagConflict } from './daemon-json-flag-conflict.js';
+import { daemonJsonOverridesEnv } from './daemon-json-overrides-env.js';
+import { daemonJsonUnsupported } from './daemon-json-unsupported.js';
+import { daemonUnreachable } from './daemon-unreachable.js';
+import { desktopIgnoresDaemonJson } from './desktop-ignores-daemon-json.js';
+import { dockerBuildVsBuildxBuild } from './docker-build-vs-buildx-build.js';
+import { envProxyInImage } from './env-proxy-in-image.js';
+import { gitContextProxy } from './git-context-proxy.js';
+import { httpsProxyMissing } from './https-proxy-missing.js';
+import { httpsProxyScheme } from './https-proxy-scheme.js';
+import { ignoredConfigFile } from './ignored-config-file.js';
+import { loopbackProxyUnreachable } from './loopback-proxy-unreachable.js';
+import { noProxyMissingRegistry } from './no-proxy-missing-registry.js';
+import { noProxySyntax } from './no-proxy-syntax.js';
+import { proxyArgDeclared } from './proxy-arg-declared.js';
+import { proxyCaseMismatch } from './proxy-case-mismatch.js';
+import { proxyCredentialsExposed } from './proxy-credentials-exposed.js';
+import { proxyNetworkBypass } from './proxy-network-bypass.js';
+import { proxyUrlInvalid } from './proxy-url-invalid.js';
+import { runProxyMissing } from './run-proxy-missing.js';
+import { syntaxFrontendPull } from './syntax-frontend-pull.js';
+import { systemdEnvironmentQuoting } from './systemd-environment-quoting.js';
+import { systemdPercentEscape } from './systemd-percent-escape.js';
+import { tlsInspectionCa } from './tls-inspection-ca.js';
+import type { Rule } from './types.js';
+
+export const RULES: readonly Rule[] = [
+  daemonUnreachable,
+  configFileInvalid,
+  builderProxyMissing,
+  buildArgsOnly,
+  builderNotInherited,
+  builderConfigStale,
+  daemonJsonUnsupported,
+  daemonJsonOverridesEnv,
+  daemonJsonFlagConflict,
+  desktopIgnoresDaemonJson,
+  ignoredConfigFile,
+  syntaxFrontendPull,
+  clientTokenProxy,
+  runProxyMissing,
+  loopbackProxyUnreachable,
+  envProxyInImage,
+  proxyArgDeclared,
+  proxyCredentialsExposed,
+  httpsProxyMissing,
+  httpsProxyScheme,
+  proxyUrlInvalid,
+  systemdPercentEscape,
+  systemdEnvironmentQuoting,
+  noProxyMissingRegistry,
+  noProxySyntax,
+  proxyCaseMismatch,
+  allProxyOnly,
+  tlsInspectionCa,
+  dockerBuildVsBuildxBuild,
+  gitContextProxy,
+  proxyNetworkBypass,
+];
+
+export function findRule(id: string): Rule | undefined {
+  return RULES.find((r) => r.id === id);
+}
+
+/** Edit distance, for "did you mean" on unknown rule ids. */
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i]![j] = Math.min(
+        d[i - 1]![j]! + 1,
+        d[i]![j - 1]! + 1,
+        d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+export function closestRules(id: string, n = 3): string[] {
+  const q = id.toLowerCase();
+  return RULES.map((r) => ({ id: r.id, score: r.id.includes(q) || q.includes(r.id) ? 0 : distance(q, r.id) }))
+    .sort((a, b) => a.score - b.score || a.id.localeCompare(b.id))
+    .slice(0, n)
+    .map((r) => r.id);
+}
+
+export type { Finding, Rule, RuleExample, Severity } from './types.js';

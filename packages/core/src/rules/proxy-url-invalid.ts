@@ -1,0 +1,63 @@
+import { goParseProxy } from '../proxy/go-url.js';
+import { parseProxyUrl } from '../proxy/url.js';
+import { DROP_IN, dropIn, GOOD_DOCKER, variant } from './fixtures.js';
+import { distinctValues } from './layer-values.js';
+import type { Rule } from './types.js';
+import { shown } from './util.js';
+
+export const proxyUrlInvalid: Rule = {
+  id: 'proxy-url-invalid',
+  title: 'A proxy URL is malformed',
+  severity: 'error',
+  actor: 'builder',
+  summary:
+    'A proxy value has no host, a bad port, unencoded characters in the password, quotes or spaces — Go then ignores it or dials nonsense.',
+  explanation: `Go accepts \`host:port\` or \`scheme://[user:pass@]host:port\`. Common mistakes and what they cause:
+- an empty host, typically an unexpanded \`$PROXY\`: \`proxyconnect tcp: dial tcp :0: connect: connection refused\`;
+- \`@\`, \`#\`, \`/\`, \`?\` or \`%\` in the password, not percent-encoded: the URL splits in the wrong place, 407s;
+- quotes kept as part of the value (\`"http://…"\`), spaces, a non-numeric port.
+
+When Go cannot parse the value at all it **ignores it and connects direct**, so the failure looks like "no proxy".`,
+  fix: `Write \`http://user:pass@host:port\` with the user and password percent-encoded (\`@\` → \`%40\`, \`#\` → \`%23\`).
+buildproxy's plans encode credentials for you (every target).`,
+  targets: ['docker-systemd', 'docker-daemon-json', 'docker-config', 'client-shell', 'buildx-container'],
+  examples: {
+    bad: {
+      title: 'An unencoded # in the password',
+      machine: variant(GOOD_DOCKER, {
+        files: { [DROP_IN]: dropIn('http://alice:pa#ss@proxy.corp.example:3128') },
+      }),
+    },
+    good: {
+      title: 'Encoded as %23 (and %% for systemd)',
+      machine: variant(GOOD_DOCKER, {
+        files: { [DROP_IN]: dropIn('http://alice:pa%%23ss@proxy.corp.example:3128') },
+      }),
+    },
+  },
+  references: [
+    {
+      title: 'docker/for-win#7935: proxyconnect tcp: dial tcp :0',
+      url: 'https://github.com/docker/for-win/issues/7935',
+    },
+    {
+      title: 'Docker docs: special characters in proxy values',
+      url: 'https://docs.docker.com/engine/daemon/proxy/#systemd-unit-file',
+    },
+  ],
+  check(state) {
+    return distinctValues(state, ['HTTP_PROXY', 'HTTPS_PROXY', 'ALL_PROXY', 'FTP_PROXY']).flatMap((d) => {
+      const p = parseProxyUrl(d.value);
+      if (p.ok) return [];
+      const go = goParseProxy(d.value);
+      const goSays = go && 'error' in go ? ' Go rejects it and connects direct.' : '';
+      return [
+        {
+          actor: d.layers[0]!.actor,
+          message: `${d.names.join('/')}=${shown(d.value)}: ${p.problem.message}; ${p.problem.fix}.${goSays}`,
+          evidence: d.origins,
+        },
+      ];
+    });
+  },
+};

@@ -1,0 +1,45 @@
+import { CONFIG_JSON, GOOD_DOCKER, variant } from './fixtures.js';
+import type { Rule } from './types.js';
+import { intendedProxy, shown } from './util.js';
+
+export const runProxyMissing: Rule = {
+  id: 'run-proxy-missing',
+  title: 'RUN steps get no proxy',
+  severity: 'warning',
+  actor: 'run',
+  summary:
+    'Nothing passes the proxy to RUN steps: apt, apk, curl and pip inside the build go direct unless every build adds --build-arg HTTP_PROXY.',
+  explanation: `Build containers never inherit the proxy of dockerd or buildkitd (moby/moby#14078 decided so on purpose).
+They only see the predefined build args \`HTTP_PROXY\`, \`HTTPS_PROXY\`, \`NO_PROXY\`, \`FTP_PROXY\`, \`ALL_PROXY\`
+(both cases), passed explicitly with \`--build-arg\` or injected by the CLI from the \`proxies\` section of
+\`~/.docker/config.json\` (buildx ≥ 0.8). Symptoms: \`Could not resolve 'deb.debian.org'\`, \`apk: temporary error\`.
+
+buildproxy cannot see the flags of your future builds; if you always pass \`--build-arg\`, ignore this warning.`,
+  fix: `Add a \`proxies.default\` section to \`~/.docker/config.json\` (target \`docker-config\`): every \`docker build\`
+and \`docker buildx build\` then passes the proxy to RUN steps without being asked.`,
+  targets: ['docker-config', 'build-commands'],
+  examples: {
+    bad: { title: 'No config.json proxies', machine: variant(GOOD_DOCKER, { removeFiles: [CONFIG_JSON] }) },
+    good: { title: 'config.json proxies.default', machine: GOOD_DOCKER },
+  },
+  references: [
+    {
+      title: 'Docker docs: Use a proxy server with the Docker CLI',
+      url: 'https://docs.docker.com/engine/cli/proxy/',
+    },
+    {
+      title: 'docker/buildx#947: config.json proxies ignored (fixed in 0.8)',
+      url: 'https://github.com/docker/buildx/issues/947',
+    },
+  ],
+  check(state, profile) {
+    const want = intendedProxy(profile);
+    if (!want || !state.docker.cli || state.actors.run.proxy.http || state.actors.run.proxy.https) return [];
+    return [
+      {
+        message: `no proxies in ${state.configJson?.path ?? '~/.docker/config.json'}: RUN steps fetch direct unless each build passes --build-arg HTTP_PROXY=${shown(want)}`,
+        evidence: [state.configJson?.path ?? `${state.host.home}/.docker/config.json`],
+      },
+    ];
+  },
+};

@@ -1,0 +1,58 @@
+import { DROP_IN, dropIn, GOOD_DOCKER, variant } from './fixtures.js';
+import type { Rule } from './types.js';
+
+export const systemdPercentEscape: Rule = {
+  id: 'systemd-percent-escape',
+  title: 'A % in a systemd Environment= line is not doubled',
+  severity: 'error',
+  actor: 'runtime',
+  summary:
+    'systemd reads % as a specifier: a percent-encoded password like p%40ss makes systemd drop the whole Environment= line.',
+  explanation: `In unit files \`%\` starts a specifier (\`%h\`, \`%n\`, …). \`%40\` is not a valid specifier, so systemd logs
+\`Failed to resolve specifiers in …, ignoring\` and **drops the entire line**: the daemon starts without that proxy
+variable (docker/for-linux#1149). Where the next character happens to be a valid specifier (\`%C\`, \`%h\`), systemd
+silently substitutes a path into your URL instead.
+
+Docker's docs: *"Special characters in the proxy value … must be double escaped using %%"*.`,
+  fix: `Percent-encode the credentials for the URL, then double every \`%\` for systemd: \`p@ss\` → \`p%40ss\` → \`p%%40ss\`.
+The \`docker-systemd\` and \`buildkitd-systemd\` targets write values this way.`,
+  targets: ['docker-systemd', 'docker-systemd-rootless', 'buildkitd-systemd'],
+  examples: {
+    bad: {
+      title: 'p%40ss in the drop-in',
+      machine: variant(GOOD_DOCKER, {
+        files: { [DROP_IN]: dropIn('http://alice:p%40ss@proxy.corp.example:3128') },
+      }),
+    },
+    good: {
+      title: 'p%%40ss in the drop-in',
+      machine: variant(GOOD_DOCKER, {
+        files: { [DROP_IN]: dropIn('http://alice:p%%40ss@proxy.corp.example:3128') },
+      }),
+    },
+  },
+  references: [
+    {
+      title: 'docker/for-linux#1149: Failed to resolve specifiers',
+      url: 'https://github.com/docker/for-linux/issues/1149',
+    },
+    {
+      title: 'systemd.unit(5): Specifiers',
+      url: 'https://www.freedesktop.org/software/systemd/man/latest/systemd.unit.html#Specifiers',
+    },
+  ],
+  check(state) {
+    return state.systemd.problems.flatMap((p) =>
+      p.kind === 'specifier'
+        ? [
+            {
+              message: p.resolvedSilently
+                ? `${p.path}:${p.line}: systemd replaces ${p.specifier} with one of its own values; write %% for a literal %`
+                : `${p.path}:${p.line}: ${p.specifier} is not a systemd specifier, so systemd ignores this whole line; write %% for a literal %`,
+              evidence: [`${p.path}:${p.line}`],
+            },
+          ]
+        : [],
+    );
+  },
+};

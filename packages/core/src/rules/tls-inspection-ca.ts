@@ -1,0 +1,65 @@
+import { GOOD_CONTAINER } from './fixtures.js';
+import type { FindingDraft, Rule } from './types.js';
+
+export const tlsInspectionCa: Rule = {
+  id: 'tls-inspection-ca',
+  title: 'The corporate CA is not trusted by every actor',
+  severity: 'warning',
+  actor: 'builder',
+  summary:
+    'A TLS-inspecting proxy re-signs traffic with a corporate CA; each actor has its own trust store and fails with x509: certificate signed by unknown authority until it trusts it.',
+  explanation: `With a TLS-inspecting (MITM) proxy the CA has to be installed per actor:
+- **client** (token fetch) and **dockerd**: the host's OS store, then restart dockerd;
+- **buildkitd** in a container, pod or service: its image's store, or \`ca = [...]\` per registry in
+  \`buildkitd.toml\` (does not cover token or CDN hosts unless listed);
+- **RUN steps**: the image being built (\`COPY\` the CA and \`update-ca-certificates\`, or a secret mount).
+
+Symptoms: \`x509: certificate signed by unknown authority\` on FROM/push, \`curl: (60)\` inside RUN.`,
+  fix: `Plan with \`--ca-cert FILE\`: the \`buildkitd-toml\` target writes \`ca\` entries for your registries, the
+\`docker-systemd\` target lists the OS-store steps, and a Dockerfile snippet shows the RUN-step install.`,
+  targets: ['buildkitd-toml', 'docker-systemd', 'build-commands'],
+  examples: {
+    bad: {
+      title: 'A CA given, and a docker-container builder without ca entries',
+      machine: GOOD_CONTAINER,
+      profile: { caCert: '/usr/local/share/ca-certificates/corp.crt', registries: ['registry.corp.example'] },
+    },
+    good: { title: 'No TLS inspection', machine: GOOD_CONTAINER },
+  },
+  references: [
+    {
+      title: 'Docker docs: Use CA certificates with Docker',
+      url: 'https://docs.docker.com/engine/network/ca-certs/',
+    },
+    {
+      title: 'moby/buildkit#4149: registry ca in buildkitd.toml',
+      url: 'https://github.com/moby/buildkit/issues/4149',
+    },
+  ],
+  check(state, profile) {
+    if (!profile.caCert) return [];
+    const out: FindingDraft[] = [];
+    const tomlCa = state.buildkitd.tomls.some((t) =>
+      Object.values(t.registries).some((r) => r.ca.length > 0),
+    );
+    const inspectCa = state.builders.some((b) =>
+      b.nodes.some((n) => /\bca\s*=/.test(n.buildkitdConfig ?? '')),
+    );
+    for (const b of [state.buildBuilder, state.buildxBuilder]) {
+      if (!b || b.driver === 'docker') continue;
+      if (tomlCa || inspectCa) continue;
+      out.push({
+        message: `builder "${b.name}" (${b.driver}) has no registry ca entries in buildkitd.toml: it will not trust ${profile.caCert}`,
+        evidence: [`docker buildx inspect ${b.name}`],
+      });
+      break;
+    }
+    out.push({
+      actor: 'run',
+      severity: 'info',
+      message: `RUN steps trust only the CAs inside the image: add ${profile.caCert} in the Dockerfile (COPY + update-ca-certificates)`,
+      evidence: [profile.caCert],
+    });
+    return out;
+  },
+};

@@ -1,0 +1,49 @@
+// A rule: one way a proxy setup goes wrong, with the text a person reads and a pure check over the state.
+import type { Actor, Profile, ProfileInput, State } from '../analyze/types.js';
+import type { MachineSpec } from '../evidence/synth.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  actor: Actor;
+  title: string;
+  message: string;
+  evidence: string[];
+}
+
+export interface FindingDraft {
+  message: string;
+  evidence: string[];
+  actor?: Actor;
+  severity?: Severity;
+}
+
+export interface RuleExample {
+  title: string;
+  machine: MachineSpec;
+  profile?: ProfileInput;
+}
+
+export interface Reference {
+  title: string;
+  url: string;
+}
+
+export interface Rule {
+  id: string;
+  title: string;
+  severity: Severity;
+  actor: Actor;
+  summary: string;
+  /** markdown: why it happens, which actor, how to verify */
+  explanation: string;
+  /** markdown, naming the plan targets */
+  fix: string;
+  /** plan generator targets that resolve it */
+  targets: string[];
+  examples: { bad: RuleExample; good: RuleExample };
+  references: Reference[];
+  check(state: State, profile: Profile): FindingDraft[];
+}
