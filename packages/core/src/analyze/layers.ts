@@ -24,7 +24,9 @@ export function makeLayer(
   for (const e of entries) {
     const c = canonicalName(e.name);
     if (!c) continue;
-    (vars[c] ??= []).push({ name: e.name, value: e.value, origin: e.origin });
+    const list = vars[c] ?? [];
+    list.push({ name: e.name, value: e.value, origin: e.origin });
+    vars[c] = list;
   }
   return { ...init, vars };
 }

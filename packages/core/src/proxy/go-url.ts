@@ -63,7 +63,10 @@ export function goParseUrl(input: string): GoUrlResult {
   }
   let authority = rest.slice(2);
   const slash = authority.indexOf('/');
-  if (slash >= 0) authority = authority.slice(0, slash);
+  if (slash >= 0) {
+    if (unescapePercent(authority.slice(slash)) === null) return { ok: false, error: 'invalid URL escape in path' };
+    authority = authority.slice(0, slash);
+  }
   let userinfo: string | null = null;
   let host = authority;
   const at = authority.lastIndexOf('@');

@@ -44,7 +44,7 @@ function parseIPv6Bytes(input: string): number[] | null {
   let groups: number[];
   if (dbl === -1) {
     const g = parseGroups(s);
-    if (!g || g.length !== 8) return null;
+    if (g?.length !== 8) return null;
     groups = g;
   } else {
     if (s.indexOf('::', dbl + 1) !== -1) return null;

@@ -32,14 +32,14 @@ export function maskText(text: string): string {
   );
   // Scheme-less proxy values in KEY=VALUE form (HTTPS_PROXY=alice:pw@proxy:3128).
   return masked.replace(
-    /((?:^|[\s"'])(?:[A-Za-z_]*_proxy|[A-Za-z_]*_PROXY)=["']?)([^\s:/@"'=]+):([^\s"']*)@(?=[^\s@"'/]+)/g,
+    /((?:^|[\s"'])(?:[A-Za-z_]*_proxy|[A-Za-z_]*_PROXY)=["']?)([^\s:/@"'=]+):(?!\/\/)([^\s"']*)@(?=[^\s@"'/]+)/g,
     (_w, pre: string, user: string, pw: string) => `${pre}${user}:${maskPassword(pw)}@`,
   );
 }
 
 export function redactSchemeless(text: string): string {
   return text.replace(
-    /((?:^|[\s"'])(?:[A-Za-z_]*_proxy|[A-Za-z_]*_PROXY)=["']?)([^\s:/@"'=]+):([^\s"']*)@(?=[^\s@"'/]+)/g,
+    /((?:^|[\s"'])(?:[A-Za-z_]*_proxy|[A-Za-z_]*_PROXY)=["']?)([^\s:/@"'=]+):(?!\/\/)([^\s"']*)@(?=[^\s@"'/]+)/g,
     (_w, pre: string, user: string) => `${pre}${user}:***@`,
   );
 }

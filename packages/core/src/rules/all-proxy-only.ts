@@ -38,21 +38,21 @@ apk, reject SOCKS: docker/desktop-linux#60).`,
     },
   ],
   check(state) {
+    const seen = new Set<string>();
     return state.layers
-      .filter(
-        (l) =>
-          l.effective &&
-          l.vars.ALL_PROXY?.some((v) => v.value) &&
-          !l.vars.HTTP_PROXY?.some((v) => v.value) &&
-          !l.vars.HTTPS_PROXY?.some((v) => v.value),
-      )
-      .map((l) => {
+      .filter((l) => l.effective && l.vars.ALL_PROXY?.some((v) => v.value) && !l.vars.HTTP_PROXY?.some((v) => v.value) && !l.vars.HTTPS_PROXY?.some((v) => v.value))
+      .flatMap((l) => {
         const v = l.vars.ALL_PROXY!.find((x) => x.value)!;
-        return {
-          actor: l.actor,
-          message: `${l.label} sets only ${v.name}=${shown(v.value)}; ${l.go ? 'Go programs ignore ALL_PROXY' : 'buildx does not pass allProxy to RUN steps'}`,
-          evidence: [v.origin.ref],
-        };
+        const key = `${l.actor}\0${v.value}`;
+        if (seen.has(key)) return [];
+        seen.add(key);
+        return [
+          {
+            actor: l.actor,
+            message: `${l.label} sets only ${v.name}=${shown(v.value)}; ${l.go ? 'Go programs ignore ALL_PROXY' : 'buildx does not pass allProxy to RUN steps'}`,
+            evidence: [v.origin.ref],
+          },
+        ];
       });
   },
 };

@@ -42,17 +42,23 @@ The \`docker-systemd\` and \`buildkitd-systemd\` targets write values this way.`
     },
   ],
   check(state) {
-    return state.systemd.problems.flatMap((p) =>
-      p.kind === 'specifier'
-        ? [
-            {
-              message: p.resolvedSilently
-                ? `${p.path}:${p.line}: systemd replaces ${p.specifier} with one of its own values; write %% for a literal %`
-                : `${p.path}:${p.line}: ${p.specifier} is not a systemd specifier, so systemd ignores this whole line; write %% for a literal %`,
-              evidence: [`${p.path}:${p.line}`],
-            },
-          ]
-        : [],
-    );
+    // One finding per file: a copied drop-in usually repeats the same value on every line.
+    const byFile = new Map<string, typeof state.systemd.problems>();
+    for (const p of state.systemd.problems) {
+      if (p.kind !== 'specifier') continue;
+      byFile.set(p.path, [...(byFile.get(p.path) ?? []), p]);
+    }
+    return [...byFile].map(([path, ps]) => {
+      const lines = ps.map((p) => p.line).join(', ');
+      const dropped = ps.filter((p) => p.kind === 'specifier' && !p.resolvedSilently);
+      const specs = [...new Set(ps.map((p) => (p.kind === 'specifier' ? p.specifier : '')))].join(', ');
+      return {
+        message:
+          dropped.length > 0
+            ? `${path} line ${lines}: ${specs} is not a systemd specifier, so systemd ignores the whole line; write %% for a literal %`
+            : `${path} line ${lines}: systemd replaces ${specs} with one of its own values; write %% for a literal %`,
+        evidence: ps.map((p) => `${p.path}:${p.line}`),
+      };
+    });
   },
 };

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { buildReport } from '../../src/report.js';
+import { RULES } from '../../src/rules/index.js';
+import { GOOD_MACHINES } from '../../src/rules/fixtures.js';
+import { synthesize } from '../../src/evidence/synth.js';
+import type { RuleExample } from '../../src/rules/types.js';
+
+const REQUIRED = [
+  'builder-proxy-missing', 'build-args-only', 'builder-not-inherited', 'builder-config-stale',
+  'daemon-json-unsupported', 'daemon-json-overrides-env', 'daemon-json-flag-conflict',
+  'desktop-ignores-daemon-json', 'ignored-config-file', 'syntax-frontend-pull', 'client-token-proxy',
+  'run-proxy-missing', 'loopback-proxy-unreachable', 'env-proxy-in-image', 'proxy-arg-declared',
+  'proxy-credentials-exposed', 'https-proxy-missing', 'https-proxy-scheme', 'proxy-url-invalid',
+  'systemd-percent-escape', 'systemd-environment-quoting', 'no-proxy-missing-registry', 'no-proxy-syntax',
+  'proxy-case-mismatch', 'all-proxy-only', 'tls-inspection-ca', 'docker-build-vs-buildx-build',
+  'git-context-proxy', 'proxy-network-bypass', 'daemon-unreachable',
+];
+
+function findingsFor(example: RuleExample) {
+  return buildReport(synthesize(example.machine), example.profile ?? {}).report.findings;
+}
+
+describe('the rule catalogue', () => {
+  it('has every rule id the v1 catalogue names, each once', () => {
+    const ids = RULES.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of REQUIRED) expect(ids).toContain(id);
+  });
+
+  it.each(RULES.map((r) => [r.id, r] as const))('%s has complete metadata', (_id, r) => {
+    expect(r.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+    expect(r.summary.length).toBeGreaterThan(20);
+    expect(r.explanation.length).toBeGreaterThan(100);
+    expect(r.fix.length).toBeGreaterThan(20);
+    expect(r.references.length).toBeGreaterThan(0);
+    for (const ref of r.references) expect(ref.url).toMatch(/^https:\/\//);
+    expect(['client', 'runtime', 'builder', 'run']).toContain(r.actor);
+  });
+
+  it.each(RULES.map((r) => [r.id, r] as const))('%s: the documented bad example triggers it', (id, r) => {
+    const f = findingsFor(r.examples.bad).filter((x) => x.rule === id);
+    expect(f.length).toBeGreaterThan(0);
+    for (const x of f) expect(x.message.length).toBeGreaterThan(10);
+  });
+
+  it.each(RULES.map((r) => [r.id, r] as const))('%s: the documented good example does not', (id, r) => {
+    expect(findingsFor(r.examples.good).filter((x) => x.rule === id)).toEqual([]);
+  });
+});
+
+describe('correct setups', () => {
+  it.each(Object.entries(GOOD_MACHINES))('no rule fires on a correct machine: %s', (_name, machine) => {
+    expect(findingsFor({ title: '', machine })).toEqual([]);
+  });
+});
