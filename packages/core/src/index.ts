@@ -3,6 +3,7 @@
 export { resolveProfile } from './analyze/profile.js';
 export { analyze } from './analyze/state.js';
 export type * from './analyze/types.js';
+export { describeMachine, ruleMarkdown, type Snippet } from './docs/describe.js';
 export * from './evidence/canonical.js';
 export { maskEvidence } from './evidence/mask.js';
 export * from './evidence/schema.js';

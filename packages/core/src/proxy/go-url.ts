@@ -64,7 +64,8 @@ export function goParseUrl(input: string): GoUrlResult {
   let authority = rest.slice(2);
   const slash = authority.indexOf('/');
   if (slash >= 0) {
-    if (unescapePercent(authority.slice(slash)) === null) return { ok: false, error: 'invalid URL escape in path' };
+    if (unescapePercent(authority.slice(slash)) === null)
+      return { ok: false, error: 'invalid URL escape in path' };
     authority = authority.slice(0, slash);
   }
   let userinfo: string | null = null;

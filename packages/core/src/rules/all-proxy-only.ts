@@ -40,7 +40,13 @@ apk, reject SOCKS: docker/desktop-linux#60).`,
   check(state) {
     const seen = new Set<string>();
     return state.layers
-      .filter((l) => l.effective && l.vars.ALL_PROXY?.some((v) => v.value) && !l.vars.HTTP_PROXY?.some((v) => v.value) && !l.vars.HTTPS_PROXY?.some((v) => v.value))
+      .filter(
+        (l) =>
+          l.effective &&
+          l.vars.ALL_PROXY?.some((v) => v.value) &&
+          !l.vars.HTTP_PROXY?.some((v) => v.value) &&
+          !l.vars.HTTPS_PROXY?.some((v) => v.value),
+      )
       .flatMap((l) => {
         const v = l.vars.ALL_PROXY!.find((x) => x.value)!;
         const key = `${l.actor}\0${v.value}`;

@@ -24,8 +24,15 @@ So \`docker pull\` (dockerd) works and \`docker buildx build\` (buildkitd in the
 Verify: \`docker buildx inspect <name>\` shows no \`env.HTTPS_PROXY\` under *Driver Options*, and
 \`docker inspect buildx_buildkit_<name>0 --format '{{json .Config.Env}}'\` has no proxy.`,
   fix: `Recreate the builder with the proxy (target \`buildx-container\`): \`docker buildx rm <name>\` (add \`--keep-state\`
-to keep its cache), then \`docker buildx create --name <name> --driver docker-container --driver-opt env.HTTP_PROXY=…
---driver-opt env.HTTPS_PROXY=… --driver-opt '"env.NO_PROXY=a,b"'\` — the quotes keep commas inside one CSV field.`,
+to keep its cache), then create it again with the proxy as driver options:
+
+\`\`\`sh
+docker buildx create --name <name> --driver docker-container \\
+  --driver-opt env.HTTP_PROXY=http://proxy:3128 --driver-opt env.HTTPS_PROXY=http://proxy:3128 \\
+  --driver-opt '"env.NO_PROXY=localhost,127.0.0.1,.corp"'
+\`\`\`
+
+The double quotes inside single quotes keep the commas of \`NO_PROXY\` inside one CSV field (docker/buildx#1380).`,
   targets: ['buildx-container'],
   examples: {
     bad: {

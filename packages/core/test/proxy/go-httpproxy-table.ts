@@ -18,9 +18,21 @@ export const PROXY_FOR_URL: ProxyForUrlCase[] = [
   { cfg: { httpProxy: 'https://127.0.0.1:8080' }, want: 'https://127.0.0.1:8080' },
   { cfg: { httpProxy: 'socks5://127.0.0.1' }, want: 'socks5://127.0.0.1' },
   { cfg: { httpProxy: 'foo://host' }, want: 'foo://host' },
-  { cfg: { httpProxy: 'http.proxy.tld', httpsProxy: 'secure.proxy.tld' }, req: 'http://insecure.tld/', want: 'http://http.proxy.tld' },
-  { cfg: { httpProxy: 'http.proxy.tld', httpsProxy: 'secure.proxy.tld' }, req: 'https://secure.tld/', want: 'http://secure.proxy.tld' },
-  { cfg: { httpProxy: 'http.proxy.tld', httpsProxy: 'https://secure.proxy.tld' }, req: 'https://secure.tld/', want: 'https://secure.proxy.tld' },
+  {
+    cfg: { httpProxy: 'http.proxy.tld', httpsProxy: 'secure.proxy.tld' },
+    req: 'http://insecure.tld/',
+    want: 'http://http.proxy.tld',
+  },
+  {
+    cfg: { httpProxy: 'http.proxy.tld', httpsProxy: 'secure.proxy.tld' },
+    req: 'https://secure.tld/',
+    want: 'http://secure.proxy.tld',
+  },
+  {
+    cfg: { httpProxy: 'http.proxy.tld', httpsProxy: 'https://secure.proxy.tld' },
+    req: 'https://secure.tld/',
+    want: 'https://secure.proxy.tld',
+  },
   { cfg: { httpProxy: 'http.proxy.tld' }, req: 'https://secure.tld/', want: '<nil>' },
   { cfg: { httpProxy: 'http.proxy.tld' }, req: 'ftp://insecure.tld/', want: '<nil>' },
   {
@@ -28,7 +40,11 @@ export const PROXY_FOR_URL: ProxyForUrlCase[] = [
     want: '<nil>',
     wantErr: 'refusing to use HTTP_PROXY value in CGI environment; see golang.org/s/cgihttpproxy',
   },
-  { cfg: { httpsProxy: 'https://secure.proxy.tld', cgi: true }, req: 'https://secure.tld/', want: 'https://secure.proxy.tld' },
+  {
+    cfg: { httpsProxy: 'https://secure.proxy.tld', cgi: true },
+    req: 'https://secure.tld/',
+    want: 'https://secure.proxy.tld',
+  },
   { cfg: {}, want: '<nil>' },
   { cfg: { noProxy: 'example.com', httpProxy: 'proxy' }, req: 'http://example.com/', want: '<nil>' },
   { cfg: { noProxy: '.example.com', httpProxy: 'proxy' }, req: 'http://example.com/', want: 'http://proxy' },
@@ -38,7 +54,11 @@ export const PROXY_FOR_URL: ProxyForUrlCase[] = [
   { cfg: { noProxy: '.示例.com', httpProxy: 'proxy' }, req: 'http://www.示例.com', want: '<nil>' },
   { cfg: { noProxy: 'xn--fsq092h.com', httpProxy: 'proxy' }, req: 'http://www.示例.com', want: '<nil>' },
   { cfg: { noProxy: '示例.com', httpProxy: 'proxy' }, req: 'http://www.xn--fsq092h.com', want: '<nil>' },
-  { cfg: { noProxy: 'example.com', httpProxy: 'proxy' }, req: 'http://[1000::%25.example.com]:123', want: 'http://proxy' },
+  {
+    cfg: { noProxy: 'example.com', httpProxy: 'proxy' },
+    req: 'http://[1000::%25.example.com]:123',
+    want: 'http://proxy',
+  },
 ];
 
 export const USE_PROXY_NO_PROXY =

@@ -25,6 +25,9 @@ describe('curl NO_PROXY semantics, and where they disagree with Go', () => {
   });
 
   it('falls back to ALL_PROXY', () => {
-    expect(curlProxyForUrl({ ALL_PROXY: 'socks5://p:1080' }, 'https://x.example/')).toEqual({ proxy: 'socks5://p:1080', via: 'ALL_PROXY' });
+    expect(curlProxyForUrl({ ALL_PROXY: 'socks5://p:1080' }, 'https://x.example/')).toEqual({
+      proxy: 'socks5://p:1080',
+      via: 'ALL_PROXY',
+    });
   });
 });

@@ -27,7 +27,9 @@ describe("Go's httpproxy test table", () => {
 
 describe('Go semantics beyond the table', () => {
   it('prefers uppercase and treats empty as unset (getEnvAny)', () => {
-    expect(goConfigFromEnv({ HTTPS_PROXY: 'http://up:1', https_proxy: 'http://low:1' }).httpsProxy).toBe('http://up:1');
+    expect(goConfigFromEnv({ HTTPS_PROXY: 'http://up:1', https_proxy: 'http://low:1' }).httpsProxy).toBe(
+      'http://up:1',
+    );
     expect(goConfigFromEnv({ HTTPS_PROXY: '', https_proxy: 'http://low:1' }).httpsProxy).toBe('http://low:1');
   });
 
@@ -53,19 +55,31 @@ describe('Go semantics beyond the table', () => {
   });
 
   it('reports the entry that matched', () => {
-    expect(goBypass('localhost,.corp', 'git.corp:443')).toEqual({ bypass: true, why: 'no-proxy', entry: '.corp' });
+    expect(goBypass('localhost,.corp', 'git.corp:443')).toEqual({
+      bypass: true,
+      why: 'no-proxy',
+      entry: '.corp',
+    });
   });
 
   it('https:// requests never fall back to HTTP_PROXY', () => {
-    expect(goProxyForUrl({ httpProxy: 'http://p:3128' }, 'https://auth.docker.io/token')).toEqual({ proxy: null, why: 'unset' });
+    expect(goProxyForUrl({ httpProxy: 'http://p:3128' }, 'https://auth.docker.io/token')).toEqual({
+      proxy: null,
+      why: 'unset',
+    });
   });
 
   it('ignores an unparsable proxy value and goes direct', () => {
-    expect(goProxyForUrl({ httpsProxy: 'http://p%zz:3128' }, 'https://x.example/')).toEqual({ proxy: null, why: 'invalid' });
+    expect(goProxyForUrl({ httpsProxy: 'http://p%zz:3128' }, 'https://x.example/')).toEqual({
+      proxy: null,
+      why: 'invalid',
+    });
   });
 
   it('retries a bad port as "http://" + value, so Go dials a nonsense proxy', () => {
     // url.Parse("http://http://proxy:port") succeeds with host "http:" — why validation must catch it first.
-    expect(goProxyForUrl({ httpsProxy: 'http://proxy:port' }, 'https://x.example/').proxy).toBe('http://http://proxy:port');
+    expect(goProxyForUrl({ httpsProxy: 'http://proxy:port' }, 'https://x.example/').proxy).toBe(
+      'http://http://proxy:port',
+    );
   });
 });

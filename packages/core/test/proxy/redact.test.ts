@@ -3,7 +3,9 @@ import { maskPassword, maskText, redactAll, redactProxyValue, redactText } from 
 
 describe('redaction', () => {
   it('shows *** for the password in display output', () => {
-    expect(redactText('proxy http://alice:s3cret@proxy:3128 here')).toBe('proxy http://alice:***@proxy:3128 here');
+    expect(redactText('proxy http://alice:s3cret@proxy:3128 here')).toBe(
+      'proxy http://alice:***@proxy:3128 here',
+    );
   });
 
   it('covers an unencoded @ in the password', () => {

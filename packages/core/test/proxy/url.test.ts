@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { parseIP, parseCIDR, cidrContains, isLoopback } from '../../src/proxy/ip.js';
+import { cidrContains, isLoopback, parseCIDR, parseIP } from '../../src/proxy/ip.js';
 import { formatProxyUrl, parseProxyUrl } from '../../src/proxy/url.js';
 
 describe('parseProxyUrl', () => {
   it('assumes http:// when the scheme is missing', () => {
     const r = parseProxyUrl('proxy.corp:3128');
-    expect(r.ok && r.url).toMatchObject({ scheme: 'http', schemeGiven: false, host: 'proxy.corp', port: 3128 });
+    expect(r.ok && r.url).toMatchObject({
+      scheme: 'http',
+      schemeGiven: false,
+      host: 'proxy.corp',
+      port: 3128,
+    });
   });
 
   it.each(['http', 'https', 'socks5', 'socks5h'])('accepts %s://', (s) => {

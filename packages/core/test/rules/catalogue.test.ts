@@ -1,19 +1,41 @@
 import { describe, expect, it } from 'vitest';
-import { buildReport } from '../../src/report.js';
-import { RULES } from '../../src/rules/index.js';
-import { GOOD_MACHINES } from '../../src/rules/fixtures.js';
 import { synthesize } from '../../src/evidence/synth.js';
+import { buildReport } from '../../src/report.js';
+import { GOOD_MACHINES } from '../../src/rules/fixtures.js';
+import { RULES } from '../../src/rules/index.js';
 import type { RuleExample } from '../../src/rules/types.js';
 
 const REQUIRED = [
-  'builder-proxy-missing', 'build-args-only', 'builder-not-inherited', 'builder-config-stale',
-  'daemon-json-unsupported', 'daemon-json-overrides-env', 'daemon-json-flag-conflict',
-  'desktop-ignores-daemon-json', 'ignored-config-file', 'syntax-frontend-pull', 'client-token-proxy',
-  'run-proxy-missing', 'loopback-proxy-unreachable', 'env-proxy-in-image', 'proxy-arg-declared',
-  'proxy-credentials-exposed', 'https-proxy-missing', 'https-proxy-scheme', 'proxy-url-invalid',
-  'systemd-percent-escape', 'systemd-environment-quoting', 'no-proxy-missing-registry', 'no-proxy-syntax',
-  'proxy-case-mismatch', 'all-proxy-only', 'tls-inspection-ca', 'docker-build-vs-buildx-build',
-  'git-context-proxy', 'proxy-network-bypass', 'daemon-unreachable',
+  'builder-proxy-missing',
+  'build-args-only',
+  'builder-not-inherited',
+  'builder-config-stale',
+  'daemon-json-unsupported',
+  'daemon-json-overrides-env',
+  'daemon-json-flag-conflict',
+  'desktop-ignores-daemon-json',
+  'ignored-config-file',
+  'syntax-frontend-pull',
+  'client-token-proxy',
+  'run-proxy-missing',
+  'loopback-proxy-unreachable',
+  'env-proxy-in-image',
+  'proxy-arg-declared',
+  'proxy-credentials-exposed',
+  'https-proxy-missing',
+  'https-proxy-scheme',
+  'proxy-url-invalid',
+  'systemd-percent-escape',
+  'systemd-environment-quoting',
+  'no-proxy-missing-registry',
+  'no-proxy-syntax',
+  'proxy-case-mismatch',
+  'all-proxy-only',
+  'tls-inspection-ca',
+  'docker-build-vs-buildx-build',
+  'git-context-proxy',
+  'proxy-network-bypass',
+  'daemon-unreachable',
 ];
 
 function findingsFor(example: RuleExample) {

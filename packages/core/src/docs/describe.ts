@@ -1,0 +1,108 @@
+// Render a rule as markdown: the docs page and `buildproxy explain` both come from here.
+
+import type { ProfileInput } from '../analyze/types.js';
+import type { MachineSpec } from '../evidence/synth.js';
+import type { Rule, RuleExample } from '../rules/types.js';
+
+export interface Snippet {
+  label: string;
+  language: string;
+  text: string;
+}
+
+function languageOf(path: string): string {
+  if (path.endsWith('.json')) return 'json';
+  if (path.endsWith('.toml')) return 'toml';
+  if (path.endsWith('.conf') || path.endsWith('.service')) return 'ini';
+  return 'sh';
+}
+
+function profileArgs(p: ProfileInput | undefined): string {
+  if (!p) return '';
+  const args: string[] = [];
+  if (p.proxy) args.push(`--proxy ${p.proxy}`);
+  if (p.httpProxy) args.push(`--http-proxy ${p.httpProxy}`);
+  if (p.httpsProxy) args.push(`--https-proxy ${p.httpsProxy}`);
+  if (p.noProxy) args.push(`--no-proxy ${p.noProxy}`);
+  for (const r of p.registries ?? []) args.push(`--registry ${r}`);
+  if (p.caCert) args.push(`--ca-cert ${p.caCert}`);
+  return args.join(' ');
+}
+
+/** The parts of an example machine a person needs to see: its files, shell, Dockerfile and docker facts. */
+export function describeMachine(machine: MachineSpec, profile?: ProfileInput): Snippet[] {
+  const out: Snippet[] = [];
+  const env = Object.entries(machine.env ?? {});
+  out.push({
+    label: 'shell',
+    language: 'sh',
+    text: env.length ? env.map(([k, v]) => `export ${k}=${v}`).join('\n') : '# no proxy variables exported',
+  });
+  for (const [path, content] of Object.entries(machine.files ?? {})) {
+    if (content !== null) out.push({ label: path, language: languageOf(path), text: content.trimEnd() });
+  }
+  if (machine.dockerfile !== undefined)
+    out.push({ label: 'Dockerfile', language: 'dockerfile', text: machine.dockerfile.trimEnd() });
+  const d = machine.docker;
+  const facts: string[] = [];
+  if (d === false) facts.push('docker is not installed');
+  else {
+    facts.push(
+      `Docker Engine ${d?.engine ?? '26.1.5'}${d?.desktop ? ' (Docker Desktop)' : ''}${d?.rootless ? ' (rootless)' : ''}${d?.daemon === 'down' ? ', daemon stopped' : ''}`,
+    );
+    if (d?.loadedEnv) facts.push('systemd has not reloaded the drop-ins (no daemon-reload since the edit)');
+    for (const b of d?.builders ?? []) {
+      const opts = Object.entries(b.driverOpts ?? {}).map(([k, v]) => `--driver-opt ${k}=${v}`);
+      facts.push(
+        `builder "${b.name}": docker buildx create --name ${b.name} --driver ${b.driver}${opts.length ? ` ${opts.join(' ')}` : ''}`,
+      );
+      if (b.config) facts.push(`builder "${b.name}" buildkitd.toml: ${b.config}`);
+    }
+    if (d?.current && d.current !== 'default') facts.push(`docker buildx use ${d.current}`);
+    if (d?.execStart) facts.push(`ExecStart=${d.execStart.join(' ')}`);
+  }
+  const args = profileArgs(profile);
+  if (args) facts.push(`buildproxy doctor ${args}`);
+  out.push({ label: 'machine', language: 'text', text: facts.join('\n') });
+  return out;
+}
+
+function exampleMarkdown(kind: string, ex: RuleExample): string {
+  const parts = describeMachine(ex.machine, ex.profile).map(
+    (s) => `${s.label}:\n\n\`\`\`${s.language}\n${s.text}\n\`\`\``,
+  );
+  return `### ${kind}: ${ex.title}\n\n${parts.join('\n\n')}`;
+}
+
+export interface RuleDocOptions {
+  /** include the H1 title (the docs site renders it from frontmatter) */
+  title?: boolean;
+}
+
+export function ruleMarkdown(rule: Rule, opts: RuleDocOptions = {}): string {
+  const head = opts.title === false ? '' : `# ${rule.title}\n\n`;
+  return `${head}\`${rule.id}\` · ${rule.severity} · actor: **${rule.actor}**
+
+${rule.summary}
+
+## Why it happens
+
+${rule.explanation}
+
+## Fix
+
+${rule.fix}
+
+Plan targets: ${rule.targets.length ? rule.targets.map((t) => `\`${t}\``).join(', ') : 'none (diagnostic only)'}
+
+## Examples
+
+${exampleMarkdown('Triggers', rule.examples.bad)}
+
+${exampleMarkdown('Does not trigger', rule.examples.good)}
+
+## References
+
+${rule.references.map((r) => `- [${r.title}](${r.url})`).join('\n')}
+`;
+}

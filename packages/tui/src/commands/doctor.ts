@@ -1,0 +1,72 @@
+import { writeFile } from 'node:fs/promises';
+import { buildReport, exitCodeFor, maskEvidence } from '@buildproxy/core';
+import { EVIDENCE, PROFILE, parse } from '../args.js';
+import { UsageError } from '../errors.js';
+import { getEvidence } from '../evidence-source.js';
+import type { Io } from '../io.js';
+import { profileFromFlags } from '../profile-flags.js';
+import { renderReport } from '../render/report.js';
+
+export const DOCTOR_HELP = `Usage: buildproxy doctor [options]
+
+Capture every actor's proxy state (client, runtime, builder, RUN steps) and diagnose it.
+
+Evidence:
+  --from FILE          replay a captured bundle instead of probing this machine
+  --capture FILE       also write the evidence bundle (passwords masked) to FILE
+  --root DIR           read every absolute path under DIR instead of /
+  -f, --file FILE      the Dockerfile to check (default ./Dockerfile when present)
+  --timeout MS         timeout for each probe (default 3000)
+
+The proxy you need (default: inferred from your shell, then from any configured layer):
+  --proxy URL          HTTP and HTTPS proxy
+  --http-proxy URL     HTTP proxy only
+  --https-proxy URL    HTTPS proxy only
+  --no-proxy LIST      comma-separated NO_PROXY entries
+  --registry HOST[:PORT]  an internal registry or mirror (repeatable)
+  --ca-cert FILE       corporate root CA of a TLS-inspecting proxy
+
+Output:
+  --json               print buildproxy.report/v1
+  --no-color           plain text (also NO_COLOR=1)
+
+Exit: 0 no errors, 1 at least one error finding, 2 bad usage or bad input.
+`;
+
+export async function doctor(argv: string[], io: Io): Promise<number> {
+  const { values } = parse('doctor', argv, {
+    ...EVIDENCE,
+    ...PROFILE,
+    json: { type: 'boolean' },
+    capture: { type: 'string' },
+  });
+  if (values.help) {
+    io.out(DOCTOR_HELP);
+    return 0;
+  }
+  if (values.capture !== undefined && values.from !== undefined) {
+    throw new UsageError(
+      '--capture and --from cannot be combined',
+      'fix: capture on the machine with the problem, replay elsewhere with --from',
+    );
+  }
+  const profile = await profileFromFlags(values);
+  const evidence = await getEvidence(values);
+  if (typeof values.capture === 'string') {
+    try {
+      await writeFile(values.capture, `${JSON.stringify(maskEvidence(evidence), null, 2)}\n`, {
+        mode: 0o600,
+      });
+    } catch (e) {
+      throw new UsageError(
+        `cannot write ${values.capture}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      );
+    }
+  }
+  const { report } = buildReport(evidence, profile);
+  if (values.json) io.out(`${JSON.stringify(report, null, 2)}\n`);
+  else io.out(renderReport(report, io.style(values['no-color'] === true)));
+  if (typeof values.capture === 'string' && !values.json)
+    io.err(`Evidence written to ${values.capture} (passwords masked).\n`);
+  return exitCodeFor(report.findings);
+}

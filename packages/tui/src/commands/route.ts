@@ -1,0 +1,61 @@
+import { analyze, resolveProfile, routeUrl } from '@buildproxy/core';
+import { EVIDENCE, PROFILE, parse } from '../args.js';
+import { UsageError } from '../errors.js';
+import { getEvidence } from '../evidence-source.js';
+import type { Io } from '../io.js';
+import { profileFromFlags } from '../profile-flags.js';
+
+export const ROUTE_HELP = `Usage: buildproxy route URL [options]
+
+For each actor, whether a request to URL goes direct or through which proxy, and why.
+Go's rules for client, runtime and builder; curl's rules for RUN steps.
+With profile flags (--proxy, --no-proxy …) it answers for that configuration instead of the machine's.
+
+Options:
+  --json               print {url, actors: {client: {proxy, reason}, runtime, builder, run}}
+  --from FILE | --root DIR | --timeout MS     where the evidence comes from (as for doctor)
+  --proxy URL  --http-proxy URL  --https-proxy URL  --no-proxy LIST
+  --no-color
+
+Example: buildproxy route https://registry.corp:5000/v2/
+`;
+
+export async function route(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(
+    'route',
+    argv,
+    { ...EVIDENCE, ...PROFILE, json: { type: 'boolean' } },
+    1,
+  );
+  if (values.help) {
+    io.out(ROUTE_HELP);
+    return 0;
+  }
+  const url = positionals[0];
+  if (!url)
+    throw new UsageError('route needs a URL', 'example: buildproxy route https://registry-1.docker.io/v2/');
+  if (!/^(https?):\/\/[^/\s]+/i.test(url)) {
+    throw new UsageError(
+      `"${url}" is not an http:// or https:// URL`,
+      'example: buildproxy route https://registry.corp:5000/v2/',
+    );
+  }
+  const input = await profileFromFlags(values);
+  const state = analyze(await getEvidence(values));
+  const profile = resolveProfile(input, state.layers, state.client);
+  const r = routeUrl(state, profile, url);
+  if (values.json) {
+    const actors = Object.fromEntries(
+      Object.entries(r.actors).map(([k, a]) => [k, { proxy: a.proxy, reason: a.reason }]),
+    );
+    io.out(`${JSON.stringify({ url: r.url, actors }, null, 2)}\n`);
+    return 0;
+  }
+  const st = io.style(values['no-color'] === true);
+  io.out(`${st.bold(url)}\n`);
+  for (const [actor, a] of Object.entries(r.actors)) {
+    const target = a.proxy ? `via ${a.proxy}` : a.known ? 'direct' : st.dim('unknown');
+    io.out(`  ${st.bold(actor.padEnd(8))} ${target.padEnd(36)} ${st.dim(a.reason)}\n`);
+  }
+  return 0;
+}

@@ -1,0 +1,63 @@
+// Where evidence comes from: the live machine (optionally under --root), or a captured bundle (--from).
+import { readFile } from 'node:fs/promises';
+import { type Evidence, EvidenceFormatError, parseEvidence } from '@buildproxy/core';
+import { captureEvidence } from '@buildproxy/core/node';
+import type { Values } from './args.js';
+import { UsageError } from './errors.js';
+
+export function timeoutFrom(v: Values): number {
+  const t = v.timeout as string | undefined;
+  if (t === undefined) return 3000;
+  if (!/^\d+$/.test(t) || Number(t) < 1)
+    throw new UsageError(`--timeout "${t}" is not a number of milliseconds`, 'fix: e.g. --timeout 5000');
+  return Number(t);
+}
+
+export async function loadBundle(path: string): Promise<Evidence> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    throw new UsageError(
+      `cannot read the evidence bundle ${path}`,
+      'fix: give the file written by buildproxy doctor --capture FILE',
+    );
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(
+      `${path} is not JSON: ${(e as Error).message}`,
+      'fix: give the file written by buildproxy doctor --capture FILE',
+    );
+  }
+  try {
+    return parseEvidence(data);
+  } catch (e) {
+    if (e instanceof EvidenceFormatError) throw new UsageError(`${path}: ${e.message}`);
+    throw e;
+  }
+}
+
+export async function getEvidence(v: Values, opts: { mask?: boolean } = {}): Promise<Evidence> {
+  if (v.from !== undefined) {
+    if (v.root !== undefined)
+      throw new UsageError(
+        '--from and --root cannot be combined',
+        'fix: use --from FILE for a capture, or --root DIR for a file tree',
+      );
+    return loadBundle(v.from as string);
+  }
+  try {
+    return await captureEvidence({
+      timeoutMs: timeoutFrom(v),
+      root: v.root as string | undefined,
+      dockerfile: v.file as string | undefined,
+      mask: opts.mask,
+    });
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError((e as Error).message);
+  }
+}

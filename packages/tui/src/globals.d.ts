@@ -1,0 +1,1 @@
+declare const __BUILDPROXY_VERSION__: string;
