@@ -1,0 +1,112 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fixtures, synthesize } from '@buildproxy/core';
+import { describe, expect, it } from 'vitest';
+import { fakeBin, machineFrom, makeMachine, runCli } from './helpers.js';
+
+const { GOOD_DOCKER, GOOD_CONTAINER, variant, DROP_IN } = fixtures;
+
+describe('buildproxy doctor on a machine without docker', () => {
+  it('gives a short, correct report within two seconds', async () => {
+    const m = makeMachine();
+    const r = await runCli(['doctor', '--root', m.root, '--no-color'], { m });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('docker not installed');
+    expect(r.stdout).toContain('docker is not installed');
+    expect(r.stdout.split('\n').length).toBeLessThan(25);
+    expect(r.ms).toBeLessThan(2000);
+  });
+});
+
+describe('buildproxy doctor against fake executables', () => {
+  it('probes a healthy docker-driver machine and finds nothing wrong', async () => {
+    const m = machineFrom(synthesize(GOOD_DOCKER));
+    const r = await runCli(['doctor', '--root', m.root, '--json'], { m, env: { HTTPS_PROXY: 'http://proxy.corp.example:3128', HTTP_PROXY: 'http://proxy.corp.example:3128', NO_PROXY: 'localhost,127.0.0.1,.corp.example' } });
+    const report = JSON.parse(r.stdout);
+    expect(report.format).toBe('buildproxy.report/v1');
+    expect(report.findings).toEqual([]);
+    expect(report.actors.builder.httpsProxy).toEqual({ value: 'http://proxy.corp.example:3128', source: 'docker info' });
+    expect(report.docker).toMatchObject({ engine: '26.1.5', daemon: 'up' });
+    expect(r.code).toBe(0);
+  });
+
+  it('exits 1 and names the rule when the builder has no proxy', async () => {
+    const m = machineFrom(synthesize(variant(GOOD_DOCKER, { removeFiles: [DROP_IN] })));
+    const r = await runCli(['doctor', '--root', m.root, '--no-color'], { m, env: { HTTPS_PROXY: 'http://proxy.corp.example:3128' } });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/✗ builder/);
+    expect(r.stdout).toContain('buildproxy explain build-args-only');
+  });
+
+  it('sees a docker-container builder through buildx ls, inspect and container inspect', async () => {
+    const m = machineFrom(synthesize(GOOD_CONTAINER));
+    const r = await runCli(['doctor', '--root', m.root, '--json'], { m, env: { HTTPS_PROXY: 'http://proxy.corp.example:3128', BUILDX_BUILDER: 'proxied' } });
+    const report = JSON.parse(r.stdout);
+    expect(report.builders).toMatchObject({ docker: 'proxied', buildx: 'proxied' });
+    expect(report.actors.builder.httpsProxy.source).toBe('docker container inspect buildx_buildkit_proxied0');
+  });
+
+  it('a wedged daemon never freezes the doctor: done within its timeout plus one second', async () => {
+    const m = makeMachine();
+    const argsOf = ['version --format {{json .}}', 'info --format {{json .}}', 'buildx version', 'buildx ls --format json', 'buildx inspect'];
+    fakeBin(m, 'docker', argsOf.map((a) => ({ args: a.split(' '), sleep: true })));
+    fakeBin(m, 'systemctl', [{ args: ['show', 'docker'], sleep: true }]);
+    const r = await runCli(['doctor', '--root', m.root, '--timeout', '500', '--json'], { m });
+    expect(r.ms).toBeLessThan(1500);
+    const report = JSON.parse(r.stdout);
+    expect(report.findings.find((f: { rule: string }) => f.rule === 'daemon-unreachable').message).toMatch(/did not answer/);
+  });
+
+  it('reports a malformed daemon.json with line and column, exit 1, and leaves the file alone', async () => {
+    const m = machineFrom(synthesize(GOOD_DOCKER));
+    const path = join(m.root, 'etc/docker/daemon.json');
+    mkdirSync(join(m.root, 'etc/docker'), { recursive: true });
+    writeFileSync(path, '{\n  "proxies": {\n    "http-proxy": "http://p:1",\n  }\n}\n');
+    const before = readFileSync(path, 'utf8');
+    const r = await runCli(['doctor', '--root', m.root, '--no-color'], { m });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('/etc/docker/daemon.json:4:3');
+    expect(readFileSync(path, 'utf8')).toBe(before);
+  });
+
+  it('reads the Dockerfile given with --file', async () => {
+    const m = machineFrom(synthesize(GOOD_DOCKER));
+    writeFileSync(join(m.dir, 'Build.Dockerfile'), 'FROM alpine\nENV HTTPS_PROXY=http://p:1\n');
+    const r = await runCli(['doctor', '--root', m.root, '--file', 'Build.Dockerfile', '--json'], { m });
+    expect(JSON.parse(r.stdout).findings.map((f: { rule: string }) => f.rule)).toContain('env-proxy-in-image');
+    const missing = await runCli(['doctor', '--root', m.root, '--file', 'nope.Dockerfile'], { m });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/cannot read the Dockerfile nope\.Dockerfile/);
+  });
+});
+
+describe('capture and replay', () => {
+  it('replaying a capture gives the identical report, text and JSON', async () => {
+    const m = machineFrom(synthesize(variant(GOOD_CONTAINER, { removeFiles: [fixtures.CONFIG_JSON] })));
+    const env = { HTTPS_PROXY: 'http://proxy.corp.example:3128' };
+    const capture = join(m.dir, 'evidence.json');
+    const live = await runCli(['doctor', '--root', m.root, '--capture', capture, '--no-color'], { m, env });
+    const replay = await runCli(['doctor', '--from', capture, '--no-color'], { env: {} });
+    expect(replay.stdout).toBe(live.stdout);
+    expect(replay.code).toBe(live.code);
+    const liveJson = await runCli(['doctor', '--root', m.root, '--json'], { m, env });
+    const replayJson = await runCli(['doctor', '--from', capture, '--json'], { env: {} });
+    expect(replayJson.stdout).toBe(liveJson.stdout);
+  });
+
+  it.each([
+    ['{"format": "buildproxy.evidence/v9"}', /unknown bundle format "buildproxy.evidence\/v9"/],
+    ['{"hello": 1}', /no "format" field/],
+    ['[1,2]', /not a JSON object/],
+    ['{"format": "buildproxy.evidence/v1", "capturedAt": "x"}', /malformed evidence bundle at "host"/],
+    ['{not json', /is not JSON/],
+  ])('rejects a bad bundle %s with exit 2', async (content, msg) => {
+    const m = makeMachine();
+    const f = join(m.dir, 'b.json');
+    writeFileSync(f, content);
+    const r = await runCli(['doctor', '--from', f], { m });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(msg);
+    expect(r.stdout).toBe('');
+  });
+});

@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fixtures, synthesize } from '@buildproxy/core';
+import { describe, expect, it } from 'vitest';
+import { machineFrom, runCli } from './helpers.js';
+
+// A password that contains characters people really use, placed in every input the doctor reads.
+const CANARY = 'Canary7Secret';
+const RAW = `http://alice:${CANARY}@proxy.corp.example:3128`;
+const ENCODED = `http://alice:${CANARY}%40x@proxy.corp.example:3128`;
+
+describe('secrets never leak', () => {
+  it('a canary password in every input appears in no output, capture or error', async () => {
+    const { variant, GOOD_CONTAINER, DROP_IN, CONFIG_JSON, dropIn, configJson, containerBuilder, shellEnv } = fixtures;
+    const machine = variant(GOOD_CONTAINER, {
+      env: { ...shellEnv(RAW), BUILDX_BUILDER: 'proxied' },
+      files: {
+        [DROP_IN]: dropIn(ENCODED.replace('%', '%%')),
+        [CONFIG_JSON]: configJson(RAW),
+        '/etc/default/docker': `export HTTP_PROXY=${RAW}\n`,
+        '/etc/docker/daemon.json': `{"proxies": {"https-proxy": "${RAW}", }}`,
+      },
+      docker: { engine: '26.1.5', builders: [containerBuilder('proxied', RAW)], current: 'proxied' },
+      dockerfile: `FROM alpine\nENV HTTPS_PROXY=${RAW}\n`,
+    });
+    const m = machineFrom(synthesize(machine));
+    const env = { ...shellEnv(RAW), BUILDX_BUILDER: 'proxied', ALL_PROXY: RAW };
+    const capture = join(m.dir, 'capture.json');
+    const outputs = [
+      await runCli(['doctor', '--root', m.root, '--capture', capture, '--no-color'], { m, env }),
+      await runCli(['doctor', '--root', m.root, '--json'], { m, env }),
+      await runCli(['doctor', '--root', m.root, '--proxy', RAW, '--json'], { m, env }),
+      await runCli(['route', 'https://registry-1.docker.io/v2/', '--root', m.root], { m, env }),
+      await runCli(['route', 'https://registry-1.docker.io/v2/', '--root', m.root, '--json'], { m, env }),
+      await runCli(['doctor', '--proxy', `http://alice:${CANARY}#x@p:1`], { m, env }),
+    ];
+    const captured = readFileSync(capture, 'utf8');
+    expect(captured).toContain('alice:');
+    expect(captured).toContain('%40'); // escapes survive masking
+    for (const o of outputs) {
+      expect(o.stdout + o.stderr).not.toContain(CANARY);
+      expect(o.stdout + o.stderr).not.toContain('Canary');
+    }
+    expect(captured).not.toContain(CANARY);
+    expect(captured).not.toContain('Canary');
+    // And the replay of that capture is still safe.
+    const replay = await runCli(['doctor', '--from', capture, '--json'], { env: {} });
+    expect(replay.stdout).not.toContain('Canary');
+  });
+});
