@@ -3,14 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { machineFrom, runCli } from './helpers.js';
 
 describe('the CLI surface', () => {
-  it.each([[['--help']], [['doctor', '--help']], [['route', '--help']], [['rules', '--help']], [['explain', '--help']]])(
-    '%j prints usage and exits 0',
-    async (args) => {
-      const r = await runCli(args);
-      expect(r.code).toBe(0);
-      expect(r.stdout).toMatch(/Usage|usage:/i);
-    },
-  );
+  it.each([
+    [['--help']],
+    [['doctor', '--help']],
+    [['route', '--help']],
+    [['rules', '--help']],
+    [['explain', '--help']],
+  ])('%j prints usage and exits 0', async (args) => {
+    const r = await runCli(args);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Usage|usage:/i);
+  });
 
   it('prints its version', async () => {
     const r = await runCli(['--version']);
@@ -52,26 +55,49 @@ describe('the CLI surface', () => {
 
   it('colours only when asked: FORCE_COLOR yes, NO_COLOR and --no-color no, a pipe no', async () => {
     expect((await runCli(['rules'], { env: { FORCE_COLOR: '1' } })).stdout).toContain('\x1b[');
-    expect((await runCli(['rules'], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } })).stdout).not.toContain('\x1b[');
-    expect((await runCli(['rules', '--no-color'], { env: { FORCE_COLOR: '1' } })).stdout).not.toContain('\x1b[');
+    expect((await runCli(['rules'], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } })).stdout).not.toContain(
+      '\x1b[',
+    );
+    expect((await runCli(['rules', '--no-color'], { env: { FORCE_COLOR: '1' } })).stdout).not.toContain(
+      '\x1b[',
+    );
     expect((await runCli(['rules'])).stdout).not.toContain('\x1b[');
   });
 
   it('routes a URL per actor, Go for daemons and curl for RUN steps', async () => {
     const m = machineFrom(synthesize(fixtures.GOOD_DOCKER));
     const env = { HTTPS_PROXY: 'http://proxy.corp.example:3128', NO_PROXY: '.corp.example' };
-    const r = await runCli(['route', 'https://registry.corp.example/v2/', '--root', m.root, '--json'], { m, env });
+    const r = await runCli(['route', 'https://registry.corp.example/v2/', '--root', m.root, '--json'], {
+      m,
+      env,
+    });
     const j = JSON.parse(r.stdout);
     expect(j.url).toBe('https://registry.corp.example/v2/');
-    expect(j.actors.client).toEqual({ proxy: null, reason: 'NO_PROXY entry ".corp.example" matches (your shell)' });
+    expect(j.actors.client).toEqual({
+      proxy: null,
+      reason: 'NO_PROXY entry ".corp.example" matches (your shell)',
+    });
     expect(j.actors.builder.proxy).toBeNull();
     expect(j.actors.run.reason).toMatch(/curl/);
-    const out = await runCli(['route', 'https://registry-1.docker.io/v2/', '--root', m.root, '--no-color'], { m, env });
-    expect(out.stdout).toMatch(/builder\s+via http:\/\/proxy\.corp\.example:3128\s+HTTPS_PROXY is set \(docker info\)/);
+    const out = await runCli(['route', 'https://registry-1.docker.io/v2/', '--root', m.root, '--no-color'], {
+      m,
+      env,
+    });
+    expect(out.stdout).toMatch(
+      /builder\s+via http:\/\/proxy\.corp\.example:3128\s+HTTPS_PROXY is set \(docker info\)/,
+    );
   });
 
   it('route answers for the profile flags when given', async () => {
-    const r = await runCli(['route', 'http://10.1.2.3/', '--proxy', 'http://p.corp:3128', '--no-proxy', '10.0.0.0/8', '--json']);
+    const r = await runCli([
+      'route',
+      'http://10.1.2.3/',
+      '--proxy',
+      'http://p.corp:3128',
+      '--no-proxy',
+      '10.0.0.0/8',
+      '--json',
+    ]);
     const j = JSON.parse(r.stdout);
     expect(j.actors.runtime.proxy).toBeNull();
     expect(j.actors.runtime.reason).toMatch(/10\.0\.0\.0\/8/);

@@ -21,18 +21,31 @@ describe('buildproxy doctor on a machine without docker', () => {
 describe('buildproxy doctor against fake executables', () => {
   it('probes a healthy docker-driver machine and finds nothing wrong', async () => {
     const m = machineFrom(synthesize(GOOD_DOCKER));
-    const r = await runCli(['doctor', '--root', m.root, '--json'], { m, env: { HTTPS_PROXY: 'http://proxy.corp.example:3128', HTTP_PROXY: 'http://proxy.corp.example:3128', NO_PROXY: 'localhost,127.0.0.1,.corp.example' } });
+    const r = await runCli(['doctor', '--root', m.root, '--json'], {
+      m,
+      env: {
+        HTTPS_PROXY: 'http://proxy.corp.example:3128',
+        HTTP_PROXY: 'http://proxy.corp.example:3128',
+        NO_PROXY: 'localhost,127.0.0.1,.corp.example',
+      },
+    });
     const report = JSON.parse(r.stdout);
     expect(report.format).toBe('buildproxy.report/v1');
     expect(report.findings).toEqual([]);
-    expect(report.actors.builder.httpsProxy).toEqual({ value: 'http://proxy.corp.example:3128', source: 'docker info' });
+    expect(report.actors.builder.httpsProxy).toEqual({
+      value: 'http://proxy.corp.example:3128',
+      source: 'docker info',
+    });
     expect(report.docker).toMatchObject({ engine: '26.1.5', daemon: 'up' });
     expect(r.code).toBe(0);
   });
 
   it('exits 1 and names the rule when the builder has no proxy', async () => {
     const m = machineFrom(synthesize(variant(GOOD_DOCKER, { removeFiles: [DROP_IN] })));
-    const r = await runCli(['doctor', '--root', m.root, '--no-color'], { m, env: { HTTPS_PROXY: 'http://proxy.corp.example:3128' } });
+    const r = await runCli(['doctor', '--root', m.root, '--no-color'], {
+      m,
+      env: { HTTPS_PROXY: 'http://proxy.corp.example:3128' },
+    });
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/✗ builder/);
     expect(r.stdout).toContain('buildproxy explain build-args-only');
@@ -40,7 +53,10 @@ describe('buildproxy doctor against fake executables', () => {
 
   it('sees a docker-container builder through buildx ls, inspect and container inspect', async () => {
     const m = machineFrom(synthesize(GOOD_CONTAINER));
-    const r = await runCli(['doctor', '--root', m.root, '--json'], { m, env: { HTTPS_PROXY: 'http://proxy.corp.example:3128', BUILDX_BUILDER: 'proxied' } });
+    const r = await runCli(['doctor', '--root', m.root, '--json'], {
+      m,
+      env: { HTTPS_PROXY: 'http://proxy.corp.example:3128', BUILDX_BUILDER: 'proxied' },
+    });
     const report = JSON.parse(r.stdout);
     expect(report.builders).toMatchObject({ docker: 'proxied', buildx: 'proxied' });
     expect(report.actors.builder.httpsProxy.source).toBe('docker container inspect buildx_buildkit_proxied0');
@@ -48,13 +64,25 @@ describe('buildproxy doctor against fake executables', () => {
 
   it('a wedged daemon never freezes the doctor: done within its timeout plus one second', async () => {
     const m = makeMachine();
-    const argsOf = ['version --format {{json .}}', 'info --format {{json .}}', 'buildx version', 'buildx ls --format json', 'buildx inspect'];
-    fakeBin(m, 'docker', argsOf.map((a) => ({ args: a.split(' '), sleep: true })));
+    const argsOf = [
+      'version --format {{json .}}',
+      'info --format {{json .}}',
+      'buildx version',
+      'buildx ls --format json',
+      'buildx inspect',
+    ];
+    fakeBin(
+      m,
+      'docker',
+      argsOf.map((a) => ({ args: a.split(' '), sleep: true })),
+    );
     fakeBin(m, 'systemctl', [{ args: ['show', 'docker'], sleep: true }]);
     const r = await runCli(['doctor', '--root', m.root, '--timeout', '500', '--json'], { m });
     expect(r.ms).toBeLessThan(1500);
     const report = JSON.parse(r.stdout);
-    expect(report.findings.find((f: { rule: string }) => f.rule === 'daemon-unreachable').message).toMatch(/did not answer/);
+    expect(report.findings.find((f: { rule: string }) => f.rule === 'daemon-unreachable').message).toMatch(
+      /did not answer/,
+    );
   });
 
   it('reports a malformed daemon.json with line and column, exit 1, and leaves the file alone', async () => {
@@ -73,7 +101,9 @@ describe('buildproxy doctor against fake executables', () => {
     const m = machineFrom(synthesize(GOOD_DOCKER));
     writeFileSync(join(m.dir, 'Build.Dockerfile'), 'FROM alpine\nENV HTTPS_PROXY=http://p:1\n');
     const r = await runCli(['doctor', '--root', m.root, '--file', 'Build.Dockerfile', '--json'], { m });
-    expect(JSON.parse(r.stdout).findings.map((f: { rule: string }) => f.rule)).toContain('env-proxy-in-image');
+    expect(JSON.parse(r.stdout).findings.map((f: { rule: string }) => f.rule)).toContain(
+      'env-proxy-in-image',
+    );
     const missing = await runCli(['doctor', '--root', m.root, '--file', 'nope.Dockerfile'], { m });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/cannot read the Dockerfile nope\.Dockerfile/);

@@ -29,7 +29,11 @@ function shQuote(s: string): string {
 }
 
 /** A fake executable answering exact argument lists; anything else exits 1 with "unknown command". */
-export function fakeBin(m: Machine, name: string, cases: { args: string[]; stdout?: string; stderr?: string; code?: number; sleep?: boolean }[]): void {
+export function fakeBin(
+  m: Machine,
+  name: string,
+  cases: { args: string[]; stdout?: string; stderr?: string; code?: number; sleep?: boolean }[],
+): void {
   const lines = ['#!/bin/sh', 'args="$*"', 'case "$args" in'];
   for (const c of cases) {
     lines.push(`  ${shQuote(c.args.join(' '))})`);
@@ -72,7 +76,13 @@ export function machineFrom(ev: Evidence): Machine {
     const d = join(m.root, 'proc', String(p.pid));
     mkdirSync(d, { recursive: true });
     writeFileSync(join(d, 'comm'), `${p.name}\n`);
-    if (p.env) writeFileSync(join(d, 'environ'), Object.entries(p.env).map(([k, v]) => `${k}=${v}\0`).join(''));
+    if (p.env)
+      writeFileSync(
+        join(d, 'environ'),
+        Object.entries(p.env)
+          .map(([k, v]) => `${k}=${v}\0`)
+          .join(''),
+      );
   }
   if (ev.dockerfile) writeFileSync(join(m.dir, 'Dockerfile'), ev.dockerfile.content);
   return m;
@@ -85,7 +95,10 @@ export interface RunResult {
   ms: number;
 }
 
-export function runCli(args: string[], opts: { m?: Machine; env?: Record<string, string>; cwd?: string; timeoutMs?: number } = {}): Promise<RunResult> {
+export function runCli(
+  args: string[],
+  opts: { m?: Machine; env?: Record<string, string>; cwd?: string; timeoutMs?: number } = {},
+): Promise<RunResult> {
   const m = opts.m;
   const env: Record<string, string> = {
     PATH: m ? m.bin : '/nonexistent',
@@ -94,7 +107,11 @@ export function runCli(args: string[], opts: { m?: Machine; env?: Record<string,
   };
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: opts.cwd ?? m?.dir ?? tmpdir(), env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd: opts.cwd ?? m?.dir ?? tmpdir(),
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => {

@@ -11,7 +11,8 @@ const ENCODED = `http://alice:${CANARY}%40x@proxy.corp.example:3128`;
 
 describe('secrets never leak', () => {
   it('a canary password in every input appears in no output, capture or error', async () => {
-    const { variant, GOOD_CONTAINER, DROP_IN, CONFIG_JSON, dropIn, configJson, containerBuilder, shellEnv } = fixtures;
+    const { variant, GOOD_CONTAINER, DROP_IN, CONFIG_JSON, dropIn, configJson, containerBuilder, shellEnv } =
+      fixtures;
     const machine = variant(GOOD_CONTAINER, {
       env: { ...shellEnv(RAW), BUILDX_BUILDER: 'proxied' },
       files: {

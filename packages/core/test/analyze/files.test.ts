@@ -25,11 +25,17 @@ describe('strict JSON', () => {
 
   it('reads daemon.json proxies with their lines', () => {
     const r = readDaemonJson('/d.json', '{\n  "proxies": {\n    "https-proxy": "http://p:1"\n  }\n}\n');
-    expect(r.config).toEqual({ path: '/d.json', proxies: { 'https-proxy': 'http://p:1' }, lines: { 'https-proxy': 3 } });
+    expect(r.config).toEqual({
+      path: '/d.json',
+      proxies: { 'https-proxy': 'http://p:1' },
+      lines: { 'https-proxy': 3 },
+    });
   });
 
   it('rejects a proxies value that is not an object', () => {
-    expect(readDaemonJson('/d.json', '{"proxies": "http://p:1"}').error?.message).toMatch(/must be an object/);
+    expect(readDaemonJson('/d.json', '{"proxies": "http://p:1"}').error?.message).toMatch(
+      /must be an object/,
+    );
   });
 });
 
@@ -39,7 +45,18 @@ describe('buildx output', () => {
       '{"Name":"ci","Driver":"docker-container","Current":true,"Nodes":[{"Name":"ci0","Endpoint":"unix:///var/run/docker.sock","Status":"running","DriverOpts":{"env.HTTPS_PROXY":"http://p:1"},"Version":"v0.17.3"}]}\nnot json\n',
     );
     expect(b).toEqual([
-      expect.objectContaining({ name: 'ci', driver: 'docker-container', current: true, nodes: [expect.objectContaining({ name: 'ci0', buildkitVersion: 'v0.17.3', driverOpts: { 'env.HTTPS_PROXY': 'http://p:1' } })] }),
+      expect.objectContaining({
+        name: 'ci',
+        driver: 'docker-container',
+        current: true,
+        nodes: [
+          expect.objectContaining({
+            name: 'ci0',
+            buildkitVersion: 'v0.17.3',
+            driverOpts: { 'env.HTTPS_PROXY': 'http://p:1' },
+          }),
+        ],
+      }),
     ]);
   });
 
@@ -113,7 +130,11 @@ describe('builder selection', () => {
   });
 
   it('falls back to the engine version for a distribution BuildKit', () => {
-    const s = analyze(synthesize(variant(GOOD_DOCKER, { docker: { engine: '20.10.24+dfsg1', buildkitVersion: 'v0.8+unknown' } })));
+    const s = analyze(
+      synthesize(
+        variant(GOOD_DOCKER, { docker: { engine: '20.10.24+dfsg1', buildkitVersion: 'v0.8+unknown' } }),
+      ),
+    );
     expect(s.buildBuilder?.buildkit).toEqual([0, 8, 0]);
   });
 });
@@ -124,7 +145,9 @@ describe('effective values and their origins', () => {
     expect(s.actors.client.proxy.https?.origin.ref).toBe('your shell');
     expect(s.actors.builder.proxy.https?.origin.ref).toBe('docker info');
     expect(s.actors.run.proxy.https?.origin.ref).toMatch(/config\.json:\d+$/);
-    expect(s.layers.find((l) => l.id === 'systemd')?.vars.HTTPS_PROXY?.[0]?.origin.ref).toBe('/etc/systemd/system/docker.service.d/http-proxy.conf:3');
+    expect(s.layers.find((l) => l.id === 'systemd')?.vars.HTTPS_PROXY?.[0]?.origin.ref).toBe(
+      '/etc/systemd/system/docker.service.d/http-proxy.conf:3',
+    );
   });
 
   it('with the daemon down, computes dockerd proxy from daemon.json over the environment', () => {
@@ -141,11 +164,17 @@ describe('effective values and their origins', () => {
 
   it('a malformed daemon.json is a file error, not a crash', () => {
     const s = analyze(synthesize(variant(GOOD_DOCKER, { files: { '/etc/docker/daemon.json': '{"a": }' } })));
-    expect(s.fileErrors).toEqual([expect.objectContaining({ path: '/etc/docker/daemon.json', line: 1, column: 7 })]);
+    expect(s.fileErrors).toEqual([
+      expect.objectContaining({ path: '/etc/docker/daemon.json', line: 1, column: 7 }),
+    ]);
   });
 
   it('a malformed buildkitd.toml names line and column', () => {
-    const s = analyze(synthesize(variant(GOOD_DOCKER, { files: { '/etc/buildkit/buildkitd.toml': 'debug = true\n[registry."x"\n' } })));
+    const s = analyze(
+      synthesize(
+        variant(GOOD_DOCKER, { files: { '/etc/buildkit/buildkitd.toml': 'debug = true\n[registry."x"\n' } }),
+      ),
+    );
     expect(s.fileErrors[0]).toMatchObject({ path: '/etc/buildkit/buildkitd.toml', line: 2 });
   });
 });

@@ -12,7 +12,9 @@ const env = (content: string) => environmentFromAssignments(parseUnitFile('/x.co
 
 describe('systemd unit parsing', () => {
   it('reads one quoted assignment per line', () => {
-    const { vars, problems } = env('[Service]\nEnvironment="HTTP_PROXY=http://p:3128"\nEnvironment="NO_PROXY=a,b"\n');
+    const { vars, problems } = env(
+      '[Service]\nEnvironment="HTTP_PROXY=http://p:3128"\nEnvironment="NO_PROXY=a,b"\n',
+    );
     expect(vars.get('HTTP_PROXY')?.value).toBe('http://p:3128');
     expect(vars.get('NO_PROXY')).toMatchObject({ value: 'a,b', line: 3 });
     expect(problems).toEqual([]);
@@ -27,7 +29,11 @@ describe('systemd unit parsing', () => {
     const { vars, problems } = env('[Service]\nEnvironment="HTTP_PROXY=http://p:1 HTTPS_PROXY=http://p:1"\n');
     expect(vars.get('HTTP_PROXY')?.value).toBe('http://p:1 HTTPS_PROXY=http://p:1');
     expect(vars.has('HTTPS_PROXY')).toBe(false);
-    expect(problems[0]).toMatchObject({ kind: 'quoting', variable: 'HTTP_PROXY', swallowed: ['HTTPS_PROXY'] });
+    expect(problems[0]).toMatchObject({
+      kind: 'quoting',
+      variable: 'HTTP_PROXY',
+      swallowed: ['HTTPS_PROXY'],
+    });
   });
 
   it('an unquoted space drops the rest as an invalid assignment', () => {
@@ -38,7 +44,9 @@ describe('systemd unit parsing', () => {
 
   it('joins backslash continuations and skips comments', () => {
     const a = parseUnitFile('/x', '# c\n[Service]\n; c\nEnvironment="A=1" \\\n  "B=2"\n');
-    expect(a).toEqual([{ path: '/x', line: 4, section: 'Service', key: 'Environment', value: '"A=1"    "B=2"' }]);
+    expect(a).toEqual([
+      { path: '/x', line: 4, section: 'Service', key: 'Environment', value: '"A=1"    "B=2"' },
+    ]);
   });
 
   it('an empty Environment= resets earlier assignments', () => {
@@ -50,10 +58,17 @@ describe('systemd unit parsing', () => {
   });
 
   it('drops a line with an unknown % specifier and unescapes %%', () => {
-    const { vars, problems } = env('[Service]\nEnvironment="HTTP_PROXY=http://a:p%40ss@p:1"\nEnvironment="HTTPS_PROXY=http://a:p%%40ss@p:1"\n');
+    const { vars, problems } = env(
+      '[Service]\nEnvironment="HTTP_PROXY=http://a:p%40ss@p:1"\nEnvironment="HTTPS_PROXY=http://a:p%%40ss@p:1"\n',
+    );
     expect(vars.has('HTTP_PROXY')).toBe(false);
     expect(vars.get('HTTPS_PROXY')?.value).toBe('http://a:p%40ss@p:1');
-    expect(problems[0]).toMatchObject({ kind: 'specifier', specifier: '%4', resolvedSilently: false, line: 2 });
+    expect(problems[0]).toMatchObject({
+      kind: 'specifier',
+      specifier: '%4',
+      resolvedSilently: false,
+      line: 2,
+    });
   });
 
   it('knows valid specifiers are substituted silently', () => {
@@ -66,17 +81,26 @@ describe('systemd unit parsing', () => {
   });
 
   it('lets EnvironmentFile= values override Environment=', () => {
-    const r = environmentFromAssignments(parseUnitFile('/u', '[Service]\nEnvironmentFile=-/etc/default/docker\n'));
-    expect(r.files).toEqual([{ path: '/etc/default/docker', optional: true, from: expect.objectContaining({ line: 2 }) }]);
+    const r = environmentFromAssignments(
+      parseUnitFile('/u', '[Service]\nEnvironmentFile=-/etc/default/docker\n'),
+    );
+    expect(r.files).toEqual([
+      { path: '/etc/default/docker', optional: true, from: expect.objectContaining({ line: 2 }) },
+    ]);
   });
 });
 
 describe('EnvironmentFile= format', () => {
   it('reads KEY=VALUE, skips comments, removes quotes, flags export lines', () => {
-    const { vars, problems } = parseEnvironmentFile('/etc/default/docker', '# x\nHTTP_PROXY="http://p:1"\nexport HTTPS_PROXY=http://p:1\nDOCKER_OPTS=\n');
+    const { vars, problems } = parseEnvironmentFile(
+      '/etc/default/docker',
+      '# x\nHTTP_PROXY="http://p:1"\nexport HTTPS_PROXY=http://p:1\nDOCKER_OPTS=\n',
+    );
     expect(vars.get('HTTP_PROXY')?.value).toBe('http://p:1');
     expect(vars.has('HTTPS_PROXY')).toBe(false);
-    expect(problems).toEqual([expect.objectContaining({ kind: 'export-line', variable: 'HTTPS_PROXY', line: 3 })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ kind: 'export-line', variable: 'HTTPS_PROXY', line: 3 }),
+    ]);
   });
 });
 
