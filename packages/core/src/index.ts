@@ -8,6 +8,19 @@ export * from './evidence/canonical.js';
 export { maskEvidence } from './evidence/mask.js';
 export * from './evidence/schema.js';
 export { type BuilderSpec, type MachineSpec, synthesize } from './evidence/synth.js';
+export { csvField, envFileLine, fishQuote, parseCsvLine, shQuote, systemdAssignment } from './plan/encode.js';
+export {
+  isTarget,
+  makePlan,
+  PLAN_FORMAT,
+  type Plan,
+  PlanError,
+  PlanFormatError,
+  parsePlan,
+  TARGETS,
+  type Target,
+} from './plan/index.js';
+export type { FileChange, PlanCommand, PlanSnippet } from './plan/types.js';
 export * from './proxy/env.js';
 export { goParseProxy, goParseUrl } from './proxy/go-url.js';
 export * from './proxy/no-proxy-curl.js';

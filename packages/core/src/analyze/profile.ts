@@ -24,11 +24,16 @@ export function resolveProfile(
   const flagHttp = input.httpProxy ?? input.proxy ?? null;
   const flagHttps = input.httpsProxy ?? input.proxy ?? null;
   if (flagHttp || flagHttps) {
+    // Without --no-proxy, keep the bypass list the machine already uses.
+    const machineNoProxy =
+      goEffective(clientEnv, 'NO_PROXY')?.value ??
+      layers.map((l) => firstValue(l, 'NO_PROXY')).find((v) => v) ??
+      null;
     return {
       ...base,
       httpProxy: flagHttp ?? flagHttps,
       httpsProxy: flagHttps ?? flagHttp,
-      noProxy: splitNoProxy(input.noProxy),
+      noProxy: splitNoProxy(input.noProxy ?? machineNoProxy),
       source: 'flags',
       sourceLabel: 'command-line flags',
     };

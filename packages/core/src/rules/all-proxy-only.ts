@@ -15,7 +15,13 @@ with only \`ALL_PROXY=socks5://…\` connects direct. In \`~/.docker/config.json
 To use a SOCKS proxy with Go, put it in \`HTTPS_PROXY=socks5://host:1080\` (some tools in RUN steps, such as
 apk, reject SOCKS: docker/desktop-linux#60).`,
   fix: `Set \`HTTP_PROXY\` and \`HTTPS_PROXY\` (an HTTP proxy, or \`socks5://\` for the daemons only) — all targets.`,
-  targets: ['docker-systemd', 'docker-daemon-json', 'docker-config', 'client-shell', 'buildx-container'],
+  targets: [
+    'docker-systemd',
+    'docker-daemon-json',
+    'docker-cli-config',
+    'client-shell',
+    'buildx-docker-container',
+  ],
   examples: {
     bad: {
       title: 'A SOCKS proxy in ALL_PROXY only',

@@ -26,7 +26,7 @@ steps. Pulling the \`FROM\` image, resolving \`# syntax=\`, pushing and \`ADD <u
 Verify: a build with \`--progress=plain\` fails at \`[internal] load metadata for …\` before any \`RUN\` step.`,
   fix: `Keep the build args for RUN steps and also configure the builder: \`docker-systemd\` or \`docker-daemon-json\`
 for the \`docker\` driver, \`buildx-container\` for a \`docker-container\` builder, \`buildkitd-systemd\` for buildkitd.`,
-  targets: ['docker-systemd', 'docker-daemon-json', 'buildx-container', 'buildkitd-systemd'],
+  targets: ['docker-systemd', 'docker-daemon-json', 'buildx-docker-container', 'buildkitd-systemd'],
   examples: {
     bad: {
       title: 'config.json proxies, but no drop-in for dockerd',

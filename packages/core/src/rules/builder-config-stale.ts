@@ -31,7 +31,7 @@ in environ — dockerd applies them internally — so they are compared with \`d
   fix: `Reload and restart (commands planned with target \`docker-systemd\`): \`sudo systemctl daemon-reload && sudo systemctl
 restart docker\` (rootless: \`systemctl --user …\`). A restart stops running containers unless \`live-restore\` is on.
 For a \`docker-container\` builder: \`docker buildx rm\` and create it again (target \`buildx-container\`).`,
-  targets: ['docker-systemd', 'docker-systemd-rootless', 'buildx-container'],
+  targets: ['docker-systemd', 'docker-systemd-rootless', 'buildx-docker-container'],
   examples: {
     bad: {
       title: 'A new drop-in, but no daemon-reload',

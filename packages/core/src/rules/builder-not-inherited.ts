@@ -33,7 +33,7 @@ docker buildx create --name <name> --driver docker-container \\
 \`\`\`
 
 The double quotes inside single quotes keep the commas of \`NO_PROXY\` inside one CSV field (docker/buildx#1380).`,
-  targets: ['buildx-container'],
+  targets: ['buildx-docker-container'],
   examples: {
     bad: {
       title: 'A builder created before the proxy was configured',

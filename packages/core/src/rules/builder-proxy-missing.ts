@@ -40,7 +40,7 @@ Verify: \`docker info --format '{{.HTTPSProxy}}'\` for the \`docker\` driver; fo
     'docker-systemd',
     'docker-systemd-rootless',
     'docker-daemon-json',
-    'buildx-container',
+    'buildx-docker-container',
     'buildkitd-systemd',
     'kubernetes',
   ],

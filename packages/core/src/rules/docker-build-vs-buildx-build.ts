@@ -17,7 +17,7 @@ own proxy configuration — so "it works with docker build" proves nothing about
 Verify: \`docker buildx ls\` (the \`*\` marks the selected builder) and \`echo $BUILDX_BUILDER\`.`,
   fix: `Configure the proxy for both builders (targets \`docker-systemd\` and \`buildx-container\`), or make them the same:
 \`docker buildx use default\`, or \`export BUILDX_BUILDER=<name>\` so \`docker build\` uses it too.`,
-  targets: ['docker-systemd', 'buildx-container', 'client-shell'],
+  targets: ['docker-systemd', 'buildx-docker-container', 'client-shell'],
   examples: {
     bad: {
       title: 'buildx use picked a builder without a proxy',

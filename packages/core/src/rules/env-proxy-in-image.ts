@@ -14,7 +14,7 @@ image. Docker's docs: *"Don't use the ENV Dockerfile instruction to specify prox
 arguments instead."* RUN steps already receive the predefined proxy build args.`,
   fix: `Delete the \`ENV …_PROXY\` lines and let RUN steps take the proxy from build args: \`~/.docker/config.json\`
 \`proxies\` (target \`docker-config\`) or \`--build-arg\` (target \`build-commands\`).`,
-  targets: ['docker-config', 'build-commands'],
+  targets: ['docker-cli-config', 'build-command'],
   examples: {
     bad: {
       title: 'ENV http_proxy in the Dockerfile',

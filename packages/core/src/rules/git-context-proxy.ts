@@ -18,7 +18,7 @@ fixing #5329), first shipped in Docker Engine 28.0. Older builders fail with
 \`fatal: unable to access '…': Failed to connect to github.com port 443\` even though image pulls work.`,
   fix: `Upgrade Docker Engine to ≥ 28 or the buildkit image to ≥ v0.19 (for a \`docker-container\` builder:
 \`--driver-opt image=moby/buildkit:latest\`, target \`buildx-container\`), or fetch the source in a RUN step.`,
-  targets: ['buildx-container'],
+  targets: ['buildx-docker-container'],
   examples: {
     bad: {
       title: 'ADD from git on Engine 26 (BuildKit 0.13)',

@@ -20,7 +20,13 @@ with \`proxyconnect tcp: tls: first record does not look like a TLS handshake\` 
 
 If your proxy really terminates TLS on that port, keep \`https://\` and pass \`--https-proxy\` explicitly to silence this.`,
   fix: `Use \`http://proxy:port\` for both \`HTTP_PROXY\` and \`HTTPS_PROXY\` (all targets write \`http://\` unless told otherwise).`,
-  targets: ['docker-systemd', 'docker-daemon-json', 'docker-config', 'client-shell', 'buildx-container'],
+  targets: [
+    'docker-systemd',
+    'docker-daemon-json',
+    'docker-cli-config',
+    'client-shell',
+    'buildx-docker-container',
+  ],
   examples: {
     bad: {
       title: 'HTTPS_PROXY=https://…',

@@ -36,7 +36,7 @@ The error is \`proxyconnect tcp: dial tcp 127.0.0.1:3128: connect: connection re
   fix: `Make the proxy reachable from that namespace: \`--driver-opt network=host\` for a \`docker-container\` builder
 (target \`buildx-container\`), the bridge gateway address (\`172.17.0.1\`) with the proxy listening there for RUN
 steps (targets \`docker-config\`, \`build-commands\` with \`--network host\`), or the rootless loopback opt-in.`,
-  targets: ['buildx-container', 'docker-config', 'build-commands'],
+  targets: ['buildx-docker-container', 'docker-cli-config', 'build-command'],
   examples: {
     bad: {
       title: 'A local cntlm on 127.0.0.1 used for RUN steps',

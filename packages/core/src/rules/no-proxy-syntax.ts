@@ -48,7 +48,13 @@ nothing. curl, which most RUN steps use, differs again: it also splits on spaces
 \`*.\` — so for RUN steps prefer plain \`.corp\` suffixes.`,
   fix: `Use a comma-separated list of \`.domain\` suffixes, hosts, IPs and CIDRs, identical in every layer; the plans
 normalise it (all targets).`,
-  targets: ['docker-systemd', 'docker-daemon-json', 'docker-config', 'client-shell', 'buildx-container'],
+  targets: [
+    'docker-systemd',
+    'docker-daemon-json',
+    'docker-cli-config',
+    'client-shell',
+    'buildx-docker-container',
+  ],
   examples: {
     bad: {
       title: 'A space-separated list',

@@ -15,7 +15,7 @@ others; wget reads only lowercase. With two different values, the daemon and the
 proxies or bypass lists. Older buildx/BuildKit even picked one at random when both reached RUN steps
 (docker/buildx#3636, fixed in buildx 0.33 / BuildKit 0.29).`,
   fix: `Set both cases to the same value (all targets write both).`,
-  targets: ['docker-systemd', 'client-shell', 'buildx-container'],
+  targets: ['docker-systemd', 'client-shell', 'buildx-docker-container'],
   examples: {
     bad: {
       title: 'no_proxy lags behind NO_PROXY',

@@ -19,7 +19,7 @@ export const proxyCredentialsExposed: Rule = {
   fix: `Prefer a proxy that needs no password from the build host (a local cntlm/px on an address the builder can reach).
 Otherwise keep the secret in a root-only \`EnvironmentFile=\` (mode 0600; target \`docker-systemd\`) and build
 with \`--provenance=mode=min\` (target \`build-commands\`).`,
-  targets: ['docker-systemd', 'build-commands'],
+  targets: ['docker-systemd', 'build-command'],
   examples: {
     bad: {
       title: 'A password in config.json proxies',

@@ -20,7 +20,13 @@ export const proxyUrlInvalid: Rule = {
 When Go cannot parse the value at all it **ignores it and connects direct**, so the failure looks like "no proxy".`,
   fix: `Write \`http://user:pass@host:port\` with the user and password percent-encoded (\`@\` → \`%40\`, \`#\` → \`%23\`).
 buildproxy's plans encode credentials for you (every target).`,
-  targets: ['docker-systemd', 'docker-daemon-json', 'docker-config', 'client-shell', 'buildx-container'],
+  targets: [
+    'docker-systemd',
+    'docker-daemon-json',
+    'docker-cli-config',
+    'client-shell',
+    'buildx-docker-container',
+  ],
   examples: {
     bad: {
       title: 'An unencoded # in the password',

@@ -17,7 +17,7 @@ They only see the predefined build args \`HTTP_PROXY\`, \`HTTPS_PROXY\`, \`NO_PR
 buildproxy cannot see the flags of your future builds; if you always pass \`--build-arg\`, ignore this warning.`,
   fix: `Add a \`proxies.default\` section to \`~/.docker/config.json\` (target \`docker-config\`): every \`docker build\`
 and \`docker buildx build\` then passes the proxy to RUN steps without being asked.`,
-  targets: ['docker-config', 'build-commands'],
+  targets: ['docker-cli-config', 'build-command'],
   examples: {
     bad: { title: 'No config.json proxies', machine: variant(GOOD_DOCKER, { removeFiles: [CONFIG_JSON] }) },
     good: { title: 'config.json proxies.default', machine: GOOD_DOCKER },

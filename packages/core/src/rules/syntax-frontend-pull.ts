@@ -15,7 +15,7 @@ names the frontend, not your image: \`resolve image config for docker-image://do
 \`i/o timeout\` or \`Proxy Authentication Required\` (devcontainers/cli#1038).`,
   fix: `Give the builder the proxy (see \`builder-proxy-missing\`; targets \`docker-systemd\`, \`buildx-container\`), or
 remove the \`# syntax=\` line to use the frontend built into BuildKit, or point it at an internal mirror.`,
-  targets: ['docker-systemd', 'docker-daemon-json', 'buildx-container'],
+  targets: ['docker-systemd', 'docker-daemon-json', 'buildx-docker-container'],
   examples: {
     bad: {
       title: '# syntax= with a builder that has no proxy',

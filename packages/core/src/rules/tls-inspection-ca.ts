@@ -17,7 +17,7 @@ export const tlsInspectionCa: Rule = {
 Symptoms: \`x509: certificate signed by unknown authority\` on FROM/push, \`curl: (60)\` inside RUN.`,
   fix: `Plan with \`--ca-cert FILE\`: the \`buildkitd-toml\` target writes \`ca\` entries for your registries, the
 \`docker-systemd\` target lists the OS-store steps, and a Dockerfile snippet shows the RUN-step install.`,
-  targets: ['buildkitd-toml', 'docker-systemd', 'build-commands'],
+  targets: ['buildkitd-toml', 'docker-systemd', 'build-command'],
   examples: {
     bad: {
       title: 'A CA given, and a docker-container builder without ca entries',

@@ -1,0 +1,64 @@
+// What every target generator receives, and the small helpers they share.
+import type { Profile, State } from '../analyze/types.js';
+import type { Evidence } from '../evidence/schema.js';
+import { findRule } from '../rules/index.js';
+import type { Finding } from '../rules/types.js';
+import type { FileChange, PlanCommand, PlanSnippet, TargetResult } from './types.js';
+
+export interface ProxyValues {
+  http: string;
+  https: string;
+  noProxy: string[];
+}
+
+export interface PlanContext {
+  state: State;
+  profile: Profile;
+  evidence: Evidence;
+  proxy: ProxyValues;
+  findings: Finding[];
+  /** current content of a file as planned so far (earlier targets' edits included); undefined: not captured */
+  read(path: string): string | null | undefined;
+}
+
+export function rulesFor(ctx: PlanContext, target: string): string[] {
+  return [
+    ...new Set(ctx.findings.filter((f) => findRule(f.rule)?.targets.includes(target)).map((f) => f.rule)),
+  ];
+}
+
+/** The six variables, both cases, in the order they are written everywhere. */
+export function proxyVars(p: ProxyValues): [string, string][] {
+  const no = p.noProxy.join(',');
+  return [
+    ['HTTP_PROXY', p.http],
+    ['HTTPS_PROXY', p.https],
+    ['NO_PROXY', no],
+    ['http_proxy', p.http],
+    ['https_proxy', p.https],
+    ['no_proxy', no],
+  ];
+}
+
+export function change(
+  ctx: PlanContext,
+  c: Omit<FileChange, 'before' | 'rules'> & { rules?: string[] },
+): FileChange | null {
+  const before = ctx.read(c.path) ?? null;
+  if (before === c.after) return null;
+  return { ...c, before, rules: c.rules ?? rulesFor(ctx, c.target) };
+}
+
+export function ok(
+  changes: (FileChange | null)[],
+  commands: PlanCommand[] = [],
+  snippets: PlanSnippet[] = [],
+): TargetResult {
+  return { ok: true, changes: changes.filter((c): c is FileChange => c !== null), commands, snippets };
+}
+
+export function refuse(reason: string): TargetResult {
+  return { ok: false, reason };
+}
+
+export const HEADER = '# Written by buildproxy. Check with: buildproxy doctor';

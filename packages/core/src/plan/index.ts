@@ -1,0 +1,152 @@
+// profile + analysed state → buildproxy.plan/v1, with the findings it resolves computed by re-analysis.
+import { resolveProfile } from '../analyze/profile.js';
+import { analyze } from '../analyze/state.js';
+import type { ProfileInput } from '../analyze/types.js';
+import type { Evidence } from '../evidence/schema.js';
+import { formatProxyUrl, parseProxyUrl } from '../proxy/url.js';
+import { diagnose } from '../report.js';
+import type { Finding } from '../rules/types.js';
+import type { PlanContext } from './context.js';
+import { checkNoProxy, generateNoProxy } from './no-proxy.js';
+import { defaultTargets } from './select.js';
+import { withCommands, withFiles } from './simulate.js';
+import { buildkitdToml } from './targets/buildkitd-toml.js';
+import { buildxContainer } from './targets/buildx.js';
+import { cliConfig } from './targets/cli-config.js';
+import { clientShell } from './targets/client-shell.js';
+import { daemonJson } from './targets/daemon-json.js';
+import { buildCommand, ciGithubActions, ciGitlab, kubernetes } from './targets/snippets.js';
+import { systemdDropIn } from './targets/systemd.js';
+import { type FileChange, PLAN_FORMAT, type Plan, TARGETS, type Target, type TargetResult } from './types.js';
+
+export class PlanError extends Error {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
+    super(message);
+  }
+}
+
+const GENERATORS: Record<Target, (ctx: PlanContext, target: Target) => TargetResult> = {
+  'docker-systemd': (c, t) => systemdDropIn(c, 'docker', false, t),
+  'docker-systemd-rootless': (c, t) => systemdDropIn(c, 'docker', true, t),
+  'docker-daemon-json': daemonJson,
+  'docker-cli-config': cliConfig,
+  'buildx-docker-container': buildxContainer,
+  'buildkitd-systemd': (c, t) =>
+    systemdDropIn(
+      c,
+      'buildkit',
+      c.state.buildkitd.service?.loaded !== true && c.state.host.uid !== 0 && c.state.host.uid !== null,
+      t,
+    ),
+  'buildkitd-toml': buildkitdToml,
+  kubernetes,
+  'client-shell': clientShell,
+  'build-command': buildCommand,
+  'ci-github-actions': ciGithubActions,
+  'ci-gitlab': ciGitlab,
+};
+
+export function isTarget(t: string): t is Target {
+  return (TARGETS as readonly string[]).includes(t);
+}
+
+function canonical(flag: string, v: string): string {
+  const p = parseProxyUrl(v);
+  if (!p.ok)
+    throw new PlanError(
+      `the ${flag} proxy ${p.problem.message}`,
+      `fix: ${p.problem.fix}, or pass --proxy URL`,
+    );
+  return formatProxyUrl(p.url);
+}
+
+function ruleSet(findings: Finding[]): Set<string> {
+  return new Set(findings.map((f) => `${f.rule}\0${f.message}`));
+}
+
+export interface PlanResult {
+  plan: Plan;
+  findings: Finding[];
+}
+
+export function makePlan(
+  evidence: Evidence,
+  input: ProfileInput = {},
+  opts: { targets?: Target[] } = {},
+): PlanResult {
+  const state = analyze(evidence);
+  const profile = resolveProfile(input, state.layers, state.client);
+  if (!profile.httpProxy && !profile.httpsProxy) {
+    throw new PlanError(
+      'no proxy to configure: none was given and none is set anywhere on this machine',
+      'fix: pass --proxy http://HOST:PORT',
+    );
+  }
+  const findings = diagnose(state, profile);
+  const noProxy = generateNoProxy(state, profile, { kubernetes: opts.targets?.includes('kubernetes') });
+  const problems = checkNoProxy(noProxy, profile);
+  if (problems.length)
+    throw new PlanError(`the NO_PROXY list is unsafe: ${problems.join('; ')}`, 'fix: correct --no-proxy');
+  const proxy = {
+    http: canonical('HTTP', profile.httpProxy ?? profile.httpsProxy!),
+    https: canonical('HTTPS', profile.httpsProxy ?? profile.httpProxy!),
+    noProxy,
+  };
+  const planned = new Map<string, FileChange>();
+  const ctx: PlanContext = {
+    state,
+    profile,
+    evidence,
+    proxy,
+    findings,
+    read: (path) => (planned.has(path) ? planned.get(path)!.after : evidence.files[path]),
+  };
+  const targets = opts.targets ?? defaultTargets(state, findings);
+  const plan: Plan = {
+    format: PLAN_FORMAT,
+    changes: [],
+    commands: [],
+    snippets: [],
+    targets: [...targets],
+    refused: [],
+  };
+  for (const t of targets) {
+    const r = GENERATORS[t](ctx, t);
+    if (!r.ok) {
+      plan.refused!.push({ target: t, reason: r.reason });
+      continue;
+    }
+    for (const c of r.changes) {
+      const prev = planned.get(c.path);
+      // Two targets editing one file: keep the original "before", chain the "after".
+      planned.set(
+        c.path,
+        prev ? { ...c, before: prev.before, rules: [...new Set([...prev.rules, ...c.rules])] } : c,
+      );
+    }
+    for (const cmd of r.commands) {
+      if (!plan.commands.some((x) => x.argv.join('\0') === cmd.argv.join('\0'))) plan.commands.push(cmd);
+    }
+    plan.snippets.push(...r.snippets);
+  }
+  plan.changes = [...planned.values()].filter((c) => c.before !== c.after);
+  // Resolution, computed: analyse the machine as it will be.
+  const before = ruleSet(findings);
+  const afterFiles = diagnose(analyze(withFiles(evidence, plan)), profile);
+  const afterAll = diagnose(analyze(withCommands(withFiles(evidence, plan), plan)), profile);
+  const filesSet = ruleSet(afterFiles);
+  const allSet = ruleSet(afterAll);
+  const key = (f: Finding) => `${f.rule}\0${f.message}`;
+  const uniq = (fs: Finding[]) => [...new Set(fs.map((f) => f.rule))];
+  plan.resolves = {
+    now: uniq(findings.filter((f) => !filesSet.has(key(f)) && !allSet.has(key(f)))),
+    afterCommands: uniq(findings.filter((f) => filesSet.has(key(f)) && !allSet.has(key(f)))),
+    remaining: uniq(afterAll.filter((f) => before.has(key(f)) || f.severity !== 'info')),
+  };
+  return { plan, findings };
+}
+
+export { PLAN_FORMAT, type Plan, PlanFormatError, parsePlan, TARGETS, type Target } from './types.js';

@@ -1,0 +1,59 @@
+// Which targets fix the current findings on this machine, when the user names none.
+import type { State } from '../analyze/types.js';
+import type { Finding } from '../rules/types.js';
+import { builderMissingProxy } from '../rules/util.js';
+import type { Target } from './types.js';
+
+/** The target that configures dockerd here: rootless or rootful drop-in, or daemon.json where it already rules. */
+export function daemonTarget(state: State): Target | null {
+  if (state.docker.desktop || state.docker.daemon === 'absent') return null;
+  const engine = state.docker.engine;
+  const djRules =
+    !!state.daemonJson?.proxies && (!engine || engine[0] >= 23) && !state.systemd.flags['http-proxy'];
+  const systemd = !!state.systemd.unit?.loaded;
+  if (djRules && !systemd) return 'docker-daemon-json';
+  if (!systemd) return engine && engine[0] >= 23 ? 'docker-daemon-json' : null;
+  return state.docker.rootless ? 'docker-systemd-rootless' : 'docker-systemd';
+}
+
+const NO_AUTOMATIC_FIX = new Set([
+  'daemon-unreachable',
+  'config-file-invalid',
+  'env-proxy-in-image',
+  'proxy-arg-declared',
+  'git-context-proxy',
+  'proxy-network-bypass',
+  'desktop-ignores-daemon-json',
+]);
+
+export function defaultTargets(state: State, findings: Finding[]): Target[] {
+  const out = new Set<Target>();
+  const daemon = daemonTarget(state);
+  const builders = [state.buildBuilder, state.buildxBuilder];
+  for (const f of findings) {
+    if (NO_AUTOMATIC_FIX.has(f.rule) || f.severity === 'info') continue;
+    if (f.rule === 'tls-inspection-ca') {
+      out.add('buildkitd-toml');
+      continue;
+    }
+    if (f.actor === 'client') out.add('client-shell');
+    else if (f.actor === 'run') out.add('docker-cli-config');
+    else if (f.actor === 'runtime') {
+      if (daemon) out.add(daemon);
+    } else {
+      const used = builders.filter((b, i): b is NonNullable<typeof b> => !!b && builders.indexOf(b) === i);
+      const named = used.filter((b) => f.message.includes(`"${b.name}"`));
+      const broken = used.filter((b) => builderMissingProxy(b));
+      const pick = named.filter((b) => broken.includes(b));
+      const chosen = pick.length ? pick : named.length ? named : broken.length ? broken : used;
+      for (const b of chosen) {
+        if (b.driver === 'docker' && daemon) out.add(daemon);
+        if (b.driver === 'docker-container') out.add('buildx-docker-container');
+        if (b.driver === 'kubernetes') out.add('kubernetes');
+      }
+      if ((state.buildkitd.service?.loaded || state.buildkitd.processEnv) && /buildkitd/.test(f.message))
+        out.add('buildkitd-systemd');
+    }
+  }
+  return [...out];
+}

@@ -1,0 +1,155 @@
+// "Resolution is computed, not claimed": the evidence as it will be after the plan's files are written, and
+// after its commands (daemon restart, builder recreation, a new shell) have run.
+import { unitConfig } from '../analyze/daemon-config.js';
+import { parseJson } from '../analyze/docker-output.js';
+import { parseStrictJson } from '../analyze/json-file.js';
+import {
+  buildxInspectNamed,
+  CMD,
+  containerInspect,
+  type FileContext,
+  systemctlShow,
+} from '../evidence/canonical.js';
+import { type CommandResult, type Evidence, findCommand } from '../evidence/schema.js';
+import { goEffective, pickRelevant } from '../proxy/env.js';
+import { parseCsvLine } from './encode.js';
+import type { Plan } from './types.js';
+
+export function withFiles(ev: Evidence, plan: Plan): Evidence {
+  const files = { ...ev.files };
+  for (const c of plan.changes) files[c.path] = c.after;
+  return { ...ev, files };
+}
+
+function replaceCommand(
+  ev: Evidence,
+  argv: readonly string[],
+  update: (c: CommandResult | undefined) => CommandResult | null,
+): Evidence {
+  const cur = findCommand(ev, argv);
+  const next = update(cur);
+  const commands = ev.commands.filter((c) => c !== cur);
+  if (next) commands.push(next);
+  return { ...ev, commands };
+}
+
+function quoteWord(s: string): string {
+  return /\s/.test(s) ? `"${s}"` : s;
+}
+
+function restartDocker(ev: Evidence, user: boolean): Evidence {
+  const ctx: FileContext = { home: ev.host.home, env: ev.env };
+  const uc = unitConfig(ev, 'docker', user, ctx, null);
+  const env = Object.fromEntries([...uc.fileVars].map(([k, v]) => [k, v.value]));
+  let out = replaceCommand(ev, systemctlShow('docker', user), (c) =>
+    c && c.exitCode === 0
+      ? {
+          ...c,
+          stdout: c.stdout.replace(
+            /^Environment=.*$/m,
+            `Environment=${Object.entries(env)
+              .map(([k, v]) => quoteWord(`${k}=${v}`))
+              .join(' ')}`,
+          ),
+        }
+      : (c ?? null),
+  );
+  out = {
+    ...out,
+    processes: out.processes.map((p) => (p.name === 'dockerd' ? { ...p, env: pickRelevant(env) } : p)),
+  };
+  const djPath = user ? `${ev.host.home}/.config/docker/daemon.json` : '/etc/docker/daemon.json';
+  const dj = out.files[djPath] ? parseStrictJson(djPath, out.files[djPath]!) : null;
+  const proxies = dj?.ok ? (((dj.value as { proxies?: Record<string, string> }) ?? {}).proxies ?? {}) : {};
+  return replaceCommand(out, CMD.dockerInfo, (c) => {
+    if (!c || c.exitCode !== 0) return c ?? null;
+    const info = (parseJson(c.stdout) ?? {}) as Record<string, unknown>;
+    const major = Number(String(info.ServerVersion ?? '0').split('.')[0]);
+    const pick = (name: 'HTTP_PROXY' | 'HTTPS_PROXY' | 'NO_PROXY', key: string) =>
+      (major >= 23 ? proxies[key] : undefined) ?? goEffective(env, name)?.value ?? '';
+    const mask = (v: string) => v.replace(/^([a-z0-9+.-]+:\/\/)[^@/]*@/i, '$1xxxxx:xxxxx@');
+    return {
+      ...c,
+      stdout: JSON.stringify({
+        ...info,
+        HttpProxy: mask(pick('HTTP_PROXY', 'http-proxy')),
+        HttpsProxy: mask(pick('HTTPS_PROXY', 'https-proxy')),
+        NoProxy: pick('NO_PROXY', 'no-proxy'),
+      }),
+    };
+  });
+}
+
+function recreateBuilder(ev: Evidence, argv: string[]): Evidence {
+  const name = argv[argv.indexOf('--name') + 1]!;
+  const node = argv.includes('--node') ? argv[argv.indexOf('--node') + 1]! : `${name}0`;
+  const opts: Record<string, string> = {};
+  argv.forEach((a, i) => {
+    if (argv[i - 1] !== '--driver-opt') return;
+    for (const field of parseCsvLine(a) ?? []) {
+      const eq = field.indexOf('=');
+      if (eq > 0) opts[field.slice(0, eq)] = field.slice(eq + 1);
+    }
+  });
+  const env = Object.entries(opts)
+    .filter(([k]) => k.startsWith('env.'))
+    .map(([k, v]) => `${k.slice(4)}=${v}`);
+  let out = replaceCommand(ev, containerInspect(node), (c) => {
+    const prev = (parseJson(c?.stdout ?? '[]') as Record<string, unknown>[] | null)?.[0] ?? {};
+    return {
+      argv: containerInspect(node),
+      exitCode: 0,
+      stdout: JSON.stringify([
+        { ...prev, Config: { Env: env }, HostConfig: { NetworkMode: opts.network ?? 'bridge' } },
+      ]),
+      stderr: '',
+      timedOut: false,
+      durationMs: 0,
+    };
+  });
+  const optsText = Object.entries(opts)
+    .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+    .join(' ');
+  for (const inspect of [buildxInspectNamed(name), CMD.buildxInspect]) {
+    out = replaceCommand(out, inspect, (c) =>
+      c && new RegExp(`^Name:\\s+${name}$`, 'm').test(c.stdout)
+        ? {
+            ...c,
+            stdout: /^Driver Options:.*$/m.test(c.stdout)
+              ? c.stdout.replace(/^Driver Options:.*$/m, `Driver Options:        ${optsText}`)
+              : c.stdout.replace(/^(Endpoint:.*)$/m, `$1\nDriver Options:        ${optsText}`),
+          }
+        : (c ?? null),
+    );
+  }
+  return replaceCommand(out, CMD.buildxLs, (c) => {
+    if (!c) return null;
+    const lines = c.stdout.split('\n').map((l) => {
+      const j = parseJson(l) as { Name?: string; Nodes?: { DriverOpts?: Record<string, string> }[] } | null;
+      if (j?.Name !== name) return l;
+      return JSON.stringify({ ...j, Nodes: (j.Nodes ?? []).map((n) => ({ ...n, DriverOpts: opts })) });
+    });
+    return { ...c, stdout: lines.join('\n') };
+  });
+}
+
+/** Apply the plan's effects on the machine: restarts, recreations, and the shell file being sourced. */
+export function withCommands(ev: Evidence, plan: Plan): Evidence {
+  let out = ev;
+  for (const c of plan.commands) {
+    const a = c.argv;
+    if (a[0] === 'systemctl' && a.includes('restart') && a.at(-1) === 'docker')
+      out = restartDocker(out, a.includes('--user'));
+    if (a[0] === 'docker' && a[1] === 'buildx' && a[2] === 'create') out = recreateBuilder(out, a);
+  }
+  const shell = plan.changes.find(
+    (c) => c.target === 'client-shell' && c.path.endsWith('/.config/buildproxy/proxy.sh'),
+  );
+  if (shell) {
+    const env = { ...out.env };
+    for (const m of shell.after.matchAll(/^export ([A-Za-z_]+)=(.*)$/gm))
+      env[m[1]!] = m[2]!.replace(/^'(.*)'$/s, '$1').replace(/'\\''/g, "'");
+    out = { ...out, env };
+  }
+  return out;
+}

@@ -1,0 +1,47 @@
+// buildkitd-toml: the corporate CA per registry (and docker.io) in buildkitd.toml, existing tables kept.
+import { parse, stringify } from 'smol-toml';
+import { dockerConfigDir } from '../../evidence/canonical.js';
+import { change, HEADER, ok, type PlanContext, refuse } from '../context.js';
+import type { TargetResult } from '../types.js';
+
+export function buildkitdToml(ctx: PlanContext, target: string): TargetResult {
+  const ca = ctx.profile.caCert;
+  if (!ca) return refuse('nothing to write: pass --ca-cert FILE for a TLS-inspecting proxy');
+  const standalone = ctx.state.buildkitd.service?.loaded || ctx.state.buildkitd.processEnv !== null;
+  const path =
+    ctx.state.buildkitd.tomls.find((t) => t.path.startsWith('/'))?.path ??
+    (standalone
+      ? '/etc/buildkit/buildkitd.toml'
+      : `${dockerConfigDir({ home: ctx.state.host.home, env: ctx.state.client })}/buildx/buildkitd.default.toml`);
+  const text = ctx.read(path) ?? null;
+  let doc: Record<string, unknown> = {};
+  if (text !== null && text.trim() !== '') {
+    try {
+      doc = parse(text) as Record<string, unknown>;
+    } catch (e) {
+      return refuse(`${path} is not valid TOML (${(e as Error).message.split('\n')[0]}); fix it first`);
+    }
+  }
+  const registry = { ...((doc.registry as Record<string, Record<string, unknown>>) ?? {}) };
+  for (const host of ['docker.io', ...ctx.profile.registries]) {
+    const cur = { ...(registry[host] ?? {}) };
+    const list = Array.isArray(cur.ca) ? (cur.ca as string[]) : [];
+    cur.ca = list.includes(ca) ? list : [...list, ca];
+    registry[host] = cur;
+  }
+  doc.registry = registry;
+  const body = stringify(doc);
+  const after = text?.startsWith(HEADER) || text === null ? `${HEADER}\n${body}\n` : `${body}\n`;
+  return ok([
+    change(ctx, {
+      path,
+      mode: '0644',
+      needsRoot: path.startsWith('/etc/'),
+      after,
+      target,
+      why: standalone
+        ? 'buildkitd trusts the corporate CA for these registries (restart buildkitd)'
+        : 'new docker-container builders read this file; buildx copies the CA into the builder',
+    }),
+  ]);
+}

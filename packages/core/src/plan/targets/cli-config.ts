@@ -1,0 +1,47 @@
+// docker-cli-config: proxies for RUN steps in $DOCKER_CONFIG/config.json, every other key kept.
+import { parseStrictJson } from '../../analyze/json-file.js';
+import { dockerConfigDir } from '../../evidence/canonical.js';
+import { change, ok, type PlanContext, refuse } from '../context.js';
+import { setJsonPath } from '../json-edit.js';
+import type { TargetResult } from '../types.js';
+
+/** RUN steps mostly use curl, which ignores host:port entries: list hosts without their port there. */
+export function curlNoProxy(list: string[]): string[] {
+  return [
+    ...new Set(
+      list.map((e) =>
+        /^\[.*\]:\d+$|^[^:]+:\d+$/.test(e) ? e.replace(/:\d+$/, '').replace(/^\[|\]$/g, '') : e,
+      ),
+    ),
+  ];
+}
+
+export function cliConfig(ctx: PlanContext, target: string): TargetResult {
+  const path = `${dockerConfigDir({ home: ctx.state.host.home, env: ctx.state.client })}/config.json`;
+  const text = ctx.read(path) ?? null;
+  if (text !== null) {
+    const parsed = parseStrictJson(path, text);
+    if (!parsed.ok) {
+      const e = parsed.error;
+      return refuse(
+        `${path}:${e.line}:${e.column}: ${e.message} — fix the file first; buildproxy never rewrites a file it cannot parse`,
+      );
+    }
+  }
+  // A per-daemon entry replaces "default" entirely, so write to the entry the CLI will use.
+  const key = ctx.state.configJson?.perHost ?? 'default';
+  let after = text;
+  after = setJsonPath(after, ['proxies', key, 'httpProxy'], ctx.proxy.http);
+  after = setJsonPath(after, ['proxies', key, 'httpsProxy'], ctx.proxy.https);
+  after = setJsonPath(after, ['proxies', key, 'noProxy'], curlNoProxy(ctx.proxy.noProxy).join(','));
+  return ok([
+    change(ctx, {
+      path,
+      mode: '0600',
+      needsRoot: false,
+      after: after!,
+      target,
+      why: 'docker build and docker buildx build pass these to RUN steps as build args',
+    }),
+  ]);
+}

@@ -1,0 +1,85 @@
+// client-shell: the proxy in the shell that runs docker/buildx (registry tokens are fetched there).
+import { change, HEADER, ok, type PlanContext } from '../context.js';
+import { fishQuote, shQuote } from '../encode.js';
+import type { FileChange, PlanSnippet, TargetResult } from '../types.js';
+
+export const BLOCK_START = '# >>> buildproxy >>>';
+export const BLOCK_END = '# <<< buildproxy <<<';
+
+export function shellRcPath(home: string, shell: string | undefined): string {
+  if (shell?.endsWith('zsh')) return `${home}/.zshrc`;
+  if (shell?.endsWith('bash')) return `${home}/.bashrc`;
+  return `${home}/.profile`;
+}
+
+/** Replace our managed block, or append it: applying twice changes nothing. */
+export function withBlock(text: string, block: string): string {
+  const start = text.indexOf(BLOCK_START);
+  const end = text.indexOf(BLOCK_END);
+  const full = `${BLOCK_START}\n${block}\n${BLOCK_END}`;
+  if (start >= 0 && end > start) return `${text.slice(0, start)}${full}${text.slice(end + BLOCK_END.length)}`;
+  return `${text}${text === '' || text.endsWith('\n') ? '' : '\n'}${text === '' ? '' : '\n'}${full}\n`;
+}
+
+export function clientShell(ctx: PlanContext, target: string): TargetResult {
+  const home = ctx.state.host.home;
+  const no = ctx.proxy.noProxy.join(',');
+  const vars: [string, string][] = [
+    ['HTTP_PROXY', ctx.proxy.http],
+    ['HTTPS_PROXY', ctx.proxy.https],
+    ['NO_PROXY', no],
+    ['http_proxy', ctx.proxy.http],
+    ['https_proxy', ctx.proxy.https],
+    ['no_proxy', no],
+  ];
+  const shPath = `${home}/.config/buildproxy/proxy.sh`;
+  const fishPath = `${home}/.config/fish/conf.d/buildproxy.fish`;
+  const changes: (FileChange | null)[] = [
+    change(ctx, {
+      path: shPath,
+      mode: '0600',
+      needsRoot: false,
+      after: `${HEADER}\n${vars.map(([k, v]) => `export ${k}=${shQuote(v)}`).join('\n')}\n`,
+      target,
+      why: 'the proxy for docker and buildx in your shell (registry tokens are fetched by the CLI)',
+    }),
+  ];
+  const shell = ctx.state.client.SHELL ?? ctx.evidence.env.SHELL;
+  if (shell?.endsWith('fish')) {
+    changes.push(
+      change(ctx, {
+        path: fishPath,
+        mode: '0600',
+        needsRoot: false,
+        after: `${HEADER}\n${vars.map(([k, v]) => `set -gx ${k} ${fishQuote(v)}`).join('\n')}\n`,
+        target,
+        why: 'fish reads conf.d files at start-up',
+      }),
+    );
+  }
+  const rc = shellRcPath(home, shell);
+  const rcText = ctx.read(rc);
+  const source = `[ -f ${shQuote(shPath)} ] && . ${shQuote(shPath)}`;
+  const snippets: PlanSnippet[] = [];
+  if (rcText !== undefined && !shell?.endsWith('fish')) {
+    changes.push(
+      change(ctx, {
+        path: rc,
+        mode: '0644',
+        needsRoot: false,
+        after: withBlock(rcText ?? '', source),
+        target,
+        why: 'new shells load the proxy file',
+      }),
+    );
+  } else if (!shell?.endsWith('fish')) {
+    snippets.push({ title: `Load it from ${rc}`, language: 'sh', text: source, target });
+  }
+  snippets.push({
+    title: 'Or let the builder fetch registry tokens with its own proxy',
+    language: 'sh',
+    text: 'export BUILDKIT_NO_CLIENT_TOKEN=1',
+    target,
+  });
+  return ok(changes, [], snippets);
+}

@@ -1,0 +1,64 @@
+// docker-daemon-json: `proxies` in daemon.json (Engine ≥ 23, never Docker Desktop), edited surgically.
+import { parseStrictJson } from '../../analyze/json-file.js';
+import { change, ok, type PlanContext, refuse } from '../context.js';
+import { setJsonPath } from '../json-edit.js';
+import type { PlanCommand, TargetResult } from '../types.js';
+
+export function daemonJson(ctx: PlanContext, target: string): TargetResult {
+  const { state } = ctx;
+  if (state.docker.desktop)
+    return refuse('Docker Desktop ignores daemon.json proxies: set them in Settings > Resources > Proxies');
+  const engine = state.docker.engine;
+  if (engine && engine[0] < 23) {
+    return refuse(
+      `Docker Engine ${state.docker.engineText} does not know daemon.json "proxies" (needs 23.0+); use the docker-systemd target`,
+    );
+  }
+  const path = state.docker.rootless
+    ? `${state.host.home}/.config/docker/daemon.json`
+    : '/etc/docker/daemon.json';
+  const text = ctx.read(path) ?? null;
+  if (text !== null) {
+    const parsed = parseStrictJson(path, text);
+    if (!parsed.ok) {
+      const e = parsed.error;
+      return refuse(
+        `${path}:${e.line}:${e.column}: ${e.message} — fix the file first; buildproxy never rewrites a file it cannot parse`,
+      );
+    }
+  }
+  const proxies = {
+    'http-proxy': ctx.proxy.http,
+    'https-proxy': ctx.proxy.https,
+    'no-proxy': ctx.proxy.noProxy.join(','),
+  };
+  let after = text;
+  for (const [k, v] of Object.entries(proxies)) after = setJsonPath(after, ['proxies', k], v);
+  const user = state.docker.rootless;
+  const sc = user ? ['systemctl', '--user'] : ['systemctl'];
+  const liveRestore = /"live-restore"\s*:\s*true/.test(text ?? '');
+  const commands: PlanCommand[] = [
+    {
+      argv: [...sc, 'restart', 'docker'],
+      why: liveRestore
+        ? 'dockerd reads daemon.json proxies only at start (live-restore keeps containers running)'
+        : 'dockerd reads daemon.json proxies only at start; this stops running containers (live-restore is off)',
+      needsRoot: !user,
+      disruptive: !liveRestore,
+      target,
+    },
+  ];
+  return ok(
+    [
+      change(ctx, {
+        path,
+        mode: '0644',
+        needsRoot: !user,
+        after: after!,
+        target,
+        why: 'dockerd applies these over its environment (Engine ≥ 23)',
+      }),
+    ],
+    commands,
+  );
+}
