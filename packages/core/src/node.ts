@@ -1,3 +1,7 @@
 // Node-only entry: probes that touch the machine.
+
+export { type ApplyOptions, type ApplyResult, applyPlan, type ChangeOutcome } from './apply/apply.js';
+export { writeAtomic } from './apply/atomic.js';
+export { LockBusyError } from './apply/lock.js';
 export { type CaptureOptions, captureEvidence } from './evidence/probes/capture.js';
 export { type Exec, type ExecOptions, execCommand } from './evidence/probes/exec.js';

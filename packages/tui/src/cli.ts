@@ -1,6 +1,8 @@
 #!/usr/bin/env node
+import { apply } from './commands/apply.js';
 // buildproxy: get docker build working behind a corporate proxy.
 import { DOCTOR_HELP, doctor } from './commands/doctor.js';
+import { plan } from './commands/plan.js';
 import { route } from './commands/route.js';
 import { explain, rules } from './commands/rules.js';
 import { UsageError } from './errors.js';
@@ -11,6 +13,8 @@ const HELP = `buildproxy ${__BUILDPROXY_VERSION__} — get docker build working 
 Usage:
   buildproxy                 check this machine (the guided wizard is coming; today: doctor)
   buildproxy doctor          diagnose every actor's proxy (client, runtime, builder, RUN steps)
+  buildproxy plan            preview the config changes that fix the findings, as diffs
+  buildproxy apply PLAN      write a plan safely (verify, back up, atomic write)
   buildproxy route URL       which proxy each actor uses for URL, and why
   buildproxy rules           list the rule catalogue
   buildproxy explain RULE    explain one rule
@@ -21,6 +25,8 @@ Exit codes: 0 no errors, 1 errors found, 2 bad usage or bad input.
 
 const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
   doctor,
+  plan,
+  apply,
   route,
   rules,
   explain,
@@ -42,7 +48,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (!cmd)
       throw new UsageError(
         `unknown command "${first}"`,
-        'commands: doctor, route, rules, explain (see buildproxy --help)',
+        'commands: doctor, plan, apply, route, rules, explain (see buildproxy --help)',
       );
     return await cmd(rest, io);
   } catch (e) {

@@ -1,5 +1,6 @@
 // Where evidence comes from: the live machine (optionally under --root), or a captured bundle (--from).
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { type Evidence, EvidenceFormatError, parseEvidence } from '@buildproxy/core';
 import { captureEvidence } from '@buildproxy/core/node';
 import type { Values } from './args.js';
@@ -60,4 +61,23 @@ export async function getEvidence(v: Values, opts: { mask?: boolean } = {}): Pro
     if (e instanceof UsageError) throw e;
     throw new UsageError((e as Error).message);
   }
+}
+
+/** The client-shell target edits the shell's rc file; read it only when planning on this machine. */
+export async function readShellRc(ev: Evidence, root: string | undefined): Promise<Evidence> {
+  const shell = process.env.SHELL ?? '';
+  const name = shell.endsWith('zsh') ? '.zshrc' : shell.endsWith('bash') ? '.bashrc' : '.profile';
+  const path = `${ev.host.home}/${name}`;
+  if (path in ev.files) return ev;
+  let content: string | null = null;
+  try {
+    content = await readFile(root ? join(root, path) : path, 'utf8');
+  } catch {
+    content = null;
+  }
+  return {
+    ...ev,
+    files: { ...ev.files, [path]: content },
+    env: shell ? { ...ev.env, SHELL: shell } : ev.env,
+  };
 }

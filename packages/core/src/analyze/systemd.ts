@@ -172,7 +172,7 @@ export function environmentFromAssignments(assignments: UnitAssignment[]): {
       }
       const value = word.slice(eq + 1);
       // One quoted word that holds several NAME=value pairs sets only the first variable.
-      const swallowed = [...value.matchAll(/(?:^|\s)([A-Za-z_][A-Za-z0-9_]*)=/g)].map((m) => m[1]!);
+      const swallowed = [...value.matchAll(/\s([A-Za-z_][A-Za-z0-9_]*)=/g)].map((m) => m[1]!);
       if (swallowed.length > 0) {
         problems.push({ kind: 'quoting', path: a.path, line: a.line, text, variable: name, swallowed });
       }

@@ -1,22 +1,85 @@
-// Surgical JSON edits: only the touched key changes; formatting, order and every other key stay as they were.
-import { applyEdits, type FormattingOptions, modify } from 'jsonc-parser';
+// Surgical JSON edits on the syntax tree: only the touched value changes, or one property is inserted after
+// the last one; formatting, order and every other key stay byte for byte as they were.
+import { applyEdits, findNodeAtLocation, type Node, parseTree } from 'jsonc-parser';
 
-function formatting(text: string): FormattingOptions {
-  const indent = /\n([ \t]+)"/.exec(text)?.[1] ?? '  ';
+function style(text: string): { unit: string; eol: string } {
   return {
-    insertSpaces: !indent.startsWith('\t'),
-    tabSize: indent.startsWith('\t') ? 1 : indent.length,
+    unit: /\n([ \t]+)"/.exec(text)?.[1]?.replace(/^(\t| +).*$/, '$1') ?? '  ',
     eol: text.includes('\r\n') ? '\r\n' : '\n',
   };
 }
 
+function lineIndent(text: string, offset: number): string {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(start))![0];
+}
+
+function nested(keys: (string | number)[], value: unknown): unknown {
+  return keys.reduceRight<unknown>((acc, k) => ({ [k]: acc }), value);
+}
+
 export function setJsonPath(text: string | null, path: (string | number)[], value: unknown): string {
   const base = text === null || text.trim() === '' ? '{}\n' : text;
-  const edits = modify(base, path, value, { formattingOptions: formatting(base) });
-  const out = applyEdits(base, edits);
-  return out.endsWith('\n') ? out : `${out}\n`;
+  const { unit, eol } = style(base);
+  const tree = parseTree(base);
+  if (!tree) throw new Error('cannot edit: not JSON');
+  const found = findNodeAtLocation(tree, path);
+  if (found) {
+    const out = applyEdits(base, [
+      { offset: found.offset, length: found.length, content: JSON.stringify(value) },
+    ]);
+    return out.endsWith('\n') ? out : `${out}${eol}`;
+  }
+  // Walk down to the deepest existing object, then insert the rest as one property.
+  let parent: Node = tree;
+  let i = 0;
+  for (; i < path.length - 1; i++) {
+    const next = findNodeAtLocation(tree, path.slice(0, i + 1));
+    if (!next || next.type !== 'object') break;
+    parent = next;
+  }
+  if (parent.type !== 'object')
+    throw new Error(`cannot edit: ${path.slice(0, i).join('.')} is not an object`);
+  const key = path[i]!;
+  const rest = nested(path.slice(i + 1), value);
+  const ownIndent = parent === tree ? '' : lineIndent(base, parent.parent?.offset ?? parent.offset);
+  const childIndent = ownIndent + unit;
+  const literal = JSON.stringify(rest, null, unit).split('\n').join(`${eol}${childIndent}`);
+  const prop = `${JSON.stringify(key)}: ${literal}`;
+  const children = parent.children ?? [];
+  let out: string;
+  if (children.length > 0) {
+    const last = children[children.length - 1]!;
+    out = applyEdits(base, [
+      { offset: last.offset + last.length, length: 0, content: `,${eol}${childIndent}${prop}` },
+    ]);
+  } else {
+    out = applyEdits(base, [
+      {
+        offset: parent.offset,
+        length: parent.length,
+        content: `{${eol}${childIndent}${prop}${eol}${ownIndent}}`,
+      },
+    ]);
+  }
+  return out.endsWith('\n') ? out : `${out}${eol}`;
 }
 
 export function removeJsonPath(text: string, path: (string | number)[]): string {
-  return applyEdits(text, modify(text, path, undefined, { formattingOptions: formatting(text) }));
+  const tree = parseTree(text);
+  const value = tree ? findNodeAtLocation(tree, path) : undefined;
+  const prop = value?.parent;
+  const obj = prop?.parent;
+  if (!value || prop?.type !== 'property' || !obj?.children) return text;
+  const k = obj.children.indexOf(prop);
+  const prev = obj.children[k - 1];
+  const next = obj.children[k + 1];
+  const end = prop.offset + prop.length;
+  if (prev)
+    return applyEdits(text, [
+      { offset: prev.offset + prev.length, length: end - (prev.offset + prev.length), content: '' },
+    ]);
+  if (next)
+    return applyEdits(text, [{ offset: prop.offset, length: next.offset - prop.offset, content: '' }]);
+  return applyEdits(text, [{ offset: obj.offset, length: obj.length, content: '{}' }]);
 }

@@ -1,0 +1,119 @@
+import { readFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline/promises';
+import { type Plan, PlanFormatError, parsePlan, redactAll } from '@buildproxy/core';
+import { applyPlan, LockBusyError } from '@buildproxy/core/node';
+import { parse } from '../args.js';
+import { UsageError } from '../errors.js';
+import type { Io } from '../io.js';
+import { commandText, renderPlan } from '../render/plan.js';
+
+export const APPLY_HELP = `Usage: buildproxy apply PLAN.json [options]
+
+Write the files of a plan made with 'buildproxy plan -o PLAN.json'. Each file must still have the content the
+plan was made from (otherwise it is refused: exit 1); it is backed up beside itself as
+<file>.buildproxy-<timestamp>.bak and replaced atomically, keeping its mode and owner.
+
+  --dry-run         check everything, write nothing
+  --yes             do not ask for confirmation (needed without a terminal)
+  --run-commands    also run the plan's commands (daemon-reload, restart, builder recreation)
+  --root DIR        write every path under DIR instead of /
+  --no-color
+`;
+
+async function loadPlan(path: string): Promise<Plan> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    throw new UsageError(
+      `cannot read the plan ${path}`,
+      'fix: create one with: buildproxy plan -o plan.json',
+    );
+  }
+  try {
+    return parsePlan(JSON.parse(text));
+  } catch (e) {
+    if (e instanceof PlanFormatError) throw new UsageError(`${path}: ${e.message}`);
+    throw new UsageError(
+      `${path} is not JSON: ${(e as Error).message}`,
+      'fix: create one with: buildproxy plan -o plan.json',
+    );
+  }
+}
+
+export async function apply(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(
+    'apply',
+    argv,
+    {
+      'dry-run': { type: 'boolean' },
+      yes: { type: 'boolean', short: 'y' },
+      'run-commands': { type: 'boolean' },
+      root: { type: 'string' },
+    },
+    1,
+  );
+  if (values.help) {
+    io.out(APPLY_HELP);
+    return 0;
+  }
+  const file = positionals[0];
+  if (!file) throw new UsageError('apply needs a plan file', 'create one with: buildproxy plan -o plan.json');
+  const plan = await loadPlan(file);
+  const st = io.style(values['no-color'] === true);
+  const dryRun = values['dry-run'] === true;
+  if (!dryRun && !values.yes) {
+    if (!io.stdinIsTTY)
+      throw new UsageError(
+        'apply needs confirmation',
+        `fix: review the plan, then run: buildproxy apply ${file} --yes`,
+      );
+    io.out(renderPlan(plan, st));
+    const rl = createInterface({ input: process.stdin, output: process.stdout });
+    const answer = await rl.question(
+      `Write ${plan.changes.length} file(s)${values['run-commands'] ? ' and run the commands' : ''}? [y/N] `,
+    );
+    rl.close();
+    if (!/^y(es)?$/i.test(answer.trim())) {
+      io.err('Nothing written.\n');
+      return 1;
+    }
+  }
+  let result: Awaited<ReturnType<typeof applyPlan>>;
+  try {
+    result = await applyPlan(plan, {
+      dryRun,
+      runCommands: values['run-commands'] === true,
+      root: values.root as string | undefined,
+    });
+  } catch (e) {
+    if (e instanceof LockBusyError) throw new UsageError(e.message);
+    throw e;
+  }
+  if (result.needsRoot) {
+    io.err(
+      `buildproxy: ${result.needsRoot}; nothing was written.\nRun as root: sudo buildproxy apply ${file}${values['run-commands'] ? ' --run-commands' : ''}\n`,
+    );
+    return 1;
+  }
+  for (const c of result.changes) {
+    if (c.status === 'written')
+      io.out(`${st.green('wrote')}      ${c.path}${c.backup ? st.dim(`  (backup: ${c.backup})`) : ''}\n`);
+    else if (c.status === 'would-write') io.out(`${st.cyan('would write')} ${c.path}\n`);
+    else if (c.status === 'unchanged') io.out(`${st.dim('unchanged')}  ${c.path}\n`);
+    else io.out(`${st.red('refused')}    ${c.path}: ${c.reason}; plan again with: buildproxy plan\n`);
+  }
+  for (const { command, result: r } of result.commands) {
+    const text = `${command.needsRoot ? 'sudo ' : ''}${redactAll(commandText(command.argv))}`;
+    if (r === null)
+      io.out(`${st.dim('to run:')}     ${text}${command.disruptive ? st.yellow('  (disruptive)') : ''}\n`);
+    else if (r.exitCode === 0) io.out(`${st.green('ran')}        ${text}\n`);
+    else
+      io.out(
+        `${st.red('failed')}     ${text}: ${redactAll((r.stderr || r.error || `exit ${r.exitCode}`).trim().split('\n')[0] ?? '')}\n`,
+      );
+  }
+  const refused = result.changes.some((c) => c.status === 'refused');
+  const failed = result.commands.some((c) => c.result && c.result.exitCode !== 0);
+  return refused || failed ? 1 : 0;
+}

@@ -1,0 +1,75 @@
+// A plan for people: each file as a coloured unified diff, each command with why / root / disruptive,
+// the snippets, and which findings it resolves. Passwords are redacted everywhere here.
+import { type Plan, redactAll, shQuote } from '@buildproxy/core';
+import { structuredPatch } from 'diff';
+import type { Style } from './style.js';
+
+export function renderDiff(path: string, before: string | null, after: string, st: Style): string {
+  const patch = structuredPatch(before === null ? '/dev/null' : path, path, before ?? '', after, '', '', {
+    context: 3,
+  });
+  const out = [st.bold(`--- ${before === null ? '/dev/null' : path}`), st.bold(`+++ ${path}`)];
+  for (const h of patch.hunks) {
+    out.push(st.cyan(`@@ -${h.oldStart},${h.oldLines} +${h.newStart},${h.newLines} @@`));
+    for (const l of h.lines) {
+      if (l.startsWith('\\')) continue;
+      out.push(l.startsWith('+') ? st.green(l) : l.startsWith('-') ? st.red(l) : l);
+    }
+  }
+  return out.join('\n');
+}
+
+export function commandText(argv: string[]): string {
+  return argv.map(shQuote).join(' ');
+}
+
+export function renderPlan(plan: Plan, st: Style): string {
+  const out: string[] = [];
+  if (plan.changes.length === 0 && plan.commands.length === 0 && plan.snippets.length === 0) {
+    out.push(st.green('Nothing to change: the configuration already matches.'));
+  }
+  for (const c of plan.changes) {
+    out.push(
+      `${st.bold(c.path)}  ${st.dim(`${c.target}${c.needsRoot ? ', needs root' : ''}, mode ${c.mode}`)}`,
+    );
+    out.push(st.dim(`  ${c.why}${c.rules.length ? ` — fixes ${c.rules.join(', ')}` : ''}`));
+    out.push(redactAll(renderDiff(c.path, c.before, c.after, st)));
+    out.push('');
+  }
+  if (plan.commands.length) {
+    out.push(st.bold('Then run:'));
+    for (const c of plan.commands) {
+      const tags = [c.needsRoot ? 'needs root' : null, c.disruptive ? st.yellow('disruptive') : null]
+        .filter(Boolean)
+        .join(', ');
+      out.push(`  ${c.needsRoot ? 'sudo ' : ''}${redactAll(commandText(c.argv))}`);
+      out.push(st.dim(`      ${c.why}${tags ? ` [${tags}]` : ''}`));
+    }
+    out.push('');
+  }
+  for (const s of plan.snippets) {
+    out.push(`${st.bold(s.title)} ${st.dim(`(${s.target})`)}`);
+    out.push(
+      redactAll(s.text)
+        .split('\n')
+        .map((l) => `    ${l}`)
+        .join('\n'),
+    );
+    out.push('');
+  }
+  for (const r of plan.refused ?? []) out.push(st.yellow(`! ${r.target}: ${redactAll(r.reason)}`));
+  if (plan.resolves) {
+    const { now, afterCommands, remaining } = plan.resolves;
+    if (now.length) out.push(`${st.green('Resolves once written:')} ${now.join(', ')}`);
+    if (afterCommands.length)
+      out.push(`${st.green('Resolves after the commands run:')} ${afterCommands.join(', ')}`);
+    if (remaining.length)
+      out.push(`${st.yellow('Still open:')} ${remaining.join(', ')} ${st.dim('(buildproxy explain RULE)')}`);
+  }
+  return `${out.join('\n').replace(/\n+$/, '')}\n`;
+}
+
+/** The plan as JSON for a terminal or a pipe: secrets redacted (use -o FILE for an applicable plan). */
+export function redactedPlanJson(plan: Plan): string {
+  return redactAll(JSON.stringify(plan, null, 2));
+}
