@@ -124,6 +124,12 @@ export async function applyPlan(plan: Plan, opts: ApplyOptions = {}): Promise<Ap
     return { changes: outcomes, commands, needsRoot: null };
   };
   if (opts.dryRun) return run();
+  // Permission problems are reported before the lock is even taken (the lock may need the same rights).
+  const blocked: string[] = [];
+  for (const c of plan.changes) if (!(await writable(at(c.path)))) blocked.push(c.path);
+  if (blocked.length) {
+    return { changes: [], commands: [], needsRoot: `cannot write ${blocked.join(', ')}` };
+  }
   await ensureDir(dirname(lockPath), 0o755);
   return withLock(lockPath, run);
 }
