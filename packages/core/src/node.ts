@@ -1,5 +1,6 @@
 // Node-only entry: probes that touch the machine.
 
+export { dropInEnvironment } from './analyze/daemon-config.js';
 export { type ApplyOptions, type ApplyResult, applyPlan, type ChangeOutcome } from './apply/apply.js';
 export { writeAtomic } from './apply/atomic.js';
 export { LockBusyError } from './apply/lock.js';

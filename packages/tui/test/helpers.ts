@@ -21,6 +21,7 @@ export function makeMachine(): Machine {
   const m = { dir, bin: join(dir, 'bin'), root: join(dir, 'root'), home: '/home/alice' };
   mkdirSync(m.bin);
   mkdirSync(join(m.root, 'home/alice'), { recursive: true });
+  mkdirSync(join(m.root, 'proc')); // no daemons unless a test adds them
   return m;
 }
 

@@ -115,3 +115,14 @@ export function readDaemonJson(
   }
   return { config: out, error: null };
 }
+
+/** The environment systemd would give the docker unit from these files (unit, drop-ins, EnvironmentFile=). */
+export function dropInEnvironment(
+  files: Record<string, string | null>,
+  home: string,
+  user = false,
+): Record<string, string> {
+  const ev = { files } as Evidence;
+  const uc = unitConfig(ev, 'docker', user, { home, env: {} }, null);
+  return Object.fromEntries([...uc.fileVars].map(([k, v]) => [k, v.value]));
+}

@@ -72,6 +72,19 @@ For a \`docker-container\` builder: \`docker buildx rm\` and create it again (ta
         }
       }
     }
+    if (!unit?.loaded && state.dockerdEnv?.env && Object.keys(onDisk).length > 0 && !state.docker.desktop) {
+      // No systemd to ask (not PID 1, or not readable): compare the drop-ins with the running dockerd directly.
+      const d = diff(onDisk, proxyVars(state.dockerdEnv.env));
+      if (d.length) {
+        out.push({
+          message: `dockerd (pid ${state.dockerdEnv.pid}) runs with different ${d.join(', ')} than the drop-ins say: it was started before they changed, or not from them; restart it`,
+          evidence: [
+            ...new Set(d.map((k) => state.systemd.fileVars.get(k)?.path).filter((p): p is string => !!p)),
+            `/proc/${state.dockerdEnv.pid}/environ`,
+          ],
+        });
+      }
+    }
     for (const b of state.builders) {
       if (b.driver !== 'docker-container') continue;
       const node = b.nodes[0];

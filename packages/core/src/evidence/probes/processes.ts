@@ -14,12 +14,20 @@ export function parseEnviron(raw: string): Record<string, string> {
   return env;
 }
 
-export async function scanProcesses(root: string | undefined): Promise<ProcessInfo[]> {
+export async function scanProcesses(rootDir: string | undefined): Promise<ProcessInfo[]> {
+  // --root DIR holds a file tree; its daemons are this machine's unless DIR has a proc/ of its own.
+  let root = rootDir;
   let pids: string[];
   try {
     pids = (await readdir(underRoot(root, '/proc'))).filter((n) => /^\d+$/.test(n));
   } catch {
-    return [];
+    if (root === undefined) return [];
+    root = undefined;
+    try {
+      pids = (await readdir('/proc')).filter((n) => /^\d+$/.test(n));
+    } catch {
+      return [];
+    }
   }
   const found = await Promise.all(
     pids.map(async (pid): Promise<ProcessInfo | null> => {

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# End-to-end suite: needs root (network namespace, dockerd) and Debian packages; installs what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+if [ "$(id -u)" != 0 ]; then
+  echo "e2e: needs root (it creates a network namespace and runs dockerd); run: sudo pnpm test:e2e" >&2
+  exit 1
+fi
+PKGS="docker.io docker-registry squid skopeo umoci busybox-static openssl iproute2 iptables curl"
+missing=""
+for p in $PKGS; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done
+if [ -n "$missing" ]; then
+  echo "e2e: installing$missing" >&2
+  apt-get update -qq >/dev/null
+  # shellcheck disable=SC2086
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
+[ -f packages/tui/dist/cli.js ] || pnpm build
+export E2E=${E2E:-/tmp/buildproxy-e2e}
+rm -rf "$E2E"
+# infra.sh down runs in the suite's afterAll; run it again here so a crashed suite leaves nothing behind.
+trap 'test/e2e/netns.sh test/e2e/infra.sh down >/dev/null 2>&1 || true' EXIT
+test/e2e/netns.sh node_modules/.bin/vitest run --config test/e2e/vitest.config.ts
