@@ -20,11 +20,13 @@ export {
   TARGETS,
   type Target,
 } from './plan/index.js';
+export { daemonTarget, defaultTargets } from './plan/select.js';
 export type { FileChange, PlanCommand, PlanSnippet } from './plan/types.js';
 export * from './proxy/env.js';
 export { goParseProxy, goParseUrl } from './proxy/go-url.js';
 export * from './proxy/no-proxy-curl.js';
 export * from './proxy/no-proxy-go.js';
+export { goBypass } from './proxy/no-proxy-go.js';
 export * from './proxy/redact.js';
 export * from './proxy/url.js';
 export * from './report.js';
@@ -32,3 +34,5 @@ export { type Route, routeUrl } from './route.js';
 export * as fixtures from './rules/fixtures.js';
 export { closestRules, findRule, RULES } from './rules/index.js';
 export type { Finding, Rule, RuleExample, Severity } from './rules/types.js';
+export { classifyError, SIGNATURES, type WhyMatch } from './why.js';
+export const DOCS_BASE = 'https://buildproxy.dev';

@@ -1,35 +1,36 @@
 #!/usr/bin/env node
-import { apply } from './commands/apply.js';
 // buildproxy: get docker build working behind a corporate proxy.
-import { DOCTOR_HELP, doctor } from './commands/doctor.js';
-import { plan } from './commands/plan.js';
-import { route } from './commands/route.js';
-import { explain, rules } from './commands/rules.js';
+// Commands load lazily, so `--version` and `--help` start as fast as node itself.
 import { UsageError } from './errors.js';
 import { type Io, processIo } from './io.js';
 
 const HELP = `buildproxy ${__BUILDPROXY_VERSION__} — get docker build working behind a corporate proxy
 
 Usage:
-  buildproxy                 check this machine (the guided wizard is coming; today: doctor)
+  buildproxy                 the guided wizard: detect, ask, preview, write, verify (needs a terminal)
   buildproxy doctor          diagnose every actor's proxy (client, runtime, builder, RUN steps)
   buildproxy plan            preview the config changes that fix the findings, as diffs
   buildproxy apply PLAN      write a plan safely (verify, back up, atomic write)
   buildproxy route URL       which proxy each actor uses for URL, and why
+  buildproxy why "ERROR"     which actor and rule a build error points to (also reads stdin)
   buildproxy rules           list the rule catalogue
   buildproxy explain RULE    explain one rule
 
 Options: --help, --version, --no-color (also NO_COLOR). Run 'buildproxy COMMAND --help' for details.
+The wizard without a terminal: buildproxy --proxy URL [--target T ...] --yes
 Exit codes: 0 no errors, 1 errors found, 2 bad usage or bad input.
 `;
 
-const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
-  doctor,
-  plan,
-  apply,
-  route,
-  rules,
-  explain,
+type Command = (argv: string[], io: Io) => Promise<number>;
+
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  doctor: async () => (await import('./commands/doctor.js')).doctor,
+  plan: async () => (await import('./commands/plan.js')).plan,
+  apply: async () => (await import('./commands/apply.js')).apply,
+  route: async () => (await import('./commands/route.js')).route,
+  rules: async () => (await import('./commands/rules.js')).rules,
+  explain: async () => (await import('./commands/rules.js')).explain,
+  why: async () => (await import('./commands/why.js')).why,
 };
 
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -40,17 +41,19 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     if (first === '--help' || first === '-h' || first === 'help') {
-      io.out(rest[0] === 'doctor' ? DOCTOR_HELP : HELP);
+      if (rest[0] && COMMANDS[rest[0]]) return await (await COMMANDS[rest[0]]!())(['--help'], io);
+      io.out(HELP);
       return 0;
     }
-    if (first === undefined || first.startsWith('-')) return await doctor(argv, io);
-    const cmd = COMMANDS[first];
-    if (!cmd)
+    if (first === undefined || first.startsWith('-'))
+      return await (await import('./wizard/entry.js')).wizard(argv, io);
+    const load = COMMANDS[first];
+    if (!load)
       throw new UsageError(
         `unknown command "${first}"`,
-        'commands: doctor, plan, apply, route, rules, explain (see buildproxy --help)',
+        'commands: doctor, plan, apply, route, why, rules, explain (see buildproxy --help)',
       );
-    return await cmd(rest, io);
+    return await (await load())(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`buildproxy: ${e.message}\n${e.hint ? `${e.hint}\n` : ''}`);

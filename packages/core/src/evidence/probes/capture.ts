@@ -34,6 +34,7 @@ export interface CaptureOptions {
   now?: () => Date;
   /** mask secrets in the bundle (always true for --capture) */
   mask?: boolean;
+  onProbeStart?: (argv: readonly string[]) => void;
   onProbe?: (argv: readonly string[], result: CommandResult) => void;
 }
 
@@ -67,6 +68,7 @@ export async function captureEvidence(opts: CaptureOptions = {}): Promise<Eviden
   const ctx: FileContext = { home, env: pickRelevant(env) };
   const commands: CommandResult[] = [];
   const run = async (argv: readonly string[], binary?: string) => {
+    opts.onProbeStart?.(argv);
     const r = await exec(argv, { timeoutMs, env, ...(binary ? { binary } : {}) });
     commands.push(r);
     opts.onProbe?.(argv, r);

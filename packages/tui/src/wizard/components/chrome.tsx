@@ -1,0 +1,49 @@
+// Frame pieces shared by every screen: the step header and the one-line key help at the bottom.
+import { Box, Text } from 'ink';
+import type { ReactNode } from 'react';
+import { STEPS, type Step } from '../state.js';
+
+const TITLES: Record<Step, string> = {
+  detect: 'Detect',
+  found: 'What we found',
+  network: 'Your network',
+  paste: 'Paste an error (optional)',
+  review: 'Review the changes',
+  act: 'Act',
+  verify: 'Verify',
+  done: 'Done',
+};
+
+export function Screen({ step, children, keys }: { step: Step; children: ReactNode; keys: string }) {
+  return (
+    <Box flexDirection="column">
+      <Text>
+        <Text bold color="cyan">
+          buildproxy
+        </Text>
+        <Text dimColor>
+          {' '}
+          · step {STEPS.indexOf(step) + 1}/{STEPS.length} ·{' '}
+        </Text>
+        <Text bold>{TITLES[step]}</Text>
+      </Text>
+      <Box flexDirection="column" marginTop={1} marginBottom={1}>
+        {children}
+      </Box>
+      <Text dimColor>{keys}</Text>
+    </Box>
+  );
+}
+
+export function Mark({ verdict }: { verdict: string }) {
+  if (verdict === 'ok') return <Text color="green">✓</Text>;
+  if (verdict === 'error') return <Text color="red">✗</Text>;
+  if (verdict === 'warning') return <Text color="yellow">!</Text>;
+  if (verdict === 'info') return <Text color="blue">i</Text>;
+  return <Text dimColor>?</Text>;
+}
+
+const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+export function spinnerFrame(tick: number): string {
+  return FRAMES[tick % FRAMES.length]!;
+}

@@ -1,0 +1,50 @@
+// A one-line text field: typing, backspace, paste; the password of a proxy URL is shown masked.
+
+import { redactProxyValue } from '@buildproxy/core';
+import { Text, useInput } from 'ink';
+
+export interface TextInputProps {
+  value: string;
+  onChange: (v: string) => void;
+  onSubmit?: () => void;
+  focus: boolean;
+  placeholder?: string;
+  maskPassword?: boolean;
+}
+
+export function TextInput({ value, onChange, onSubmit, focus, placeholder, maskPassword }: TextInputProps) {
+  useInput(
+    (input, key) => {
+      if (key.return) return onSubmit?.();
+      if (key.backspace || key.delete) return onChange(value.slice(0, -1));
+      if (key.ctrl && input === 'u') return onChange('');
+      if (
+        key.escape ||
+        key.upArrow ||
+        key.downArrow ||
+        key.tab ||
+        key.leftArrow ||
+        key.rightArrow ||
+        key.ctrl ||
+        key.meta
+      )
+        return;
+      if (input) onChange(value + input.replace(/[\r\n]+/g, ''));
+    },
+    { isActive: focus },
+  );
+  const shown = maskPassword ? redactProxyValue(value) : value;
+  if (!value && placeholder)
+    return (
+      <Text dimColor>
+        {focus ? '▌' : ''}
+        {placeholder}
+      </Text>
+    );
+  return (
+    <Text>
+      {shown}
+      {focus ? <Text inverse> </Text> : null}
+    </Text>
+  );
+}

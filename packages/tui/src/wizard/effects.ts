@@ -1,0 +1,237 @@
+// The wizard's side effects, in one place and injectable: probing, planning, writing, verifying.
+// Views never call these; the app does, and dispatches the results into the reducer.
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  analyze,
+  buildReport,
+  daemonTarget,
+  defaultTargets,
+  type Evidence,
+  isLoopbackHost,
+  isTarget,
+  makePlan,
+  type Plan,
+  type ProfileInput,
+  parseProxyUrl,
+  type Report,
+  redactAll,
+  type Target,
+} from '@buildproxy/core';
+import { applyPlan, captureEvidence } from '@buildproxy/core/node';
+import { readShellRc } from '../evidence-source.js';
+import { commandText } from '../render/plan.js';
+import type { ActChoice, ActOutcome, Answers, ProbeLine, WizardState } from './state.js';
+
+export interface WizardOptions {
+  root?: string;
+  timeoutMs: number;
+  dockerfile?: string;
+  from?: Evidence;
+  outDir: string;
+  planFile: string;
+}
+
+export interface Effects {
+  detect(
+    onProbe: (l: ProbeLine) => void,
+  ): Promise<{
+    evidence: Evidence;
+    report: Report;
+    answers: Answers;
+    targetChoices: WizardState['targetChoices'];
+  }>;
+  plan(evidence: Evidence, answers: Answers): Plan;
+  /** the doctor's report for these answers (the intended proxy changes what counts as missing) */
+  report(evidence: Evidence, answers: Answers): Report;
+  act(choice: ActChoice, plan: Plan): Promise<ActOutcome>;
+  runCommands(plan: Plan): Promise<string[]>;
+  verify(answers: Answers): Promise<Report>;
+  checkCaFile(path: string): Promise<string | null>;
+}
+
+export function probeLabel(argv: readonly string[]): string {
+  return argv
+    .filter((a) => !a.startsWith('--format') && !a.startsWith('{{') && !a.startsWith('--property'))
+    .join(' ');
+}
+
+export function profileInput(a: Answers): ProfileInput {
+  const input: ProfileInput = {};
+  if (a.separateHttps && a.httpsProxy) {
+    input.httpProxy = a.proxy;
+    input.httpsProxy = a.httpsProxy;
+  } else if (a.proxy) input.proxy = a.proxy;
+  if (a.noProxy) input.noProxy = a.noProxy;
+  const regs = a.registries.split(/[\s,]+/).filter(Boolean);
+  if (regs.length) input.registries = regs;
+  if (a.tlsInspect && a.caCert) input.caCert = a.caCert;
+  return input;
+}
+
+function targetChoices(evidence: Evidence): WizardState['targetChoices'] {
+  const state = analyze(evidence);
+  const out: WizardState['targetChoices'] = [];
+  const daemon = daemonTarget(state);
+  const build = state.buildBuilder;
+  const buildx = state.buildxBuilder;
+  if (daemon)
+    out.push({
+      value: daemon,
+      label: `dockerd and its BuildKit${build?.driver === 'docker' ? ` (docker build → "${build.name}")` : ''}`,
+    });
+  for (const b of [buildx, build]) {
+    if (b?.driver === 'docker-container' && !out.some((o) => o.value === 'buildx-docker-container')) {
+      out.push({
+        value: 'buildx-docker-container',
+        label: `builder "${b.name}" (docker-container, ${b === buildx ? 'docker buildx build' : 'docker build'})`,
+      });
+    }
+    if (b?.driver === 'kubernetes' && !out.some((o) => o.value === 'kubernetes'))
+      out.push({ value: 'kubernetes', label: `builder "${b.name}" (kubernetes)` });
+  }
+  if (state.buildkitd.service?.loaded || state.buildkitd.processEnv)
+    out.push({ value: 'buildkitd-systemd', label: 'standalone buildkitd (systemd)' });
+  out.push({ value: 'docker-cli-config', label: 'RUN steps (~/.docker/config.json proxies)' });
+  out.push({ value: 'client-shell', label: 'your shell (registry tokens)' });
+  return out;
+}
+
+export function liveEffects(opts: WizardOptions): Effects {
+  const capture = async (onProbe?: (l: ProbeLine) => void) => {
+    if (opts.from) return opts.from;
+    const started = new Map<string, number>();
+    const ev = await captureEvidence({
+      root: opts.root,
+      timeoutMs: opts.timeoutMs,
+      dockerfile: opts.dockerfile,
+      onProbeStart: (argv) => {
+        started.set(argv.join(' '), Date.now());
+        onProbe?.({ label: probeLabel(argv), status: 'running' });
+      },
+      onProbe: (argv, r) =>
+        onProbe?.({
+          label: probeLabel(argv),
+          status: r.timedOut ? 'timeout' : r.exitCode === 0 ? 'ok' : 'failed',
+          ms: Date.now() - (started.get(argv.join(' ')) ?? Date.now()),
+        }),
+    });
+    return readShellRc(ev, opts.root);
+  };
+  return {
+    async detect(onProbe) {
+      const evidence = await capture(onProbe);
+      const { report, state, profile } = buildReport(evidence, {});
+      const choices = targetChoices(evidence);
+      const defaults = defaultTargets(state, report.findings).filter((t) =>
+        choices.some((c) => c.value === t),
+      );
+      const preselect = choices[0] ? [choices[0].value, ...defaults] : defaults;
+      const proxy = profile.httpProxy ?? profile.httpsProxy ?? '';
+      const p = parseProxyUrl(proxy);
+      return {
+        evidence,
+        report,
+        targetChoices: choices,
+        answers: {
+          proxy,
+          separateHttps:
+            !!profile.httpsProxy && !!profile.httpProxy && profile.httpsProxy !== profile.httpProxy,
+          httpsProxy:
+            profile.httpsProxy && profile.httpsProxy !== profile.httpProxy ? profile.httpsProxy : '',
+          noProxy: profile.noProxy.join(','),
+          registries: '',
+          tlsInspect: false,
+          caCert: '',
+          loopback: p.ok && isLoopbackHost(p.url.host),
+          targets: [...new Set(preselect)],
+          errorText: '',
+        },
+      };
+    },
+    plan(evidence, answers) {
+      const targets = answers.targets.filter(isTarget) as Target[];
+      return makePlan(evidence, profileInput(answers), targets.length ? { targets } : {}).plan;
+    },
+    report(evidence, answers) {
+      return buildReport(evidence, profileInput(answers)).report;
+    },
+    async act(choice, plan) {
+      if (choice === 'save') {
+        await writeFile(opts.planFile, `${JSON.stringify(plan, null, 2)}\n`, { mode: 0o600 });
+        return {
+          choice,
+          ok: true,
+          backups: [],
+          lines: [
+            `Saved ${opts.planFile} (mode 0600, holds the credentials).`,
+            `Apply it with: sudo buildproxy apply ${opts.planFile}`,
+          ],
+        };
+      }
+      if (choice === 'folder') {
+        const r = await applyPlan(
+          { ...plan, changes: plan.changes.map((c) => ({ ...c, before: null })) },
+          { root: opts.outDir, lockPath: join(opts.outDir, '.buildproxy.lock') },
+        );
+        return {
+          choice,
+          ok: true,
+          backups: [],
+          lines: [`Wrote ${r.changes.length} file(s) under ${opts.outDir}; copy them into place.`],
+        };
+      }
+      if (choice === 'print') {
+        return {
+          choice,
+          ok: true,
+          backups: [],
+          lines: plan.snippets.flatMap((s) => [`# ${s.title}`, redactAll(s.text), '']),
+        };
+      }
+      const r = await applyPlan(plan, { root: opts.root });
+      if (r.needsRoot) {
+        return {
+          choice,
+          ok: false,
+          backups: [],
+          lines: [`${r.needsRoot}: nothing was written.`, 'Choose "save plan.json" and run it with sudo.'],
+        };
+      }
+      const lines = r.changes.map((c) =>
+        c.status === 'written'
+          ? `wrote ${c.path}`
+          : c.status === 'refused'
+            ? `refused ${c.path}: ${c.reason}`
+            : `${c.status} ${c.path}`,
+      );
+      const backups = r.changes.flatMap((c) => (c.status === 'written' && c.backup ? [c.backup] : []));
+      return { choice, ok: r.changes.every((c) => c.status !== 'refused'), backups, lines };
+    },
+    async runCommands(plan) {
+      const r = await applyPlan(
+        { ...plan, changes: [] },
+        { root: opts.root, runCommands: true, lockPath: join(opts.outDir, '.buildproxy-commands.lock') },
+      );
+      return r.commands.map(({ command, result }) =>
+        result?.exitCode === 0
+          ? `ran ${commandText(command.argv)}`
+          : `failed ${commandText(command.argv)}: ${(result?.stderr || result?.error || '').trim().split('\n')[0]}`,
+      );
+    },
+    async verify(answers) {
+      const evidence = await capture();
+      return buildReport(evidence, profileInput(answers)).report;
+    },
+    async checkCaFile(path) {
+      try {
+        const text = await readFile(path, 'utf8');
+        return text.includes('-----BEGIN CERTIFICATE-----')
+          ? null
+          : `${path} is not a PEM certificate (no BEGIN CERTIFICATE line)`;
+      } catch {
+        return `cannot read ${path}`;
+      }
+    },
+  };
+}

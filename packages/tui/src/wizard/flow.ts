@@ -1,0 +1,63 @@
+// The wizard's flow without a terminal: `buildproxy --proxy … --target … --yes`. Same effects, same order.
+import { redactAll } from '@buildproxy/core';
+import type { Io } from '../io.js';
+import { renderPlan } from '../render/plan.js';
+import { makeStyle } from '../render/style.js';
+import type { Effects } from './effects.js';
+import type { ActChoice, Answers } from './state.js';
+import { EMPTY_ANSWERS } from './state.js';
+
+export async function runFlow(o: {
+  effects: Effects;
+  given: Partial<Answers>;
+  act: ActChoice;
+  runCommands: boolean;
+  io: Io;
+  color: boolean;
+}): Promise<number> {
+  const { effects, io } = o;
+  const st = makeStyle(o.color);
+  io.out(st.bold('1. Detect\n'));
+  const detected = await effects.detect((l) => {
+    if (l.status !== 'running')
+      io.out(`  ${l.status === 'ok' ? '✓' : l.status === 'timeout' ? '⏱' : '·'} ${l.label}\n`);
+  });
+  const answers: Answers = { ...EMPTY_ANSWERS, ...detected.answers };
+  for (const [k, v] of Object.entries(o.given)) {
+    if (v !== '' && v !== false && !(Array.isArray(v) && v.length === 0))
+      (answers as unknown as Record<string, unknown>)[k] = v;
+  }
+  const before = effects.report(detected.evidence, answers);
+  io.out(st.bold('2. What we found\n'));
+  for (const f of before.findings)
+    io.out(
+      `  ${f.severity === 'error' ? '✗' : f.severity === 'warning' ? '!' : 'i'} ${f.rule}: ${redactAll(f.message)}\n`,
+    );
+  if (before.findings.length === 0) io.out('  no problems found\n');
+  io.out(st.bold('3. Review\n'));
+  let plan: ReturnType<Effects['plan']>;
+  try {
+    plan = effects.plan(detected.evidence, answers);
+  } catch (e) {
+    io.err(`buildproxy: cannot plan: ${(e as Error).message}\n`);
+    return 2;
+  }
+  io.out(renderPlan(plan, st));
+  io.out(st.bold('4. Act\n'));
+  const outcome = await effects.act(o.act, plan);
+  for (const l of outcome.lines) io.out(`  ${l}\n`);
+  let ran = false;
+  if (o.runCommands && o.act === 'write' && outcome.ok && plan.commands.length) {
+    for (const l of await effects.runCommands(plan)) io.out(`  ${l}\n`);
+    ran = true;
+  }
+  io.out(st.bold('5. Verify\n'));
+  const after = await effects.verify(answers);
+  for (const a of ['client', 'runtime', 'builder', 'run'] as const) {
+    io.out(`  ${a.padEnd(8)} ${before.actors[a].verdict} → ${after.actors[a].verdict}\n`);
+  }
+  if (!ran && plan.commands.length && o.act === 'write')
+    io.out(`  takes effect after: ${plan.commands.map((c) => c.argv.join(' ')).join('; ')}\n`);
+  if (outcome.backups.length) io.out(`  backups: ${outcome.backups.join(', ')}\n`);
+  return outcome.ok ? 0 : 1;
+}

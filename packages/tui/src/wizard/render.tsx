@@ -1,0 +1,8 @@
+// Loaded only after FORCE_COLOR is settled (chalk reads it at import time).
+import { render } from 'ink';
+import { App, type AppProps } from './app.js';
+
+export async function renderWizard(props: AppProps): Promise<void> {
+  const instance = render(<App {...props} />, { exitOnCtrlC: true });
+  await instance.waitUntilExit();
+}

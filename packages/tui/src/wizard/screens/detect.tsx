@@ -1,0 +1,43 @@
+import { Box, Text } from 'ink';
+import { useEffect, useState } from 'react';
+import { Screen, spinnerFrame } from '../components/chrome.js';
+import { useNavKeys } from '../components/nav.js';
+import type { ProbeLine } from '../state.js';
+
+export function DetectScreen({ probes }: { probes: ProbeLine[] }) {
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    const t = setInterval(() => setTick((x) => x + 1), 80);
+    return () => clearInterval(t);
+  }, []);
+  useNavKeys({});
+  const running = probes.filter((p) => p.status === 'running');
+  const done = probes.filter((p) => p.status !== 'running');
+  return (
+    <Screen step="detect" keys="q quit · probing docker, buildx, systemd and config files in parallel">
+      <Box flexDirection="column">
+        {done.slice(-14).map((p) => (
+          <Text key={p.label}>
+            {p.status === 'ok' ? (
+              <Text color="green">✓</Text>
+            ) : p.status === 'timeout' ? (
+              <Text color="yellow">⏱</Text>
+            ) : (
+              <Text dimColor>·</Text>
+            )}{' '}
+            {p.label}{' '}
+            <Text dimColor>
+              {p.status === 'ok' ? `${p.ms ?? 0} ms` : p.status === 'timeout' ? 'timed out' : 'not available'}
+            </Text>
+          </Text>
+        ))}
+        {running.slice(0, 6).map((p) => (
+          <Text key={p.label} color="cyan">
+            {spinnerFrame(tick)} {p.label}
+          </Text>
+        ))}
+        {probes.length === 0 ? <Text dimColor>{spinnerFrame(tick)} starting…</Text> : null}
+      </Box>
+    </Screen>
+  );
+}

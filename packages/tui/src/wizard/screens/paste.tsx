@@ -1,0 +1,47 @@
+import { classifyError } from '@buildproxy/core';
+import { Box, Text, useInput } from 'ink';
+import { Screen } from '../components/chrome.js';
+import { useNavKeys } from '../components/nav.js';
+
+export function PasteScreen({
+  text,
+  onChange,
+  onNext,
+  onBack,
+}: {
+  text: string;
+  onChange: (t: string) => void;
+  onNext: () => void;
+  onBack: () => void;
+}) {
+  useNavKeys({ onBack, textFocused: true });
+  useInput((input, key) => {
+    // A paste arrives as one chunk (newlines included); a lone enter continues.
+    if (key.return && input.length <= 1) return onNext();
+    if (key.backspace || key.delete) return onChange(text.slice(0, -1));
+    if (key.ctrl && input === 'u') return onChange('');
+    if (key.escape || key.ctrl || key.meta || key.upArrow || key.downArrow) return;
+    if (input) onChange(text + input.replace(/\r\n?/g, '\n'));
+  });
+  const matches = classifyError(text);
+  const lines = text.split('\n').filter(Boolean);
+  return (
+    <Screen step="paste" keys="paste · enter continue or skip · ctrl-u clear · esc back">
+      <Text>Paste the error from your build, or press enter to skip.</Text>
+      <Box flexDirection="column" borderStyle="round" paddingX={1} height={6}>
+        {lines.slice(-4).map((l, i) => (
+          <Text key={`${i}-${l}`} wrap="truncate" dimColor>
+            {l}
+          </Text>
+        ))}
+        {lines.length === 0 ? <Text dimColor>…</Text> : null}
+      </Box>
+      {matches.map((m) => (
+        <Text key={m.signature}>
+          <Text bold>{m.actor}</Text>: {m.explanation} <Text dimColor>({m.rules.join(', ')})</Text>
+        </Text>
+      ))}
+      {text && matches.length === 0 ? <Text dimColor>No known proxy failure in this text.</Text> : null}
+    </Screen>
+  );
+}

@@ -1,0 +1,73 @@
+import type { Plan, Report } from '@buildproxy/core';
+import { Box, Text, useInput } from 'ink';
+import { commandText } from '../../render/plan.js';
+import { Mark, Screen } from '../components/chrome.js';
+import { useNavKeys } from '../components/nav.js';
+import type { ActOutcome } from '../state.js';
+
+export function VerifyScreen({
+  before,
+  after,
+  outcome,
+  plan,
+  commandsRun,
+  onNext,
+}: {
+  before: Report;
+  after: Report | null;
+  outcome: ActOutcome;
+  plan: Plan;
+  commandsRun: boolean;
+  onNext: () => void;
+}) {
+  useNavKeys({});
+  useInput((_i, key) => {
+    if (key.return && after) onNext();
+  });
+  const beforeRules = new Set(before.findings.map((f) => f.rule));
+  const fixed = after ? [...beforeRules].filter((r) => !after.findings.some((f) => f.rule === r)) : [];
+  return (
+    <Screen step="verify" keys="enter finish · q quit">
+      {outcome.lines.slice(0, 8).map((l) => (
+        <Text key={l} wrap="truncate">
+          {l}
+        </Text>
+      ))}
+      {after ? (
+        <Box flexDirection="column" marginTop={1}>
+          <Text bold>before → after</Text>
+          {(['client', 'runtime', 'builder', 'run'] as const).map((a) => (
+            <Text key={a}>
+              {'  '}
+              {a.padEnd(8)} <Mark verdict={before.actors[a].verdict} /> →{' '}
+              <Mark verdict={after.actors[a].verdict} />
+            </Text>
+          ))}
+          {fixed.length ? <Text color="green">Resolved: {fixed.join(', ')}</Text> : null}
+          {after.findings.length ? (
+            <Text color="yellow">
+              Still open: {[...new Set(after.findings.map((f) => f.rule))].join(', ')}
+            </Text>
+          ) : null}
+          {plan.changes.some((c) => c.target === 'client-shell') ? (
+            <Text>Your shell: open a new terminal, or run: . ~/.config/buildproxy/proxy.sh</Text>
+          ) : null}
+          {!commandsRun && plan.commands.length ? (
+            <Box flexDirection="column">
+              <Text>Takes effect after:</Text>
+              {plan.commands.map((c) => (
+                <Text key={c.argv.join(' ')}>
+                  {'  '}
+                  {c.needsRoot ? 'sudo ' : ''}
+                  {commandText(c.argv)}
+                </Text>
+              ))}
+            </Box>
+          ) : null}
+        </Box>
+      ) : (
+        <Text dimColor>Running the doctor again…</Text>
+      )}
+    </Screen>
+  );
+}

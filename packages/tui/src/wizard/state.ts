@@ -1,0 +1,176 @@
+// The wizard's state: a pure reducer. Views render it; effects (probes, planning, writing) dispatch into it.
+import type { Evidence, Plan, Report } from '@buildproxy/core';
+
+export const STEPS = ['detect', 'found', 'network', 'paste', 'review', 'act', 'verify', 'done'] as const;
+export type Step = (typeof STEPS)[number];
+
+export interface Answers {
+  proxy: string;
+  separateHttps: boolean;
+  httpsProxy: string;
+  noProxy: string;
+  registries: string;
+  tlsInspect: boolean;
+  caCert: string;
+  loopback: boolean;
+  targets: string[];
+  errorText: string;
+}
+
+export interface ProbeLine {
+  label: string;
+  status: 'running' | 'ok' | 'failed' | 'timeout';
+  ms?: number;
+}
+
+export type ActChoice = 'write' | 'save' | 'folder' | 'print';
+
+export interface ActOutcome {
+  choice: ActChoice;
+  lines: string[]; // what happened, one line each
+  backups: string[];
+  ok: boolean;
+}
+
+export interface WizardState {
+  step: Step;
+  history: Step[];
+  probes: ProbeLine[];
+  evidence: Evidence | null;
+  report: Report | null;
+  answers: Answers;
+  /** targets this machine can use, with labels, for the multi-select */
+  targetChoices: { value: string; label: string }[];
+  plan: Plan | null;
+  planError: string | null;
+  outcome: ActOutcome | null;
+  after: Report | null;
+  explaining: string | null;
+  error: string | null;
+  busy: boolean;
+}
+
+export type Action =
+  | { type: 'probe'; line: ProbeLine }
+  | {
+      type: 'detected';
+      evidence: Evidence;
+      report: Report;
+      answers: Answers;
+      targetChoices: WizardState['targetChoices'];
+    }
+  | { type: 'answer'; patch: Partial<Answers> }
+  | { type: 'next' }
+  | { type: 'back' }
+  | { type: 'explain'; rule: string | null }
+  | { type: 'planned'; plan: Plan }
+  | { type: 'plan-failed'; error: string }
+  | { type: 'acting' }
+  | { type: 'acted'; outcome: ActOutcome }
+  | { type: 'verified'; report: Report }
+  | { type: 'failed'; error: string };
+
+export const EMPTY_ANSWERS: Answers = {
+  proxy: '',
+  separateHttps: false,
+  httpsProxy: '',
+  noProxy: '',
+  registries: '',
+  tlsInspect: false,
+  caCert: '',
+  loopback: false,
+  targets: [],
+  errorText: '',
+};
+
+export function initialState(answers: Partial<Answers> = {}): WizardState {
+  return {
+    step: 'detect',
+    history: [],
+    probes: [],
+    evidence: null,
+    report: null,
+    answers: { ...EMPTY_ANSWERS, ...answers },
+    targetChoices: [],
+    plan: null,
+    planError: null,
+    outcome: null,
+    after: null,
+    explaining: null,
+    error: null,
+    busy: false,
+  };
+}
+
+function nextStep(step: Step): Step {
+  const i = STEPS.indexOf(step);
+  return STEPS[Math.min(i + 1, STEPS.length - 1)]!;
+}
+
+/** Steps that cannot be returned to: their work is done (files written, doctor re-run). */
+const NO_RETURN: Step[] = ['detect', 'verify', 'done'];
+
+export function reducer(s: WizardState, a: Action): WizardState {
+  switch (a.type) {
+    case 'probe': {
+      const i = s.probes.findIndex((p) => p.label === a.line.label);
+      const probes = i >= 0 ? s.probes.map((p, j) => (j === i ? a.line : p)) : [...s.probes, a.line];
+      return { ...s, probes };
+    }
+    case 'detected':
+      // Flags given by the user win over what was detected.
+      return {
+        ...s,
+        evidence: a.evidence,
+        report: a.report,
+        targetChoices: a.targetChoices,
+        answers: mergeAnswers(a.answers, s.answers),
+        step: s.step === 'detect' ? 'found' : s.step,
+        history: s.step === 'detect' ? [] : s.history,
+      };
+    case 'answer':
+      return { ...s, answers: { ...s.answers, ...a.patch }, error: null };
+    case 'next': {
+      if (s.step === 'done' || s.step === 'detect') return s;
+      const to = nextStep(s.step);
+      return {
+        ...s,
+        step: to,
+        history: [...s.history, s.step],
+        explaining: null,
+        error: null,
+        plan: to === 'review' ? null : s.plan,
+        planError: to === 'review' ? null : s.planError,
+      };
+    }
+    case 'back': {
+      if (s.explaining) return { ...s, explaining: null };
+      const prev = s.history[s.history.length - 1];
+      if (!prev || NO_RETURN.includes(s.step) || s.outcome) return s;
+      return { ...s, step: prev, history: s.history.slice(0, -1), error: null };
+    }
+    case 'explain':
+      return { ...s, explaining: a.rule };
+    case 'planned':
+      return { ...s, plan: a.plan, planError: null };
+    case 'plan-failed':
+      return { ...s, plan: null, planError: a.error };
+    case 'acting':
+      return { ...s, busy: true };
+    case 'acted':
+      return { ...s, busy: false, outcome: a.outcome, step: 'verify', history: [...s.history, s.step] };
+    case 'verified':
+      return { ...s, after: a.report };
+    case 'failed':
+      return { ...s, busy: false, error: a.error };
+  }
+}
+
+function mergeAnswers(detected: Answers, given: Answers): Answers {
+  const out = { ...detected };
+  for (const [k, v] of Object.entries(given) as [keyof Answers, Answers[keyof Answers]][]) {
+    const empty = v === '' || v === false || (Array.isArray(v) && v.length === 0);
+    if (!empty) (out as Record<string, unknown>)[k] = v;
+  }
+  return out;
+}
