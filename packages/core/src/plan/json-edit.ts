@@ -35,7 +35,7 @@ export function setJsonPath(text: string | null, path: (string | number)[], valu
   let i = 0;
   for (; i < path.length - 1; i++) {
     const next = findNodeAtLocation(tree, path.slice(0, i + 1));
-    if (!next || next.type !== 'object') break;
+    if (next?.type !== 'object') break;
     parent = next;
   }
   if (parent.type !== 'object')

@@ -60,9 +60,9 @@ function restartDocker(ev: Evidence, user: boolean): Evidence {
   };
   const djPath = user ? `${ev.host.home}/.config/docker/daemon.json` : '/etc/docker/daemon.json';
   const dj = out.files[djPath] ? parseStrictJson(djPath, out.files[djPath]!) : null;
-  const proxies = dj?.ok ? (((dj.value as { proxies?: Record<string, string> }) ?? {}).proxies ?? {}) : {};
+  const proxies = dj?.ok ? ((dj.value as { proxies?: Record<string, string> })?.proxies ?? {}) : {};
   return replaceCommand(out, CMD.dockerInfo, (c) => {
-    if (!c || c.exitCode !== 0) return c ?? null;
+    if (c?.exitCode !== 0) return c ?? null;
     const info = (parseJson(c.stdout) ?? {}) as Record<string, unknown>;
     const major = Number(String(info.ServerVersion ?? '0').split('.')[0]);
     const pick = (name: 'HTTP_PROXY' | 'HTTPS_PROXY' | 'NO_PROXY', key: string) =>

@@ -33,9 +33,7 @@ export interface WizardOptions {
 }
 
 export interface Effects {
-  detect(
-    onProbe: (l: ProbeLine) => void,
-  ): Promise<{
+  detect(onProbe: (l: ProbeLine) => void): Promise<{
     evidence: Evidence;
     report: Report;
     answers: Answers;
