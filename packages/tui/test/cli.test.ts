@@ -103,3 +103,46 @@ describe('the CLI surface', () => {
     expect(j.actors.runtime.reason).toMatch(/10\.0\.0\.0\/8/);
   });
 });
+
+describe('buildproxy why and the non-interactive wizard', () => {
+  it('classifies an error from the argument or from stdin', async () => {
+    const arg = await runCli([
+      'why',
+      'failed to fetch oauth token: Post "https://auth.docker.io/token": i/o timeout',
+      '--no-color',
+    ]);
+    expect(arg.code).toBe(0);
+    expect(arg.stdout).toMatch(/^client: .*\n[\s\S]*→ client-token-proxy/);
+    const { spawnSync } = await import('node:child_process');
+    const { CLI } = await import('./helpers.js');
+    const piped = spawnSync(process.execPath, [CLI, 'why', '--json'], {
+      input: "E: Could not resolve 'deb.debian.org'\n",
+      encoding: 'utf8',
+    });
+    expect(JSON.parse(piped.stdout).matches[0]).toMatchObject({ actor: 'run', rules: ['run-proxy-missing'] });
+    const none = await runCli(['why', 'COPY failed: no such file']);
+    expect(none.code).toBe(1);
+  });
+
+  it('runs the same flow with --yes: detect, plan, write, verify', async () => {
+    const { variant, GOOD_DOCKER, CONFIG_JSON } = fixtures;
+    const m = machineFrom(synthesize(variant(GOOD_DOCKER, { removeFiles: [CONFIG_JSON] })));
+    const r = await runCli(
+      [
+        '--root',
+        m.root,
+        '--proxy',
+        'http://proxy.corp.example:3128',
+        '--target',
+        'docker-cli-config',
+        '--yes',
+        '--no-color',
+      ],
+      { m },
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /1\. Detect[\s\S]*2\. What we found[\s\S]*run-proxy-missing[\s\S]*3\. Review[\s\S]*4\. Act\n {2}wrote \/home\/alice\/\.docker\/config\.json[\s\S]*5\. Verify\n[\s\S]*run {6}warning → ok/,
+    );
+  });
+});

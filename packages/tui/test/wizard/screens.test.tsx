@@ -1,0 +1,250 @@
+import { buildReport, fixtures, makePlan, synthesize } from '@buildproxy/core';
+import { render } from 'ink-testing-library';
+import { describe, expect, it } from 'vitest';
+import { App } from '../../src/wizard/app.js';
+import type { Effects } from '../../src/wizard/effects.js';
+import { profileInput } from '../../src/wizard/effects.js';
+import { DetectScreen } from '../../src/wizard/screens/detect.js';
+import { NetworkScreen, noProxyPreview } from '../../src/wizard/screens/network.js';
+import { PasteScreen } from '../../src/wizard/screens/paste.js';
+import { EMPTY_ANSWERS } from '../../src/wizard/state.js';
+
+const tick = () => new Promise((r) => setImmediate(() => setTimeout(r, 0)));
+async function waitFor(
+  frame: () => string | undefined,
+  pred: (f: string) => boolean,
+  ms = 3000,
+): Promise<string> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    const f = frame() ?? '';
+    if (pred(f)) {
+      // A visible frame does not mean its input handlers are armed yet (they attach in a passive effect).
+      await tick();
+      await tick();
+      return f;
+    }
+    await tick();
+  }
+  throw new Error(`frame never matched:\n${frame()}`);
+}
+async function press(stdin: { write: (s: string) => void }, ...keys: string[]) {
+  for (const k of keys) {
+    stdin.write(k);
+    await tick();
+    await tick();
+  }
+}
+const KEY = {
+  enter: '\r',
+  down: '\u001B[B',
+  up: '\u001B[A',
+  esc: '\u001B',
+  tab: '\t',
+  space: ' ',
+  backspace: '\u007F',
+};
+
+const bad = fixtures.variant(fixtures.GOOD_DOCKER, { removeFiles: [fixtures.DROP_IN] });
+
+function fakeEffects(written: string[] = []): Effects {
+  const evidence = synthesize(bad);
+  return {
+    async detect(onProbe) {
+      onProbe({ label: 'docker info', status: 'running' });
+      await tick();
+      onProbe({ label: 'docker info', status: 'ok', ms: 9 });
+      return {
+        evidence,
+        report: buildReport(evidence).report,
+        targetChoices: [
+          { value: 'docker-systemd', label: 'dockerd and its BuildKit' },
+          { value: 'docker-cli-config', label: 'RUN steps' },
+        ],
+        answers: {
+          ...EMPTY_ANSWERS,
+          proxy: fixtures.PROXY,
+          noProxy: fixtures.NO_PROXY,
+          targets: ['docker-systemd'],
+        },
+      };
+    },
+    plan: (ev, a) => makePlan(ev, profileInput(a), { targets: a.targets as never }).plan,
+    report: (ev, a) => buildReport(ev, profileInput(a)).report,
+    async act(choice, plan) {
+      written.push(choice, ...plan.changes.map((c) => c.path));
+      return { choice, ok: true, backups: ['/etc/x.bak'], lines: plan.changes.map((c) => `wrote ${c.path}`) };
+    },
+    async runCommands(plan) {
+      written.push('commands');
+      return plan.commands.map((c) => `ran ${c.argv.join(' ')}`);
+    },
+    async verify(a) {
+      return buildReport(synthesize(fixtures.GOOD_DOCKER), profileInput(a)).report;
+    },
+    async checkCaFile(p) {
+      return p === '/ok.crt' ? null : `cannot read ${p}`;
+    },
+  };
+}
+
+describe('screens', () => {
+  it('detect: finished probes get a mark, running ones a spinner', () => {
+    const { lastFrame } = render(
+      <DetectScreen
+        probes={[
+          { label: 'docker info', status: 'ok', ms: 12 },
+          { label: 'docker buildx ls', status: 'running' },
+          { label: 'buildctl --version', status: 'failed' },
+        ]}
+      />,
+    );
+    expect(lastFrame()).toMatch(/✓ docker info 12 ms/);
+    expect(lastFrame()).toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] docker buildx ls/);
+    expect(lastFrame()).toMatch(/· buildctl --version not available/);
+  });
+
+  it('network: validates the proxy as you type and masks the password', async () => {
+    let answers = {
+      ...EMPTY_ANSWERS,
+      proxy: 'http://alice:s3cret@proxy.corp:3128',
+      targets: ['docker-systemd'],
+    };
+    const { lastFrame, rerender } = render(
+      <NetworkScreen
+        answers={answers}
+        choices={[{ value: 'docker-systemd', label: 'dockerd' }]}
+        error={null}
+        onAnswer={(p) => (answers = { ...answers, ...p })}
+        onNext={() => {}}
+        onBack={() => {}}
+      />,
+    );
+    expect(lastFrame()).toContain('http://alice:***@proxy.corp:3128');
+    expect(lastFrame()).not.toContain('s3cret');
+    answers = { ...answers, proxy: 'http://proxy.corp:abc' };
+    rerender(
+      <NetworkScreen
+        answers={answers}
+        choices={[]}
+        error={null}
+        onAnswer={() => {}}
+        onNext={() => {}}
+        onBack={() => {}}
+      />,
+    );
+    expect(lastFrame()).toMatch(/the port "abc" is not a number/);
+  });
+
+  it('network: the NO_PROXY preview uses Go semantics', () => {
+    const p = noProxyPreview({
+      ...EMPTY_ANSWERS,
+      noProxy: '.corp,registry.corp:5000',
+      registries: 'registry.corp:5000, git.corp, other.example',
+    });
+    expect(p).toEqual([
+      { host: 'registry.corp:5000', direct: true, why: 'matches .corp' },
+      { host: 'git.corp', direct: true, why: 'matches .corp' },
+      { host: 'other.example', direct: false, why: 'via proxy' },
+      { host: 'registry-1.docker.io', direct: false, why: 'via proxy' },
+    ]);
+  });
+
+  it('paste: classifies the pasted error live', async () => {
+    let text = '';
+    const { lastFrame, rerender, stdin } = render(
+      <PasteScreen text={text} onChange={(t) => (text = t)} onNext={() => {}} onBack={() => {}} />,
+    );
+    await tick();
+    stdin.write(
+      'failed to fetch oauth token: Post "https://auth.docker.io/token": dial tcp 1.2.3.4:443: i/o timeout\r',
+    );
+    await tick();
+    rerender(<PasteScreen text={text} onChange={() => {}} onNext={() => {}} onBack={() => {}} />);
+    expect(lastFrame()).toMatch(/client: Registry tokens are fetched by the docker CLI/);
+  });
+});
+
+describe('the whole wizard with fake effects', () => {
+  it('happy path: detect → found → network → paste → review → act (write + confirm restart) → verify → done', async () => {
+    const written: string[] = [];
+    const { lastFrame, stdin } = render(
+      <App
+        effects={fakeEffects(written)}
+        color={false}
+        canWriteHere
+        planFile="/tmp/p.json"
+        outDir="/tmp/out"
+      />,
+    );
+    await waitFor(lastFrame, (f) => f.includes('What we found'));
+    expect(lastFrame()).toContain('build-args-only');
+    // Open the first finding's explanation, then come back.
+    await press(stdin, KEY.enter);
+    await waitFor(lastFrame, (f) => f.includes('Why it happens'));
+    await press(stdin, KEY.esc);
+    await waitFor(lastFrame, (f) => f.includes('Continue'));
+    for (let i = 0; i < 8; i++) await press(stdin, 'j');
+    await press(stdin, KEY.enter);
+    await waitFor(lastFrame, (f) => f.includes('Your network'));
+    await press(stdin, KEY.tab, KEY.tab, KEY.tab);
+    await press(stdin, ...'registry.corp.example:5000');
+    await waitFor(lastFrame, (f) => f.includes('registry.corp.example:5000 → direct'));
+    for (let i = 0; i < 4; i++) await press(stdin, KEY.tab);
+    await press(stdin, KEY.enter);
+    await waitFor(lastFrame, (f) => f.includes('Paste an error'));
+    await press(stdin, KEY.enter);
+    await waitFor(lastFrame, (f) => f.includes('Review the changes') && f.includes('http-proxy.conf'));
+    await press(stdin, KEY.enter);
+    await waitFor(lastFrame, (f) => f.includes('Write the'));
+    await press(stdin, KEY.enter);
+    await waitFor(lastFrame, (f) => f.includes('Run these commands now?'));
+    expect(lastFrame()).toMatch(/Consequence: .*stops running containers/);
+    await press(stdin, 'j', KEY.enter);
+    await waitFor(lastFrame, (f) => f.includes('before → after'));
+    expect(lastFrame()).toContain('ran systemctl restart docker');
+    expect(written).toEqual(['write', '/etc/systemd/system/docker.service.d/http-proxy.conf', 'commands']);
+    await press(stdin, KEY.enter);
+    await waitFor(lastFrame, (f) => f.includes('Done'));
+    expect(lastFrame()).toContain('/etc/x.bak');
+    expect(lastFrame()).toContain('https://buildproxy.dev/rules/build-args-only/');
+  });
+
+  it('back navigation keeps answers, and a bad proxy blocks continuing', async () => {
+    const { lastFrame, stdin } = render(
+      <App effects={fakeEffects()} color={false} canWriteHere planFile="/tmp/p.json" outDir="/tmp/out" />,
+    );
+    await waitFor(lastFrame, (f) => f.includes('What we found'));
+    for (let i = 0; i < 8; i++) await press(stdin, 'j');
+    await press(stdin, KEY.enter);
+    await waitFor(lastFrame, (f) => f.includes('Your network'));
+    await press(stdin, ...Array(40).fill(KEY.backspace), ...'http://:3128');
+    await waitFor(lastFrame, (f) => f.includes('has no host'));
+    for (let i = 0; i < 6; i++) await press(stdin, KEY.tab);
+    await press(stdin, KEY.enter);
+    expect(lastFrame()).toContain('Your network'); // still here
+    await press(stdin, KEY.esc);
+    await waitFor(lastFrame, (f) => f.includes('What we found'));
+    for (let i = 0; i < 8; i++) await press(stdin, 'j');
+    await press(stdin, KEY.enter);
+    await waitFor(lastFrame, (f) => f.includes('Your network'));
+    expect(lastFrame()).toContain('http://:3128');
+  });
+
+  it('a TLS-inspecting proxy needs a readable CA file', async () => {
+    const { lastFrame, stdin } = render(
+      <App effects={fakeEffects()} color={false} canWriteHere planFile="/tmp/p.json" outDir="/tmp/out" />,
+    );
+    await waitFor(lastFrame, (f) => f.includes('What we found'));
+    for (let i = 0; i < 8; i++) await press(stdin, 'j');
+    await press(stdin, KEY.enter);
+    await waitFor(lastFrame, (f) => f.includes('Your network'));
+    for (let i = 0; i < 4; i++) await press(stdin, KEY.tab);
+    await press(stdin, 'y');
+    await waitFor(lastFrame, (f) => f.includes('Corporate CA file'));
+    await press(stdin, KEY.tab, ...'/missing.crt');
+    for (let i = 0; i < 3; i++) await press(stdin, KEY.tab);
+    await press(stdin, KEY.enter);
+    await waitFor(lastFrame, (f) => f.includes('cannot read /missing.crt'));
+  });
+});
