@@ -170,7 +170,7 @@ export function NetworkScreen({
           onChange={(v) => onAnswer({ noProxy: v })}
           onSubmit={() => move(1)}
           focus={field === 'noProxy'}
-          placeholder="localhost,127.0.0.1,.corp"
+          placeholder="e.g. localhost,127.0.0.1,.corp"
         />
       </Box>
       <Box>
@@ -180,7 +180,7 @@ export function NetworkScreen({
           onChange={(v) => onAnswer({ registries: v })}
           onSubmit={() => move(1)}
           focus={field === 'registries'}
-          placeholder="registry.corp:5000, mirror.corp"
+          placeholder="e.g. registry.corp:5000, mirror.corp"
         />
       </Box>
       <Text dimColor>
