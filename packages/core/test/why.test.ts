@@ -137,3 +137,10 @@ describe('buildproxy why: the error classifier', () => {
     for (const s of SIGNATURES) for (const r of s.rules) expect(findRule(r), `${s.id} → ${r}`).toBeDefined();
   });
 });
+
+describe('signature examples (shown on the troubleshooting page)', () => {
+  it.each(SIGNATURES.map((s) => [s.id, s] as const))('%s: its example is classified by it first', (id, s) => {
+    const m = classifyError(s.example);
+    expect(m[0]?.signature).toBe(id);
+  });
+});

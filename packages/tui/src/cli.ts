@@ -16,7 +16,8 @@ Usage:
   buildproxy rules           list the rule catalogue
   buildproxy explain RULE    explain one rule
 
-Options: --help, --version, --no-color (also NO_COLOR). Run 'buildproxy COMMAND --help' for details.
+Options: --help, --version, --no-color (also NO_COLOR). Run 'buildproxy COMMAND --help' for details,
+'buildproxy --help wizard' for the wizard's flags.
 The wizard without a terminal: buildproxy --proxy URL [--target T ...] --yes
 Exit codes: 0 no errors, 1 errors found, 2 bad usage or bad input.
 `;
@@ -41,6 +42,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     if (first === '--help' || first === '-h' || first === 'help') {
+      if (rest[0] === 'wizard') return await (await import('./wizard/entry.js')).wizard(['--help'], io);
       if (rest[0] && COMMANDS[rest[0]]) return await (await COMMANDS[rest[0]]!())(['--help'], io);
       io.out(HELP);
       return 0;

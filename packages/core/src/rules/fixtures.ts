@@ -108,3 +108,10 @@ export function variant(
   for (const f of removeFiles ?? []) delete files[f];
   return { ...base, ...rest, files };
 }
+
+/** The machine the docs' snippet generator plans for: a fresh Engine 26 host with systemd and one buildx builder. */
+export const REFERENCE_MACHINE: MachineSpec = {
+  home: HOME,
+  env: {},
+  docker: { engine: '26.1.5', builders: [containerBuilder('ci', null)], current: 'ci' },
+};

@@ -1,0 +1,27 @@
+// @ts-check
+import starlight from '@astrojs/starlight';
+import { defineConfig } from 'astro/config';
+import starlightLinksValidator from 'starlight-links-validator';
+
+export default defineConfig({
+  site: 'https://buildproxy.dev',
+  telemetry: false,
+  integrations: [
+    starlight({
+      title: 'buildproxy',
+      description: 'Get docker build working behind a corporate proxy — and learn why it failed.',
+      customCss: ['./src/styles/tools.css'],
+      plugins: [starlightLinksValidator({ errorOnRelativeLinks: false })],
+      sidebar: [
+        {
+          label: 'Start',
+          items: [{ label: 'Overview', link: '/' }, { slug: 'how-a-build-reaches-the-network' }],
+        },
+        { label: 'Guides', autogenerate: { directory: 'guides' } },
+        { label: 'Tools', autogenerate: { directory: 'tools' } },
+        { label: 'Reference', autogenerate: { directory: 'reference' } },
+        { label: 'Rules', collapsed: true, autogenerate: { directory: 'rules' } },
+      ],
+    }),
+  ],
+});

@@ -1,0 +1,179 @@
+// Generates the docs pages that must say exactly what the CLI says: one page per rule, troubleshooting by
+// error message, the CLI reference (from the built CLI's own --help), NO_PROXY tables and the setup guides,
+// whose snippets come from core's plan generators.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  curlNoProxyMatch,
+  fixtures,
+  goBypass,
+  type MachineSpec,
+  makePlan,
+  type ProfileInput,
+  RULES,
+  ruleMarkdown,
+  SIGNATURES,
+  synthesize,
+  type Target,
+} from '@buildproxy/core';
+import { GUIDES } from './guides.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const docs = join(here, '..', 'src', 'content', 'docs');
+const cli = join(here, '..', '..', 'tui', 'dist', 'cli.js');
+
+function write(rel: string, content: string): void {
+  const p = join(docs, rel);
+  mkdirSync(dirname(p), { recursive: true });
+  writeFileSync(p, content);
+}
+
+function frontmatter(title: string, description: string, extra = ''): string {
+  return `---\ntitle: ${JSON.stringify(title)}\ndescription: ${JSON.stringify(description)}\n${extra}---\n\n`;
+}
+
+// Rules: the same markdown `buildproxy explain` renders.
+rmSync(join(docs, 'rules'), { recursive: true, force: true });
+for (const r of RULES) {
+  write(`rules/${r.id}.md`, `${frontmatter(r.title, r.summary)}${ruleMarkdown(r, { title: false })}`);
+}
+write(
+  'rules/index.md',
+  `${frontmatter('Rules', 'Every check buildproxy doctor runs, with why it matters and how to fix it.', 'sidebar:\n  order: 0\n')}` +
+    `buildproxy checks ${RULES.length} rules. Each page is the same text \`buildproxy explain <id>\` prints.\n\n` +
+    `| Rule | Severity | Actor | What it means |\n|---|---|---|---|\n${[...RULES]
+      .sort((a, b) => a.id.localeCompare(b.id))
+      .map(
+        (r) =>
+          `| [\`${r.id}\`](/rules/${r.id}/) | ${r.severity} | ${r.actor} | ${r.summary.replace(/\|/g, '\\|')} |`,
+      )
+      .join('\n')}\n`,
+);
+
+// Troubleshooting by error message: the classifier's own signatures.
+write(
+  'reference/troubleshooting.md',
+  `${frontmatter('Troubleshooting by error message', 'Find the actor and the rule behind a build error.', 'sidebar:\n  order: 1\n')}` +
+    'Paste your error into `buildproxy why` (or pipe the build output into it) to get this automatically. ' +
+    'Each entry below is one signature of its classifier, with a real error text of that kind.\n\n' +
+    SIGNATURES.map(
+      (s) =>
+        `## ${s.explanation.split(':')[0]!.split('.')[0]}\n\n\`\`\`text\n${s.example}\n\`\`\`\n\n**Actor:** ${s.actor}. ${s.explanation}\n\n` +
+        `Rules: ${s.rules.map((r) => `[\`${r}\`](/rules/${r}/)`).join(', ')}\n`,
+    ).join('\n'),
+);
+
+// CLI reference from the CLI itself.
+if (!existsSync(cli)) throw new Error(`build the CLI first (pnpm build): ${cli} is missing`);
+const help = (args: string[]) =>
+  execFileSync(process.execPath, [cli, ...args], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' },
+  });
+const commands: [string, string[]][] = [
+  ['buildproxy', ['--help']],
+  ['buildproxy (wizard)', ['--help', 'wizard']],
+  ['doctor', ['doctor', '--help']],
+  ['plan', ['plan', '--help']],
+  ['apply', ['apply', '--help']],
+  ['route', ['route', '--help']],
+  ['why', ['why', '--help']],
+  ['rules', ['rules', '--help']],
+  ['explain', ['explain', '--help']],
+];
+write(
+  'reference/cli.md',
+  `${frontmatter('CLI reference', 'Every buildproxy command and flag, as the CLI prints them.', 'sidebar:\n  order: 2\n')}` +
+    "Generated from the CLI's own `--help` output at build time.\n\n" +
+    commands
+      .map(
+        ([name, args]) =>
+          `## \`${name.startsWith('buildproxy') ? name : `buildproxy ${name}`}\`\n\n\`\`\`text\n${help(args).trimEnd()}\n\`\`\`\n`,
+      )
+      .join('\n'),
+);
+
+// NO_PROXY: Go and curl side by side, computed by the same matchers the CLI uses.
+const cases: [string, string, string][] = [
+  ['.corp', 'corp', 'leading dot: Go matches subdomains only'],
+  ['.corp', 'git.corp', ''],
+  ['corp', 'git.corp', 'a bare domain matches itself and subdomains'],
+  ['*.corp', 'git.corp', 'curl does not expand *.'],
+  ['registry.corp:5000', 'registry.corp:5000', 'host:port — curl ignores the port entry'],
+  ['registry.corp:5000', 'registry.corp:443', 'Go matches only that port'],
+  ['10.0.0.0/8', '10.1.2.3', 'CIDR applies to IP literals'],
+  ['10.0.0.0/8', 'build.corp', 'never to host names, even if they resolve into the range'],
+  ['a.corp b.corp', 'b.corp', 'spaces: Go sees one entry, curl two'],
+  ['*', 'anything.example', 'everything goes direct'],
+  ['', 'localhost', 'Go never proxies localhost or loopback IPs'],
+];
+const row = ([np, host, note]: [string, string, string]) => {
+  const hp = /:\d+$/.test(host) ? host : `${host}:443`;
+  const go = goBypass(np, hp).bypass ? 'direct' : 'proxy';
+  const curl = curlNoProxyMatch(np, host.replace(/:\d+$/, '')) !== null ? 'direct' : 'proxy';
+  return `| \`${np || '(empty)'}\` | \`${host}\` | ${go} | ${curl} | ${note} |`;
+};
+write(
+  'reference/no-proxy.md',
+  `${frontmatter('NO_PROXY semantics: Go vs curl', 'How dockerd, buildkitd and buildx read NO_PROXY, and how curl in RUN steps does.', 'sidebar:\n  order: 3\n')}` +
+    `dockerd, buildkitd, buildx and containerd use Go's \`golang.org/x/net/http/httpproxy\`; the tools inside RUN steps
+mostly use curl or something like it. They read the same variables differently:
+
+| | Go (daemons, builders, buildx) | curl (RUN steps) |
+|---|---|---|
+| variables | \`HTTP_PROXY\` / \`HTTPS_PROXY\` / \`NO_PROXY\`, uppercase first | \`http_proxy\` lowercase only; others lower then upper |
+| \`https://\` URLs | \`HTTPS_PROXY\` only, never \`HTTP_PROXY\` | \`https_proxy\` / \`HTTPS_PROXY\` |
+| \`ALL_PROXY\` | ignored | fallback |
+| separators | commas only, entries trimmed | commas and spaces |
+| \`.corp\` | subdomains only | the domain and subdomains |
+| \`*.corp\` | same as \`.corp\` | never matches |
+| \`host:port\` | that port only | not supported |
+| CIDR | IP literals only | IP literals (curl ≥ 7.86) |
+| localhost, loopback | never proxied | proxied unless listed |
+
+Computed by buildproxy's matchers (the same code \`buildproxy route\` uses):
+
+| NO_PROXY | request host | Go | curl | note |
+|---|---|---|---|---|
+${cases.map(row).join('\n')}
+
+Check any URL against your machine with \`buildproxy route https://host/path\`. Safe to write everywhere: a
+comma-separated list of \`.domain\` suffixes, host names, IPs and CIDRs, the same in every layer and both cases.
+See [\`no-proxy-syntax\`](/rules/no-proxy-syntax/) and [\`no-proxy-missing-registry\`](/rules/no-proxy-missing-registry/).
+`,
+);
+
+// Guides: prose plus snippets from the plan generators for an example machine.
+rmSync(join(docs, 'guides'), { recursive: true, force: true });
+GUIDES.forEach((g, i) => {
+  const { plan } = makePlan(synthesize(g.machine as MachineSpec), g.profile as ProfileInput, {
+    targets: g.targets as Target[],
+  });
+  const files = plan.changes.map(
+    (c) =>
+      `\`${c.path}\`${c.mode === '0600' ? ' (mode 0600)' : ''}:\n\n\`\`\`${c.path.endsWith('.json') ? 'json' : c.path.endsWith('.toml') ? 'toml' : c.path.endsWith('.sh') ? 'sh' : 'ini'}\n${c.after.trimEnd()}\n\`\`\``,
+  );
+  const cmds = plan.commands.map(
+    (c) =>
+      `${c.needsRoot ? 'sudo ' : ''}${c.argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ')}`,
+  );
+  const snippets = plan.snippets.map((s) => `${s.title}:\n\n\`\`\`${s.language}\n${s.text}\n\`\`\``);
+  const refused = (plan.refused ?? []).map((r) => `> ${r.reason}`);
+  write(
+    `guides/${g.slug}.md`,
+    `${frontmatter(g.title, g.description, `sidebar:\n  order: ${i + 1}\n`)}${g.intro.trim()}\n\n` +
+      `## Configure\n\nWith the proxy \`${fixtures.PROXY}\` (run \`buildproxy plan --target ${g.targets.join(' --target ')}\` for yours):\n\n` +
+      [
+        ...files,
+        ...(cmds.length ? [`Then:\n\n\`\`\`sh\n${cmds.join('\n')}\n\`\`\``] : []),
+        ...snippets,
+        ...refused,
+      ].join('\n\n') +
+      `\n\n## Verify\n\n\`\`\`sh\n${g.verify.trim()}\n\`\`\`\n\n${g.outro?.trim() ?? ''}\n`,
+  );
+});
+console.log(
+  `generated ${RULES.length} rule pages, ${GUIDES.length} guides, ${SIGNATURES.length} error signatures`,
+);
