@@ -11,6 +11,16 @@ export default defineConfig({
       title: 'buildproxy',
       description: 'Get docker build working behind a corporate proxy — and learn why it failed.',
       customCss: ['./src/styles/tools.css'],
+      // Long commands wrap instead of scrolling sideways.
+      expressiveCode: { defaultProps: { wrap: true } },
+      head: [
+        {
+          // A table or code block that still scrolls sideways must be reachable by keyboard (WCAG 2.1.1).
+          tag: 'script',
+          content:
+            "addEventListener('DOMContentLoaded',()=>{for(const e of document.querySelectorAll('.sl-markdown-content table, .sl-markdown-content pre'))if(e.scrollWidth>e.clientWidth&&!e.hasAttribute('tabindex'))e.tabIndex=0})",
+        },
+      ],
       plugins: [starlightLinksValidator({ errorOnRelativeLinks: false })],
       sidebar: [
         {

@@ -104,7 +104,10 @@ export function makePlan(
     findings,
     read: (path) => (planned.has(path) ? planned.get(path)!.after : evidence.files[path]),
   };
-  const targets = opts.targets ?? defaultTargets(state, findings);
+  // Canonical order: the same plan whatever order the targets were named in.
+  const targets = [...new Set(opts.targets ?? defaultTargets(state, findings))].sort(
+    (a, b) => TARGETS.indexOf(a) - TARGETS.indexOf(b),
+  );
   const plan: Plan = {
     format: PLAN_FORMAT,
     changes: [],

@@ -9,6 +9,7 @@ function block(title: string, text: string, lang: string): HTMLElement {
   cap.textContent = title;
   const pre = document.createElement('pre');
   pre.dataset.lang = lang;
+  pre.tabIndex = 0; // scrollable: reachable by keyboard
   const code = document.createElement('code');
   code.textContent = redactAll(text);
   pre.append(code);

@@ -1,0 +1,190 @@
+// The built docs site in a real Chromium (Debian's, driven by playwright-core): navigation, search, the
+// in-browser tools against the CLI, copy buttons, and an axe-core scan of every page type.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { fixtures, RULES, ruleMarkdown, synthesize } from '@buildproxy/core';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const DIST = join(here, '..', 'dist');
+const CLI = join(here, '..', '..', 'tui', 'dist', 'cli.js');
+const CHROMIUM = '/usr/bin/chromium';
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.wasm': 'application/wasm',
+  '.xml': 'application/xml',
+};
+
+let server: Server;
+let base = '';
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync(join(DIST, 'index.html'))) throw new Error('build the docs first: pnpm docs:build');
+  server = createServer((req, res) => {
+    let p = join(DIST, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+    if (existsSync(p) && statSync(p).isDirectory()) p = join(p, 'index.html');
+    if (!p.startsWith(DIST) || !existsSync(p)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res
+      .writeHead(200, { 'content-type': TYPES[extname(p)] ?? 'application/octet-stream' })
+      .end(readFileSync(p));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const addr = server.address();
+  base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function open(path: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const res = await page.goto(`${base}${path}`);
+  expect(res?.status()).toBe(200);
+  return page;
+}
+
+describe('generated pages say what the CLI says', () => {
+  it.each(RULES.map((r) => [r.id, r] as const))(
+    '%s: page source is the rule markdown, and the page shows it',
+    (id, r) => {
+      const md = readFileSync(join(here, '..', 'src', 'content', 'docs', 'rules', `${id}.md`), 'utf8');
+      expect(md.slice(md.indexOf('---', 3) + 5)).toBe(ruleMarkdown(r, { title: false }));
+      const html = readFileSync(join(DIST, 'rules', id, 'index.html'), 'utf8')
+        .replace(/&quot;|&#34;/g, '"')
+        .replace(/&#39;|&#x27;/g, "'");
+      const title = r.title.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+      expect(html).toMatch(
+        new RegExp(`<h1 id="_top"[^>]*>${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</h1>`),
+      );
+      expect(html).toContain(r.summary.replace(/&/g, '&amp;').split('`')[0]!.slice(0, 40));
+      const cli = execFileSync(process.execPath, [CLI, 'explain', id, '--markdown'], { encoding: 'utf8' });
+      expect(cli).toBe(ruleMarkdown(r));
+    },
+  );
+});
+
+describe('in Chromium', () => {
+  it('landing: the four actors diagram is accessible, and the sidebar leads to a rule', async () => {
+    const page = await open('/');
+    const svg = page.locator('svg[role="img"]');
+    await expect(svg.getAttribute('aria-labelledby')).resolves.toBe('actors-title actors-desc');
+    expect(await page.locator('#actors-title').textContent()).toContain('four network actors');
+    await page.goto(`${base}/how-a-build-reaches-the-network/`);
+    await page.locator('main a[href="/rules/docker-build-vs-buildx-build/"]').first().click();
+    await page.waitForURL('**/rules/docker-build-vs-buildx-build/');
+    expect(await page.locator('h1').textContent()).toBe(
+      'docker build and docker buildx build use different builders',
+    );
+    await page.close();
+  });
+
+  it('search finds a rule by its error text', async () => {
+    const page = await open('/');
+    await page.locator('button[data-open-modal]').first().click();
+    await page.locator('#starlight__search input').fill('failed to fetch oauth token');
+    const hit = page.locator('#starlight__search a[href*="/rules/client-token-proxy/"]').first();
+    await hit.waitFor({ timeout: 10_000 });
+    await page.close();
+  });
+
+  it('snippet generator: the page computes exactly what buildproxy plan --json prints', async () => {
+    const page = await open('/tools/snippets/');
+    await page.locator('input[name="proxy"]').fill('http://alice:p%40ss@proxy.corp.example:3128');
+    await page.locator('input[name="noProxy"]').fill('localhost,.corp.example');
+    await page.locator('input[name="registries"]').fill('registry.corp.example:5000');
+    const json = await page.locator('#snippet-json').textContent();
+    const bundle = join(mkdtempSync(join(tmpdir(), 'bp-docs-')), 'machine.json');
+    writeFileSync(bundle, JSON.stringify(synthesize(fixtures.REFERENCE_MACHINE)));
+    const targets = [
+      'docker-systemd',
+      'buildx-docker-container',
+      'docker-cli-config',
+      'client-shell',
+    ].flatMap((t) => ['--target', t]);
+    const cli = execFileSync(
+      process.execPath,
+      [
+        CLI,
+        'plan',
+        '--from',
+        bundle,
+        '--proxy',
+        'http://alice:p%40ss@proxy.corp.example:3128',
+        '--no-proxy',
+        'localhost,.corp.example',
+        '--registry',
+        'registry.corp.example:5000',
+        ...targets,
+        '--json',
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(JSON.parse(json!)).toEqual(JSON.parse(cli));
+    expect(json).not.toContain('p%40ss');
+    expect(await page.locator('.bp-copy').count()).toBeGreaterThanOrEqual(4);
+    await page.locator('input[name="proxy"]').fill('http://:3128');
+    await expect(page.locator('#snippet-error').textContent()).resolves.toMatch(/no host/);
+    await page.close();
+  });
+
+  it('capture analyzer: the doctor runs in the page, findings link to their rules', async () => {
+    const page = await open('/tools/analyze/');
+    const ev = synthesize(fixtures.variant(fixtures.GOOD_DOCKER, { removeFiles: [fixtures.DROP_IN] }));
+    await page.locator('#capture-text').fill(JSON.stringify(ev));
+    const link = page.locator('.bp-findings a[href="/rules/build-args-only/"]');
+    await link.waitFor();
+    await page.locator('#capture-text').fill('{"format": "buildproxy.evidence/v9"}');
+    await expect(page.locator('#capture-error').textContent()).resolves.toMatch(/unknown bundle format/);
+    await page.close();
+  });
+
+  it('code blocks have copy buttons', async () => {
+    const page = await open('/guides/docker-engine-systemd/');
+    expect(await page.locator('.expressive-code .copy button').count()).toBeGreaterThan(1);
+    await page.close();
+  });
+
+  it.each([
+    '/',
+    '/how-a-build-reaches-the-network/',
+    '/guides/docker-container-builder/',
+    '/reference/no-proxy/',
+    '/rules/',
+    '/rules/builder-proxy-missing/',
+    '/tools/snippets/',
+    '/tools/analyze/',
+  ])('axe-core finds no serious or critical violation on %s', async (path) => {
+    const page = await open(path);
+    await page.addScriptTag({
+      content: readFileSync(fileURLToPath(import.meta.resolve('axe-core/axe.min.js')), 'utf8'),
+    });
+    const violations = await page.evaluate(async () => {
+      const r = await (
+        window as unknown as {
+          axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
+        }
+      ).axe.run();
+      return r.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`);
+    });
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+});
