@@ -12,13 +12,18 @@ const server = createServer((req, res) => {
   let p = join(dist, decodeURIComponent(new URL(req.url, 'http://x').pathname));
   if (existsSync(p) && statSync(p).isDirectory()) p = join(p, 'index.html');
   if (!existsSync(p)) return res.writeHead(404).end();
-  res.writeHead(200, { 'content-type': types[extname(p)] ?? 'application/octet-stream' }).end(readFileSync(p));
+  res
+    .writeHead(200, { 'content-type': types[extname(p)] ?? 'application/octet-stream' })
+    .end(readFileSync(p));
 });
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
 const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
-for (const [path, name] of [['/', 'landing.png'], ['/rules/builder-not-inherited/', 'rule-page.png']]) {
+for (const [path, name] of [
+  ['/', 'landing.png'],
+  ['/rules/builder-not-inherited/', 'rule-page.png'],
+]) {
   await page.goto(base + path);
   await page.screenshot({ path: join(out, name) });
 }

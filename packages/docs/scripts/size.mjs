@@ -6,7 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
-const files = (dir) => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]));
+const files = (dir) =>
+  readdirSync(dir).flatMap((n) =>
+    statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)],
+  );
 const all = files(dist);
 const total = all.reduce((s, f) => s + statSync(f).size, 0);
 const gz = (p) => gzipSync(readFileSync(p)).length;
@@ -19,7 +22,13 @@ function assets(html, seen = new Set()) {
     const p = join(dist, r);
     if (!existsSync(p)) continue;
     // JS chunks import further chunks
-    if (r.endsWith('.js')) assets(readFileSync(p, 'utf8').replace(/from"\.\/([^"]+)"/g, 'src="/_astro/$1"').replace(/import\("\.\/([^"]+)"\)/g, 'src="/_astro/$1"'), seen);
+    if (r.endsWith('.js'))
+      assets(
+        readFileSync(p, 'utf8')
+          .replace(/from"\.\/([^"]+)"/g, 'src="/_astro/$1"')
+          .replace(/import\("\.\/([^"]+)"\)/g, 'src="/_astro/$1"'),
+        seen,
+      );
   }
   return seen;
 }
@@ -28,10 +37,18 @@ const pages = all
   .map((f) => {
     const html = readFileSync(f, 'utf8');
     const deps = [...assets(html)];
-    const bytes = gz(f) + deps.reduce((s, r) => s + (assetCache.get(r) ?? assetCache.set(r, gz(join(dist, r))).get(r)), 0);
+    const bytes =
+      gz(f) +
+      deps.reduce((s, r) => s + (assetCache.get(r) ?? assetCache.set(r, gz(join(dist, r))).get(r)), 0);
     return { page: `/${relative(dist, f).replace(/index\.html$/, '')}`, bytes };
   })
   .sort((a, b) => b.bytes - a.bytes);
 const pagefind = all.filter((f) => f.includes('/pagefind/')).reduce((s, f) => s + statSync(f).size, 0);
-const out = { pages: pages.length, totalBytes: total, searchIndexBytes: pagefind, heaviest: pages.slice(0, 3), lightest: pages.at(-1) };
+const out = {
+  pages: pages.length,
+  totalBytes: total,
+  searchIndexBytes: pagefind,
+  heaviest: pages.slice(0, 3),
+  lightest: pages.at(-1),
+};
 console.log(JSON.stringify(out, null, 2));

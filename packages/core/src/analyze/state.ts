@@ -29,6 +29,14 @@ function daemonStatus(ev: Evidence): {
   }
   if (info && info.serverErrors.length === 0 && info.serverVersion)
     return { status: 'up', error: null, cli, info };
+  if (infoCmd?.exitCode === 0 && !info) {
+    return {
+      status: 'down',
+      error: 'docker info answered with output that is not JSON (an unusual docker CLI or wrapper?)',
+      cli,
+      info: null,
+    };
+  }
   const err = (info?.serverErrors[0] ?? infoCmd?.stderr ?? version?.stderr ?? '').trim().split('\n')[0] ?? '';
   return { status: 'down', error: err || 'the docker daemon is not reachable', cli, info: null };
 }

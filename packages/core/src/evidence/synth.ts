@@ -158,7 +158,9 @@ export function synthesize(spec: MachineSpec): Evidence {
         ? `${home}/.config/docker/daemon.json`
         : '/etc/docker/daemon.json';
     const dj = files[djPath] ? parseStrictJson(djPath, files[djPath]!) : null;
-    const djProxies = dj?.ok ? ((dj.value as { proxies?: Record<string, string> } | null)?.proxies ?? {}) : {};
+    const djProxies = dj?.ok
+      ? ((dj.value as { proxies?: Record<string, string> } | null)?.proxies ?? {})
+      : {};
     const major = Number(engine.split('.')[0]);
     const useDj = major >= 23 && !dd.desktop;
     const pick = (name: 'HTTP_PROXY' | 'HTTPS_PROXY' | 'NO_PROXY', key: string) =>

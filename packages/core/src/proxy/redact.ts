@@ -31,12 +31,16 @@ export function maskText(text: string): string {
     `${user}:${pw}` === DOCKER_MASK ? whole : `${scheme}${user}:${maskPassword(pw)}@`,
   );
   // Scheme-less proxy values in KEY=VALUE form (HTTPS_PROXY=alice:pw@proxy:3128), and bare ones.
-  return masked.replace(BARE_CREDS, (whole, pre: string, user: string, pw: string) =>
-    /^[*%!$&'()+,;=._~-]*$/.test(pw.replace(/%[0-9a-fA-F]{2}|%%/g, '')) || `${user}:${pw}` === DOCKER_MASK ? whole : `${pre}${user}:${maskPassword(pw)}@`,
-  ).replace(
-    /((?:^|[\s"'])(?:[A-Za-z_]*_proxy|[A-Za-z_]*_PROXY)=["']?)([^\s:/@"'=]+):(?!\/\/)([^\s"']*)@(?=[^\s@"'/]+)/g,
-    (_w, pre: string, user: string, pw: string) => `${pre}${user}:${maskPassword(pw)}@`,
-  );
+  return masked
+    .replace(BARE_CREDS, (whole, pre: string, user: string, pw: string) =>
+      /^[*%!$&'()+,;=._~-]*$/.test(pw.replace(/%[0-9a-fA-F]{2}|%%/g, '')) || `${user}:${pw}` === DOCKER_MASK
+        ? whole
+        : `${pre}${user}:${maskPassword(pw)}@`,
+    )
+    .replace(
+      /((?:^|[\s"'])(?:[A-Za-z_]*_proxy|[A-Za-z_]*_PROXY)=["']?)([^\s:/@"'=]+):(?!\/\/)([^\s"']*)@(?=[^\s@"'/]+)/g,
+      (_w, pre: string, user: string, pw: string) => `${pre}${user}:${maskPassword(pw)}@`,
+    );
 }
 
 export function redactSchemeless(text: string): string {
@@ -51,7 +55,9 @@ const BARE_CREDS = /(^|[\s"'=(,;])([^\s:/@"'=(,;]+):(?!\/\/)([^\s"'@/]+)@(?=[A-Z
 
 /** Everything that is shown to a person goes through here. */
 export function redactAll(text: string): string {
-  return redactSchemeless(redactText(text)).replace(BARE_CREDS, (whole, pre: string, user: string, pw: string) =>
-    pw === '***' || `${user}:${pw}` === DOCKER_MASK ? whole : `${pre}${user}:***@`,
+  return redactSchemeless(redactText(text)).replace(
+    BARE_CREDS,
+    (whole, pre: string, user: string, pw: string) =>
+      pw === '***' || `${user}:${pw}` === DOCKER_MASK ? whole : `${pre}${user}:***@`,
   );
 }

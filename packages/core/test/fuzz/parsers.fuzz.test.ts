@@ -6,11 +6,15 @@ import { readDaemonJson } from '../../src/analyze/daemon-config.js';
 import { parseStrictJson } from '../../src/analyze/json-file.js';
 import { analyze } from '../../src/analyze/state.js';
 import { parseSystemctlShow } from '../../src/analyze/systemctl.js';
-import { environmentFromAssignments, parseEnvironmentFile, parseUnitFile } from '../../src/analyze/systemd.js';
+import {
+  environmentFromAssignments,
+  parseEnvironmentFile,
+  parseUnitFile,
+} from '../../src/analyze/systemd.js';
 import { EvidenceFormatError, parseEvidence } from '../../src/evidence/schema.js';
 import { synthesize } from '../../src/evidence/synth.js';
 import { makePlan, PlanError } from '../../src/plan/index.js';
-import { parsePlan, PlanFormatError } from '../../src/plan/types.js';
+import { PlanFormatError, parsePlan } from '../../src/plan/types.js';
 import { curlNoProxyMatch } from '../../src/proxy/no-proxy-curl.js';
 import { goBypass, goProxyForUrl } from '../../src/proxy/no-proxy-go.js';
 import { maskText, redactAll } from '../../src/proxy/redact.js';
@@ -25,10 +29,47 @@ const opts = { numRuns: RUNS };
 // Strings biased towards the syntax each parser cares about.
 const urlish = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 80 }),
-  fc.tuple(fc.constantFrom('', 'http://', 'https://', 'socks5://', 'ftp://', '"', ' '), fc.string({ maxLength: 20 }), fc.constantFrom('', '@', ':', '#', '%', '/'), fc.string({ maxLength: 20 }), fc.constantFrom('', ':3128', ':', ':99999', ':abc')).map((p) => p.join('')),
+  fc
+    .tuple(
+      fc.constantFrom('', 'http://', 'https://', 'socks5://', 'ftp://', '"', ' '),
+      fc.string({ maxLength: 20 }),
+      fc.constantFrom('', '@', ':', '#', '%', '/'),
+      fc.string({ maxLength: 20 }),
+      fc.constantFrom('', ':3128', ':', ':99999', ':abc'),
+    )
+    .map((p) => p.join('')),
 );
-const unitText = fc.array(fc.oneof(fc.constantFrom('[Service]', '[Unit]', 'Environment=', 'EnvironmentFile=-', '\\', '"', "'", '%', '%%', '#', ';', '=', ' ', '\n', 'HTTP_PROXY=', 'A=b c'), fc.string({ maxLength: 12 })), { maxLength: 40 }).map((a) => a.join(''));
-const jsonish = fc.oneof(fc.json({ maxDepth: 3 }), fc.string({ maxLength: 60 }), fc.json().map((j) => j.slice(0, Math.max(0, j.length - 1))));
+const unitText = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom(
+        '[Service]',
+        '[Unit]',
+        'Environment=',
+        'EnvironmentFile=-',
+        '\\',
+        '"',
+        "'",
+        '%',
+        '%%',
+        '#',
+        ';',
+        '=',
+        ' ',
+        '\n',
+        'HTTP_PROXY=',
+        'A=b c',
+      ),
+      fc.string({ maxLength: 12 }),
+    ),
+    { maxLength: 40 },
+  )
+  .map((a) => a.join(''));
+const jsonish = fc.oneof(
+  fc.json({ maxDepth: 3 }),
+  fc.string({ maxLength: 60 }),
+  fc.json().map((j) => j.slice(0, Math.max(0, j.length - 1))),
+);
 
 describe(`fuzz (${RUNS} cases each)`, () => {
   it('proxy URL validation: ok or a problem with a message and a fix; Go parsing never throws', () => {
@@ -44,11 +85,16 @@ describe(`fuzz (${RUNS} cases each)`, () => {
 
   it('NO_PROXY matching, Go and curl', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 80 }), fc.oneof(fc.domain(), fc.ipV4(), fc.ipV6(), fc.string({ maxLength: 20 })), fc.integer({ min: 0, max: 70000 }), (np, host, port) => {
-        const b = goBypass(np, host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`);
-        expect(typeof b.bypass).toBe('boolean');
-        curlNoProxyMatch(np, host);
-      }),
+      fc.property(
+        fc.string({ maxLength: 80 }),
+        fc.oneof(fc.domain(), fc.ipV4(), fc.ipV6(), fc.string({ maxLength: 20 })),
+        fc.integer({ min: 0, max: 70000 }),
+        (np, host, port) => {
+          const b = goBypass(np, host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`);
+          expect(typeof b.bypass).toBe('boolean');
+          curlNoProxyMatch(np, host);
+        },
+      ),
       opts,
     );
   });
@@ -80,7 +126,12 @@ describe(`fuzz (${RUNS} cases each)`, () => {
     fc.assert(
       fc.property(unitText, jsonish, jsonish, fc.string({ maxLength: 80 }), (unit, dj, cfg, toml) => {
         const m = variant(GOOD_DOCKER, {
-          files: { [DROP_IN]: unit, '/etc/docker/daemon.json': dj, '/home/alice/.docker/config.json': cfg, '/etc/buildkit/buildkitd.toml': toml },
+          files: {
+            [DROP_IN]: unit,
+            '/etc/docker/daemon.json': dj,
+            '/home/alice/.docker/config.json': cfg,
+            '/etc/buildkit/buildkitd.toml': toml,
+          },
         });
         const ev = synthesize({ ...m, docker: { engine: '26.1.5', daemon: 'down' } });
         buildReport(ev);
@@ -91,27 +142,55 @@ describe(`fuzz (${RUNS} cases each)`, () => {
 
   it('evidence bundles: valid, or EvidenceFormatError naming the field', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.jsonValue(), fc.record({ format: fc.constant('buildproxy.evidence/v1'), host: fc.jsonValue(), env: fc.jsonValue(), files: fc.jsonValue(), commands: fc.jsonValue(), processes: fc.jsonValue(), capturedAt: fc.jsonValue() }, { requiredKeys: ['format'] })), (data) => {
-        try {
-          analyze(parseEvidence(data));
-        } catch (e) {
-          expect(e).toBeInstanceOf(EvidenceFormatError);
-          expect((e as Error).message).toMatch(/bundle|format/);
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          fc.jsonValue(),
+          fc.record(
+            {
+              format: fc.constant('buildproxy.evidence/v1'),
+              host: fc.jsonValue(),
+              env: fc.jsonValue(),
+              files: fc.jsonValue(),
+              commands: fc.jsonValue(),
+              processes: fc.jsonValue(),
+              capturedAt: fc.jsonValue(),
+            },
+            { requiredKeys: ['format'] },
+          ),
+        ),
+        (data) => {
+          try {
+            analyze(parseEvidence(data));
+          } catch (e) {
+            expect(e).toBeInstanceOf(EvidenceFormatError);
+            expect((e as Error).message).toMatch(/bundle|format/);
+          }
+        },
+      ),
       opts,
     );
   });
 
   it('plan files: valid, or PlanFormatError', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.jsonValue(), fc.record({ format: fc.constantFrom('buildproxy.plan/v1', 'buildproxy.plan/v2'), changes: fc.jsonValue(), commands: fc.jsonValue(), snippets: fc.jsonValue() })), (data) => {
-        try {
-          parsePlan(data);
-        } catch (e) {
-          expect(e).toBeInstanceOf(PlanFormatError);
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          fc.jsonValue(),
+          fc.record({
+            format: fc.constantFrom('buildproxy.plan/v1', 'buildproxy.plan/v2'),
+            changes: fc.jsonValue(),
+            commands: fc.jsonValue(),
+            snippets: fc.jsonValue(),
+          }),
+        ),
+        (data) => {
+          try {
+            parsePlan(data);
+          } catch (e) {
+            expect(e).toBeInstanceOf(PlanFormatError);
+          }
+        },
+      ),
       opts,
     );
   });
@@ -119,13 +198,22 @@ describe(`fuzz (${RUNS} cases each)`, () => {
   it('plan generation with hostile profile values: a plan, or PlanError with a hint', () => {
     const ev = synthesize(GOOD_DOCKER);
     fc.assert(
-      fc.property(urlish, fc.string({ maxLength: 60 }), fc.array(fc.string({ maxLength: 20 }), { maxLength: 3 }), (proxy, noProxy, registries) => {
-        try {
-          makePlan(ev, { proxy, noProxy, registries }, { targets: ['docker-systemd', 'docker-cli-config', 'client-shell', 'build-command'] });
-        } catch (e) {
-          expect(e).toBeInstanceOf(PlanError);
-        }
-      }),
+      fc.property(
+        urlish,
+        fc.string({ maxLength: 60 }),
+        fc.array(fc.string({ maxLength: 20 }), { maxLength: 3 }),
+        (proxy, noProxy, registries) => {
+          try {
+            makePlan(
+              ev,
+              { proxy, noProxy, registries },
+              { targets: ['docker-systemd', 'docker-cli-config', 'client-shell', 'build-command'] },
+            );
+          } catch (e) {
+            expect(e).toBeInstanceOf(PlanError);
+          }
+        },
+      ),
       { numRuns: Math.max(50, Math.floor(RUNS / 4)) },
     );
   });
@@ -144,11 +232,16 @@ describe(`fuzz (${RUNS} cases each)`, () => {
   it('redaction: a password never survives display or capture redaction', () => {
     const pw = fc.stringMatching(/^[A-Za-z0-9]{6,20}$/);
     fc.assert(
-      fc.property(pw, fc.constantFrom('http://', 'https://', 'socks5://', ''), fc.constantFrom('', 'HTTPS_PROXY=', 'Environment="HTTP_PROXY=', '"httpProxy": "'), (secret, scheme, pre) => {
-        const text = `${pre}${scheme}alice:${secret}@proxy.corp:3128`;
-        expect(redactAll(text)).not.toContain(secret);
-        expect(maskText(text)).not.toContain(secret);
-      }),
+      fc.property(
+        pw,
+        fc.constantFrom('http://', 'https://', 'socks5://', ''),
+        fc.constantFrom('', 'HTTPS_PROXY=', 'Environment="HTTP_PROXY=', '"httpProxy": "'),
+        (secret, scheme, pre) => {
+          const text = `${pre}${scheme}alice:${secret}@proxy.corp:3128`;
+          expect(redactAll(text)).not.toContain(secret);
+          expect(maskText(text)).not.toContain(secret);
+        },
+      ),
       opts,
     );
   });

@@ -1,5 +1,5 @@
 // Read files for the evidence bundle, optionally under a different root (--root DIR).
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const MAX_FILE = 1024 * 1024;
@@ -11,7 +11,13 @@ export function underRoot(root: string | undefined, path: string): string {
 /** Content, or null when the file does not exist or cannot be read as a regular file. */
 export async function readText(root: string | undefined, path: string): Promise<string | null> {
   try {
-    const buf = await readFile(underRoot(root, path));
+    const target = underRoot(root, path);
+    if (root) {
+      // A symlink in a --root tree must not reach out of it into this machine's files.
+      const [real, top] = await Promise.all([realpath(target), realpath(root)]);
+      if (real !== top && !real.startsWith(`${top}/`)) return null;
+    }
+    const buf = await readFile(target);
     return buf.subarray(0, MAX_FILE).toString('utf8');
   } catch {
     return null;

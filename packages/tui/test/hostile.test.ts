@@ -1,0 +1,78 @@
+// Hung and hostile environments: the doctor stays bounded and truthful.
+import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fakeBin, makeMachine, runCli } from './helpers.js';
+
+describe('hostile environments', () => {
+  it('a docker that floods its output: bounded time, no crash', async () => {
+    const m = makeMachine();
+    writeFileSync(join(m.bin, 'docker'), '#!/bin/sh\nexec /usr/bin/head -c 60000000 /dev/zero\n');
+    chmodSync(join(m.bin, 'docker'), 0o755);
+    const r = await runCli(['doctor', '--root', m.root, '--json'], { m });
+    expect(r.ms).toBeLessThan(8000);
+    const report = JSON.parse(r.stdout);
+    expect(report.findings.map((f: { rule: string }) => f.rule)).toContain('daemon-unreachable');
+  });
+
+  it('a docker that prints invalid JSON: says so', async () => {
+    const m = makeMachine();
+    fakeBin(m, 'docker', [
+      { args: ['info', '--format', '{{json .}}'], stdout: 'Client: Docker Engine\n Context: default\n' },
+      { args: ['version', '--format', '{{json .}}'], stdout: '{not json' },
+    ]);
+    const r = await runCli(['doctor', '--root', m.root, '--json'], { m });
+    const f = JSON.parse(r.stdout).findings.find((x: { rule: string }) => x.rule === 'daemon-unreachable');
+    expect(f.message).toMatch(/not JSON/);
+  });
+
+  it('a symlink in --root pointing outside it is not followed', async () => {
+    const m = makeMachine();
+    mkdirSync(join(m.root, 'etc/docker'), { recursive: true });
+    const outside = join(m.dir, 'outside.json');
+    writeFileSync(outside, '{"proxies": {"https-proxy": "http://leaked:3128"}}');
+    symlinkSync(outside, join(m.root, 'etc/docker/daemon.json'));
+    const r = await runCli(['doctor', '--root', m.root, '--capture', join(m.dir, 'c.json'), '--json'], { m });
+    expect(r.code).not.toBe(2);
+    const { readFileSync } = await import('node:fs');
+    expect(
+      JSON.parse(readFileSync(join(m.dir, 'c.json'), 'utf8')).files['/etc/docker/daemon.json'],
+    ).toBeNull();
+  });
+
+  it('a directory where a file should be, and an empty daemon.json, are handled', async () => {
+    const m = makeMachine();
+    mkdirSync(join(m.root, 'etc/docker/daemon.json'), { recursive: true });
+    mkdirSync(join(m.root, 'home/alice/.docker'), { recursive: true });
+    writeFileSync(join(m.root, 'home/alice/.docker/config.json'), '');
+    const r = await runCli(['doctor', '--root', m.root, '--json'], { m });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).format).toBe('buildproxy.report/v1');
+  });
+
+  it('a wedged daemon socket that accepts and never answers: doctor within its timeout + 0.5 s', async () => {
+    const { createServer } = await import('node:net');
+    const m = makeMachine();
+    const sock = join(m.dir, 'wedged.sock');
+    const held: import('node:net').Socket[] = [];
+    const server = createServer((c) => held.push(c)); // accept, never answer
+    await new Promise<void>((r) => server.listen(sock, r));
+    try {
+      const docker = '/usr/local/bin/docker';
+      const { existsSync } = await import('node:fs');
+      const real = existsSync(docker) ? docker : '/usr/bin/docker';
+      symlinkSync(real, join(m.bin, 'docker'));
+      const r = await runCli(['doctor', '--root', m.root, '--timeout', '1000', '--json'], {
+        m,
+        env: { DOCKER_HOST: `unix://${sock}` },
+      });
+      expect(r.ms).toBeLessThan(1500 + 400); // node start-up included
+      expect(
+        JSON.parse(r.stdout).findings.find((f: { rule: string }) => f.rule === 'daemon-unreachable').message,
+      ).toMatch(/did not answer/);
+    } finally {
+      for (const c of held) c.destroy();
+      server.close();
+    }
+  });
+});
