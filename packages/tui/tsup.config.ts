@@ -12,6 +12,7 @@ export default defineConfig({
   target: 'node20',
   platform: 'node',
   clean: true,
+  minify: true,
   // Self-contained: nothing to resolve at run time; commands are split into chunks loaded on demand.
   // Ink loads its devtools only when DEV=true; that optional peer stays out of the bundle.
   noExternal: [/^(?!react-devtools-core$)/],

@@ -8,6 +8,7 @@ export * from './evidence/canonical.js';
 export { maskEvidence } from './evidence/mask.js';
 export * from './evidence/schema.js';
 export { type BuilderSpec, type MachineSpec, synthesize } from './evidence/synth.js';
+export { parseEvidence } from './evidence/validate.js';
 export { csvField, envFileLine, fishQuote, parseCsvLine, shQuote, systemdAssignment } from './plan/encode.js';
 export {
   isTarget,

@@ -1,67 +1,36 @@
 // buildproxy.evidence/v1 — everything the doctor saw, raw, so a diagnosis can be replayed anywhere.
-import { z } from 'zod';
+// Types only: the zod validator lives in validate.ts, so code that never parses a bundle does not load zod.
 
 export const EVIDENCE_FORMAT = 'buildproxy.evidence/v1';
 
-export const CommandResultSchema = z.object({
-  argv: z.array(z.string()).min(1),
-  exitCode: z.number().int().nullable(),
-  stdout: z.string(),
-  stderr: z.string(),
-  timedOut: z.boolean(),
-  error: z.enum(['not-found', 'timeout', 'spawn-failed']).optional(),
-  durationMs: z.number().nonnegative(),
-});
-export type CommandResult = z.infer<typeof CommandResultSchema>;
+export interface CommandResult {
+  argv: string[];
+  exitCode: number | null;
+  stdout: string;
+  stderr: string;
+  timedOut: boolean;
+  error?: 'not-found' | 'timeout' | 'spawn-failed';
+  durationMs: number;
+}
 
-export const ProcessSchema = z.object({
-  name: z.string(),
-  pid: z.number().int(),
-  env: z.record(z.string(), z.string()).nullable(),
-});
-export type ProcessInfo = z.infer<typeof ProcessSchema>;
+export interface ProcessInfo {
+  name: string;
+  pid: number;
+  env: Record<string, string> | null;
+}
 
-export const EvidenceSchema = z.object({
-  format: z.literal(EVIDENCE_FORMAT),
-  capturedAt: z.string(),
-  host: z.object({
-    platform: z.string(),
-    home: z.string(),
-    uid: z.number().int().nullable(),
-  }),
-  env: z.record(z.string(), z.string()),
-  files: z.record(z.string(), z.string().nullable()),
-  commands: z.array(CommandResultSchema),
-  processes: z.array(ProcessSchema),
-  dockerfile: z.object({ path: z.string(), content: z.string() }).nullable().optional(),
-});
-export type Evidence = z.infer<typeof EvidenceSchema>;
+export interface Evidence {
+  format: typeof EVIDENCE_FORMAT;
+  capturedAt: string;
+  host: { platform: string; home: string; uid: number | null };
+  env: Record<string, string>;
+  files: Record<string, string | null>;
+  commands: CommandResult[];
+  processes: ProcessInfo[];
+  dockerfile?: { path: string; content: string } | null;
+}
 
 export class EvidenceFormatError extends Error {}
-
-/** Validate a parsed bundle; the error names the field and what was expected. */
-export function parseEvidence(data: unknown): Evidence {
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw new EvidenceFormatError(
-      'the bundle is not a JSON object; expected a buildproxy.evidence/v1 capture',
-    );
-  }
-  const format = (data as { format?: unknown }).format;
-  if (format !== EVIDENCE_FORMAT) {
-    throw new EvidenceFormatError(
-      format === undefined
-        ? `the bundle has no "format" field; expected "${EVIDENCE_FORMAT}" (create one with: buildproxy doctor --capture FILE)`
-        : `unknown bundle format ${JSON.stringify(format)}; this buildproxy reads "${EVIDENCE_FORMAT}"`,
-    );
-  }
-  const r = EvidenceSchema.safeParse(data);
-  if (!r.success) {
-    const issue = r.error.issues[0]!;
-    const where = issue.path.length ? issue.path.join('.') : '(root)';
-    throw new EvidenceFormatError(`malformed evidence bundle at "${where}": ${issue.message}`);
-  }
-  return r.data;
-}
 
 export function findCommand(ev: Evidence, argv: readonly string[]): CommandResult | undefined {
   return ev.commands.find((c) => c.argv.length === argv.length && c.argv.every((a, i) => a === argv[i]));

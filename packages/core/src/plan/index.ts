@@ -152,4 +152,5 @@ export function makePlan(
   return { plan, findings };
 }
 
-export { PLAN_FORMAT, type Plan, PlanFormatError, parsePlan, TARGETS, type Target } from './types.js';
+export { PLAN_FORMAT, type Plan, PlanFormatError, TARGETS, type Target } from './types.js';
+export { parsePlan } from './validate.js';

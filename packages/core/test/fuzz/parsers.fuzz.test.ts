@@ -11,10 +11,12 @@ import {
   parseEnvironmentFile,
   parseUnitFile,
 } from '../../src/analyze/systemd.js';
-import { EvidenceFormatError, parseEvidence } from '../../src/evidence/schema.js';
+import { EvidenceFormatError } from '../../src/evidence/schema.js';
 import { synthesize } from '../../src/evidence/synth.js';
+import { parseEvidence } from '../../src/evidence/validate.js';
 import { makePlan, PlanError } from '../../src/plan/index.js';
-import { PlanFormatError, parsePlan } from '../../src/plan/types.js';
+import { PlanFormatError } from '../../src/plan/types.js';
+import { parsePlan } from '../../src/plan/validate.js';
 import { curlNoProxyMatch } from '../../src/proxy/no-proxy-curl.js';
 import { goBypass, goProxyForUrl } from '../../src/proxy/no-proxy-go.js';
 import { maskText, redactAll } from '../../src/proxy/redact.js';

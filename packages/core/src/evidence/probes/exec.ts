@@ -1,5 +1,7 @@
 // Run one external command: no stdin, bounded output, a hard timeout that kills the whole process group.
 import { spawn } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
+import { delimiter, isAbsolute, join } from 'node:path';
 import type { CommandResult } from '../schema.js';
 
 export interface ExecOptions {
@@ -13,20 +15,48 @@ export type Exec = (argv: readonly string[], opts: ExecOptions) => Promise<Comma
 
 const MAX_OUTPUT = 2 * 1024 * 1024;
 
+const lookups = new Map<string, string | null>();
+
+/** PATH lookup without a fork: a missing binary costs a few stat calls, not a failed spawn. */
+export function findOnPath(bin: string, path: string | undefined): string | null {
+  if (bin.includes('/')) return bin;
+  const key = `${bin}\0${path ?? ''}`;
+  if (lookups.has(key)) return lookups.get(key)!;
+  let found: string | null = null;
+  for (const dir of (path ?? '').split(delimiter)) {
+    if (!dir || !isAbsolute(dir)) continue;
+    try {
+      accessSync(join(dir, bin), constants.X_OK);
+      found = join(dir, bin);
+      break;
+    } catch {
+      // next
+    }
+  }
+  lookups.set(key, found);
+  return found;
+}
+
 export const execCommand: Exec = (argv, opts) =>
   new Promise((resolve) => {
     const started = performance.now();
     const done = (r: Omit<CommandResult, 'argv' | 'durationMs'>) =>
       resolve({ argv: [...argv], durationMs: Math.round(performance.now() - started), ...r });
+    const env = opts.env ?? process.env;
+    const binary = opts.binary ?? findOnPath(argv[0]!, env.PATH);
+    if (!binary) {
+      done({ exitCode: null, stdout: '', stderr: '', timedOut: false, error: 'not-found' });
+      return;
+    }
     let stdout = '';
     let stderr = '';
     let settled = false;
     let child: ReturnType<typeof spawn>;
     try {
-      child = spawn(opts.binary ?? argv[0]!, argv.slice(1), {
+      child = spawn(binary, argv.slice(1), {
         stdio: ['ignore', 'pipe', 'pipe'],
         detached: true, // own process group, so a timeout kills grandchildren too
-        env: { ...(opts.env ?? process.env), DOCKER_CLI_HINTS: 'false', LC_ALL: 'C' },
+        env: { ...env, DOCKER_CLI_HINTS: 'false', LC_ALL: 'C' },
       });
     } catch {
       done({ exitCode: null, stdout: '', stderr: '', timedOut: false, error: 'spawn-failed' });

@@ -1,0 +1,161 @@
+#!/usr/bin/env node
+// pnpm bench — measured side by side, medians of ≥ 5 runs; writes BENCHMARKS.md.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { median, sideBySide, timeOnce, timeToMarkers } from './bench-lib.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const CLI = join(root, 'packages/tui/dist/cli.js');
+const N = Number(process.env.BENCH_RUNS ?? 9);
+if (!existsSync(CLI)) execFileSync('pnpm', ['build'], { cwd: root, stdio: 'inherit' });
+const node = process.execPath;
+const empty = mkdtempSync(join(tmpdir(), 'bp-bench-'));
+mkdirSync(join(empty, 'bin'));
+mkdirSync(join(empty, 'root', 'proc'), { recursive: true });
+const noDocker = { PATH: join(empty, 'bin'), HOME: '/nonexistent' };
+const results = [];
+const row = (what, value, target, ok) => {
+  results.push({ what, value, target, ok });
+  console.log(
+    `${ok === undefined ? ' ' : ok ? '✓' : '✗'} ${what}: ${value}${target ? `  (target ${target})` : ''}`,
+  );
+};
+const fmt = (ms) => `${ms.toFixed(0)} ms`;
+
+// 1. --version vs node -e 0
+const v = sideBySide(
+  N,
+  () => timeOnce(node, ['-e', '0']),
+  () => timeOnce(node, [CLI, '--version']),
+);
+row(
+  'buildproxy --version vs node -e 0',
+  `${fmt(v.subject)} vs ${fmt(v.baseline)} = ${v.ratio.toFixed(2)}×`,
+  '≤ 1.5×',
+  v.ratio <= 1.5,
+);
+
+// 2. doctor --json with no docker installed
+const d = sideBySide(
+  N,
+  () => timeOnce(node, ['-e', '0']),
+  () => timeOnce(node, [CLI, 'doctor', '--json', '--root', join(empty, 'root')], { env: noDocker }),
+);
+row(
+  'doctor --json, no docker, vs node -e 0',
+  `${fmt(d.subject)} vs ${fmt(d.baseline)} = ${d.ratio.toFixed(2)}×`,
+  '≤ 3×',
+  d.ratio <= 3,
+);
+
+// 3. wedged daemon: a socket that accepts and never answers
+const sock = join(empty, 'wedged.sock');
+const held = [];
+const server = createServer((c) => held.push(c));
+await new Promise((r) => server.listen(sock, r));
+const dockerBin = ['/usr/local/bin/docker', '/usr/bin/docker'].find(existsSync);
+if (dockerBin) {
+  symlinkSync(dockerBin, join(empty, 'bin', 'docker'));
+  const env = { ...noDocker, DOCKER_HOST: `unix://${sock}` };
+  const docTimes = [];
+  for (let i = 0; i < 5; i++)
+    docTimes.push(
+      timeOnce(node, [CLI, 'doctor', '--json', '--timeout', '1000', '--root', join(empty, 'root')], { env })
+        .ms,
+    );
+  const info = timeOnce(dockerBin, ['-H', `unix://${sock}`, 'info'], { timeoutMs: 10_000 });
+  const m = median(docTimes);
+  row(
+    'doctor --timeout 1000 against a wedged daemon',
+    `${fmt(m)} (docker info: ${info.timedOut ? 'still waiting after 10 s' : fmt(info.ms)})`,
+    '≤ timeout + 500 ms',
+    m <= 1500,
+  );
+}
+for (const c of held) c.destroy();
+server.close();
+
+// 4. wizard: time to first frame and to the findings screen, in a pseudo-terminal
+if (spawnSync('script', ['--version']).status === 0) {
+  const first = [];
+  const findings = [];
+  for (let i = 0; i < 5; i++) {
+    const t = await timeToMarkers(
+      `${node} ${CLI} --root ${join(empty, 'root')}`,
+      { ...noDocker, HTTPS_PROXY: 'http://proxy.corp:3128' },
+      ['buildproxy ·', 'What we found'],
+    );
+    first.push(t['buildproxy ·'] ?? Number.NaN);
+    findings.push(t['What we found'] ?? Number.NaN);
+  }
+  row('wizard: time to first frame', fmt(median(first)), '≤ 300 ms', median(first) <= 300);
+  row('wizard: time to the findings screen (no docker)', fmt(median(findings)));
+}
+
+// 5. a real dockerd (root + Debian docker.io): runs inside the e2e network namespace
+if (process.getuid?.() === 0 && existsSync('/usr/sbin/dockerd')) {
+  const out = execFileSync(
+    join(root, 'test/e2e/netns.sh'),
+    [node, join(root, 'scripts/bench-docker.mjs'), String(N)],
+    { encoding: 'utf8' },
+  );
+  const r = JSON.parse(out.trim().split('\n').pop());
+  row(
+    'doctor --json vs the same probes run one after another',
+    `${fmt(r.doctor)} vs ${fmt(r.sum)} = ${(r.doctor / r.sum).toFixed(2)}×`,
+    '≤ 0.5×',
+    r.doctor / r.sum <= 0.5,
+  );
+  row(
+    'doctor --json vs the slowest single probe',
+    `${fmt(r.doctor)} vs ${fmt(r.slowest)} (${r.slowestName}) = ${(r.doctor / r.slowest).toFixed(2)}×`,
+    '≤ 1.3×',
+    r.doctor / r.slowest <= 1.3,
+  );
+}
+
+// 6. docs
+if (process.env.BENCH_DOCS !== '0') {
+  const t = timeOnce('pnpm', ['docs:build'], { cwd: root, timeoutMs: 600_000 });
+  const size = JSON.parse(
+    execFileSync(node, [join(root, 'packages/docs/scripts/size.mjs')], { encoding: 'utf8' }),
+  );
+  row('docs: build time', `${(t.ms / 1000).toFixed(1)} s`);
+  row(
+    'docs: total size',
+    `${(size.totalBytes / 1e6).toFixed(2)} MB (${size.pages} pages; search index ${(size.searchIndexBytes / 1e6).toFixed(2)} MB)`,
+  );
+  const content = size.heaviest.find((p) => !p.page.startsWith('/tools/'));
+  row(
+    'docs: heaviest content page (gzip, no search index)',
+    `${content.page} ${(content.bytes / 1024).toFixed(1)} KB`,
+    '≤ 60 KB',
+    content.bytes <= 60 * 1024,
+  );
+  row(
+    'docs: heaviest page overall (an in-browser tool)',
+    `${size.heaviest[0].page} ${(size.heaviest[0].bytes / 1024).toFixed(1)} KB`,
+    '≤ 60 KB',
+    size.heaviest[0].bytes <= 60 * 1024,
+  );
+}
+
+const cpu = cpus();
+const machine = `${cpu[0]?.model ?? 'unknown CPU'} × ${cpu.length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`;
+const md = `# Benchmarks
+
+Measured with \`pnpm bench\` (${N} runs per figure, medians, side by side in one run) on ${new Date().toISOString().slice(0, 10)}.
+
+Machine: ${machine}.
+
+| figure | value | target | |
+|---|---|---|---|
+${results.map((r) => `| ${r.what} | ${r.value} | ${r.target ?? ''} | ${r.ok === undefined ? '' : r.ok ? 'met' : '**missed**'} |`).join('\n')}
+
+${readFileSync(join(root, 'scripts/bench-notes.md'), 'utf8')}`;
+writeFileSync(join(root, 'BENCHMARKS.md'), md);
+console.log('wrote BENCHMARKS.md');
