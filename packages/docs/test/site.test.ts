@@ -154,6 +154,26 @@ describe('in Chromium', () => {
     await page.close();
   });
 
+  it.each(['/', '/rules/builder-proxy-missing/', '/tools/snippets/'])(
+    'no layout shift on %s',
+    async (path) => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.addInitScript(() => {
+        (window as unknown as { __cls: number }).__cls = 0;
+        new PerformanceObserver((l) => {
+          for (const e of l.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
+            if (!e.hadRecentInput) (window as unknown as { __cls: number }).__cls += e.value;
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(`${base}${path}`, { waitUntil: 'load' });
+      await page.waitForTimeout(500);
+      const cls = await page.evaluate(() => (window as unknown as { __cls: number }).__cls);
+      expect(cls).toBeLessThan(0.01);
+      await page.close();
+    },
+  );
+
   it('code blocks have copy buttons', async () => {
     const page = await open('/guides/docker-engine-systemd/');
     expect(await page.locator('.expressive-code .copy button').count()).toBeGreaterThan(1);

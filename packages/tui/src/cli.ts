@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // buildproxy: get docker build working behind a corporate proxy.
 // Commands load lazily, so `--version` and `--help` start as fast as node itself.
+import { redactAll } from '@buildproxy/core';
 import { UsageError } from './errors.js';
 import { type Io, processIo } from './io.js';
 
@@ -58,10 +59,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return await (await load())(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`buildproxy: ${e.message}\n${e.hint ? `${e.hint}\n` : ''}`);
+      // Messages may quote what the user typed, credentials included.
+      io.err(redactAll(`buildproxy: ${e.message}\n${e.hint ? `${e.hint}\n` : ''}`));
       return 2;
     }
-    io.err(`buildproxy: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    io.err(
+      redactAll(`buildproxy: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`),
+    );
     return 70;
   }
 }

@@ -161,6 +161,20 @@ describe('buildproxy apply', () => {
     expect(r.stderr).toMatch(/another buildproxy apply \(pid \d+\) is running/);
   });
 
+  it('two applies started together never interleave: one writes, the other is refused or finds it done', async () => {
+    const { m, planFile, plan } = await planned();
+    const [a, b] = await Promise.all([
+      runCli(['apply', planFile, '--root', m.root, '--yes', '--no-color'], { m }),
+      runCli(['apply', planFile, '--root', m.root, '--yes', '--no-color'], { m }),
+    ]);
+    const outs = [a, b].map((r) => r.stdout + r.stderr);
+    expect(outs.filter((o) => /wrote/.test(o))).toHaveLength(1);
+    expect(outs.some((o) => /another buildproxy apply|unchanged/.test(o))).toBe(true);
+    for (const c of plan.changes) expect(readFileSync(join(m.root, c.path), 'utf8')).toBe(c.after);
+    const cfgDir = dirname(join(m.root, CONFIG_JSON));
+    expect(readdirSync(cfgDir).filter((f) => f.endsWith('.bak'))).toHaveLength(1);
+  });
+
   it('refuses a plan from a newer format version, and a malformed plan', async () => {
     const m = makeMachine();
     const f = join(m.dir, 'p.json');

@@ -34,7 +34,54 @@ describe('secrets never leak', () => {
       await runCli(['route', 'https://registry-1.docker.io/v2/', '--root', m.root], { m, env }),
       await runCli(['route', 'https://registry-1.docker.io/v2/', '--root', m.root, '--json'], { m, env }),
       await runCli(['doctor', '--proxy', `http://alice:${CANARY}#x@p:1`], { m, env }),
+      await runCli(['plan', '--root', m.root, '--proxy', RAW, '--no-color'], { m, env }),
+      await runCli(['plan', '--root', m.root, '--proxy', RAW, '--json'], { m, env }),
+      await runCli(
+        [
+          'plan',
+          '--root',
+          m.root,
+          '--proxy',
+          RAW,
+          '--target',
+          'build-command',
+          '--target',
+          'kubernetes',
+          '--target',
+          'ci-gitlab',
+          '--target',
+          'ci-github-actions',
+          '--no-color',
+        ],
+        { m, env },
+      ),
+      await runCli(['why', `proxyconnect tcp: dial tcp: lookup ${RAW}: no such host`], { m, env }),
+      await runCli(['route', RAW.replace('http://', 'http://x.'), '--root', m.root], { m, env }),
     ];
+    // The applicable plan holds the secret by design (mode 0600); what apply and the --yes flow print must not.
+    const planFile = join(m.dir, 'plan.json');
+    await runCli(
+      [
+        'plan',
+        '--root',
+        m.root,
+        '--proxy',
+        RAW,
+        '--target',
+        'docker-cli-config',
+        '--target',
+        'docker-systemd',
+        '-o',
+        planFile,
+      ],
+      { m, env },
+    );
+    outputs.push(await runCli(['apply', planFile, '--root', m.root, '--dry-run', '--no-color'], { m, env }));
+    outputs.push(await runCli(['apply', planFile, '--root', m.root, '--yes', '--no-color'], { m, env }));
+    outputs.push(
+      await runCli(['--root', m.root, '--proxy', RAW, '--yes', '--act', 'print', '--no-color'], { m, env }),
+    );
+    outputs.push(await runCli(['--root', m.root, '--proxy', RAW, '--yes', '--no-color'], { m, env }));
     const captured = readFileSync(capture, 'utf8');
     expect(captured).toContain('alice:');
     expect(captured).toContain('%40'); // escapes survive masking

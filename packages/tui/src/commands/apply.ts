@@ -5,7 +5,7 @@ import { applyPlan, LockBusyError } from '@buildproxy/core/node';
 import { parse } from '../args.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { commandText, renderPlan } from '../render/plan.js';
+import { renderPlan, shownCommand } from '../render/plan.js';
 
 export const APPLY_HELP = `Usage: buildproxy apply PLAN.json [options]
 
@@ -104,7 +104,7 @@ export async function apply(argv: string[], io: Io): Promise<number> {
     else io.out(`${st.red('refused')}    ${c.path}: ${c.reason}; plan again with: buildproxy plan\n`);
   }
   for (const { command, result: r } of result.commands) {
-    const text = `${command.needsRoot ? 'sudo ' : ''}${redactAll(commandText(command.argv))}`;
+    const text = `${command.needsRoot ? 'sudo ' : ''}${shownCommand(command.argv)}`;
     if (r === null)
       io.out(`${st.dim('to run:')}     ${text}${command.disruptive ? st.yellow('  (disruptive)') : ''}\n`);
     else if (r.exitCode === 0) io.out(`${st.green('ran')}        ${text}\n`);

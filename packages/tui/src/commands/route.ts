@@ -1,4 +1,4 @@
-import { analyze, resolveProfile, routeUrl } from '@buildproxy/core';
+import { analyze, redactAll, resolveProfile, routeUrl } from '@buildproxy/core';
 import { EVIDENCE, PROFILE, parse } from '../args.js';
 import { UsageError } from '../errors.js';
 import { getEvidence } from '../evidence-source.js';
@@ -48,11 +48,11 @@ export async function route(argv: string[], io: Io): Promise<number> {
     const actors = Object.fromEntries(
       Object.entries(r.actors).map(([k, a]) => [k, { proxy: a.proxy, reason: a.reason }]),
     );
-    io.out(`${JSON.stringify({ url: r.url, actors }, null, 2)}\n`);
+    io.out(`${JSON.stringify({ url: redactAll(r.url), actors }, null, 2)}\n`);
     return 0;
   }
   const st = io.style(values['no-color'] === true);
-  io.out(`${st.bold(url)}\n`);
+  io.out(`${st.bold(redactAll(url))}\n`);
   for (const [actor, a] of Object.entries(r.actors)) {
     const target = a.proxy ? `via ${a.proxy}` : a.known ? 'direct' : st.dim('unknown');
     io.out(`  ${st.bold(actor.padEnd(8))} ${target.padEnd(36)} ${st.dim(a.reason)}\n`);

@@ -23,6 +23,11 @@ export function commandText(argv: string[]): string {
   return argv.map(shQuote).join(' ');
 }
 
+/** A command as shown to a person: quoted for a shell, passwords redacted. */
+export function shownCommand(argv: string[]): string {
+  return redactAll(commandText(argv));
+}
+
 export function renderPlan(plan: Plan, st: Style): string {
   const out: string[] = [];
   if (plan.changes.length === 0 && plan.commands.length === 0 && plan.snippets.length === 0) {

@@ -20,7 +20,7 @@ import {
 } from '@buildproxy/core';
 import { applyPlan, captureEvidence } from '@buildproxy/core/node';
 import { readShellRc } from '../evidence-source.js';
-import { commandText } from '../render/plan.js';
+import { shownCommand } from '../render/plan.js';
 import type { ActChoice, ActOutcome, Answers, ProbeLine, WizardState } from './state.js';
 
 export interface WizardOptions {
@@ -213,8 +213,8 @@ export function liveEffects(opts: WizardOptions): Effects {
       );
       return r.commands.map(({ command, result }) =>
         result?.exitCode === 0
-          ? `ran ${commandText(command.argv)}`
-          : `failed ${commandText(command.argv)}: ${(result?.stderr || result?.error || '').trim().split('\n')[0]}`,
+          ? `ran ${shownCommand(command.argv)}`
+          : `failed ${shownCommand(command.argv)}: ${(result?.stderr || result?.error || '').trim().split('\n')[0]}`,
       );
     },
     async verify(answers) {

@@ -15,7 +15,13 @@ export async function runFlow(o: {
   io: Io;
   color: boolean;
 }): Promise<number> {
-  const { effects, io } = o;
+  const { effects } = o;
+  // Everything this flow prints passes the redactor: plans and commands carry the proxy credentials.
+  const io = {
+    ...o.io,
+    out: (t: string) => o.io.out(redactAll(t)),
+    err: (t: string) => o.io.err(redactAll(t)),
+  };
   const st = makeStyle(o.color);
   io.out(st.bold('1. Detect\n'));
   const detected = await effects.detect((l) => {

@@ -231,6 +231,38 @@ describe('the whole wizard with fake effects', () => {
     expect(lastFrame()).toContain('http://:3128');
   });
 
+  it('never shows the proxy password on any frame', async () => {
+    const secret = 'Wizard9Canary';
+    const { lastFrame, stdin, frames } = render(
+      <App
+        effects={fakeEffects()}
+        given={{ proxy: `http://alice:${secret}@proxy.corp.example:3128`, targets: ['docker-systemd'] }}
+        color={false}
+        canWriteHere
+        planFile="/tmp/p.json"
+        outDir="/tmp/out"
+      />,
+    );
+    await waitFor(lastFrame, (f) => f.includes('What we found'));
+    for (let i = 0; i < 8; i++) await press(stdin, 'j');
+    await press(stdin, KEY.enter);
+    await waitFor(lastFrame, (f) => f.includes('Your network'));
+    for (let i = 0; i < 6; i++) await press(stdin, KEY.tab);
+    await press(stdin, KEY.enter);
+    await waitFor(lastFrame, (f) => f.includes('Paste an error'));
+    await press(stdin, ...`407 Proxy Authentication Required for http://bob:${secret}@proxy:3128`.split(''));
+    await press(stdin, KEY.enter);
+    await waitFor(lastFrame, (f) => f.includes('Review the changes') && f.includes('http-proxy'));
+    await press(stdin, KEY.enter);
+    await waitFor(lastFrame, (f) => f.includes('Write the'));
+    await press(stdin, KEY.enter);
+    await waitFor(lastFrame, (f) => f.includes('Run these commands now?'));
+    await press(stdin, 'j', KEY.enter);
+    await waitFor(lastFrame, (f) => f.includes('before → after'));
+    expect(frames.length).toBeGreaterThan(10);
+    for (const f of frames) expect(f).not.toContain(secret);
+  });
+
   it('a TLS-inspecting proxy needs a readable CA file', async () => {
     const { lastFrame, stdin } = render(
       <App effects={fakeEffects()} color={false} canWriteHere planFile="/tmp/p.json" outDir="/tmp/out" />,

@@ -1,7 +1,7 @@
 // A one-line text field: typing, backspace, paste; the password of a proxy URL is shown masked.
 
-import { redactProxyValue } from '@buildproxy/core';
 import { Text, useInput } from 'ink';
+import { maskTyping } from './mask.js';
 
 export interface TextInputProps {
   value: string;
@@ -33,7 +33,7 @@ export function TextInput({ value, onChange, onSubmit, focus, placeholder, maskP
     },
     { isActive: focus },
   );
-  const shown = maskPassword ? redactProxyValue(value) : value;
+  const shown = maskPassword ? maskTyping(value) : value;
   if (!value && placeholder)
     return (
       <Text dimColor>

@@ -1,6 +1,6 @@
 import type { Plan } from '@buildproxy/core';
 import { Text } from 'ink';
-import { commandText } from '../../render/plan.js';
+import { shownCommand } from '../../render/plan.js';
 import { Screen } from '../components/chrome.js';
 import { useNavKeys } from '../components/nav.js';
 import { type Choice, Select } from '../components/select.js';
@@ -48,7 +48,7 @@ export function ActScreen({
           <Text key={c.argv.join(' ')}>
             {'  '}
             {c.needsRoot ? 'sudo ' : ''}
-            {commandText(c.argv)} <Text dimColor>— {c.why}</Text>
+            {shownCommand(c.argv)} <Text dimColor>— {c.why}</Text>
           </Text>
         ))}
         {disruptive.length ? (

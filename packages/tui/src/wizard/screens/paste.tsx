@@ -1,6 +1,7 @@
 import { classifyError } from '@buildproxy/core';
 import { Box, Text, useInput } from 'ink';
 import { Screen } from '../components/chrome.js';
+import { maskTyping } from '../components/mask.js';
 import { useNavKeys } from '../components/nav.js';
 
 export function PasteScreen({
@@ -24,7 +25,7 @@ export function PasteScreen({
     if (input) onChange(text + input.replace(/\r\n?/g, '\n'));
   });
   const matches = classifyError(text);
-  const lines = text.split('\n').filter(Boolean);
+  const lines = text.split('\n').map(maskTyping).filter(Boolean);
   return (
     <Screen step="paste" keys="paste · enter continue or skip · ctrl-u clear · esc back">
       <Text>Paste the error from your build, or press enter to skip.</Text>

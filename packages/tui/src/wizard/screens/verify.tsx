@@ -1,6 +1,6 @@
 import type { Plan, Report } from '@buildproxy/core';
 import { Box, Text, useInput } from 'ink';
-import { commandText } from '../../render/plan.js';
+import { shownCommand } from '../../render/plan.js';
 import { Mark, Screen } from '../components/chrome.js';
 import { useNavKeys } from '../components/nav.js';
 import type { ActOutcome } from '../state.js';
@@ -59,7 +59,7 @@ export function VerifyScreen({
                 <Text key={c.argv.join(' ')}>
                   {'  '}
                   {c.needsRoot ? 'sudo ' : ''}
-                  {commandText(c.argv)}
+                  {shownCommand(c.argv)}
                 </Text>
               ))}
             </Box>
