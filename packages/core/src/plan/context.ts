@@ -1,4 +1,5 @@
 // What every target generator receives, and the small helpers they share.
+import { parseStrictJson } from '../analyze/json-file.js';
 import type { Profile, State } from '../analyze/types.js';
 import type { Evidence } from '../evidence/schema.js';
 import { findRule } from '../rules/index.js';
@@ -62,3 +63,12 @@ export function refuse(reason: string): TargetResult {
 }
 
 export const HEADER = '# Written by buildproxy. Check with: buildproxy doctor';
+
+/** A JSON file that does not parse is never rewritten: the reason to refuse, or null when it is fine. */
+export function malformedJson(path: string, text: string | null): string | null {
+  if (text === null) return null;
+  const parsed = parseStrictJson(path, text);
+  if (parsed.ok) return null;
+  const e = parsed.error;
+  return `${path}:${e.line}:${e.column}: ${e.message} — fix the file first; buildproxy never rewrites a file it cannot parse`;
+}

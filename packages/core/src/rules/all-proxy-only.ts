@@ -1,6 +1,6 @@
 import { CONFIG_JSON, DROP_IN, GOOD_DOCKER, variant } from './fixtures.js';
 import type { Rule } from './types.js';
-import { shown } from './util.js';
+import { EVERY_LAYER, shown } from './util.js';
 
 export const allProxyOnly: Rule = {
   id: 'all-proxy-only',
@@ -15,13 +15,7 @@ with only \`ALL_PROXY=socks5://…\` connects direct. In \`~/.docker/config.json
 To use a SOCKS proxy with Go, put it in \`HTTPS_PROXY=socks5://host:1080\` (some tools in RUN steps, such as
 apk, reject SOCKS: docker/desktop-linux#60).`,
   fix: `Set \`HTTP_PROXY\` and \`HTTPS_PROXY\` (an HTTP proxy, or \`socks5://\` for the daemons only) — all targets.`,
-  targets: [
-    'docker-systemd',
-    'docker-daemon-json',
-    'docker-cli-config',
-    'client-shell',
-    'buildx-docker-container',
-  ],
+  targets: EVERY_LAYER,
   examples: {
     bad: {
       title: 'A SOCKS proxy in ALL_PROXY only',

@@ -1,7 +1,7 @@
 import type { Actor } from '../analyze/types.js';
 import { CONFIG_JSON, configJson, DROP_IN, GOOD_DOCKER, NO_PROXY, PROXY, variant } from './fixtures.js';
 import type { FindingDraft, Rule } from './types.js';
-import { shown } from './util.js';
+import { EVERY_LAYER, shown } from './util.js';
 
 const httpOnlyDropIn = `[Service]\nEnvironment="HTTP_PROXY=${PROXY}"\nEnvironment="NO_PROXY=${NO_PROXY}"\n`;
 
@@ -18,13 +18,7 @@ $HTTP_PROXY environment variable are no longer used for TLS (https://) connectio
 broke on upgrade (docker/for-linux#1290). curl in RUN steps behaves the same way.`,
   fix: `Set \`HTTPS_PROXY\` (and \`https_proxy\`) to the same value as \`HTTP_PROXY\` — usually an \`http://\` URL —
 in every layer (targets \`docker-systemd\`, \`docker-daemon-json\`, \`docker-config\`, \`client-shell\`, \`buildx-container\`).`,
-  targets: [
-    'docker-systemd',
-    'docker-daemon-json',
-    'docker-cli-config',
-    'client-shell',
-    'buildx-docker-container',
-  ],
+  targets: EVERY_LAYER,
   examples: {
     bad: {
       title: 'Only HTTP_PROXY in the drop-in',

@@ -2,7 +2,7 @@ import { parseProxyUrl } from '../proxy/url.js';
 import { DROP_IN, dropIn, GOOD_DOCKER, PROXY, shellEnv, variant } from './fixtures.js';
 import { distinctValues } from './layer-values.js';
 import type { Rule } from './types.js';
-import { shown } from './util.js';
+import { EVERY_LAYER, shown } from './util.js';
 
 const TLS_PROXY = PROXY.replace('http://', 'https://');
 
@@ -20,13 +20,7 @@ with \`proxyconnect tcp: tls: first record does not look like a TLS handshake\` 
 
 If your proxy really terminates TLS on that port, keep \`https://\` and pass \`--https-proxy\` explicitly to silence this.`,
   fix: `Use \`http://proxy:port\` for both \`HTTP_PROXY\` and \`HTTPS_PROXY\` (all targets write \`http://\` unless told otherwise).`,
-  targets: [
-    'docker-systemd',
-    'docker-daemon-json',
-    'docker-cli-config',
-    'client-shell',
-    'buildx-docker-container',
-  ],
+  targets: EVERY_LAYER,
   examples: {
     bad: {
       title: 'HTTPS_PROXY=https://…',

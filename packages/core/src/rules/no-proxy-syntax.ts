@@ -2,6 +2,7 @@ import { parseCIDR, parseIP } from '../proxy/ip.js';
 import { DROP_IN, dropIn, GOOD_DOCKER, PROXY, variant } from './fixtures.js';
 import { distinctValues } from './layer-values.js';
 import type { Rule } from './types.js';
+import { EVERY_LAYER } from './util.js';
 
 /** Problems with a NO_PROXY value; `forCurl` adds the entries curl (RUN steps) never matches. */
 export function noProxyProblems(value: string, forCurl: boolean): string[] {
@@ -48,13 +49,7 @@ nothing. curl, which most RUN steps use, differs again: it also splits on spaces
 \`*.\` — so for RUN steps prefer plain \`.corp\` suffixes.`,
   fix: `Use a comma-separated list of \`.domain\` suffixes, hosts, IPs and CIDRs, identical in every layer; the plans
 normalise it (all targets).`,
-  targets: [
-    'docker-systemd',
-    'docker-daemon-json',
-    'docker-cli-config',
-    'client-shell',
-    'buildx-docker-container',
-  ],
+  targets: EVERY_LAYER,
   examples: {
     bad: {
       title: 'A space-separated list',

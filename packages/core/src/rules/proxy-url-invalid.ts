@@ -3,7 +3,7 @@ import { parseProxyUrl } from '../proxy/url.js';
 import { DROP_IN, dropIn, GOOD_DOCKER, variant } from './fixtures.js';
 import { distinctValues } from './layer-values.js';
 import type { Rule } from './types.js';
-import { shown } from './util.js';
+import { EVERY_LAYER, shown } from './util.js';
 
 export const proxyUrlInvalid: Rule = {
   id: 'proxy-url-invalid',
@@ -20,13 +20,7 @@ export const proxyUrlInvalid: Rule = {
 When Go cannot parse the value at all it **ignores it and connects direct**, so the failure looks like "no proxy".`,
   fix: `Write \`http://user:pass@host:port\` with the user and password percent-encoded (\`@\` → \`%40\`, \`#\` → \`%23\`).
 buildproxy's plans encode credentials for you (every target).`,
-  targets: [
-    'docker-systemd',
-    'docker-daemon-json',
-    'docker-cli-config',
-    'client-shell',
-    'buildx-docker-container',
-  ],
+  targets: EVERY_LAYER,
   examples: {
     bad: {
       title: 'An unencoded # in the password',

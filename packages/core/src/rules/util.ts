@@ -61,3 +61,12 @@ export function runConfigured(state: State): boolean {
 export function joinCommands(cmds: string[]): string {
   return cmds.map((c) => `\`${c}\``).join(' and ');
 }
+
+/** Rules about a value that can be wrong in any layer are fixed by every target that writes one. */
+export const EVERY_LAYER = [
+  'docker-systemd',
+  'docker-daemon-json',
+  'docker-cli-config',
+  'client-shell',
+  'buildx-docker-container',
+];

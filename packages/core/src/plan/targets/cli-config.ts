@@ -1,7 +1,6 @@
 // docker-cli-config: proxies for RUN steps in $DOCKER_CONFIG/config.json, every other key kept.
-import { parseStrictJson } from '../../analyze/json-file.js';
 import { dockerConfigDir } from '../../evidence/canonical.js';
-import { change, ok, type PlanContext, refuse } from '../context.js';
+import { change, malformedJson, ok, type PlanContext, refuse } from '../context.js';
 import { setJsonPath } from '../json-edit.js';
 import type { TargetResult } from '../types.js';
 
@@ -19,15 +18,8 @@ export function curlNoProxy(list: string[]): string[] {
 export function cliConfig(ctx: PlanContext, target: string): TargetResult {
   const path = `${dockerConfigDir({ home: ctx.state.host.home, env: ctx.state.client })}/config.json`;
   const text = ctx.read(path) ?? null;
-  if (text !== null) {
-    const parsed = parseStrictJson(path, text);
-    if (!parsed.ok) {
-      const e = parsed.error;
-      return refuse(
-        `${path}:${e.line}:${e.column}: ${e.message} — fix the file first; buildproxy never rewrites a file it cannot parse`,
-      );
-    }
-  }
+  const malformed = malformedJson(path, text);
+  if (malformed) return refuse(malformed);
   // A per-daemon entry replaces "default" entirely, so write to the entry the CLI will use.
   const key = ctx.state.configJson?.perHost ?? 'default';
   let after = text;

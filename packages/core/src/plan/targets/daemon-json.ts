@@ -1,6 +1,5 @@
 // docker-daemon-json: `proxies` in daemon.json (Engine ≥ 23, never Docker Desktop), edited surgically.
-import { parseStrictJson } from '../../analyze/json-file.js';
-import { change, ok, type PlanContext, refuse } from '../context.js';
+import { change, malformedJson, ok, type PlanContext, refuse } from '../context.js';
 import { setJsonPath } from '../json-edit.js';
 import type { PlanCommand, TargetResult } from '../types.js';
 
@@ -18,15 +17,8 @@ export function daemonJson(ctx: PlanContext, target: string): TargetResult {
     ? `${state.host.home}/.config/docker/daemon.json`
     : '/etc/docker/daemon.json';
   const text = ctx.read(path) ?? null;
-  if (text !== null) {
-    const parsed = parseStrictJson(path, text);
-    if (!parsed.ok) {
-      const e = parsed.error;
-      return refuse(
-        `${path}:${e.line}:${e.column}: ${e.message} — fix the file first; buildproxy never rewrites a file it cannot parse`,
-      );
-    }
-  }
+  const malformed = malformedJson(path, text);
+  if (malformed) return refuse(malformed);
   const proxies = {
     'http-proxy': ctx.proxy.http,
     'https-proxy': ctx.proxy.https,

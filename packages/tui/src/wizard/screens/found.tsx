@@ -1,10 +1,10 @@
 import { findRule, type Report, ruleMarkdown } from '@buildproxy/core';
-import { Box, Text, useInput } from 'ink';
-import { useState } from 'react';
+import { Box, Text } from 'ink';
 import { renderMarkdown } from '../../render/markdown.js';
 import { makeStyle } from '../../render/style.js';
 import { Mark, Screen } from '../components/chrome.js';
 import { useNavKeys } from '../components/nav.js';
+import { ScrollView, useScroll } from '../components/scroll.js';
 import { Select } from '../components/select.js';
 
 const ACTOR_ORDER = ['client', 'runtime', 'builder', 'run'] as const;
@@ -12,25 +12,12 @@ const ACTOR_ORDER = ['client', 'runtime', 'builder', 'run'] as const;
 export function Explanation({ rule, onBack, color }: { rule: string; onBack: () => void; color: boolean }) {
   const r = findRule(rule);
   const lines = r ? renderMarkdown(ruleMarkdown(r), makeStyle(color)).split('\n') : [`unknown rule ${rule}`];
-  const [top, setTop] = useState(0);
   const height = 16;
-  useInput((input, key) => {
-    if (key.downArrow || input === 'j') setTop((t) => Math.min(Math.max(0, lines.length - height), t + 1));
-    if (key.upArrow || input === 'k') setTop((t) => Math.max(0, t - 1));
-    if (key.pageDown || input === ' ')
-      setTop((t) => Math.min(Math.max(0, lines.length - height), t + height));
-    if (key.pageUp) setTop((t) => Math.max(0, t - height));
-  });
+  const top = useScroll(lines.length, height);
   useNavKeys({ onBack });
   return (
     <Screen step="found" keys="↑↓ scroll · esc/b back to the findings · q quit">
-      <Box flexDirection="column" height={height}>
-        {lines.slice(top, top + height).map((l, i) => (
-          <Text key={`${top + i}`} wrap="truncate">
-            {l || ' '}
-          </Text>
-        ))}
-      </Box>
+      <ScrollView lines={lines} top={top} height={height} />
       <Text dimColor>
         lines {top + 1}–{Math.min(lines.length, top + height)} of {lines.length} · same text as buildproxy
         explain {rule}
