@@ -180,12 +180,25 @@ export function liveEffects(opts: WizardOptions): Effects {
         };
       }
       if (choice === 'print') {
-        return {
-          choice,
-          ok: true,
-          backups: [],
-          lines: plan.snippets.flatMap((s) => [`# ${s.title}`, redactAll(s.text), '']),
-        };
+        // Printed output is redacted like every other: where a password was, *** stands.
+        const files = plan.changes.flatMap((c) => [
+          `# ${c.path}${c.needsRoot ? ' (root)' : ''}`,
+          ...redactAll(c.after).trimEnd().split('\n'),
+          '',
+        ]);
+        const commands = plan.commands.length
+          ? [
+              '# then run',
+              ...plan.commands.map((c) => `${c.needsRoot ? 'sudo ' : ''}${shownCommand(c.argv)}`),
+              '',
+            ]
+          : [];
+        const snippets = plan.snippets.flatMap((sn) => [
+          `# ${sn.title}`,
+          ...redactAll(sn.text).split('\n'),
+          '',
+        ]);
+        return { choice, ok: true, backups: [], lines: [...files, ...commands, ...snippets] };
       }
       const r = await applyPlan(plan, { root: opts.root });
       if (r.needsRoot) {
