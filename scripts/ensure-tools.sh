@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# System tools the tests drive for real, installed when missing (Debian, as root): tmux for the wizard in a
+# pseudo-terminal, Debian's Chromium for the docs site. The e2e suite installs its own packages (test/e2e/run.sh).
+set -euo pipefail
+missing=""
+command -v tmux >/dev/null 2>&1 || missing="$missing tmux"
+[ -x /usr/bin/chromium ] || missing="$missing chromium"
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+  echo "tests need:$missing — install them (Debian: sudo apt-get install$missing)" >&2
+  exit 1
+fi
+echo "installing$missing" >&2
+apt-get update -qq >/dev/null
+# shellcheck disable=SC2086
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
