@@ -15,6 +15,8 @@ export const PROFILE: Options = {
   'https-proxy': { type: 'string' },
   'no-proxy': { type: 'string' },
   registry: { type: 'string', multiple: true },
+  mirror: { type: 'string', multiple: true },
+  'proxy-on-host': { type: 'boolean' },
   'ca-cert': { type: 'string' },
 };
 

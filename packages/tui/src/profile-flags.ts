@@ -30,6 +30,13 @@ export async function profileFromFlags(v: Values): Promise<ProfileInput> {
     }
   }
   if (regs.length) input.registries = regs;
+  const mirrors = (v.mirror as string[] | undefined) ?? [];
+  for (const r of mirrors) {
+    if (!/^[A-Za-z0-9.-]+(:\d{1,5})?$/.test(r))
+      throw new UsageError(`--mirror "${r}" is not HOST or HOST:PORT`, 'fix: e.g. --mirror mirror.corp:5000');
+  }
+  if (mirrors.length) input.mirrors = mirrors;
+  if (v['proxy-on-host'] === true) input.proxyOnHost = true;
   const ca = v['ca-cert'] as string | undefined;
   if (ca !== undefined) {
     try {

@@ -20,7 +20,12 @@ export function resolveProfile(
   layers: Layer[],
   clientEnv: Record<string, string>,
 ): Profile {
-  const base = { registries: input.registries ?? [], caCert: input.caCert ?? null };
+  const base = {
+    registries: input.registries ?? [],
+    mirrors: input.mirrors ?? [],
+    caCert: input.caCert ?? null,
+    proxyOnHost: input.proxyOnHost ?? false,
+  };
   const flagHttp = input.httpProxy ?? input.proxy ?? null;
   const flagHttps = input.httpsProxy ?? input.proxy ?? null;
   if (flagHttp || flagHttps) {

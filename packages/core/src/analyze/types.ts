@@ -143,7 +143,11 @@ export interface Profile {
   httpsProxy: string | null;
   noProxy: string[];
   registries: string[];
+  /** pull-through mirrors of docker.io (written to buildkitd.toml) */
+  mirrors: string[];
   caCert: string | null;
+  /** the proxy runs on this host, reachable at 127.0.0.1 (a local cntlm, px…) */
+  proxyOnHost: boolean;
   /** where the intended proxy came from */
   source: 'flags' | 'inferred' | 'none';
   sourceLabel: string | null;
@@ -155,5 +159,7 @@ export interface ProfileInput {
   httpsProxy?: string;
   noProxy?: string;
   registries?: string[];
+  mirrors?: string[];
   caCert?: string;
+  proxyOnHost?: boolean;
 }

@@ -42,7 +42,7 @@ export function generateNoProxy(state: State, profile: Profile, opts: NoProxyOpt
   };
   for (const e of ['localhost', '127.0.0.1', '::1']) add(e);
   for (const e of profile.noProxy) for (const part of e.split(/[,;\s]+/)) add(part);
-  for (const r of profile.registries) add(r);
+  for (const r of [...profile.registries, ...profile.mirrors]) add(r);
   add(endpointHost(state.client.DOCKER_HOST));
   for (const b of state.builders) for (const n of b.nodes) add(endpointHost(n.endpoint));
   if (opts.kubernetes) {

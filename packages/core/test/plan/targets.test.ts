@@ -228,6 +228,15 @@ describe('buildx-docker-container', () => {
     expect(file(plan, `${HOME}/.docker/buildx/buildkitd-ci.toml`)!.after).toBe('debug = true\n');
   });
 
+  it('offers host networking when the user says the proxy runs on this host', () => {
+    const { plan } = makePlan(
+      synthesize(m),
+      { proxy: 'http://proxyhost.internal:3128', proxyOnHost: true },
+      { targets: ['buildx-docker-container'] },
+    );
+    expect(plan.commands[1]!.argv).toContain('network=host');
+  });
+
   it('offers host networking when the proxy is on loopback', () => {
     const { plan } = makePlan(
       synthesize(m),
@@ -255,6 +264,21 @@ describe('other targets', () => {
     expect(
       makePlan(synthesize(GOOD_CONTAINER), {}, { targets: ['buildkitd-toml'] }).plan.refused?.[0]?.reason,
     ).toMatch(/--ca-cert/);
+  });
+
+  it('buildkitd-toml writes docker.io mirrors, and they bypass the proxy', () => {
+    const path = `${HOME}/.docker/buildx/buildkitd.default.toml`;
+    const { plan } = makePlan(
+      synthesize(GOOD_CONTAINER),
+      { mirrors: ['mirror.corp.example:5000'] },
+      { targets: ['buildkitd-toml', 'docker-cli-config'] },
+    );
+    expect(file(plan, path)!.after).toMatch(
+      /\[registry\."docker\.io"\]\s*\n\s*mirrors = \[ ?"mirror\.corp\.example:5000" ?\]/,
+    );
+    expect(JSON.parse(file(plan, CONFIG_JSON)!.after).proxies.default.noProxy).toContain(
+      'mirror.corp.example',
+    );
   });
 
   it('kubernetes snippets include the cluster-internal suffixes', () => {

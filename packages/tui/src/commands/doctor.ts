@@ -23,7 +23,9 @@ The proxy you need (default: inferred from your shell, then from any configured 
   --http-proxy URL     HTTP proxy only
   --https-proxy URL    HTTPS proxy only
   --no-proxy LIST      comma-separated NO_PROXY entries
-  --registry HOST[:PORT]  an internal registry or mirror (repeatable)
+  --registry HOST[:PORT]  an internal registry (repeatable)
+  --mirror HOST[:PORT]    a docker.io mirror (repeatable)
+  --proxy-on-host      the proxy listens on this host's 127.0.0.1 (cntlm, px)
   --ca-cert FILE       corporate root CA of a TLS-inspecting proxy
 
 Output:

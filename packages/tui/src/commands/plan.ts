@@ -17,6 +17,7 @@ Plan the configuration changes that fix the current findings, and show them as d
   --json               print the plan as JSON, passwords redacted
   --from FILE | --root DIR | --file DOCKERFILE | --timeout MS    evidence, as for doctor
   --proxy URL  --http-proxy URL  --https-proxy URL  --no-proxy LIST  --registry HOST[:PORT]  --ca-cert FILE
+  --mirror HOST[:PORT]  --proxy-on-host
   --no-color
 `;
 

@@ -63,7 +63,10 @@ export function profileInput(a: Answers): ProfileInput {
   if (a.noProxy) input.noProxy = a.noProxy;
   const regs = a.registries.split(/[\s,]+/).filter(Boolean);
   if (regs.length) input.registries = regs;
+  const mirrors = a.mirrors.split(/[\s,]+/).filter(Boolean);
+  if (mirrors.length) input.mirrors = mirrors;
   if (a.tlsInspect && a.caCert) input.caCert = a.caCert;
+  if (a.loopback) input.proxyOnHost = true;
   return input;
 }
 
@@ -139,6 +142,7 @@ export function liveEffects(opts: WizardOptions): Effects {
             profile.httpsProxy && profile.httpsProxy !== profile.httpProxy ? profile.httpsProxy : '',
           noProxy: profile.noProxy.join(','),
           registries: '',
+          mirrors: '',
           tlsInspect: false,
           caCert: '',
           loopback: p.ok && isLoopbackHost(p.url.host),

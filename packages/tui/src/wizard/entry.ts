@@ -17,6 +17,7 @@ The guided setup: detect → what we found → your network → paste an error �
 Every question has a flag; with --yes the same flow runs without a terminal.
 
   --proxy URL  --http-proxy URL  --https-proxy URL  --no-proxy LIST  --registry HOST[:PORT]  --ca-cert FILE
+  --mirror HOST[:PORT]  a docker.io mirror (repeatable)     --proxy-on-host  the proxy listens on this host's 127.0.0.1
   --target T          what to fix (repeatable): ${TARGETS.join(', ')}
   --act ACTION        write (default), save, folder or print
   --plan-file FILE    where "save" writes the plan (default ./buildproxy-plan.json)
@@ -73,6 +74,8 @@ export async function wizard(argv: string[], io: Io): Promise<number> {
     httpsProxy: input.httpProxy && input.httpsProxy !== input.httpProxy ? (input.httpsProxy ?? '') : '',
     noProxy: input.noProxy ?? '',
     registries: (input.registries ?? []).join(','),
+    mirrors: (input.mirrors ?? []).join(','),
+    loopback: input.proxyOnHost ?? false,
     tlsInspect: !!input.caCert,
     caCert: input.caCert ?? '',
     targets,

@@ -10,6 +10,7 @@ export interface Answers {
   httpsProxy: string;
   noProxy: string;
   registries: string;
+  mirrors: string;
   tlsInspect: boolean;
   caCert: string;
   loopback: boolean;
@@ -76,6 +77,7 @@ export const EMPTY_ANSWERS: Answers = {
   httpsProxy: '',
   noProxy: '',
   registries: '',
+  mirrors: '',
   tlsInspect: false,
   caCert: '',
   loopback: false,

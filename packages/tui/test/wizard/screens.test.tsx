@@ -220,7 +220,7 @@ describe('the whole wizard with fake effects', () => {
     await waitFor(lastFrame, (f) => f.includes('Your network'));
     await press(stdin, ...Array(40).fill(KEY.backspace), ...'http://:3128');
     await waitFor(lastFrame, (f) => f.includes('has no host'));
-    for (let i = 0; i < 6; i++) await press(stdin, KEY.tab);
+    for (let i = 0; i < 10; i++) await press(stdin, KEY.tab);
     await press(stdin, KEY.enter);
     expect(lastFrame()).toContain('Your network'); // still here
     await press(stdin, KEY.esc);
@@ -247,7 +247,7 @@ describe('the whole wizard with fake effects', () => {
     for (let i = 0; i < 8; i++) await press(stdin, 'j');
     await press(stdin, KEY.enter);
     await waitFor(lastFrame, (f) => f.includes('Your network'));
-    for (let i = 0; i < 6; i++) await press(stdin, KEY.tab);
+    for (let i = 0; i < 10; i++) await press(stdin, KEY.tab);
     await press(stdin, KEY.enter);
     await waitFor(lastFrame, (f) => f.includes('Paste an error'));
     await press(stdin, ...`407 Proxy Authentication Required for http://bob:${secret}@proxy:3128`.split(''));
@@ -271,7 +271,7 @@ describe('the whole wizard with fake effects', () => {
     for (let i = 0; i < 8; i++) await press(stdin, 'j');
     await press(stdin, KEY.enter);
     await waitFor(lastFrame, (f) => f.includes('Your network'));
-    for (let i = 0; i < 4; i++) await press(stdin, KEY.tab);
+    for (let i = 0; i < 5; i++) await press(stdin, KEY.tab);
     await press(stdin, 'y');
     await waitFor(lastFrame, (f) => f.includes('Corporate CA file'));
     await press(stdin, KEY.tab, ...'/missing.crt');

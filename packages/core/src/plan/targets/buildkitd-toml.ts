@@ -6,7 +6,9 @@ import type { TargetResult } from '../types.js';
 
 export function buildkitdToml(ctx: PlanContext, target: string): TargetResult {
   const ca = ctx.profile.caCert;
-  if (!ca) return refuse('nothing to write: pass --ca-cert FILE for a TLS-inspecting proxy');
+  const mirrors = ctx.profile.mirrors;
+  if (!ca && mirrors.length === 0)
+    return refuse('nothing to write: pass --ca-cert FILE for a TLS-inspecting proxy, or --mirror HOST');
   const standalone = ctx.state.buildkitd.service?.loaded || ctx.state.buildkitd.processEnv !== null;
   const path =
     ctx.state.buildkitd.tomls.find((t) => t.path.startsWith('/'))?.path ??
@@ -23,12 +25,20 @@ export function buildkitdToml(ctx: PlanContext, target: string): TargetResult {
     }
   }
   const registry = { ...((doc.registry as Record<string, Record<string, unknown>>) ?? {}) };
-  for (const host of ['docker.io', ...ctx.profile.registries]) {
-    const cur = { ...(registry[host] ?? {}) };
-    const list = Array.isArray(cur.ca) ? (cur.ca as string[]) : [];
-    cur.ca = list.includes(ca) ? list : [...list, ca];
-    registry[host] = cur;
+  const merge = (existing: unknown, add: string[]) => {
+    const list = Array.isArray(existing) ? (existing as string[]) : [];
+    return [...list, ...add.filter((x) => !list.includes(x))];
+  };
+  if (ca) {
+    for (const host of ['docker.io', ...ctx.profile.registries, ...mirrors]) {
+      registry[host] = { ...(registry[host] ?? {}), ca: merge(registry[host]?.ca, [ca]) };
+    }
   }
+  if (mirrors.length)
+    registry['docker.io'] = {
+      ...(registry['docker.io'] ?? {}),
+      mirrors: merge(registry['docker.io']?.mirrors, mirrors),
+    };
   doc.registry = registry;
   const body = stringify(doc);
   const after = text?.startsWith(HEADER) || text === null ? `${HEADER}\n${body}\n` : `${body}\n`;

@@ -37,10 +37,12 @@ export function buildxContainer(ctx: PlanContext, target: string): TargetResult 
     (b, i, all): b is BuilderState => !!b && b.driver === 'docker-container' && all.indexOf(b) === i,
   );
   if (used.length === 0) return refuse('no docker-container builder is in use (docker buildx ls)');
-  const loopback = [ctx.proxy.http, ctx.proxy.https].some((v) => {
-    const p = parseProxyUrl(v);
-    return p.ok && isLoopbackHost(p.url.host);
-  });
+  const loopback =
+    ctx.profile.proxyOnHost ||
+    [ctx.proxy.http, ctx.proxy.https].some((v) => {
+      const p = parseProxyUrl(v);
+      return p.ok && isLoopbackHost(p.url.host);
+    });
   const changes: (FileChange | null)[] = [];
   const commands: PlanCommand[] = [];
   for (const b of used) {

@@ -12,6 +12,7 @@ type Field =
   | 'httpsProxy'
   | 'noProxy'
   | 'registries'
+  | 'mirrors'
   | 'tlsInspect'
   | 'caCert'
   | 'loopback'
@@ -24,6 +25,7 @@ export function visibleFields(a: Answers): Field[] {
     ...(a.separateHttps ? (['httpsProxy'] as const) : []),
     'noProxy',
     'registries',
+    'mirrors',
     'tlsInspect',
     ...(a.tlsInspect ? (['caCert'] as const) : []),
     'loopback',
@@ -39,7 +41,11 @@ export function proxyError(v: string, required: boolean): string | null {
 
 /** Live Go-semantics preview: where each registry goes with this NO_PROXY. */
 export function noProxyPreview(a: Answers): { host: string; direct: boolean; why: string }[] {
-  const hosts = [...a.registries.split(/[\s,]+/).filter(Boolean), 'registry-1.docker.io'];
+  const hosts = [
+    ...a.registries.split(/[\s,]+/).filter(Boolean),
+    ...a.mirrors.split(/[\s,]+/).filter(Boolean),
+    'registry-1.docker.io',
+  ];
   return hosts.map((h) => {
     const hp = /:\d+$/.test(h) ? h : `${h}:443`;
     const b = goBypass(a.noProxy, hp);
@@ -51,7 +57,7 @@ export function noProxyPreview(a: Answers): { host: string; direct: boolean; why
   });
 }
 
-const TEXT_FIELDS: Field[] = ['proxy', 'httpsProxy', 'noProxy', 'registries', 'caCert'];
+const TEXT_FIELDS: Field[] = ['proxy', 'httpsProxy', 'noProxy', 'registries', 'mirrors', 'caCert'];
 
 export function NetworkScreen({
   answers,
@@ -181,6 +187,16 @@ export function NetworkScreen({
           onSubmit={() => move(1)}
           focus={field === 'registries'}
           placeholder="e.g. registry.corp:5000, mirror.corp"
+        />
+      </Box>
+      <Box>
+        {label('mirrors', 'docker.io mirrors')}
+        <TextInput
+          value={answers.mirrors}
+          onChange={(v) => onAnswer({ mirrors: v })}
+          onSubmit={() => move(1)}
+          focus={field === 'mirrors'}
+          placeholder="e.g. mirror.corp:5000"
         />
       </Box>
       <Text dimColor>
