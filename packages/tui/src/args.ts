@@ -6,6 +6,7 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 
 export const COMMON: Options = {
   help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
   'no-color': { type: 'boolean' },
 };
 

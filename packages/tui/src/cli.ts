@@ -38,7 +38,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 export async function main(argv: string[], io: Io): Promise<number> {
   const [first, ...rest] = argv;
   try {
-    if (first === '--version' || first === '-v' || first === 'version') {
+    if (first === '--version' || first === '-v' || first === 'version' || argv.includes('--version')) {
       io.out(`${__BUILDPROXY_VERSION__}\n`);
       return 0;
     }

@@ -15,8 +15,9 @@ describe('the CLI surface', () => {
     expect(r.stdout).toMatch(/Usage|usage:/i);
   });
 
-  it('prints its version', async () => {
-    const r = await runCli(['--version']);
+  it.each([[['--version']], [['doctor', '--version']], [['plan', '--version']], [['why', '--version']]])('%j prints the version', async (args) => {
+    const r = await runCli(args);
+    expect(r.code).toBe(0);
     expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
