@@ -117,7 +117,7 @@ export async function stopDockerd(d: Daemon): Promise<void> {
   // dockerd leaves its netns bind mount behind.
   for (const line of readFileSync('/proc/mounts', 'utf8').split('\n')) {
     const mnt = line.split(' ')[1];
-    if (mnt?.startsWith(d.dir)) spawnSync('umount', [mnt]);
+    if (d.dir.length > 1 && mnt?.startsWith(`${d.dir}/`)) spawnSync('umount', [mnt]);
   }
 }
 

@@ -16,6 +16,8 @@ if [ -n "$missing" ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
 [ -f packages/tui/dist/cli.js ] || pnpm build
+# Engine 26 + buildx 0.13 + a BuildKit image compiled from Debian sources, for the stretch scenarios (cached).
+bash test/e2e/stretch/prepare.sh
 export E2E=${E2E:-/tmp/buildproxy-e2e}
 rm -rf "$E2E"
 # infra.sh down runs in the suite's afterAll; run it again here so a crashed suite leaves nothing behind.

@@ -15,11 +15,14 @@ describe('the CLI surface', () => {
     expect(r.stdout).toMatch(/Usage|usage:/i);
   });
 
-  it.each([[['--version']], [['doctor', '--version']], [['plan', '--version']], [['why', '--version']]])('%j prints the version', async (args) => {
-    const r = await runCli(args);
-    expect(r.code).toBe(0);
-    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
-  });
+  it.each([[['--version']], [['doctor', '--version']], [['plan', '--version']], [['why', '--version']]])(
+    '%j prints the version',
+    async (args) => {
+      const r = await runCli(args);
+      expect(r.code).toBe(0);
+      expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    },
+  );
 
   it.each([
     [['frobnicate'], /unknown command "frobnicate"/],

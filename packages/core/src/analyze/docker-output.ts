@@ -93,6 +93,15 @@ function emptyNode(name: string): BuilderNode {
   };
 }
 
+function decodeBase64(v: unknown): string | null {
+  if (typeof v !== 'string' || v === '') return null;
+  try {
+    return new TextDecoder().decode(Uint8Array.from(atob(v), (c) => c.charCodeAt(0)));
+  } catch {
+    return null;
+  }
+}
+
 /** `docker buildx ls --format json`: one JSON object per line. */
 export function parseBuildxLs(stdout: string): Builder[] {
   const out: Builder[] = [];
@@ -108,6 +117,9 @@ export function parseBuildxLs(stdout: string): Builder[] {
       driverOpts: Object.fromEntries(Object.entries(obj(n.DriverOpts)).map(([k, v]) => [k, String(v)])),
       buildkitVersion: str(n.Version) ?? str(n.BuildkitVersion),
       flags: Array.isArray(n.Flags) ? n.Flags.map(String) : [],
+      labels: Object.fromEntries(Object.entries(obj(n.Labels)).map(([k, v]) => [k, String(v)])),
+      // buildx 0.13 `ls --format json` carries the builder's buildkitd.toml, base64-encoded; inspect does not print it.
+      buildkitdConfig: decodeBase64(obj(n.Files)['buildkitd.toml']),
     }));
     out.push({
       name,

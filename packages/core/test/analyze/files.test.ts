@@ -60,6 +60,19 @@ describe('buildx output', () => {
     ]);
   });
 
+  it('reads the buildkitd.toml that buildx 0.13 ls --format json carries (observed on buildx 0.13.1 in e2e)', () => {
+    const line =
+      '{"Name":"ci","Driver":"docker-container","LastActivity":"2026-11-28T07:54:54Z","Dynamic":false,"Nodes":[{"Name":"ci0","Endpoint":"unix:///tmp/buildproxy-e2e/d26/docker.sock","Flags":["--allow-insecure-entitlement=network.host"],"DriverOpts":{"image":"registry.test:5000/buildkit:e2e"},"Files":{"buildkitd.toml":"CltyZWdpc3RyeV0KCiAgW3JlZ2lzdHJ5LiJyZWdpc3RyeS50ZXN0OjUwMDAiXQogICAgaHR0cCA9IHRydWUK"},"Status":"running","Version":"v0.0.0+unknown","Labels":{"org.mobyproject.buildkit.worker.network":"host"}}]}';
+    const [b] = parseBuildxLs(line);
+    expect(b!.current).toBe(false); // 0.13 prints no "Current": the selected builder comes from `docker buildx inspect`
+    expect(b!.nodes[0]).toMatchObject({
+      buildkitdConfig: '\n[registry]\n\n  [registry."registry.test:5000"]\n    http = true\n',
+      driverOpts: { image: 'registry.test:5000/buildkit:e2e' },
+      buildkitVersion: 'v0.0.0+unknown',
+      labels: { 'org.mobyproject.buildkit.worker.network': 'host' },
+    });
+  });
+
   it('parses inspect, including driver options with quotes and labels', () => {
     const b = parseBuildxInspect(`Name:          ci
 Driver:        docker-container

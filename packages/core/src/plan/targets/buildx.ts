@@ -28,6 +28,8 @@ export function recreateArgv(
   if (flags.length) argv.push('--buildkitd-flags', flags.join(' '));
   if (opts.configPath) argv.push('--buildkitd-config', opts.configPath);
   if (b.current) argv.push('--use');
+  // Start it now, so the new environment is in place (and visible to docker inspect) before the next build.
+  argv.push('--bootstrap');
   if (node?.endpoint && !DEFAULT_ENDPOINTS.has(node.endpoint)) argv.push(node.endpoint);
   return argv;
 }
