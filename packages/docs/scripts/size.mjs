@@ -21,14 +21,9 @@ function assets(html, seen = new Set()) {
     seen.add(r);
     const p = join(dist, r);
     if (!existsSync(p)) continue;
-    // JS chunks import further chunks
+    // Static imports load with the page; a dynamic import() (the search UI, on first use) does not.
     if (r.endsWith('.js'))
-      assets(
-        readFileSync(p, 'utf8')
-          .replace(/from"\.\/([^"]+)"/g, 'src="/_astro/$1"')
-          .replace(/import\("\.\/([^"]+)"\)/g, 'src="/_astro/$1"'),
-        seen,
-      );
+      assets(readFileSync(p, 'utf8').replace(/(?:from|import)\s*"\.\/([^"]+)"/g, 'src="/_astro/$1"'), seen);
   }
   return seen;
 }

@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 // buildproxy: get docker build working behind a corporate proxy.
 // Commands load lazily, so `--version` and `--help` start as fast as node itself.
-import { redactAll } from '@buildproxy/core';
 import { UsageError } from './errors.js';
 import { type Io, processIo } from './io.js';
 
@@ -58,6 +57,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       );
     return await (await load())(rest, io);
   } catch (e) {
+    // Loaded only on this path, so --version and --help stay as fast as node itself.
+    const { redactAll } = await import('@buildproxy/core');
     if (e instanceof UsageError) {
       // Messages may quote what the user typed, credentials included.
       io.err(redactAll(`buildproxy: ${e.message}\n${e.hint ? `${e.hint}\n` : ''}`));

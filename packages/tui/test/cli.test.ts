@@ -150,3 +150,23 @@ describe('buildproxy why and the non-interactive wizard', () => {
     );
   });
 });
+
+describe('start-up stays light', () => {
+  it('the entry point loads no command, no core and no Ink until a command needs them', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { dirname, join } = await import('node:path');
+    const { CLI } = await import('./helpers.js');
+    const seen = new Set<string>();
+    const walk = (file: string): number => {
+      if (seen.has(file)) return 0;
+      seen.add(file);
+      const src = readFileSync(file, 'utf8');
+      const statics = [...src.matchAll(/(?:^|[;}\s])import\s*(?:[^"'()]*?from\s*)?"(\.\/[^"]+)"/g)].map((m) =>
+        join(dirname(file), m[1]!),
+      );
+      return src.length + statics.reduce((n, f) => n + walk(f), 0);
+    };
+    // The core chunk alone is ~600 KB; what --version loads must stay far below that.
+    expect(walk(CLI)).toBeLessThan(40_000);
+  });
+});
