@@ -15,7 +15,10 @@ import {
 import type { DaemonJson } from './types.js';
 
 export interface UnitConfig {
+  /** the environment the unit gives the daemon: Environment= lines, then EnvironmentFile= contents over them */
   fileVars: Map<string, EnvVarAssignment>;
+  /** Environment= lines only — what `systemctl show -p Environment` reports once loaded */
+  environmentVars: Map<string, EnvVarAssignment>;
   problems: SystemdProblem[];
   environmentFiles: string[];
   execStart: string[] | null;
@@ -51,6 +54,7 @@ export function unitConfig(
   const assignments: UnitAssignment[] = [];
   for (const p of [mainFile, ...dropIns]) if (p) assignments.push(...parseUnitFile(p, ev.files[p]!));
   const { vars, problems, files } = environmentFromAssignments(assignments);
+  const environmentVars = new Map(vars);
   const environmentFiles: string[] = [];
   for (const f of files) {
     environmentFiles.push(f.path);
@@ -65,7 +69,7 @@ export function unitConfig(
     const last = assignments.filter((a) => a.key === 'ExecStart' && a.value !== '').pop();
     execStart = last ? last.value.replace(/^[-@:+!]+/, '').split(/\s+/) : null;
   }
-  return { fileVars: vars, problems, environmentFiles, execStart, dropIns };
+  return { fileVars: vars, environmentVars, problems, environmentFiles, execStart, dropIns };
 }
 
 export function proxyFlags(

@@ -424,6 +424,7 @@ export function analyze(ev: Evidence): State {
       unit,
       user: rootless,
       fileVars: uc.fileVars,
+      environmentVars: uc.environmentVars,
       problems: uc.problems,
       flags,
       environmentFiles: uc.environmentFiles,

@@ -105,6 +105,7 @@ export interface State {
     unit: SystemctlUnit | null;
     user: boolean; // which scope the daemon runs in
     fileVars: Map<string, EnvVarAssignment>; // what the unit files + drop-ins + env files set
+    environmentVars: Map<string, EnvVarAssignment>; // Environment= lines only (what systemctl show reports)
     problems: SystemdProblem[];
     flags: Partial<Record<'http-proxy' | 'https-proxy' | 'no-proxy', string>>;
     environmentFiles: string[];

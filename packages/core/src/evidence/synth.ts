@@ -127,9 +127,10 @@ export function synthesize(spec: MachineSpec): Evidence {
     if (dd.systemd !== false && files[unitPath] === undefined)
       files[unitPath] = dd.unitFile ?? DOCKER_CE_UNIT;
     const uc = unitConfig({ files } as Evidence, 'docker', rootless, ctx, null);
+    // systemctl show -p Environment lists Environment= lines only; EnvironmentFile= contents reach the process.
+    const loaded = dd.loadedEnv ?? Object.fromEntries([...uc.environmentVars].map(([k, v]) => [k, v.value]));
     const fileEnv = Object.fromEntries([...uc.fileVars].map(([k, v]) => [k, v.value]));
-    const loaded = dd.loadedEnv ?? fileEnv;
-    const procEnv = dd.processEnv ?? loaded;
+    const procEnv = dd.processEnv ?? (dd.loadedEnv ? { ...fileEnv, ...dd.loadedEnv } : fileEnv);
     if (dd.systemd !== false) {
       const showArgv = systemctlShow('docker', rootless);
       commands.push(

@@ -48,22 +48,33 @@ For a \`docker-container\` builder: \`docker buildx rm\` and create it again (ta
   check(state) {
     const out: FindingDraft[] = [];
     const unit = state.systemd.unit;
-    const onDisk = proxyVars(Object.fromEntries([...state.systemd.fileVars].map(([k, v]) => [k, v.value])));
+    const values = (m: Map<string, { value: string }>) =>
+      proxyVars(Object.fromEntries([...m].map(([k, v]) => [k, v.value])));
+    // What the process gets: Environment= lines, then EnvironmentFile= contents (systemd reads those at start).
+    const onDisk = values(state.systemd.fileVars);
     const sysctl = state.systemd.user ? 'systemctl --user' : 'sudo systemctl';
     if (unit?.loaded) {
+      // `systemctl show -p Environment` lists Environment= lines only; EnvironmentFile= paths separately.
       const loaded = proxyVars(unit.environment);
-      const d = diff(onDisk, loaded);
-      if (d.length) {
+      const d = diff(values(state.systemd.environmentVars), loaded);
+      const loadedFiles = unit.environmentFiles
+        .map((f) => f.path)
+        .sort()
+        .join('\n');
+      const filesDiffer = [...state.systemd.environmentFiles].sort().join('\n') !== loadedFiles;
+      if (d.length || filesDiffer) {
         out.push({
-          message: `the drop-in files set ${d.join(', ')} differently from what systemd has loaded: run \`${sysctl} daemon-reload\` and restart docker`,
+          message: `the drop-in files set ${d.length ? d.join(', ') : 'EnvironmentFile='} differently from what systemd has loaded: run \`${sysctl} daemon-reload\` and restart docker`,
           evidence: [
-            ...new Set(d.map((k) => state.systemd.fileVars.get(k)?.path).filter((p): p is string => !!p)),
+            ...new Set(
+              d.map((k) => state.systemd.environmentVars.get(k)?.path).filter((p): p is string => !!p),
+            ),
             'systemctl show docker',
           ],
         });
       } else if (state.dockerdEnv?.env) {
         const running = proxyVars(state.dockerdEnv.env);
-        const d2 = diff(loaded, running);
+        const d2 = diff(onDisk, running);
         if (d2.length) {
           out.push({
             message: `dockerd (pid ${state.dockerdEnv.pid}) started before the proxy change (${d2.join(', ')} differ): restart it with \`${sysctl} restart docker\``,
