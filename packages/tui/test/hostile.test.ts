@@ -76,3 +76,53 @@ describe('hostile environments', () => {
     }
   });
 });
+
+describe('as a user who may not read a root-only file', () => {
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  it.runIf(isRoot)('the doctor says the file is unreadable instead of treating it as empty', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { CLI } = await import('./helpers.js');
+    const m = makeMachine();
+    const dir = join(m.root, 'etc/systemd/system/docker.service.d');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'http-proxy.conf'),
+      '[Service]\nEnvironmentFile=/etc/systemd/system/docker.service.d/http-proxy.env\n',
+    );
+    writeFileSync(join(dir, 'http-proxy.env'), 'HTTPS_PROXY=http://alice:secret@proxy:3128\n', {
+      mode: 0o600,
+    });
+    for (const d of [
+      m.dir,
+      m.root,
+      join(m.root, 'etc'),
+      join(m.root, 'etc/systemd'),
+      join(m.root, 'etc/systemd/system'),
+      dir,
+    ])
+      chmodSync(d, 0o755);
+    const r = spawnSync(
+      '/usr/bin/setpriv',
+      [
+        '--reuid=65534',
+        '--regid=65534',
+        '--clear-groups',
+        process.execPath,
+        CLI,
+        'doctor',
+        '--root',
+        m.root,
+        '--json',
+      ],
+      {
+        encoding: 'utf8',
+        env: { PATH: m.bin, HOME: '/nonexistent' },
+      },
+    );
+    const report = JSON.parse(r.stdout);
+    const f = report.findings.find((x: { rule: string }) => x.rule === 'file-unreadable');
+    expect(f.message).toContain(
+      '/etc/systemd/system/docker.service.d/http-proxy.env exists but could not be read',
+    );
+  });
+});

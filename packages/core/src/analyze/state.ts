@@ -439,6 +439,7 @@ export function analyze(ev: Evidence): State {
     buildkitd: { tomls, processEnv: bkProc?.env ?? null, service: bkUnit },
     dockerfile,
     fileErrors,
+    unreadable: ev.unreadable ?? [],
     ignoredFiles,
     layers,
     actors,

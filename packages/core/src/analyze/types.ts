@@ -133,6 +133,8 @@ export interface State {
   };
   dockerfile: DockerfileFacts | null;
   fileErrors: FileError[];
+  /** files that exist but could not be read (permission denied) */
+  unreadable: string[];
   ignoredFiles: { path: string; vars: EnvVarAssignment[]; why: 'not-read' | 'export' }[];
   layers: Layer[];
   actors: Record<Actor, ActorState>;

@@ -28,6 +28,8 @@ export interface Evidence {
   commands: CommandResult[];
   processes: ProcessInfo[];
   dockerfile?: { path: string; content: string } | null;
+  /** files that exist but could not be read (permission denied): their content is unknown, not absent */
+  unreadable?: string[];
 }
 
 export class EvidenceFormatError extends Error {}

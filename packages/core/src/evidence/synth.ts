@@ -47,6 +47,8 @@ export interface MachineSpec {
       };
   buildkitd?: { env: Record<string, string> };
   dockerfile?: string;
+  /** files that exist but the doctor may not read (a non-root user and a 0600 file) */
+  unreadable?: string[];
 }
 
 export const DOCKER_CE_UNIT = `[Unit]
@@ -282,6 +284,7 @@ export function synthesize(spec: MachineSpec): Evidence {
       }
     }
   }
+  for (const u of spec.unreadable ?? []) files[u] = null;
   if (spec.buildkitd) processes.push({ name: 'buildkitd', pid: 900, env: spec.buildkitd.env });
   return {
     format: EVIDENCE_FORMAT,
@@ -292,5 +295,6 @@ export function synthesize(spec: MachineSpec): Evidence {
     commands,
     processes,
     dockerfile: spec.dockerfile !== undefined ? { path: 'Dockerfile', content: spec.dockerfile } : null,
+    ...(spec.unreadable ? { unreadable: spec.unreadable } : {}),
   };
 }

@@ -31,6 +31,7 @@ export const EvidenceSchema = z.object({
   commands: z.array(CommandResultSchema),
   processes: z.array(ProcessSchema),
   dockerfile: z.object({ path: z.string(), content: z.string() }).nullable().optional(),
+  unreadable: z.array(z.string()).optional(),
 });
 
 /** Validate a parsed bundle; the error names the field and what was expected. */

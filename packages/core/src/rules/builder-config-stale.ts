@@ -53,6 +53,8 @@ For a \`docker-container\` builder: \`docker buildx rm\` and create it again (ta
     // What the process gets: Environment= lines, then EnvironmentFile= contents (systemd reads those at start).
     const onDisk = values(state.systemd.fileVars);
     const sysctl = state.systemd.user ? 'systemctl --user' : 'sudo systemctl';
+    // An EnvironmentFile= we may not read (0600, doctor not run as root): the process side cannot be compared.
+    const blind = state.systemd.environmentFiles.some((f) => state.unreadable.includes(f));
     if (unit?.loaded) {
       // `systemctl show -p Environment` lists Environment= lines only; EnvironmentFile= paths separately.
       const loaded = proxyVars(unit.environment);
@@ -72,7 +74,7 @@ For a \`docker-container\` builder: \`docker buildx rm\` and create it again (ta
             'systemctl show docker',
           ],
         });
-      } else if (state.dockerdEnv?.env) {
+      } else if (state.dockerdEnv?.env && !blind) {
         const running = proxyVars(state.dockerdEnv.env);
         const d2 = diff(onDisk, running);
         if (d2.length) {
@@ -83,7 +85,13 @@ For a \`docker-container\` builder: \`docker buildx rm\` and create it again (ta
         }
       }
     }
-    if (!unit?.loaded && state.dockerdEnv?.env && Object.keys(onDisk).length > 0 && !state.docker.desktop) {
+    if (
+      !unit?.loaded &&
+      !blind &&
+      state.dockerdEnv?.env &&
+      Object.keys(onDisk).length > 0 &&
+      !state.docker.desktop
+    ) {
       // No systemd to ask (not PID 1, or not readable): compare the drop-ins with the running dockerd directly.
       const d = diff(onDisk, proxyVars(state.dockerdEnv.env));
       if (d.length) {

@@ -13,6 +13,7 @@ import { daemonUnreachable } from './daemon-unreachable.js';
 import { desktopIgnoresDaemonJson } from './desktop-ignores-daemon-json.js';
 import { dockerBuildVsBuildxBuild } from './docker-build-vs-buildx-build.js';
 import { envProxyInImage } from './env-proxy-in-image.js';
+import { fileUnreadable } from './file-unreadable.js';
 import { gitContextProxy } from './git-context-proxy.js';
 import { httpsProxyMissing } from './https-proxy-missing.js';
 import { httpsProxyScheme } from './https-proxy-scheme.js';
@@ -35,6 +36,7 @@ import type { Rule } from './types.js';
 export const RULES: readonly Rule[] = [
   daemonUnreachable,
   configFileInvalid,
+  fileUnreadable,
   builderProxyMissing,
   buildArgsOnly,
   builderNotInherited,

@@ -191,3 +191,15 @@ describe('effective values and their origins', () => {
     expect(s.fileErrors[0]).toMatchObject({ path: '/etc/buildkit/buildkitd.toml', line: 2 });
   });
 });
+
+describe('a file the doctor may not read', () => {
+  it('is reported as unreadable, and no comparison treats it as empty', async () => {
+    const { fileUnreadable } = await import('../../src/rules/file-unreadable.js');
+    const { buildReport } = await import('../../src/report.js');
+    const rules = buildReport(synthesize(fileUnreadable.examples.bad.machine)).report.findings.map(
+      (f) => f.rule,
+    );
+    expect(rules).toContain('file-unreadable');
+    expect(rules).not.toContain('builder-config-stale');
+  });
+});

@@ -75,10 +75,13 @@ export async function captureEvidence(opts: CaptureOptions = {}): Promise<Eviden
     return r;
   };
   const files: Record<string, string | null> = {};
+  const unreadable: string[] = [];
   const read = async (path: string) => {
     if (path in files) return files[path];
     files[path] = null;
-    files[path] = await readText(root, path);
+    const r = await readText(root, path);
+    if (r === 'unreadable') unreadable.push(path);
+    else files[path] = r;
     return files[path];
   };
 
@@ -142,7 +145,8 @@ export async function captureEvidence(opts: CaptureOptions = {}): Promise<Eviden
   let dockerfile: Evidence['dockerfile'] = null;
   const dfPath = opts.dockerfile ?? 'Dockerfile';
   const dfAbs = dfPath.startsWith('/') ? dfPath : join(opts.cwd ?? process.cwd(), dfPath);
-  const dfContent = await readText(undefined, dfAbs);
+  const dfRead = await readText(undefined, dfAbs);
+  const dfContent = dfRead === 'unreadable' ? null : dfRead;
   if (dfContent !== null) dockerfile = { path: dfPath, content: dfContent };
   else if (opts.dockerfile)
     throw new Error(`cannot read the Dockerfile ${dfPath}: check the path given with --file`);
@@ -161,6 +165,7 @@ export async function captureEvidence(opts: CaptureOptions = {}): Promise<Eviden
     commands: commands.sort(order),
     processes,
     dockerfile,
+    ...(unreadable.length ? { unreadable: unreadable.sort() } : {}),
   };
   return opts.mask ? maskEvidence(evidence) : evidence;
 }

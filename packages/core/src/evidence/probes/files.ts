@@ -8,8 +8,11 @@ export function underRoot(root: string | undefined, path: string): string {
   return root ? join(root, path) : path;
 }
 
-/** Content, or null when the file does not exist or cannot be read as a regular file. */
-export async function readText(root: string | undefined, path: string): Promise<string | null> {
+/** Content; null when absent or not a regular file; 'unreadable' when it exists but permission is denied. */
+export async function readText(
+  root: string | undefined,
+  path: string,
+): Promise<string | null | 'unreadable'> {
   try {
     const target = underRoot(root, path);
     if (root) {
@@ -19,8 +22,9 @@ export async function readText(root: string | undefined, path: string): Promise<
     }
     const buf = await readFile(target);
     return buf.subarray(0, MAX_FILE).toString('utf8');
-  } catch {
-    return null;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === 'EACCES' || code === 'EPERM' ? 'unreadable' : null;
   }
 }
 
