@@ -37,19 +37,9 @@ export interface Daemon {
   log(): string;
 }
 
-let counter = 0;
-
-/** Start dockerd with exactly this environment (what systemd would give it from the drop-ins). */
-export async function startDockerd(
-  env: Record<string, string>,
-  opts: { configFile?: string; expectExit?: boolean } = {},
-): Promise<Daemon> {
-  const name = `d${process.pid}-${counter++}`;
-  const dir = join(E2E, 'dockerd', name);
-  mkdirSync(dir, { recursive: true });
-  const sock = join(dir, 'docker.sock');
-  const logFile = join(dir, 'dockerd.log');
-  const args = [
+/** Flags for a test dockerd: own data, socket and bridge; no host networking changes; the test registries. */
+export function dockerdArgs(dir: string, sock: string): string[] {
+  return [
     '--data-root',
     join(dir, 'data'),
     '--exec-root',
@@ -69,8 +59,25 @@ export async function startDockerd(
     'http://registry.test:5000',
     '--insecure-registry',
     'http://internal.test:5000',
-    ...(opts.configFile ? ['--config-file', opts.configFile] : []),
+    // Containers get a resolver inside our namespace, never Docker's public fallback.
+    '--dns',
+    GW,
   ];
+}
+
+let counter = 0;
+
+/** Start dockerd with exactly this environment (what systemd would give it from the drop-ins). */
+export async function startDockerd(
+  env: Record<string, string>,
+  opts: { configFile?: string; expectExit?: boolean } = {},
+): Promise<Daemon> {
+  const name = `d${process.pid}-${counter++}`;
+  const dir = join(E2E, 'dockerd', name);
+  mkdirSync(dir, { recursive: true });
+  const sock = join(dir, 'docker.sock');
+  const logFile = join(dir, 'dockerd.log');
+  const args = [...dockerdArgs(dir, sock), ...(opts.configFile ? ['--config-file', opts.configFile] : [])];
   const out = spawn('/usr/sbin/dockerd', args, {
     env: { PATH: '/usr/sbin:/usr/bin:/sbin:/bin', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

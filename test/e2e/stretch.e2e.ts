@@ -6,7 +6,7 @@ import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_pr
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BRIDGE, CLI, context, E2E, PROXY, resetLogs, rules, sleep, squidLogged } from './harness.js';
+import { CLI, context, dockerdArgs, E2E, PROXY, resetLogs, rules, sleep, squidLogged } from './harness.js';
 
 const INFRA = join(import.meta.dirname, 'infra.sh');
 const CACHE = process.env.E2E_CACHE ?? '/var/cache/buildproxy-e2e';
@@ -23,32 +23,10 @@ function docker(args: string[], extra: Record<string, string> = {}) {
 
 async function startD26(extraArgs: string[], daemonEnv: Record<string, string>): Promise<void> {
   const sock = join(dir, 'docker.sock');
-  dockerd = spawn(
-    join(X, 'usr/sbin/dockerd'),
-    [
-      '--data-root',
-      join(dir, 'data'),
-      '--exec-root',
-      join(dir, 'exec'),
-      '--pidfile',
-      join(dir, 'pid'),
-      '--host',
-      `unix://${sock}`,
-      '--bridge',
-      BRIDGE,
-      '--iptables=false',
-      '--ip6tables=false',
-      '--ip-forward=false',
-      '--ip-masq=false',
-      '--insecure-registry',
-      'http://registry.test:5000',
-      // Containers get a resolver inside our namespace, never Docker's public fallback.
-      '--dns',
-      '172.31.250.1',
-      ...extraArgs,
-    ],
-    { env: { PATH: `${join(X, 'usr/bin')}:/usr/sbin:/usr/bin:/sbin:/bin`, ...daemonEnv }, stdio: 'ignore' },
-  );
+  dockerd = spawn(join(X, 'usr/sbin/dockerd'), [...dockerdArgs(dir, sock), ...extraArgs], {
+    env: { PATH: `${join(X, 'usr/bin')}:/usr/sbin:/usr/bin:/sbin:/bin`, ...daemonEnv },
+    stdio: 'ignore',
+  });
   writeFileSync(join(E2E, 'run', 'dockerd-d26.pid'), String(dockerd.pid));
   env = {
     PATH: '/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin',
