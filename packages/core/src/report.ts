@@ -78,12 +78,16 @@ export function buildReport(
   const actors = {} as Record<Actor, ReportActor>;
   for (const [actor, a] of Object.entries(state.actors) as [Actor, ActorState][]) {
     const mine = findings.filter((f) => f.actor === actor);
+    // An actor that should use a proxy and has none is never "ok", even when a finding is filed under another
+    // actor (with the docker driver, dockerd is both runtime and builder).
+    const lacksProxy =
+      a.status === 'known' && !a.proxy.https && Boolean(profile.httpsProxy ?? profile.httpProxy);
     const verdict =
       a.status !== 'known' && mine.length === 0
         ? 'unknown'
         : mine.some((f) => f.severity === 'error')
           ? 'error'
-          : mine.some((f) => f.severity === 'warning')
+          : mine.some((f) => f.severity === 'warning') || lacksProxy
             ? 'warning'
             : 'ok';
     actors[actor] = {

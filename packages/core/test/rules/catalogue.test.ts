@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { synthesize } from '../../src/evidence/synth.js';
 import { buildReport } from '../../src/report.js';
-import { GOOD_MACHINES } from '../../src/rules/fixtures.js';
+import { CONFIG_JSON, DROP_IN, GOOD_DOCKER, GOOD_MACHINES, variant } from '../../src/rules/fixtures.js';
 import { RULES } from '../../src/rules/index.js';
 import type { RuleExample } from '../../src/rules/types.js';
 
@@ -73,5 +73,19 @@ describe('the rule catalogue', () => {
 describe('correct setups', () => {
   it.each(Object.entries(GOOD_MACHINES))('no rule fires on a correct machine: %s', (_name, machine) => {
     expect(findingsFor({ title: '', machine })).toEqual([]);
+  });
+});
+
+describe('actor verdicts', () => {
+  it('an actor without the proxy it needs is not "ok", even when the finding is filed under another actor', () => {
+    const { report } = buildReport(synthesize(variant(GOOD_DOCKER, { removeFiles: [DROP_IN, CONFIG_JSON] })));
+    expect(report.actors.builder.verdict).toBe('error');
+    expect(report.actors.runtime.verdict).toBe('warning');
+    expect(report.actors.client.verdict).toBe('ok');
+  });
+
+  it('every actor is ok on a correct machine', () => {
+    const { report } = buildReport(synthesize(GOOD_DOCKER));
+    for (const a of Object.values(report.actors)) expect(a.verdict).toBe('ok');
   });
 });
