@@ -56,7 +56,10 @@ export function analyzeBuilders(
   const current = cur?.exitCode === 0 ? parseBuildxInspect(cur.stdout) : null;
   raw = raw.map((b) => {
     const named = findCommand(ev, buildxInspectNamed(b.name));
-    return merge(b, named?.exitCode === 0 ? parseBuildxInspect(named.stdout) : null);
+    // The doctor skips `inspect NAME` for the current builder: plain `docker buildx inspect` describes it.
+    const detail =
+      named?.exitCode === 0 ? parseBuildxInspect(named.stdout) : current?.name === b.name ? current : null;
+    return merge(b, detail);
   });
   if (current && !raw.some((b) => b.name === current.name)) raw.push(current);
   // With no buildx, the only builder is dockerd's embedded BuildKit.

@@ -92,8 +92,10 @@ export async function captureEvidence(opts: CaptureOptions = {}): Promise<Eviden
     { unit: 'buildkit', user: true },
   ];
 
-  // Round 1: everything that needs nothing else.
-  const [, , , , buildxLs, , systemctl, , , processes] = await Promise.all([
+  // Round 1: everything that needs nothing else — dockerd --version too, when dockerd is where we usually look.
+  const earlyDockerd = await findDockerd(env, null);
+  const [, , , , buildxInspect, buildxLs, , systemctl, , , processes] = await Promise.all([
+    earlyDockerd ? run(CMD.dockerdVersion, earlyDockerd) : Promise.resolve(null),
     run(CMD.dockerVersion),
     run(CMD.dockerInfo),
     run(CMD.buildxVersion),
@@ -118,7 +120,7 @@ export async function captureEvidence(opts: CaptureOptions = {}): Promise<Eviden
   // Round 2: what round 1 pointed at.
   const shows = systemctl.map((r) => (r.exitCode === 0 ? parseSystemctlShow(r.stdout) : null));
   const dockerExec = shows[0]?.execStart?.[0] ?? null;
-  const dockerdBinary = await findDockerd(env, dockerExec);
+  const dockerdBinary = earlyDockerd ? null : await findDockerd(env, dockerExec);
   const pointed = new Set<string>();
   for (const s of shows) {
     if (!s) continue;
@@ -134,9 +136,14 @@ export async function captureEvidence(opts: CaptureOptions = {}): Promise<Eviden
     }
   }
   const builders = buildxLs.exitCode === 0 ? parseBuildxLs(buildxLs.stdout) : [];
+  // The current builder's details came with `docker buildx inspect`; docker-driver builders need none beyond ls.
+  const currentName =
+    buildxInspect.exitCode === 0 ? /^Name:\s+(\S+)/m.exec(buildxInspect.stdout)?.[1] : undefined;
   await Promise.all([
-    dockerdBinary ? run(CMD.dockerdVersion, dockerdBinary) : run(CMD.dockerdVersion),
-    ...builders.map((b) => run(buildxInspectNamed(b.name))),
+    earlyDockerd ? null : dockerdBinary ? run(CMD.dockerdVersion, dockerdBinary) : run(CMD.dockerdVersion),
+    ...builders
+      .filter((b) => b.driver !== 'docker' && b.name !== currentName)
+      .map((b) => run(buildxInspectNamed(b.name))),
     ...builders
       .filter((b) => b.driver === 'docker-container')
       .flatMap((b) => b.nodes.map((n) => run(containerInspect(n.name)))),
