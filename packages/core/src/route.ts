@@ -3,7 +3,7 @@
 import type { Actor, EffectiveProxy, Profile, State } from './analyze/types.js';
 import { curlProxyForUrl } from './proxy/no-proxy-curl.js';
 import { goProxyForUrl } from './proxy/no-proxy-go.js';
-import { redactProxyValue } from './proxy/redact.js';
+import { redactAll } from './proxy/redact.js';
 
 export interface Route {
   url: string;
@@ -57,7 +57,7 @@ export function routeUrl(state: State, profile: Profile, url: string): Route {
               : known
                 ? `no ${scheme === 'http' ? 'http_proxy' : varName} for RUN steps: direct`
                 : 'unknown: RUN-step proxy could not be determined';
-      actors.run = { proxy: d.proxy ? redactProxyValue(d.proxy) : null, reason, semantics: 'curl', known };
+      actors.run = { proxy: d.proxy ? redactAll(d.proxy) : null, reason, semantics: 'curl', known };
       continue;
     }
     const d = goProxyForUrl(
@@ -77,7 +77,7 @@ export function routeUrl(state: State, profile: Profile, url: string): Route {
     else if (!known) reason = `unknown: ${a.label} could not be inspected`;
     else
       reason = `no ${varName} set: direct${scheme === 'https' && proxy.http ? ' (HTTP_PROXY is never used for https://)' : ''}`;
-    actors[actor] = { proxy: d.proxy ? redactProxyValue(d.proxy) : null, reason, semantics: 'go', known };
+    actors[actor] = { proxy: d.proxy ? redactAll(d.proxy) : null, reason, semantics: 'go', known };
   }
   return { url, actors };
 }

@@ -266,7 +266,8 @@ describe('fault injection', () => {
         stdio: 'ignore',
       });
       const closed = new Promise((r) => child.on('close', r));
-      await new Promise((r) => setTimeout(r, 40 + Math.floor(Math.random() * 200)));
+      // Kill points spread from before the process starts to after it has finished.
+      await new Promise((r) => setTimeout(r, 20 + run * 50));
       child.kill('SIGKILL');
       await closed;
       const now = readFileSync(cfg, 'utf8');
@@ -281,8 +282,8 @@ describe('fault injection', () => {
         if (f.endsWith('.bak')) expect(readFileSync(join(dirname(cfg), f), 'utf8')).toBe(big);
       }
     }
-    // Both outcomes happen in practice (kill before / after the rename); the invariant is what matters.
-    console.log(`fault injection: ${sawOld} old, ${sawNew} new`);
-    expect(sawNew + sawOld).toBe(12);
+    // The kill points must have hit both sides of the rename, or the invariant was not really exercised.
+    expect(sawOld).toBeGreaterThan(0);
+    expect(sawNew).toBeGreaterThan(0);
   }, 60_000);
 });

@@ -1,6 +1,12 @@
 // Evidence → State: a pure function, so a captured bundle gives the same diagnosis on any machine.
 import { parse as parseToml, TomlError } from 'smol-toml';
-import { CMD, type FileContext, systemctlShow } from '../evidence/canonical.js';
+import {
+  CMD,
+  daemonJsonPath,
+  dockerConfigDir,
+  type FileContext,
+  systemctlShow,
+} from '../evidence/canonical.js';
 import { type Evidence, findCommand } from '../evidence/schema.js';
 import { analyzeBuilders } from './builders.js';
 import { proxyFlags, readDaemonJson, unitConfig } from './daemon-config.js';
@@ -9,7 +15,7 @@ import { analyzeDockerfile } from './dockerfile.js';
 import { type FileError, parseStrictJson } from './json-file.js';
 import { canonicalName, effectiveOf, envEntries, makeLayer, NO_PROXY_SET } from './layers.js';
 import { parseSystemctlShow, type SystemctlUnit } from './systemctl.js';
-import { parseShellAssignments } from './systemd.js';
+import { type EnvVarAssignment, parseShellAssignments } from './systemd.js';
 import type { Actor, ActorState, Layer, Netns, Origin, State } from './types.js';
 import { parseVersion } from './version.js';
 
@@ -71,6 +77,15 @@ function buildkitdTomls(ev: Evidence, paths: string[], errors: FileError[]): Sta
   return out;
 }
 
+/** A unit's variables as layer entries, each traced to its file and line. */
+function unitEntries(vars: Map<string, EnvVarAssignment>) {
+  return [...vars.values()].map((v) => ({
+    name: v.name,
+    value: v.value,
+    origin: { kind: 'file' as const, ref: `${v.path}:${v.line}` },
+  }));
+}
+
 function loopbackNetns(desktop: boolean, rootless: boolean, fallback: Netns): Netns {
   if (desktop) return 'vm';
   if (rootless) return 'rootless';
@@ -108,11 +123,7 @@ export function analyze(ev: Evidence): State {
   const uc = unitConfig(ev, 'docker', rootless, ctx, unit);
 
   // daemon.json: rootless and Docker Desktop read their own copy.
-  const djPath = desktop
-    ? `${home}/.docker/daemon.json`
-    : rootless
-      ? `${home}/.config/docker/daemon.json`
-      : '/etc/docker/daemon.json';
+  const djPath = daemonJsonPath(home, { desktop, rootless });
   const dj = readDaemonJson(djPath, ev.files[djPath]);
   if (dj.error) fileErrors.push(dj.error);
   const dockerdProc = ev.processes.find((p) => p.name === 'dockerd') ?? null;
@@ -143,11 +154,7 @@ export function analyze(ev: Evidence): State {
   layers.push(
     makeLayer(
       { id: 'systemd', actor: 'runtime', label: `${unitLabel} (drop-ins)`, go: true, effective: true },
-      [...uc.fileVars.values()].map((v) => ({
-        name: v.name,
-        value: v.value,
-        origin: { kind: 'file' as const, ref: `${v.path}:${v.line}` },
-      })),
+      unitEntries(uc.fileVars),
     ),
   );
   const flags = proxyFlags(uc.execStart);
@@ -212,7 +219,7 @@ export function analyze(ev: Evidence): State {
   const b = analyzeBuilders(ev, ctx, { env: up ? dockerdEnv : null, origin: dockerdOrigin, engine, up });
 
   // ~/.docker/config.json proxies: the per-daemon entry replaces "default" entirely.
-  const cfgPath = `${ev.env.DOCKER_CONFIG || `${home}/.docker`}/config.json`;
+  const cfgPath = `${dockerConfigDir(ctx)}/config.json`;
   let configJson: State['configJson'] = null;
   const cfgText = ev.files[cfgPath];
   if (cfgText != null) {
@@ -287,11 +294,7 @@ export function analyze(ev: Evidence): State {
           go: true,
           effective: true,
         },
-        [...bkUc.fileVars.values()].map((v) => ({
-          name: v.name,
-          value: v.value,
-          origin: { kind: 'file' as const, ref: `${v.path}:${v.line}` },
-        })),
+        unitEntries(bkUc.fileVars),
       ),
     );
   }
@@ -317,7 +320,7 @@ export function analyze(ev: Evidence): State {
   const tomlPaths = [
     '/etc/buildkit/buildkitd.toml',
     `${home}/.config/buildkit/buildkitd.toml`,
-    `${ev.env.DOCKER_CONFIG || `${home}/.docker`}/buildx/buildkitd.default.toml`,
+    `${dockerConfigDir(ctx)}/buildx/buildkitd.default.toml`,
   ];
   const tomls = buildkitdTomls(ev, tomlPaths, fileErrors);
   for (const builder of b.builders) {

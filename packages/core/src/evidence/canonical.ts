@@ -80,3 +80,10 @@ export function fixedFiles(ctx: FileContext): string[] {
     '/etc/environment',
   ];
 }
+
+/** The daemon.json dockerd reads: rootless and Docker Desktop each keep their own copy. */
+export function daemonJsonPath(home: string, mode: { desktop?: boolean; rootless?: boolean }): string {
+  if (mode.desktop) return `${home}/.docker/daemon.json`;
+  if (mode.rootless) return `${home}/.config/docker/daemon.json`;
+  return '/etc/docker/daemon.json';
+}

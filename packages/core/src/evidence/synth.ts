@@ -1,9 +1,15 @@
 // Synthesise a consistent evidence bundle from a short machine description. Rule examples, the docs and the
 // tests all describe machines this way, so a documented example is exactly what the test runs.
 import { unitConfig } from '../analyze/daemon-config.js';
-import { parseStrictJson } from '../analyze/json-file.js';
-import { goEffective } from '../proxy/env.js';
-import { buildxInspectNamed, CMD, containerInspect, type FileContext, systemctlShow } from './canonical.js';
+import { daemonJsonProxies, dockerInfoProxies } from '../analyze/daemon-info.js';
+import {
+  buildxInspectNamed,
+  CMD,
+  containerInspect,
+  daemonJsonPath,
+  type FileContext,
+  systemctlShow,
+} from './canonical.js';
 import { type CommandResult, EVIDENCE_FORMAT, type Evidence } from './schema.js';
 
 export interface BuilderSpec {
@@ -87,10 +93,6 @@ const missing = (argv: readonly string[]): CommandResult => ({
   durationMs: 1,
 });
 
-function dockerMask(v: string): string {
-  return v.replace(/^([a-z0-9+.-]+:\/\/)[^@/]*@/i, '$1xxxxx:xxxxx@');
-}
-
 function quoteIfSpace(s: string): string {
   return /\s/.test(s) ? `"${s}"` : s;
 }
@@ -155,19 +157,9 @@ export function synthesize(spec: MachineSpec): Evidence {
       commands.push(missing(systemctlShow('docker', false)));
     }
     if (up) processes.push({ name: 'dockerd', pid: 812, env: procEnv });
-    const djPath = dd.desktop
-      ? `${home}/.docker/daemon.json`
-      : rootless
-        ? `${home}/.config/docker/daemon.json`
-        : '/etc/docker/daemon.json';
-    const dj = files[djPath] ? parseStrictJson(djPath, files[djPath]!) : null;
-    const djProxies = dj?.ok
-      ? ((dj.value as { proxies?: Record<string, string> } | null)?.proxies ?? {})
-      : {};
-    const major = Number(engine.split('.')[0]);
-    const useDj = major >= 23 && !dd.desktop;
-    const pick = (name: 'HTTP_PROXY' | 'HTTPS_PROXY' | 'NO_PROXY', key: string) =>
-      (useDj ? djProxies[key] : undefined) ?? goEffective(procEnv, name)?.value ?? '';
+    const djPath = daemonJsonPath(home, { desktop: dd.desktop, rootless });
+    const djProxies = daemonJsonProxies(djPath, files[djPath]);
+    const useDj = Number(engine.split('.')[0]) >= 23 && !dd.desktop;
     const os = dd.desktop ? 'Docker Desktop' : 'Debian GNU/Linux 12 (bookworm)';
     const security = ['name=seccomp,profile=builtin', ...(rootless ? ['name=rootless'] : [])];
     if (up) {
@@ -177,9 +169,7 @@ export function synthesize(spec: MachineSpec): Evidence {
           JSON.stringify({
             ServerVersion: engine,
             OperatingSystem: os,
-            HttpProxy: dockerMask(pick('HTTP_PROXY', 'http-proxy')),
-            HttpsProxy: dockerMask(pick('HTTPS_PROXY', 'https-proxy')),
-            NoProxy: pick('NO_PROXY', 'no-proxy'),
+            ...dockerInfoProxies(procEnv, djProxies, useDj),
             SecurityOptions: security,
             Name: 'buildhost',
           }),

@@ -1,17 +1,18 @@
 // "Resolution is computed, not claimed": the evidence as it will be after the plan's files are written, and
 // after its commands (daemon restart, builder recreation, a new shell) have run.
 import { unitConfig } from '../analyze/daemon-config.js';
+import { daemonJsonProxies, dockerInfoProxies } from '../analyze/daemon-info.js';
 import { parseJson } from '../analyze/docker-output.js';
-import { parseStrictJson } from '../analyze/json-file.js';
 import {
   buildxInspectNamed,
   CMD,
   containerInspect,
+  daemonJsonPath,
   type FileContext,
   systemctlShow,
 } from '../evidence/canonical.js';
 import { type CommandResult, type Evidence, findCommand } from '../evidence/schema.js';
-import { goEffective, pickRelevant } from '../proxy/env.js';
+import { pickRelevant } from '../proxy/env.js';
 import { parseCsvLine } from './encode.js';
 import type { Plan } from './types.js';
 
@@ -58,25 +59,13 @@ function restartDocker(ev: Evidence, user: boolean): Evidence {
     ...out,
     processes: out.processes.map((p) => (p.name === 'dockerd' ? { ...p, env: pickRelevant(env) } : p)),
   };
-  const djPath = user ? `${ev.host.home}/.config/docker/daemon.json` : '/etc/docker/daemon.json';
-  const dj = out.files[djPath] ? parseStrictJson(djPath, out.files[djPath]!) : null;
-  const proxies = dj?.ok ? ((dj.value as { proxies?: Record<string, string> })?.proxies ?? {}) : {};
+  const djPath = daemonJsonPath(ev.host.home, { rootless: user });
+  const proxies = daemonJsonProxies(djPath, out.files[djPath]);
   return replaceCommand(out, CMD.dockerInfo, (c) => {
     if (c?.exitCode !== 0) return c ?? null;
     const info = (parseJson(c.stdout) ?? {}) as Record<string, unknown>;
     const major = Number(String(info.ServerVersion ?? '0').split('.')[0]);
-    const pick = (name: 'HTTP_PROXY' | 'HTTPS_PROXY' | 'NO_PROXY', key: string) =>
-      (major >= 23 ? proxies[key] : undefined) ?? goEffective(env, name)?.value ?? '';
-    const mask = (v: string) => v.replace(/^([a-z0-9+.-]+:\/\/)[^@/]*@/i, '$1xxxxx:xxxxx@');
-    return {
-      ...c,
-      stdout: JSON.stringify({
-        ...info,
-        HttpProxy: mask(pick('HTTP_PROXY', 'http-proxy')),
-        HttpsProxy: mask(pick('HTTPS_PROXY', 'https-proxy')),
-        NoProxy: pick('NO_PROXY', 'no-proxy'),
-      }),
-    };
+    return { ...c, stdout: JSON.stringify({ ...info, ...dockerInfoProxies(env, proxies, major >= 23) }) };
   });
 }
 

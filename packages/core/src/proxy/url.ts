@@ -203,3 +203,9 @@ export function isLoopbackHost(host: string): boolean {
     h === '0:0:0:0:0:0:0:1'
   );
 }
+
+/** The proxy in this URL is on this host's loopback (127.0.0.0/8, ::1, localhost). */
+export function proxyOnLoopback(value: string): boolean {
+  const p = parseProxyUrl(value);
+  return p.ok && isLoopbackHost(p.url.host);
+}

@@ -1,6 +1,6 @@
 import type { Actor, Netns, VarValue } from '../analyze/types.js';
 import { atLeast } from '../analyze/version.js';
-import { isLoopbackHost, parseProxyUrl } from '../proxy/url.js';
+import { proxyOnLoopback } from '../proxy/url.js';
 import { CONFIG_JSON, configJson, DROP_IN, dropIn, GOOD_DOCKER, shellEnv, variant } from './fixtures.js';
 import type { FindingDraft, Rule } from './types.js';
 import { shown } from './util.js';
@@ -72,8 +72,7 @@ steps (targets \`docker-config\`, \`build-commands\` with \`--network host\`), o
       if (netns === 'host' || netns === 'unknown' || netns === 'remote') continue;
       const seen = new Set<string>();
       for (const v of [a.proxy.http, a.proxy.https].filter((x): x is VarValue => !!x)) {
-        const p = parseProxyUrl(v.value);
-        if (!p.ok || !isLoopbackHost(p.url.host) || seen.has(v.value)) continue;
+        if (!proxyOnLoopback(v.value) || seen.has(v.value)) continue;
         seen.add(v.value);
         out.push({
           actor,

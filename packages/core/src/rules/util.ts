@@ -1,7 +1,7 @@
 // Small shared questions the rules ask of the state.
 import type { BuilderState, Origin, Profile, State, VarValue } from '../analyze/types.js';
 import { goEffective } from '../proxy/env.js';
-import { redactProxyValue } from '../proxy/redact.js';
+import { redactAll } from '../proxy/redact.js';
 
 export function intendedProxy(profile: Profile): string | null {
   return profile.httpsProxy ?? profile.httpProxy;
@@ -12,7 +12,7 @@ export function originText(o: Origin | null | undefined): string {
 }
 
 export function shown(v: string): string {
-  return redactProxyValue(v);
+  return redactAll(v);
 }
 
 export function varAt(v: VarValue): string {

@@ -1,53 +1,47 @@
-// A plan as DOM: each file and command with a copy button. Passwords are redacted on screen and in what is copied
-// from the JSON view; the file blocks copy the real content, which is what the user asked for.
+// A plan as HTML: each file, the commands and the snippets, each with a copy button. The same function renders the
+// page at build time and again in the browser as the user types, so the first update replaces identical markup
+// (no layout shift). Text shown is redacted; the copy button copies the real content, which is what was asked for.
 import { type Plan, redactAll } from '@buildproxy/core';
 
-function block(title: string, text: string, lang: string): HTMLElement {
-  const fig = document.createElement('figure');
-  fig.className = 'bp-block';
-  const cap = document.createElement('figcaption');
-  cap.textContent = title;
-  const pre = document.createElement('pre');
-  pre.dataset.lang = lang;
-  pre.tabIndex = 0; // scrollable: reachable by keyboard
-  const code = document.createElement('code');
-  code.textContent = redactAll(text);
-  pre.append(code);
-  const btn = document.createElement('button');
-  btn.type = 'button';
-  btn.className = 'bp-copy';
-  btn.textContent = 'Copy';
-  btn.setAttribute('aria-label', `Copy ${title}`);
-  btn.addEventListener('click', async () => {
-    await navigator.clipboard?.writeText(text);
-    btn.textContent = 'Copied';
-    setTimeout(() => (btn.textContent = 'Copy'), 1500);
-  });
-  fig.append(cap, btn, pre);
-  return fig;
+export interface Block {
+  title: string;
+  text: string;
+  lang: string;
 }
 
 const quote = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
 
-export function renderPlanHtml(plan: Plan): HTMLElement[] {
-  const out: HTMLElement[] = [];
-  for (const c of plan.changes)
-    out.push(block(`${c.path} (${c.target}${c.needsRoot ? ', needs root' : ''})`, c.after, 'ini'));
+export function planBlocks(plan: Plan): Block[] {
+  const blocks: Block[] = plan.changes.map((c) => ({
+    title: `${c.path} (${c.target}${c.needsRoot ? ', needs root' : ''})`,
+    text: c.after,
+    lang: 'ini',
+  }));
   if (plan.commands.length) {
-    out.push(
-      block(
-        'Then run',
-        plan.commands.map((c) => `${c.needsRoot ? 'sudo ' : ''}${c.argv.map(quote).join(' ')}`).join('\n'),
-        'sh',
-      ),
-    );
+    blocks.push({
+      title: 'Then run',
+      text: plan.commands
+        .map((c) => `${c.needsRoot ? 'sudo ' : ''}${c.argv.map(quote).join(' ')}`)
+        .join('\n'),
+      lang: 'sh',
+    });
   }
-  for (const s of plan.snippets) out.push(block(s.title, s.text, s.language));
-  for (const r of plan.refused ?? []) {
-    const p = document.createElement('p');
-    p.className = 'bp-error';
-    p.textContent = `${r.target}: ${r.reason}`;
-    out.push(p);
-  }
-  return out;
+  for (const s of plan.snippets) blocks.push({ title: s.title, text: s.text, lang: s.language });
+  return blocks;
+}
+
+const escape = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+export function renderPlanHtml(plan: Plan): string {
+  const blocks = planBlocks(plan).map(
+    (b, i) =>
+      `<figure class="bp-block"><figcaption>${escape(b.title)}</figcaption>` +
+      `<button type="button" class="bp-copy" data-block="${i}" aria-label="Copy ${escape(b.title)}">Copy</button>` +
+      `<pre data-lang="${escape(b.lang)}" tabindex="0"><code>${escape(redactAll(b.text))}</code></pre></figure>`,
+  );
+  const refused = (plan.refused ?? []).map(
+    (r) => `<p class="bp-error">${escape(`${r.target}: ${r.reason}`)}</p>`,
+  );
+  return [...blocks, ...refused].join('');
 }

@@ -1,6 +1,6 @@
 // The wizard: one screen per step, state in the reducer, side effects only here (through `effects`).
 import { useApp } from 'ink';
-import { useEffect, useReducer, useRef, useState } from 'react';
+import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { Effects } from './effects.js';
 import { type ActPhase, ActScreen } from './screens/act.js';
 import { DetectScreen } from './screens/detect.js';
@@ -24,6 +24,13 @@ export interface AppProps {
 
 export function App({ effects, given, color, canWriteHere, planFile, outDir, onState }: AppProps) {
   const [s, dispatch] = useReducer(reducer, given, initialState);
+  // The doctor's report for the proxy the user means (flags or answers), computed once per answer change and only
+  // on the screens that show it.
+  const showsReport = s.step === 'found' || s.step === 'verify' || s.step === 'done';
+  const report = useMemo(
+    () => (showsReport && s.evidence ? effects.report(s.evidence, s.answers) : s.report),
+    [showsReport, s.evidence, s.answers, s.report, effects],
+  );
   const [phase, setPhase] = useState<ActPhase>({ kind: 'choose' });
   const [commandsRun, setCommandsRun] = useState(false);
   // The outcome of writing, kept while the restart confirmation is on screen.
@@ -72,7 +79,7 @@ export function App({ effects, given, color, canWriteHere, planFile, outDir, onS
         <Explanation rule={s.explaining} color={color} onBack={back} />
       ) : (
         <FoundScreen
-          report={s.report!}
+          report={report!}
           onExplain={(rule) => dispatch({ type: 'explain', rule })}
           onNext={next}
         />
@@ -141,7 +148,7 @@ export function App({ effects, given, color, canWriteHere, planFile, outDir, onS
     case 'verify':
       return (
         <VerifyScreen
-          before={effects.report(s.evidence!, s.answers)}
+          before={report!}
           after={s.after}
           outcome={s.outcome!}
           plan={s.plan!}
@@ -150,6 +157,6 @@ export function App({ effects, given, color, canWriteHere, planFile, outDir, onS
         />
       );
     case 'done':
-      return <DoneScreen outcome={s.outcome!} before={s.report!} plan={s.plan!} />;
+      return <DoneScreen outcome={s.outcome!} before={report!} plan={s.plan!} />;
   }
 }

@@ -8,12 +8,11 @@ import {
   daemonTarget,
   defaultTargets,
   type Evidence,
-  isLoopbackHost,
   isTarget,
   makePlan,
   type Plan,
   type ProfileInput,
-  parseProxyUrl,
+  proxyOnLoopback,
   type Report,
   redactAll,
   type Target,
@@ -129,7 +128,6 @@ export function liveEffects(opts: WizardOptions): Effects {
       );
       const preselect = choices[0] ? [choices[0].value, ...defaults] : defaults;
       const proxy = profile.httpProxy ?? profile.httpsProxy ?? '';
-      const p = parseProxyUrl(proxy);
       return {
         evidence,
         report,
@@ -145,7 +143,7 @@ export function liveEffects(opts: WizardOptions): Effects {
           mirrors: '',
           tlsInspect: false,
           caCert: '',
-          loopback: p.ok && isLoopbackHost(p.url.host),
+          loopback: proxyOnLoopback(proxy),
           targets: [...new Set(preselect)],
           errorText: '',
         },

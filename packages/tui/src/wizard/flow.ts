@@ -5,7 +5,7 @@ import { renderPlan } from '../render/plan.js';
 import { makeStyle } from '../render/style.js';
 import type { Effects } from './effects.js';
 import type { ActChoice, Answers } from './state.js';
-import { EMPTY_ANSWERS } from './state.js';
+import { EMPTY_ANSWERS, mergeAnswers } from './state.js';
 
 export async function runFlow(o: {
   effects: Effects;
@@ -28,11 +28,7 @@ export async function runFlow(o: {
     if (l.status !== 'running')
       io.out(`  ${l.status === 'ok' ? '✓' : l.status === 'timeout' ? '⏱' : '·'} ${l.label}\n`);
   });
-  const answers: Answers = { ...EMPTY_ANSWERS, ...detected.answers };
-  for (const [k, v] of Object.entries(o.given)) {
-    if (v !== '' && v !== false && !(Array.isArray(v) && v.length === 0))
-      (answers as unknown as Record<string, unknown>)[k] = v;
-  }
+  const answers = mergeAnswers({ ...EMPTY_ANSWERS, ...detected.answers }, o.given);
   const before = effects.report(detected.evidence, answers);
   io.out(st.bold('2. What we found\n'));
   for (const f of before.findings)

@@ -168,7 +168,8 @@ export function reducer(s: WizardState, a: Action): WizardState {
   }
 }
 
-function mergeAnswers(detected: Answers, given: Answers): Answers {
+/** What was detected, with every answer the user gave (a flag, or typed) on top. */
+export function mergeAnswers(detected: Answers, given: Partial<Answers>): Answers {
   const out = { ...detected };
   for (const [k, v] of Object.entries(given) as [keyof Answers, Answers[keyof Answers]][]) {
     const empty = v === '' || v === false || (Array.isArray(v) && v.length === 0);

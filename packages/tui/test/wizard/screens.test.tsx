@@ -35,6 +35,12 @@ async function press(stdin: { write: (s: string) => void }, ...keys: string[]) {
     await tick();
   }
 }
+/** From the findings screen: down to "Continue", enter, and wait for the network questions. */
+async function continueToNetwork(stdin: { write: (s: string) => void }, lastFrame: () => string | undefined) {
+  for (let i = 0; i < 8; i++) await press(stdin, 'j');
+  await press(stdin, KEY.enter);
+  await waitFor(lastFrame, (f) => f.includes('Your network'));
+}
 const KEY = {
   enter: '\r',
   down: '\u001B[B',
@@ -184,9 +190,7 @@ describe('the whole wizard with fake effects', () => {
     await waitFor(lastFrame, (f) => f.includes('Why it happens'));
     await press(stdin, KEY.esc);
     await waitFor(lastFrame, (f) => f.includes('Continue'));
-    for (let i = 0; i < 8; i++) await press(stdin, 'j');
-    await press(stdin, KEY.enter);
-    await waitFor(lastFrame, (f) => f.includes('Your network'));
+    await continueToNetwork(stdin, lastFrame);
     await press(stdin, KEY.tab, KEY.tab, KEY.tab);
     await press(stdin, ...'registry.corp.example:5000');
     await waitFor(lastFrame, (f) => f.includes('registry.corp.example:5000 → direct'));
@@ -215,9 +219,7 @@ describe('the whole wizard with fake effects', () => {
       <App effects={fakeEffects()} color={false} canWriteHere planFile="/tmp/p.json" outDir="/tmp/out" />,
     );
     await waitFor(lastFrame, (f) => f.includes('What we found'));
-    for (let i = 0; i < 8; i++) await press(stdin, 'j');
-    await press(stdin, KEY.enter);
-    await waitFor(lastFrame, (f) => f.includes('Your network'));
+    await continueToNetwork(stdin, lastFrame);
     await press(stdin, ...Array(40).fill(KEY.backspace), ...'http://:3128');
     await waitFor(lastFrame, (f) => f.includes('has no host'));
     for (let i = 0; i < 10; i++) await press(stdin, KEY.tab);
@@ -225,9 +227,7 @@ describe('the whole wizard with fake effects', () => {
     expect(lastFrame()).toContain('Your network'); // still here
     await press(stdin, KEY.esc);
     await waitFor(lastFrame, (f) => f.includes('What we found'));
-    for (let i = 0; i < 8; i++) await press(stdin, 'j');
-    await press(stdin, KEY.enter);
-    await waitFor(lastFrame, (f) => f.includes('Your network'));
+    await continueToNetwork(stdin, lastFrame);
     expect(lastFrame()).toContain('http://:3128');
   });
 
@@ -244,9 +244,7 @@ describe('the whole wizard with fake effects', () => {
       />,
     );
     await waitFor(lastFrame, (f) => f.includes('What we found'));
-    for (let i = 0; i < 8; i++) await press(stdin, 'j');
-    await press(stdin, KEY.enter);
-    await waitFor(lastFrame, (f) => f.includes('Your network'));
+    await continueToNetwork(stdin, lastFrame);
     for (let i = 0; i < 10; i++) await press(stdin, KEY.tab);
     await press(stdin, KEY.enter);
     await waitFor(lastFrame, (f) => f.includes('Paste an error'));
@@ -268,9 +266,7 @@ describe('the whole wizard with fake effects', () => {
       <App effects={fakeEffects()} color={false} canWriteHere planFile="/tmp/p.json" outDir="/tmp/out" />,
     );
     await waitFor(lastFrame, (f) => f.includes('What we found'));
-    for (let i = 0; i < 8; i++) await press(stdin, 'j');
-    await press(stdin, KEY.enter);
-    await waitFor(lastFrame, (f) => f.includes('Your network'));
+    await continueToNetwork(stdin, lastFrame);
     for (let i = 0; i < 5; i++) await press(stdin, KEY.tab);
     await press(stdin, 'y');
     await waitFor(lastFrame, (f) => f.includes('Corporate CA file'));

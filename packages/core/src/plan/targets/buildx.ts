@@ -2,7 +2,7 @@
 import { canonicalName } from '../../analyze/layers.js';
 import type { BuilderState } from '../../analyze/types.js';
 import { dockerConfigDir } from '../../evidence/canonical.js';
-import { isLoopbackHost, parseProxyUrl } from '../../proxy/url.js';
+import { proxyOnLoopback } from '../../proxy/url.js';
 import { change, ok, type PlanContext, proxyVars, refuse } from '../context.js';
 import { csvField } from '../encode.js';
 import type { FileChange, PlanCommand, TargetResult } from '../types.js';
@@ -39,12 +39,7 @@ export function buildxContainer(ctx: PlanContext, target: string): TargetResult 
     (b, i, all): b is BuilderState => !!b && b.driver === 'docker-container' && all.indexOf(b) === i,
   );
   if (used.length === 0) return refuse('no docker-container builder is in use (docker buildx ls)');
-  const loopback =
-    ctx.profile.proxyOnHost ||
-    [ctx.proxy.http, ctx.proxy.https].some((v) => {
-      const p = parseProxyUrl(v);
-      return p.ok && isLoopbackHost(p.url.host);
-    });
+  const loopback = ctx.profile.proxyOnHost || [ctx.proxy.http, ctx.proxy.https].some(proxyOnLoopback);
   const changes: (FileChange | null)[] = [];
   const commands: PlanCommand[] = [];
   for (const b of used) {

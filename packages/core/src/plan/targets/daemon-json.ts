@@ -1,4 +1,5 @@
 // docker-daemon-json: `proxies` in daemon.json (Engine ≥ 23, never Docker Desktop), edited surgically.
+import { daemonJsonPath } from '../../evidence/canonical.js';
 import { change, malformedJson, ok, type PlanContext, refuse } from '../context.js';
 import { setJsonPath } from '../json-edit.js';
 import type { PlanCommand, TargetResult } from '../types.js';
@@ -13,9 +14,7 @@ export function daemonJson(ctx: PlanContext, target: string): TargetResult {
       `Docker Engine ${state.docker.engineText} does not know daemon.json "proxies" (needs 23.0+); use the docker-systemd target`,
     );
   }
-  const path = state.docker.rootless
-    ? `${state.host.home}/.config/docker/daemon.json`
-    : '/etc/docker/daemon.json';
+  const path = daemonJsonPath(state.host.home, { rootless: state.docker.rootless });
   const text = ctx.read(path) ?? null;
   const malformed = malformedJson(path, text);
   if (malformed) return refuse(malformed);

@@ -1,4 +1,4 @@
-import { goBypass, isLoopbackHost, parseProxyUrl } from '@buildproxy/core';
+import { goBypass, parseProxyUrl, proxyOnLoopback } from '@buildproxy/core';
 import { Box, Text, useInput } from 'ink';
 import { useState } from 'react';
 import { Screen } from '../components/chrome.js';
@@ -130,10 +130,7 @@ export function NetworkScreen({
     </Box>
   );
   const err = proxyError(answers.proxy, true);
-  const loopbackGuess = (() => {
-    const p = parseProxyUrl(answers.proxy);
-    return p.ok && isLoopbackHost(p.url.host);
-  })();
+  const loopbackGuess = proxyOnLoopback(answers.proxy);
   return (
     <Screen step="network" keys="↑↓/tab move · y/n/space toggle · enter next field · esc back · ctrl-c quit">
       <Box>
@@ -143,14 +140,12 @@ export function NetworkScreen({
           onChange={(v) =>
             onAnswer({
               proxy: v,
-              loopback: isLoopbackHost(
-                parseProxyUrl(v).ok ? (parseProxyUrl(v) as { ok: true; url: { host: string } }).url.host : '',
-              ),
+              loopback: proxyOnLoopback(v),
             })
           }
           onSubmit={() => move(1)}
           focus={field === 'proxy'}
-          placeholder="http://proxy.corp:3128"
+          placeholder="e.g. http://proxy.corp:3128"
           maskPassword
         />
       </Box>
@@ -164,7 +159,7 @@ export function NetworkScreen({
             onChange={(v) => onAnswer({ httpsProxy: v })}
             onSubmit={() => move(1)}
             focus={field === 'httpsProxy'}
-            placeholder="http://proxy.corp:3128"
+            placeholder="e.g. http://proxy.corp:3128"
             maskPassword
           />
         </Box>
