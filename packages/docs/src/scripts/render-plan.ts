@@ -30,18 +30,18 @@ export function planBlocks(plan: Plan): Block[] {
   return blocks;
 }
 
-const escape = (s: string) =>
+const escapeHtml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function renderPlanHtml(plan: Plan): string {
   const blocks = planBlocks(plan).map(
     (b, i) =>
-      `<figure class="bp-block"><figcaption>${escape(b.title)}</figcaption>` +
-      `<button type="button" class="bp-copy" data-block="${i}" aria-label="Copy ${escape(b.title)}">Copy</button>` +
-      `<pre data-lang="${escape(b.lang)}" tabindex="0"><code>${escape(redactAll(b.text))}</code></pre></figure>`,
+      `<figure class="bp-block"><figcaption>${escapeHtml(b.title)}</figcaption>` +
+      `<button type="button" class="bp-copy" data-block="${i}" aria-label="Copy ${escapeHtml(b.title)}">Copy</button>` +
+      `<pre data-lang="${escapeHtml(b.lang)}" tabindex="0"><code>${escapeHtml(redactAll(b.text))}</code></pre></figure>`,
   );
   const refused = (plan.refused ?? []).map(
-    (r) => `<p class="bp-error">${escape(`${r.target}: ${r.reason}`)}</p>`,
+    (r) => `<p class="bp-error">${escapeHtml(`${r.target}: ${r.reason}`)}</p>`,
   );
   return [...blocks, ...refused].join('');
 }
