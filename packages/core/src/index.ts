@@ -1,4 +1,5 @@
-// @buildproxy/core — pure domain: runs in Node and in the browser. Node-only probes live in ./node.ts.
+// @buildproxy/core — pure domain: runs in Node and in the browser. Node-only probes live in ./node.ts, the zod
+// validators for bundles and plan files in ./validate.ts (loaded only by what parses a file).
 
 export { resolveProfile } from './analyze/profile.js';
 export { analyze } from './analyze/state.js';
@@ -8,7 +9,6 @@ export * from './evidence/canonical.js';
 export { maskEvidence } from './evidence/mask.js';
 export * from './evidence/schema.js';
 export { type BuilderSpec, type MachineSpec, synthesize } from './evidence/synth.js';
-export { parseEvidence } from './evidence/validate.js';
 export { csvField, envFileLine, fishQuote, parseCsvLine, shQuote, systemdAssignment } from './plan/encode.js';
 export {
   isTarget,
@@ -17,7 +17,6 @@ export {
   type Plan,
   PlanError,
   PlanFormatError,
-  parsePlan,
   TARGETS,
   type Target,
 } from './plan/index.js';

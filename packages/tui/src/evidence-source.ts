@@ -1,7 +1,7 @@
 // Where evidence comes from: the live machine (optionally under --root), or a captured bundle (--from).
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Evidence, EvidenceFormatError, parseEvidence } from '@buildproxy/core';
+import { type Evidence, EvidenceFormatError } from '@buildproxy/core';
 import { captureEvidence } from '@buildproxy/core/node';
 import type { Values } from './args.js';
 import { UsageError } from './errors.js';
@@ -33,6 +33,8 @@ export async function loadBundle(path: string): Promise<Evidence> {
       'fix: give the file written by buildproxy doctor --capture FILE',
     );
   }
+  // zod loads only here: a live doctor never parses a bundle.
+  const { parseEvidence } = await import('@buildproxy/core/validate');
   try {
     return parseEvidence(data);
   } catch (e) {

@@ -1,21 +1,22 @@
 // The zod validator for evidence bundles (--from, the capture analyzer).
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { useEnglishMessages } from '../zod-messages.js';
 import { EVIDENCE_FORMAT, type Evidence, EvidenceFormatError } from './schema.js';
 
 export const CommandResultSchema = z.object({
-  argv: z.array(z.string()).min(1),
-  exitCode: z.number().int().nullable(),
+  argv: z.array(z.string()).check(z.minLength(1)),
+  exitCode: z.nullable(z.int()),
   stdout: z.string(),
   stderr: z.string(),
   timedOut: z.boolean(),
-  error: z.enum(['not-found', 'timeout', 'spawn-failed']).optional(),
-  durationMs: z.number().nonnegative(),
+  error: z.optional(z.enum(['not-found', 'timeout', 'spawn-failed'])),
+  durationMs: z.number().check(z.nonnegative()),
 });
 
 export const ProcessSchema = z.object({
   name: z.string(),
-  pid: z.number().int(),
-  env: z.record(z.string(), z.string()).nullable(),
+  pid: z.int(),
+  env: z.nullable(z.record(z.string(), z.string())),
 });
 
 export const EvidenceSchema = z.object({
@@ -24,14 +25,14 @@ export const EvidenceSchema = z.object({
   host: z.object({
     platform: z.string(),
     home: z.string(),
-    uid: z.number().int().nullable(),
+    uid: z.nullable(z.int()),
   }),
   env: z.record(z.string(), z.string()),
-  files: z.record(z.string(), z.string().nullable()),
+  files: z.record(z.string(), z.nullable(z.string())),
   commands: z.array(CommandResultSchema),
   processes: z.array(ProcessSchema),
-  dockerfile: z.object({ path: z.string(), content: z.string() }).nullable().optional(),
-  unreadable: z.array(z.string()).optional(),
+  dockerfile: z.optional(z.nullable(z.object({ path: z.string(), content: z.string() }))),
+  unreadable: z.optional(z.array(z.string())),
 });
 
 /** Validate a parsed bundle; the error names the field and what was expected. */
@@ -49,6 +50,7 @@ export function parseEvidence(data: unknown): Evidence {
         : `unknown bundle format ${JSON.stringify(format)}; this buildproxy reads "${EVIDENCE_FORMAT}"`,
     );
   }
+  useEnglishMessages();
   const r = EvidenceSchema.safeParse(data);
   if (!r.success) {
     const issue = r.error.issues[0]!;

@@ -153,4 +153,3 @@ export function makePlan(
 }
 
 export { PLAN_FORMAT, type Plan, PlanFormatError, TARGETS, type Target } from './types.js';
-export { parsePlan } from './validate.js';

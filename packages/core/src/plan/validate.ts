@@ -1,14 +1,15 @@
 // The zod validator for plan files (buildproxy apply).
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { useEnglishMessages } from '../zod-messages.js';
 import { PLAN_FORMAT, type Plan, PlanFormatError } from './types.js';
 
 export const FileChangeSchema = z.object({
-  path: z.string().startsWith('/'),
+  path: z.string().check(z.startsWith('/')),
   /** octal permission bits of the file after the change, e.g. "0644" */
-  mode: z.string().regex(/^0[0-7]{3}$/),
+  mode: z.string().check(z.regex(/^0[0-7]{3}$/)),
   needsRoot: z.boolean(),
   /** null: the file must not exist yet */
-  before: z.string().nullable(),
+  before: z.nullable(z.string()),
   after: z.string(),
   rules: z.array(z.string()),
   target: z.string(),
@@ -16,7 +17,7 @@ export const FileChangeSchema = z.object({
 });
 
 export const PlanCommandSchema = z.object({
-  argv: z.array(z.string()).min(1),
+  argv: z.array(z.string()).check(z.minLength(1)),
   why: z.string(),
   needsRoot: z.boolean(),
   disruptive: z.boolean(),
@@ -35,11 +36,11 @@ export const PlanSchema = z.object({
   changes: z.array(FileChangeSchema),
   commands: z.array(PlanCommandSchema),
   snippets: z.array(SnippetSchema),
-  targets: z.array(z.string()).optional(),
-  refused: z.array(z.object({ target: z.string(), reason: z.string() })).optional(),
-  resolves: z
-    .object({ now: z.array(z.string()), afterCommands: z.array(z.string()), remaining: z.array(z.string()) })
-    .optional(),
+  targets: z.optional(z.array(z.string())),
+  refused: z.optional(z.array(z.object({ target: z.string(), reason: z.string() }))),
+  resolves: z.optional(
+    z.object({ now: z.array(z.string()), afterCommands: z.array(z.string()), remaining: z.array(z.string()) }),
+  ),
 });
 
 export function parsePlan(data: unknown): Plan {
@@ -51,6 +52,7 @@ export function parsePlan(data: unknown): Plan {
   }
   if (format !== PLAN_FORMAT)
     throw new PlanFormatError(`not a buildproxy plan (expected "format": "${PLAN_FORMAT}")`);
+  useEnglishMessages();
   const r = PlanSchema.safeParse(data);
   if (!r.success) {
     const issue = r.error.issues[0]!;

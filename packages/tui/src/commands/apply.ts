@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline/promises';
-import { type Plan, PlanFormatError, parsePlan, redactAll } from '@buildproxy/core';
+import { type Plan, PlanFormatError, redactAll } from '@buildproxy/core';
 import { applyPlan, LockBusyError } from '@buildproxy/core/node';
 import { parse } from '../args.js';
 import { UsageError } from '../errors.js';
@@ -30,6 +30,7 @@ async function loadPlan(path: string): Promise<Plan> {
       'fix: create one with: buildproxy plan -o plan.json',
     );
   }
+  const { parsePlan } = await import('@buildproxy/core/validate');
   try {
     return parsePlan(JSON.parse(text));
   } catch (e) {
