@@ -39,7 +39,11 @@ export const PlanSchema = z.object({
   targets: z.optional(z.array(z.string())),
   refused: z.optional(z.array(z.object({ target: z.string(), reason: z.string() }))),
   resolves: z.optional(
-    z.object({ now: z.array(z.string()), afterCommands: z.array(z.string()), remaining: z.array(z.string()) }),
+    z.object({
+      now: z.array(z.string()),
+      afterCommands: z.array(z.string()),
+      remaining: z.array(z.string()),
+    }),
   ),
 });
 
