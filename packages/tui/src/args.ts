@@ -26,6 +26,7 @@ export const EVIDENCE: Options = {
   root: { type: 'string' },
   file: { type: 'string', short: 'f' },
   timeout: { type: 'string' },
+  probes: { type: 'string' },
 };
 
 export function parse(command: string, argv: string[], options: Options, allowPositionals = 0) {

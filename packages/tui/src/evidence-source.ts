@@ -14,6 +14,16 @@ export function timeoutFrom(v: Values): number {
   return Number(t);
 }
 
+export function probesFrom(v: Values): 'auto' | 'commands' {
+  const p = (v.probes as string | undefined) ?? 'auto';
+  if (p !== 'auto' && p !== 'commands')
+    throw new UsageError(
+      `--probes "${p}" is not auto or commands`,
+      'fix: --probes auto (the default) or --probes commands',
+    );
+  return p;
+}
+
 export async function loadBundle(path: string): Promise<Evidence> {
   let text: string;
   try {
@@ -55,6 +65,7 @@ export async function getEvidence(v: Values, opts: { mask?: boolean } = {}): Pro
   try {
     return await captureEvidence({
       timeoutMs: timeoutFrom(v),
+      probes: probesFrom(v),
       root: v.root as string | undefined,
       dockerfile: v.file as string | undefined,
       mask: opts.mask,

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fixtures, synthesize } from '@buildproxy/core';
+import { type Evidence, fixtures, type MachineSpec, RULES, synthesize } from '@buildproxy/core';
 import { describe, expect, it } from 'vitest';
 import { fakeBin, machineFrom, makeMachine, runCli } from './helpers.js';
 
@@ -62,7 +62,7 @@ describe('buildproxy doctor against fake executables', () => {
     expect(report.actors.builder.httpsProxy.source).toBe('docker container inspect buildx_buildkit_proxied0');
   });
 
-  it('a wedged daemon never freezes the doctor: done within its timeout plus one second', async () => {
+  it('a wedged docker CLI never freezes the doctor (--probes commands): done within its timeout plus one second', async () => {
     const m = makeMachine();
     const argsOf = [
       'version --format {{json .}}',
@@ -77,7 +77,12 @@ describe('buildproxy doctor against fake executables', () => {
       argsOf.map((a) => ({ args: a.split(' '), sleep: true })),
     );
     fakeBin(m, 'systemctl', [{ args: ['show', 'docker'], sleep: true }]);
-    const r = await runCli(['doctor', '--root', m.root, '--timeout', '500', '--json'], { m });
+    const r = await runCli(
+      ['doctor', '--root', m.root, '--timeout', '500', '--probes', 'commands', '--json'],
+      {
+        m,
+      },
+    );
     expect(r.ms).toBeLessThan(1500);
     const report = JSON.parse(r.stdout);
     expect(report.findings.find((f: { rule: string }) => f.rule === 'daemon-unreachable').message).toMatch(
@@ -138,5 +143,53 @@ describe('capture and replay', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(msg);
     expect(r.stdout).toBe('');
+  });
+});
+
+describe('--probes auto (Engine API, buildx only when needed) and --probes commands agree', () => {
+  const machines: [string, MachineSpec][] = [
+    ...Object.entries(fixtures.GOOD_MACHINES),
+    ['reference machine', fixtures.REFERENCE_MACHINE],
+    ...RULES.map((r) => [`${r.id} (its bad example)`, r.examples.bad.machine] as [string, MachineSpec]),
+  ];
+  it('auto asks the daemon and the plugin directly: no docker CLI process on a plain docker-driver machine', async () => {
+    const ev = synthesize(GOOD_DOCKER);
+    const m = machineFrom(ev, { buildxPlugin: true });
+    const cap = join(m.dir, 'c.json');
+    const r = await runCli(['doctor', '--root', m.root, '--json', '--capture', cap], {
+      m,
+      env: { ...ev.env, ...m.env },
+    });
+    expect(r.code).toBe(0);
+    const cmds = (JSON.parse(readFileSync(cap, 'utf8')) as Evidence).commands;
+    expect(cmds.find((c) => c.argv[1] === 'info')?.via).toBe(`GET /info on unix://${m.dir}/docker.sock`);
+    expect(cmds.filter((c) => !c.via).map((c) => c.argv.slice(0, 2).join(' '))).toEqual(
+      expect.arrayContaining(['docker-buildx docker-cli-plugin-metadata']),
+    );
+    expect(cmds.filter((c) => !c.via && c.argv[0] === 'docker')).toEqual([]);
+    expect(cmds.some((c) => c.argv[0] === 'dockerd')).toBe(false); // the daemon said its version
+  });
+
+  it.each(machines)('%s: the same report either way', async (_name, spec) => {
+    const ev = synthesize(spec);
+    const m = machineFrom(ev, { buildxPlugin: true });
+    const run = async (probes: string) => {
+      // The fake daemon's socket stands in for the bundle's own (a rootless one would be under /run/user).
+      const r = await runCli(['doctor', '--root', m.root, '--json', '--probes', probes], {
+        m,
+        env: { ...ev.env, ...m.env },
+      });
+      expect(r.stderr).toBe('');
+      // Two differences are expected. The fake daemon's socket is not the one the bundle names. And buildx ls
+      // asks BuildKit its exact version, while without buildx the docker driver's comes from the Engine
+      // release (26.1.5 ships BuildKit ≥ 0.13.0): the same minor, which is what the version rules compare.
+      return JSON.parse(
+        r.stdout
+          .replaceAll(`unix://${m.dir}/docker.sock`, 'unix:///var/run/docker.sock')
+          .replace(/BuildKit (\d+\.\d+)\.\d+/g, 'BuildKit $1.x'),
+      );
+    };
+    const [auto, commands] = [await run('auto'), await run('commands')];
+    expect(auto).toEqual(commands);
   });
 });

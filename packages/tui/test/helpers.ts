@@ -1,7 +1,8 @@
 // Test helpers: a throw-away machine in a temp dir — fake executables on PATH, a file tree for --root,
 // fake /proc entries — and the real built CLI run against it.
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +15,8 @@ export interface Machine {
   bin: string;
   root: string;
   home: string;
+  /** environment the CLI runs with on this machine (DOCKER_HOST of its fake daemon) */
+  env?: Record<string, string>;
 }
 
 export function makeMachine(): Machine {
@@ -52,7 +55,7 @@ export function fakeBin(
 }
 
 /** Turn a synthesised bundle into a machine: its commands become fake docker/systemctl, its files a tree. */
-export function machineFrom(ev: Evidence): Machine {
+export function machineFrom(ev: Evidence, opts: { buildxPlugin?: boolean } = {}): Machine {
   const m = makeMachine();
   const byBin = new Map<string, CommandResult[]>();
   for (const c of ev.commands) {
@@ -86,7 +89,84 @@ export function machineFrom(ev: Evidence): Machine {
       );
   }
   if (ev.dockerfile) writeFileSync(join(m.dir, 'Dockerfile'), ev.dockerfile.content);
+  if (opts.buildxPlugin) installBuildxPlugin(m, ev);
+  writeBuildxInstances(m, ev);
+  serveEngineApi(m, ev);
   return m;
+}
+
+/** buildx keeps every builder it created in $DOCKER_CONFIG/buildx/instances/NAME; so does the fake machine. */
+function writeBuildxInstances(m: Machine, ev: Evidence): void {
+  const ls = ev.commands.find((c) => c.argv.join(' ') === 'docker buildx ls --format json');
+  if (!ls || ls.exitCode !== 0) return;
+  const dir = join(m.root, ev.env.DOCKER_CONFIG ?? `${m.home}/.docker`, 'buildx/instances');
+  for (const line of ls.stdout.split('\n').filter((l) => l.startsWith('{'))) {
+    const b = JSON.parse(line) as { Name: string; Driver: string; Nodes?: unknown[] };
+    if (b.Driver === 'docker') continue;
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      join(dir, b.Name),
+      JSON.stringify({ Name: b.Name, Driver: b.Driver, Nodes: b.Nodes ?? [] }),
+    );
+  }
+}
+
+/**
+ * A fake docker-buildx plugin answering the metadata request with the version the bundle's `docker buildx
+ * version` printed, in a folder the root's config.json lists in cliPluginsExtraDirs (the CLI's own mechanism).
+ * Opt-in: it rewrites config.json.
+ */
+function installBuildxPlugin(m: Machine, ev: Evidence): void {
+  const v = ev.commands.find((c) => c.argv.join(' ') === 'docker buildx version');
+  if (!v || v.exitCode !== 0) return;
+  const cfgPath = Object.keys(ev.files).find((p) => p.endsWith('/config.json') && p.includes('.docker'));
+  const path = join(m.root, cfgPath ?? `${m.home}/.docker/config.json`);
+  let cfg: Record<string, unknown> = {};
+  try {
+    cfg = JSON.parse(readFileSync(path, 'utf8') || '{}');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return; // a malformed config stays as the test made it
+  }
+  const plugins = join(m.dir, 'cli-plugins');
+  mkdirSync(plugins, { recursive: true });
+  fakeBin({ ...m, bin: plugins }, 'docker-buildx', [
+    {
+      args: ['docker-cli-plugin-metadata'],
+      stdout: JSON.stringify({
+        SchemaVersion: '0.1.0',
+        Vendor: 'Docker Inc.',
+        Version: v.stdout.split(/\s+/)[1],
+      }),
+    },
+  ]);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, JSON.stringify({ ...cfg, cliPluginsExtraDirs: [plugins] }, null, 2));
+}
+
+/**
+ * A real HTTP server on a unix socket that answers the Engine API requests the doctor makes, with what the
+ * bundle's `docker info` and `docker container inspect` printed. A daemon that was down gets no server: the
+ * socket path stays absent, as on a machine where dockerd is not running.
+ */
+export function serveEngineApi(m: Machine, ev: Evidence): void {
+  const sock = join(m.dir, 'docker.sock');
+  m.env = { ...m.env, DOCKER_HOST: `unix://${sock}` };
+  const info = ev.commands.find((c) => c.argv.join(' ') === 'docker info --format {{json .}}');
+  if (!info || info.exitCode !== 0) return;
+  const answers = new Map<string, string>([['/info', info.stdout]]);
+  for (const c of ev.commands) {
+    if (c.argv[1] === 'container' && c.argv[2] === 'inspect' && c.exitCode === 0) {
+      const one = (JSON.parse(c.stdout) as unknown[])[0];
+      answers.set(`/containers/${c.argv[3]}/json`, JSON.stringify(one));
+    }
+  }
+  const server = createServer((req, res) => {
+    const body = answers.get(req.url ?? '');
+    res.writeHead(body === undefined ? 404 : 200, { 'Content-Type': 'application/json' });
+    res.end(body ?? JSON.stringify({ message: `No such container: ${req.url}` }));
+  });
+  server.listen(sock);
+  server.unref();
 }
 
 export interface RunResult {
@@ -104,6 +184,7 @@ export function runCli(
   const env: Record<string, string> = {
     PATH: m ? m.bin : '/nonexistent',
     HOME: m ? m.home : '/nonexistent-home',
+    ...m?.env,
     ...opts.env,
   };
   return new Promise((resolve, reject) => {

@@ -1,15 +1,16 @@
 // Hung and hostile environments: the doctor stays bounded and truthful.
-import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fakeBin, makeMachine, runCli } from './helpers.js';
+import { fakeBin, makeMachine, type RunResult, runCli } from './helpers.js';
 
 describe('hostile environments', () => {
   it('a docker that floods its output: bounded time, no crash', async () => {
     const m = makeMachine();
     writeFileSync(join(m.bin, 'docker'), '#!/bin/sh\nexec /usr/bin/head -c 60000000 /dev/zero\n');
     chmodSync(join(m.bin, 'docker'), 0o755);
-    const r = await runCli(['doctor', '--root', m.root, '--json'], { m });
+    const r = await runCli(['doctor', '--root', m.root, '--probes', 'commands', '--json'], { m });
     expect(r.ms).toBeLessThan(8000);
     const report = JSON.parse(r.stdout);
     expect(report.findings.map((f: { rule: string }) => f.rule)).toContain('daemon-unreachable');
@@ -21,7 +22,7 @@ describe('hostile environments', () => {
       { args: ['info', '--format', '{{json .}}'], stdout: 'Client: Docker Engine\n Context: default\n' },
       { args: ['version', '--format', '{{json .}}'], stdout: '{not json' },
     ]);
-    const r = await runCli(['doctor', '--root', m.root, '--json'], { m });
+    const r = await runCli(['doctor', '--root', m.root, '--probes', 'commands', '--json'], { m });
     const f = JSON.parse(r.stdout).findings.find((x: { rule: string }) => x.rule === 'daemon-unreachable');
     expect(f.message).toMatch(/not JSON/);
   });
@@ -74,6 +75,71 @@ describe('hostile environments', () => {
       for (const c of held) c.destroy();
       server.close();
     }
+  });
+});
+
+describe('hostile daemons behind the socket (the Engine API path)', () => {
+  async function withDaemon(
+    handler: Parameters<typeof createServer>[1],
+    check: (r: RunResult) => void,
+  ): Promise<void> {
+    const m = makeMachine();
+    symlinkSync(
+      existsSync('/usr/local/bin/docker') ? '/usr/local/bin/docker' : '/usr/bin/docker',
+      join(m.bin, 'docker'),
+    );
+    const sock = join(m.dir, 'docker.sock');
+    const server = createServer(handler);
+    await new Promise<void>((r) => server.listen(sock, r));
+    try {
+      check(
+        await runCli(['doctor', '--root', m.root, '--timeout', '2000', '--json'], {
+          m,
+          env: { DOCKER_HOST: `unix://${sock}` },
+        }),
+      );
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  }
+  const unreachable = (r: RunResult) =>
+    JSON.parse(r.stdout).findings.find((f: { rule: string }) => f.rule === 'daemon-unreachable')?.message;
+
+  it('answers something that is not JSON: says so, and where it came from', async () => {
+    await withDaemon(
+      (_q, res) => res.end('<html>nginx</html>'),
+      (r) => expect(unreachable(r)).toMatch(/GET \/info on unix:.* with something that is not JSON/),
+    );
+  });
+
+  it("answers an error status: the daemon's message", async () => {
+    await withDaemon(
+      (_q, res) => {
+        res.writeHead(500);
+        res.end('{"message":"write /var/lib/docker: no space left on device"}');
+      },
+      (r) => expect(unreachable(r)).toMatch(/Error response from daemon: write .*no space left on device/),
+    );
+  });
+
+  it('floods its answer: cut at 2 MiB, bounded time, no crash', async () => {
+    await withDaemon(
+      (_q, res) => {
+        const chunk = 'x'.repeat(65536);
+        const pump = () => {
+          while (res.write(chunk)) {
+            // fill the socket buffer, then wait for drain
+          }
+          res.once('drain', pump);
+        };
+        pump();
+      },
+      (r) => {
+        expect(r.ms).toBeLessThan(3000);
+        expect(unreachable(r)).toMatch(/larger than 2 MiB/);
+      },
+    );
   });
 });
 

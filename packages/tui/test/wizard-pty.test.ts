@@ -47,7 +47,7 @@ describe('the wizard in a real terminal', () => {
         variant(GOOD_DOCKER, { removeFiles: [DROP_IN], files: { [CONFIG_JSON]: '{\n  "auths": {}\n}\n' } }),
       ),
     );
-    const env = `PATH=${m.bin} HOME=${m.home} HTTPS_PROXY=http://proxy.corp.example:3128 TERM=xterm-256color NO_COLOR=1`;
+    const env = `PATH=${m.bin} HOME=${m.home} DOCKER_HOST=${m.env?.DOCKER_HOST} HTTPS_PROXY=http://proxy.corp.example:3128 TERM=xterm-256color NO_COLOR=1`;
     tmux(
       'new-session',
       '-d',

@@ -43,7 +43,13 @@ function merge(a: Builder, b: Builder | null): Builder {
 export function analyzeBuilders(
   ev: Evidence,
   ctx: FileContext,
-  dockerd: { env: Record<string, string> | null; origin: Origin | null; engine: Version | null; up: boolean },
+  dockerd: {
+    env: Record<string, string> | null;
+    origin: Origin | null;
+    engine: Version | null;
+    up: boolean;
+    buildxInstalled: boolean;
+  },
 ): {
   builders: BuilderState[];
   build: BuilderState | null;
@@ -62,8 +68,9 @@ export function analyzeBuilders(
     return merge(b, detail);
   });
   if (current && !raw.some((b) => b.name === current.name)) raw.push(current);
-  // With no buildx, the only builder is dockerd's embedded BuildKit.
-  if (raw.length === 0 && dockerd.up) {
+  // Nothing listed (no buildx, or buildx not asked because it has no builders of its own): the builder is
+  // dockerd's embedded BuildKit — buildx lists it as "default" even while the daemon is down.
+  if (raw.length === 0 && (dockerd.up || dockerd.buildxInstalled)) {
     raw.push({ name: 'default', driver: 'docker', current: true, error: null, nodes: [] });
   }
   const builders: BuilderState[] = raw.map((b) => {

@@ -225,3 +225,14 @@ export function parseContainerInspect(stdout: string): ContainerInfo | null {
     running: obj(c.State).Running === true,
   };
 }
+
+/** `docker buildx version`: "github.com/docker/buildx v0.13.1 788433953af1…" → "v0.13.1" */
+export function parseBuildxVersion(stdout: string): string | null {
+  const words = stdout.trim().split(/\s+/);
+  return words[0] ? (words[1] ?? words[0]) : null;
+}
+
+/** `docker-buildx docker-cli-plugin-metadata`: {"SchemaVersion":"0.1.0","Vendor":"Docker Inc.","Version":"v0.13.1",…} */
+export function parsePluginVersion(stdout: string): string | null {
+  return str(obj(parseJson(stdout.trim())).Version);
+}

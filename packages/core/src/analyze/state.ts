@@ -10,7 +10,13 @@ import {
 import { type Evidence, findCommand } from '../evidence/schema.js';
 import { analyzeBuilders } from './builders.js';
 import { proxyFlags, readDaemonJson, unitConfig } from './daemon-config.js';
-import { type DockerInfo, parseDockerInfo, parseDockerVersion } from './docker-output.js';
+import {
+  type DockerInfo,
+  parseBuildxVersion,
+  parseDockerInfo,
+  parseDockerVersion,
+  parsePluginVersion,
+} from './docker-output.js';
 import { analyzeDockerfile } from './dockerfile.js';
 import { type FileError, parseStrictJson } from './json-file.js';
 import { canonicalName, effectiveOf, envEntries, makeLayer, NO_PROXY_SET } from './layers.js';
@@ -38,7 +44,9 @@ function daemonStatus(ev: Evidence): {
   if (infoCmd?.exitCode === 0 && !info) {
     return {
       status: 'down',
-      error: 'docker info answered with output that is not JSON (an unusual docker CLI or wrapper?)',
+      error: infoCmd.via
+        ? `the daemon answered ${infoCmd.via} with something that is not JSON (is that socket really dockerd?)`
+        : 'docker info answered with output that is not JSON (an unusual docker CLI or wrapper?)',
       cli,
       info: null,
     };
@@ -90,6 +98,14 @@ function loopbackNetns(desktop: boolean, rootless: boolean, fallback: Netns): Ne
   if (desktop) return 'vm';
   if (rootless) return 'rootless';
   return fallback;
+}
+
+/** From `docker buildx version`, or the plugin's metadata when the doctor asked the plugin directly. */
+function buildxVersionOf(ev: Evidence): string | null {
+  const v = findCommand(ev, CMD.buildxVersion);
+  if (v?.exitCode === 0) return parseBuildxVersion(v.stdout);
+  const meta = findCommand(ev, CMD.buildxMetadata);
+  return meta?.exitCode === 0 ? parsePluginVersion(meta.stdout) : null;
 }
 
 export function analyze(ev: Evidence): State {
@@ -216,7 +232,13 @@ export function analyze(ev: Evidence): State {
       : { kind: 'file', ref: unitLabel };
   }
   const up = status === 'up';
-  const b = analyzeBuilders(ev, ctx, { env: up ? dockerdEnv : null, origin: dockerdOrigin, engine, up });
+  const b = analyzeBuilders(ev, ctx, {
+    env: up ? dockerdEnv : null,
+    origin: dockerdOrigin,
+    engine,
+    up,
+    buildxInstalled: buildxVersionOf(ev) !== null,
+  });
 
   // ~/.docker/config.json proxies: the per-daemon entry replaces "default" entirely.
   const cfgPath = `${dockerConfigDir(ctx)}/config.json`;
@@ -418,10 +440,7 @@ export function analyze(ev: Evidence): State {
       desktop,
       rootless,
       info,
-      buildx: (() => {
-        const v = findCommand(ev, CMD.buildxVersion);
-        return v?.exitCode === 0 ? v.stdout.trim() : null;
-      })(),
+      buildx: buildxVersionOf(ev),
     },
     systemd: {
       unit,

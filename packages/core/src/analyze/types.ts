@@ -99,7 +99,7 @@ export interface State {
     desktop: boolean;
     rootless: boolean;
     info: DockerInfo | null;
-    buildx: string | null; // buildx version text, null when not installed
+    buildx: string | null; // buildx version ("v0.13.1"), null when not installed
   };
   systemd: {
     unit: SystemctlUnit | null;

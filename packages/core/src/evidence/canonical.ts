@@ -8,6 +8,8 @@ export const CMD = {
   dockerInfo: ['docker', 'info', '--format', '{{json .}}'],
   dockerdVersion: ['dockerd', '--version'],
   buildxVersion: ['docker', 'buildx', 'version'],
+  /** the plugin's own version report, without the docker CLI around it (binary found in the CLI's plugin folders) */
+  buildxMetadata: ['docker-buildx', 'docker-cli-plugin-metadata'],
   buildxLs: ['docker', 'buildx', 'ls', '--format', 'json'],
   buildxInspect: ['docker', 'buildx', 'inspect'],
   buildctlVersion: ['buildctl', '--version'],

@@ -11,6 +11,8 @@ export interface CommandResult {
   timedOut: boolean;
   error?: 'not-found' | 'timeout' | 'spawn-failed';
   durationMs: number;
+  /** set when the answer came another way than running argv, e.g. "GET /info on unix:///var/run/docker.sock" */
+  via?: string;
 }
 
 export interface ProcessInfo {

@@ -11,6 +11,7 @@ export const CommandResultSchema = z.object({
   timedOut: z.boolean(),
   error: z.optional(z.enum(['not-found', 'timeout', 'spawn-failed'])),
   durationMs: z.number().check(z.nonnegative()),
+  via: z.optional(z.string()),
 });
 
 export const ProcessSchema = z.object({

@@ -17,6 +17,8 @@ Evidence:
   --root DIR           read every absolute path under DIR instead of /
   -f, --file FILE      the Dockerfile to check (default ./Dockerfile when present)
   --timeout MS         timeout for each probe (default 3000)
+  --probes MODE        auto (default): ask a local daemon's API directly and run buildx only when it has
+                       builders of its own; commands: run every docker command, as you would by hand
 
 The proxy you need (default: inferred from your shell, then from any configured layer):
   --proxy URL          HTTP and HTTPS proxy

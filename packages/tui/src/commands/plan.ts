@@ -15,7 +15,7 @@ Plan the configuration changes that fix the current findings, and show them as d
                        targets: ${TARGETS.join(', ')}
   -o, --output FILE    write the plan (with secrets, mode 0600) for: buildproxy apply FILE
   --json               print the plan as JSON, passwords redacted
-  --from FILE | --root DIR | --file DOCKERFILE | --timeout MS    evidence, as for doctor
+  --from FILE | --root DIR | --file DOCKERFILE | --timeout MS | --probes MODE   evidence, as for doctor
   --proxy URL  --http-proxy URL  --https-proxy URL  --no-proxy LIST  --registry HOST[:PORT]  --ca-cert FILE
   --mirror HOST[:PORT]  --proxy-on-host
   --no-color

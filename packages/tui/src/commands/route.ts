@@ -13,7 +13,7 @@ With profile flags (--proxy, --no-proxy …) it answers for that configuration i
 
 Options:
   --json               print {url, actors: {client: {proxy, reason}, runtime, builder, run}}
-  --from FILE | --root DIR | --timeout MS     where the evidence comes from (as for doctor)
+  --from FILE | --root DIR | --timeout MS | --probes MODE   where the evidence comes from (as for doctor)
   --proxy URL  --http-proxy URL  --https-proxy URL  --no-proxy LIST
   --no-color
 

@@ -25,6 +25,7 @@ import type { ActChoice, ActOutcome, Answers, ProbeLine, WizardState } from './s
 export interface WizardOptions {
   root?: string;
   timeoutMs: number;
+  probes?: 'auto' | 'commands';
   dockerfile?: string;
   from?: Evidence;
   outDir: string;
@@ -104,6 +105,7 @@ export function liveEffects(opts: WizardOptions): Effects {
     const ev = await captureEvidence({
       root: opts.root,
       timeoutMs: opts.timeoutMs,
+      probes: opts.probes,
       dockerfile: opts.dockerfile,
       onProbeStart: (argv) => {
         started.set(argv.join(' '), Date.now());

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { TARGETS } from '@buildproxy/core';
 import { EVIDENCE, PROFILE, parse } from '../args.js';
 import { UsageError } from '../errors.js';
-import { loadBundle, timeoutFrom } from '../evidence-source.js';
+import { loadBundle, probesFrom, timeoutFrom } from '../evidence-source.js';
 import type { Io } from '../io.js';
 import { profileFromFlags } from '../profile-flags.js';
 import { liveEffects } from './effects.js';
@@ -24,7 +24,7 @@ Every question has a flag; with --yes the same flow runs without a terminal.
   --out DIR           where "folder" writes the files (default ./buildproxy-out)
   --run-commands      run daemon-reload / restart / builder recreation after writing
   --yes               no questions: run the flow non-interactively
-  --root DIR | --from FILE | --file DOCKERFILE | --timeout MS     as for doctor
+  --root DIR | --from FILE | --file DOCKERFILE | --timeout MS | --probes MODE   as for doctor
   --no-color
 `;
 
@@ -63,6 +63,7 @@ export async function wizard(argv: string[], io: Io): Promise<number> {
   const opts = {
     root: values.root as string | undefined,
     timeoutMs: timeoutFrom(values),
+    probes: probesFrom(values),
     dockerfile: values.file as string | undefined,
     from: typeof values.from === 'string' ? await loadBundle(values.from) : undefined,
     outDir: (values.out as string | undefined) ?? join(process.cwd(), 'buildproxy-out'),

@@ -3,7 +3,7 @@
 import { access, constants } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { parseBuildxLs } from '../../analyze/docker-output.js';
+import { parseBuildxLs, parseDockerInfo } from '../../analyze/docker-output.js';
 import { parseSystemctlShow } from '../../analyze/systemctl.js';
 import { parseUnitFile } from '../../analyze/systemd.js';
 import { pickRelevant } from '../../proxy/env.js';
@@ -11,6 +11,7 @@ import {
   buildxInspectNamed,
   CMD,
   containerInspect,
+  dockerConfigDir,
   dropInDirs,
   type FileContext,
   fixedFiles,
@@ -18,10 +19,12 @@ import {
   type Unit,
   unitFileCandidates,
 } from '../canonical.js';
+import { buildxNeedsCli, cliPluginDirs, localDaemonSocket } from '../endpoint.js';
 import { maskEvidence } from '../mask.js';
 import { type CommandResult, EVIDENCE_FORMAT, type Evidence } from '../schema.js';
-import { type Exec, execCommand } from './exec.js';
-import { listConf, readText } from './files.js';
+import { asCommand, engineGet } from './engine-api.js';
+import { type Exec, execCommand, findOnPath } from './exec.js';
+import { listConf, listDir, readText } from './files.js';
 import { scanProcesses } from './processes.js';
 
 export interface CaptureOptions {
@@ -34,6 +37,9 @@ export interface CaptureOptions {
   now?: () => Date;
   /** mask secrets in the bundle (always true for --capture) */
   mask?: boolean;
+  /** auto: ask a local daemon's API and skip buildx when it has no builders of its own; commands: run every
+   * docker command, as a person would */
+  probes?: 'auto' | 'commands';
   onProbeStart?: (argv: readonly string[]) => void;
   onProbe?: (argv: readonly string[], result: CommandResult) => void;
 }
@@ -57,6 +63,14 @@ async function findDockerd(
   const extra = [execStartPath, '/usr/sbin/dockerd', '/usr/bin/dockerd', '/usr/local/bin/dockerd'];
   for (const p of extra) if (p && /dockerd$/.test(p) && (await isExecutable(p))) return p;
   return undefined;
+}
+
+function findPlugin(dirs: string[]): string | null {
+  for (const d of dirs) {
+    const p = findOnPath('docker-buildx', d);
+    if (p) return p;
+  }
+  return null;
 }
 
 export async function captureEvidence(opts: CaptureOptions = {}): Promise<Evidence> {
@@ -85,27 +99,55 @@ export async function captureEvidence(opts: CaptureOptions = {}): Promise<Eviden
     return files[path];
   };
 
+  // systemctl --user as root asks root's own user manager, which never runs a rootless docker.
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const units: { unit: Unit; user: boolean }[] = [
     { unit: 'docker', user: false },
     { unit: 'docker', user: true },
     { unit: 'buildkit', user: false },
     { unit: 'buildkit', user: true },
-  ];
+  ].filter((u) => !(u.user && isRoot)) as { unit: Unit; user: boolean }[];
 
-  // Round 1: everything that needs nothing else — dockerd --version too, when dockerd is where we usually look.
-  const earlyDockerd = await findDockerd(env, null);
-  const [, , , , buildxInspect, buildxLs, , systemctl, , , processes] = await Promise.all([
-    earlyDockerd ? run(CMD.dockerdVersion, earlyDockerd) : Promise.resolve(null),
-    run(CMD.dockerVersion),
-    run(CMD.dockerInfo),
-    run(CMD.buildxVersion),
-    run(CMD.buildxInspect),
-    run(CMD.buildxLs),
-    Promise.all([run(CMD.buildctlVersion), run(CMD.buildctlWorkers)]),
-    Promise.all(units.map((u) => run(systemctlShow(u.unit, u.user)))),
-    Promise.all(fixedFiles(ctx).map(read)),
+  // Round 0, a few file reads: how the CLI would reach the daemon, and whether buildx keeps builders of its own.
+  const cfgDir = dockerConfigDir(ctx);
+  const [configJson, currentFile, buildxDirs] = await Promise.all([
+    read(`${cfgDir}/config.json`),
+    read(`${cfgDir}/buildx/current`),
     Promise.all(
-      units.map(async ({ unit, user }) => {
+      [`${cfgDir}/buildx/instances`, `${cfgDir}/contexts/meta`].map(async (d) => [
+        ...(await listDir(root, d)),
+        ...(root ? await listDir(undefined, d) : []),
+      ]),
+    ),
+  ]);
+  const direct = (opts.probes ?? 'auto') === 'auto' && findOnPath('docker', env.PATH) !== null;
+  const socket = direct ? localDaemonSocket(ctx.env, configJson) : null;
+  const buildxCli = !socket || buildxNeedsCli(ctx.env, currentFile, buildxDirs[0]!, buildxDirs[1]!);
+  const plugin = buildxCli ? null : findPlugin(cliPluginDirs(ctx, configJson));
+  const api = async (argv: readonly string[], path: string, shape?: (body: string) => string) => {
+    opts.onProbeStart?.(argv);
+    const r = asCommand(argv, socket!, path, await engineGet(socket!, path, timeoutMs), shape);
+    commands.push(r);
+    opts.onProbe?.(argv, r);
+    return r;
+  };
+
+  // Round 1: everything that needs nothing else.
+  const [info, buildxInspect, buildxLs, systemctl, , , processes] = await Promise.all([
+    socket
+      ? api(CMD.dockerInfo, '/info')
+      : Promise.all([run(CMD.dockerVersion), run(CMD.dockerInfo)]).then(([, i]) => i),
+    buildxCli ? run(CMD.buildxInspect) : null,
+    buildxCli ? run(CMD.buildxLs) : null,
+    Promise.all(units.map((u) => run(systemctlShow(u.unit, u.user)))),
+    Promise.all([
+      buildxCli ? run(CMD.buildxVersion) : plugin ? run(CMD.buildxMetadata, plugin) : null,
+      run(CMD.buildctlVersion),
+      run(CMD.buildctlWorkers),
+    ]),
+    Promise.all([
+      ...fixedFiles(ctx).map(read),
+      ...units.map(async ({ unit, user }) => {
         const dirs = dropInDirs(unit, ctx)[user ? 'user' : 'system'];
         const candidates = unitFileCandidates(unit, ctx)[user ? 'user' : 'system'];
         await Promise.all([
@@ -113,14 +155,12 @@ export async function captureEvidence(opts: CaptureOptions = {}): Promise<Eviden
           ...dirs.map(async (d) => Promise.all((await listConf(root, d)).map(read))),
         ]);
       }),
-    ),
+    ]),
     scanProcesses(root),
   ]);
 
   // Round 2: what round 1 pointed at.
   const shows = systemctl.map((r) => (r.exitCode === 0 ? parseSystemctlShow(r.stdout) : null));
-  const dockerExec = shows[0]?.execStart?.[0] ?? null;
-  const dockerdBinary = earlyDockerd ? null : await findDockerd(env, dockerExec);
   const pointed = new Set<string>();
   for (const s of shows) {
     if (!s) continue;
@@ -135,18 +175,32 @@ export async function captureEvidence(opts: CaptureOptions = {}): Promise<Eviden
       if (a.key === 'EnvironmentFile' && a.value) await read(a.value.replace(/^-/, ''));
     }
   }
-  const builders = buildxLs.exitCode === 0 ? parseBuildxLs(buildxLs.stdout) : [];
+  const builders = buildxLs?.exitCode === 0 ? parseBuildxLs(buildxLs.stdout) : [];
   // The current builder's details came with `docker buildx inspect`; docker-driver builders need none beyond ls.
   const currentName =
-    buildxInspect.exitCode === 0 ? /^Name:\s+(\S+)/m.exec(buildxInspect.stdout)?.[1] : undefined;
+    buildxInspect?.exitCode === 0 ? /^Name:\s+(\S+)/m.exec(buildxInspect.stdout)?.[1] : undefined;
+  // dockerd --version only says what the daemon did not: its version when it is down.
+  const daemonVersion = info.exitCode === 0 ? parseDockerInfo(info.stdout)?.serverVersion : null;
+  const dockerExec = shows[0]?.execStart?.[0] ?? null;
+  const dockerdBinary = daemonVersion ? undefined : await findDockerd(env, dockerExec);
   await Promise.all([
-    earlyDockerd ? null : dockerdBinary ? run(CMD.dockerdVersion, dockerdBinary) : run(CMD.dockerdVersion),
+    dockerdBinary ? run(CMD.dockerdVersion, dockerdBinary) : null,
     ...builders
       .filter((b) => b.driver !== 'docker' && b.name !== currentName)
       .map((b) => run(buildxInspectNamed(b.name))),
     ...builders
       .filter((b) => b.driver === 'docker-container')
-      .flatMap((b) => b.nodes.map((n) => run(containerInspect(n.name)))),
+      .flatMap((b) =>
+        b.nodes.map((n) =>
+          socket
+            ? api(
+                containerInspect(n.name),
+                `/containers/buildx_buildkit_${encodeURIComponent(n.name)}/json`,
+                (j) => `[${j}]`,
+              )
+            : run(containerInspect(n.name)),
+        ),
+      ),
   ]);
 
   let dockerfile: Evidence['dockerfile'] = null;

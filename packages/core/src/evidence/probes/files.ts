@@ -39,3 +39,12 @@ export async function listConf(root: string | undefined, dir: string): Promise<s
     return [];
   }
 }
+
+/** Entry names of a folder; empty when it is absent or unreadable. */
+export async function listDir(root: string | undefined, dir: string): Promise<string[]> {
+  try {
+    return (await readdir(underRoot(root, dir))).sort();
+  } catch {
+    return [];
+  }
+}
