@@ -1,7 +1,7 @@
 // Where evidence comes from: the live machine (optionally under --root), or a captured bundle (--from).
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Evidence, EvidenceFormatError } from '@buildproxy/core';
+import { type Evidence, EvidenceFormatError } from '@buildproxy/core/evidence/schema';
 import { captureEvidence } from '@buildproxy/core/node';
 import type { Values } from './args.js';
 import { UsageError } from './errors.js';

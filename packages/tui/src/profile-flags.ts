@@ -1,6 +1,7 @@
 // Profile flags → ProfileInput, validated up front: a bad --proxy is bad input (exit 2), not a finding.
 import { access, constants } from 'node:fs/promises';
-import { type ProfileInput, parseProxyUrl } from '@buildproxy/core';
+import type { ProfileInput } from '@buildproxy/core';
+import { parseProxyUrl } from '@buildproxy/core/proxy/url';
 import type { Values } from './args.js';
 import { UsageError } from './errors.js';
 

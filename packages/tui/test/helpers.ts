@@ -89,6 +89,9 @@ export function machineFrom(ev: Evidence, opts: { buildxPlugin?: boolean } = {})
       );
   }
   if (ev.dockerfile) writeFileSync(join(m.dir, 'Dockerfile'), ev.dockerfile.content);
+  // A machine whose systemctl answered was booted with systemd, which is what /run/systemd/system says.
+  if (ev.commands.some((c) => c.argv[0] === 'systemctl' && c.exitCode === 0))
+    mkdirSync(join(m.root, 'run/systemd/system'), { recursive: true });
   if (opts.buildxPlugin) installBuildxPlugin(m, ev);
   writeBuildxInstances(m, ev);
   serveEngineApi(m, ev);

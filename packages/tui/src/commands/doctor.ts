@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
-import { buildReport, exitCodeFor, maskEvidence } from '@buildproxy/core';
+import { maskEvidence } from '@buildproxy/core/evidence/mask';
+import { buildReport, exitCodeFor } from '@buildproxy/core/report';
 import { EVIDENCE, PROFILE, parse } from '../args.js';
 import { UsageError } from '../errors.js';
 import { getEvidence } from '../evidence-source.js';

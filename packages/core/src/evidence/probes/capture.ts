@@ -24,7 +24,7 @@ import { maskEvidence } from '../mask.js';
 import { type CommandResult, EVIDENCE_FORMAT, type Evidence } from '../schema.js';
 import { asCommand, engineGet } from './engine-api.js';
 import { type Exec, execCommand, findOnPath } from './exec.js';
-import { listConf, listDir, readText } from './files.js';
+import { isDirectory, listConf, listDir, readText, underRoot } from './files.js';
 import { scanProcesses } from './processes.js';
 
 export interface CaptureOptions {
@@ -120,7 +120,10 @@ export async function captureEvidence(opts: CaptureOptions = {}): Promise<Eviden
       ]),
     ),
   ]);
-  const direct = (opts.probes ?? 'auto') === 'auto' && findOnPath('docker', env.PATH) !== null;
+  const auto = (opts.probes ?? 'auto') === 'auto';
+  const direct = auto && findOnPath('docker', env.PATH) !== null;
+  // systemd's own test (sd_booted): without /run/systemd/system, systemctl can only say it cannot answer.
+  const systemd = !auto || (await isDirectory(underRoot(root, '/run/systemd/system')));
   const socket = direct ? localDaemonSocket(ctx.env, configJson) : null;
   const buildxCli = !socket || buildxNeedsCli(ctx.env, currentFile, buildxDirs[0]!, buildxDirs[1]!);
   const plugin = buildxCli ? null : findPlugin(cliPluginDirs(ctx, configJson));
@@ -139,7 +142,7 @@ export async function captureEvidence(opts: CaptureOptions = {}): Promise<Eviden
       : Promise.all([run(CMD.dockerVersion), run(CMD.dockerInfo)]).then(([, i]) => i),
     buildxCli ? run(CMD.buildxInspect) : null,
     buildxCli ? run(CMD.buildxLs) : null,
-    Promise.all(units.map((u) => run(systemctlShow(u.unit, u.user)))),
+    Promise.all(units.map((u) => (systemd ? run(systemctlShow(u.unit, u.user)) : null))),
     Promise.all([
       buildxCli ? run(CMD.buildxVersion) : plugin ? run(CMD.buildxMetadata, plugin) : null,
       run(CMD.buildctlVersion),
@@ -160,7 +163,7 @@ export async function captureEvidence(opts: CaptureOptions = {}): Promise<Eviden
   ]);
 
   // Round 2: what round 1 pointed at.
-  const shows = systemctl.map((r) => (r.exitCode === 0 ? parseSystemctlShow(r.stdout) : null));
+  const shows = systemctl.map((r) => (r?.exitCode === 0 ? parseSystemctlShow(r.stdout) : null));
   const pointed = new Set<string>();
   for (const s of shows) {
     if (!s) continue;
@@ -212,7 +215,9 @@ export async function captureEvidence(opts: CaptureOptions = {}): Promise<Eviden
   else if (opts.dockerfile)
     throw new Error(`cannot read the Dockerfile ${dfPath}: check the path given with --file`);
 
-  const order = (a: CommandResult, b: CommandResult) => a.argv.join(' ').localeCompare(b.argv.join(' '));
+  // Code-point order: stable across locales, and localeCompare's collator costs milliseconds to set up.
+  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const order = (a: CommandResult, b: CommandResult) => byText(a.argv.join(' '), b.argv.join(' '));
   const evidence: Evidence = {
     format: EVIDENCE_FORMAT,
     capturedAt: (opts.now?.() ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z'),
@@ -222,7 +227,7 @@ export async function captureEvidence(opts: CaptureOptions = {}): Promise<Eviden
       uid: typeof process.getuid === 'function' ? process.getuid() : null,
     },
     env: ctx.env,
-    files: Object.fromEntries(Object.entries(files).sort(([a], [b]) => a.localeCompare(b))),
+    files: Object.fromEntries(Object.entries(files).sort(([a], [b]) => byText(a, b))),
     commands: commands.sort(order),
     processes,
     dockerfile,

@@ -1,5 +1,5 @@
 // Read files for the evidence bundle, optionally under a different root (--root DIR).
-import { readdir, readFile, realpath } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const MAX_FILE = 1024 * 1024;
@@ -46,5 +46,13 @@ export async function listDir(root: string | undefined, dir: string): Promise<st
     return (await readdir(underRoot(root, dir))).sort();
   } catch {
     return [];
+  }
+}
+
+export async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
   }
 }
