@@ -1,4 +1,5 @@
 // Hung and hostile environments: the doctor stays bounded and truthful.
+import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
@@ -49,6 +50,15 @@ describe('hostile environments', () => {
     const r = await runCli(['doctor', '--root', m.root, '--json'], { m });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).format).toBe('buildproxy.report/v1');
+  });
+
+  it('a FIFO where daemon.json should be: not opened for a blocking read, treated as absent', async () => {
+    const m = makeMachine();
+    mkdirSync(join(m.root, 'etc/docker'), { recursive: true });
+    execFileSync('mkfifo', [join(m.root, 'etc/docker/daemon.json')]);
+    const r = await runCli(['doctor', '--root', m.root, '--json'], { m, timeoutMs: 5000 });
+    expect(r.code).toBe(0);
+    expect(r.ms).toBeLessThan(3000);
   });
 
   it('a wedged daemon socket that accepts and never answers: doctor within its timeout + 0.5 s', async () => {

@@ -1,6 +1,7 @@
 // Ask dockerd directly over its unix socket: the same JSON `docker info` prints, without starting a Go binary
 // (on a small machine each docker CLI start costs 20–60 ms of CPU; a request costs ~1 ms).
 import { request } from 'node:http';
+import { createConnection } from 'node:net';
 import type { CommandResult } from '../schema.js';
 
 export type EngineAnswer =
@@ -29,7 +30,14 @@ export const engineGet: EngineGet = (socketPath, path, timeoutMs) =>
       req.destroy();
       resolve(a);
     };
-    const req = request({ socketPath, path, method: 'GET', headers: { Host: 'docker' }, agent: false });
+    // Our own connection, no Agent: an Agent works out a TLS server name for every request, and its first
+    // isIP() call compiles Node's IPv6 regex — 3 ms, a tenth of the whole doctor.
+    const req = request({
+      createConnection: () => createConnection(socketPath),
+      path,
+      method: 'GET',
+      headers: { Host: 'docker', Connection: 'close' },
+    });
     const timer = setTimeout(
       () => finish({ ok: false, error: 'timeout', message: 'no answer in time', durationMs: ms() }),
       timeoutMs,

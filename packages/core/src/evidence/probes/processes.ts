@@ -1,5 +1,6 @@
 // Find running daemons and read the environment they started with (/proc/<pid>/environ).
-import { readdir, readFile } from 'node:fs/promises';
+// Synchronous reads: hundreds of tiny /proc files cost more in thread-pool round trips than in reading.
+import { readdirSync as readdir, readFileSync as readFile } from 'node:fs';
 import { pickRelevant } from '../../proxy/env.js';
 import { DAEMON_PROCESSES } from '../canonical.js';
 import type { ProcessInfo } from '../schema.js';
@@ -19,12 +20,12 @@ export async function scanProcesses(rootDir: string | undefined): Promise<Proces
   let root = rootDir;
   let pids: string[];
   try {
-    pids = (await readdir(underRoot(root, '/proc'))).filter((n) => /^\d+$/.test(n));
+    pids = readdir(underRoot(root, '/proc')).filter((n) => /^\d+$/.test(n));
   } catch {
     if (root === undefined) return [];
     root = undefined;
     try {
-      pids = (await readdir('/proc')).filter((n) => /^\d+$/.test(n));
+      pids = readdir('/proc').filter((n) => /^\d+$/.test(n));
     } catch {
       return [];
     }
@@ -33,14 +34,14 @@ export async function scanProcesses(rootDir: string | undefined): Promise<Proces
     pids.map(async (pid): Promise<ProcessInfo | null> => {
       let name: string;
       try {
-        name = (await readFile(underRoot(root, `/proc/${pid}/comm`), 'utf8')).trim();
+        name = readFile(underRoot(root, `/proc/${pid}/comm`), 'utf8').trim();
       } catch {
         return null;
       }
       if (!(DAEMON_PROCESSES as readonly string[]).includes(name)) return null;
       let env: Record<string, string> | null = null;
       try {
-        env = pickRelevant(parseEnviron(await readFile(underRoot(root, `/proc/${pid}/environ`), 'utf8')));
+        env = pickRelevant(parseEnviron(readFile(underRoot(root, `/proc/${pid}/environ`), 'utf8')));
       } catch {
         env = null;
       }
