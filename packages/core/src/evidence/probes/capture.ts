@@ -185,7 +185,9 @@ export async function captureEvidence(opts: CaptureOptions = {}): Promise<Eviden
   // dockerd --version only says what the daemon did not: its version when it is down.
   const daemonVersion = info.exitCode === 0 ? parseDockerInfo(info.stdout)?.serverVersion : null;
   const dockerExec = shows[0]?.execStart?.[0] ?? null;
-  const dockerdBinary = daemonVersion ? undefined : await findDockerd(env, dockerExec);
+  // Without a docker CLI there is no docker build to diagnose, and no daemon version worth a 35 ms dockerd start.
+  const dockerCli = findOnPath('docker', env.PATH) !== null;
+  const dockerdBinary = daemonVersion || !dockerCli ? undefined : await findDockerd(env, dockerExec);
   await Promise.all([
     dockerdBinary ? run(CMD.dockerdVersion, dockerdBinary) : null,
     ...builders
