@@ -53,7 +53,10 @@ const env = {
 };
 if (engine26) {
   mkdirSync(join(dir, '.docker/cli-plugins'), { recursive: true });
-  copyFileSync(join(X, 'usr/libexec/docker/cli-plugins/docker-buildx'), join(dir, '.docker/cli-plugins/docker-buildx'));
+  copyFileSync(
+    join(X, 'usr/libexec/docker/cli-plugins/docker-buildx'),
+    join(dir, '.docker/cli-plugins/docker-buildx'),
+  );
 }
 for (let i = 0; i < 200 && spawnSync('docker', ['version'], { env, stdio: 'ignore' }).status !== 0; i++)
   await new Promise((r) => setTimeout(r, 50));
@@ -80,7 +83,9 @@ const node0 = [];
 for (let i = 0; i < N; i++) {
   node0.push(timeOnce(process.execPath, ['-e', '0'], { env }).ms);
   doctor.push(timeOnce(process.execPath, [CLI, 'doctor', '--json'], { env }).ms);
-  commandsMode.push(timeOnce(process.execPath, [CLI, 'doctor', '--json', '--probes', 'commands'], { env }).ms);
+  commandsMode.push(
+    timeOnce(process.execPath, [CLI, 'doctor', '--json', '--probes', 'commands'], { env }).ms,
+  );
   let sum = 0;
   probes.forEach((p, j) => {
     const t = timeOnce(p[0], p.slice(1), { env }).ms;

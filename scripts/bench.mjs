@@ -111,7 +111,8 @@ if (process.getuid?.() === 0 && existsSync('/usr/sbin/dockerd')) {
     );
     const r = JSON.parse(out.trim().split('\n').pop());
     if (r.skipped) continue;
-    const label = setup === 'debian' ? 'Debian dockerd 20.10, no buildx' : 'Engine 26.1 + buildx 0.13, CLI 28';
+    const label =
+      setup === 'debian' ? 'Debian dockerd 20.10, no buildx' : 'Engine 26.1 + buildx 0.13, CLI 28';
     row(
       `doctor --json vs the same facts by hand, one command after another (${label})`,
       `${fmt(r.doctor)} vs ${fmt(r.sum)} = ${(r.doctor / r.sum).toFixed(2)}×`,

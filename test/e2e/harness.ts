@@ -1,9 +1,11 @@
 // The e2e harness: real dockerd 20.10 per scenario (own data root, own socket), the real built CLI, real builds,
 // and squid's access log as the proof of which actor went through the proxy.
+
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 
 export const E2E = process.env.E2E ?? '/tmp/buildproxy-e2e';
 export const GW = '172.31.250.1';
@@ -167,6 +169,26 @@ export function buildproxy(
     },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * The doctor the default way (Engine API, buildx only when needed) and with --probes commands (every docker
+ * command run): on a real daemon both must give the same report. Returns the default run.
+ */
+export function doctorBothWays(
+  args: string[],
+  opts: { daemon?: Daemon; env?: Record<string, string> } = {},
+): Run {
+  const auto = buildproxy(['doctor', '--json', ...args], opts);
+  const commands = buildproxy(['doctor', '--json', '--probes', 'commands', ...args], opts);
+  const report = (r: Run) => {
+    // buildx ls asks BuildKit its exact version; without it the docker driver's comes from the Engine release.
+    return JSON.parse(r.stdout.replace(/BuildKit (\d+\.\d+)\.\d+/g, 'BuildKit $1.x'));
+  };
+  if (JSON.stringify(report(auto)) !== JSON.stringify(report(commands)))
+    throw new Error(`--probes auto and --probes commands disagree:\n${auto.stdout}\n---\n${commands.stdout}`);
+  expect(auto.code).toBe(commands.code);
+  return auto;
 }
 
 export function rules(run: Run): string[] {

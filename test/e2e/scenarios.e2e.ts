@@ -13,6 +13,7 @@ import {
   configRoot,
   context,
   type Daemon,
+  doctorBothWays,
   E2E,
   GW,
   HOME,
@@ -90,7 +91,7 @@ describe('on real dockerd 20.10, registry and squid', () => {
     ]);
     expect(broken.code).not.toBe(0);
     expect(broken.stdout + broken.stderr).toMatch(/registry\.test:5000.*connection refused/);
-    const doctor = buildproxy(['doctor', '--root', root, '--json', '--file', join(ctx, 'Dockerfile')], {
+    const doctor = doctorBothWays(['--root', root, '--file', join(ctx, 'Dockerfile')], {
       daemon: d,
       env: SHELL,
     });
@@ -237,7 +238,7 @@ describe('on real dockerd 20.10, registry and squid', () => {
     expect(refused.log()).toMatch(
       /the following directives don't match any configuration option: (.*)(http-proxy|https-proxy)/,
     );
-    const doctor = buildproxy(['doctor', '--root', root, '--json'], { daemon: refused, env: SHELL });
+    const doctor = doctorBothWays(['--root', root], { daemon: refused, env: SHELL });
     expect(rules(doctor)).toEqual(expect.arrayContaining(['daemon-json-unsupported', 'daemon-unreachable']));
     const env = fix(root, refused, ['--target', 'docker-systemd']);
     expect(JSON.parse(readFileSync(configFile, 'utf8'))).toEqual({ 'log-level': 'warn' });
