@@ -1,6 +1,5 @@
 import { writeFile } from 'node:fs/promises';
 import { maskEvidence } from '@buildproxy/core/evidence/mask';
-import { buildReport, exitCodeFor } from '@buildproxy/core/report';
 import { EVIDENCE, PROFILE, parse } from '../args.js';
 import { UsageError } from '../errors.js';
 import { getEvidence } from '../evidence-source.js';
@@ -56,7 +55,11 @@ export async function doctor(argv: string[], io: Io): Promise<number> {
     );
   }
   const profile = await profileFromFlags(values);
-  const evidence = await getEvidence(values);
+  // Probes first, then load the analysis while the daemon answers and probe processes run on the other cores.
+  const [evidence, { buildReport, exitCodeFor }] = await Promise.all([
+    getEvidence(values),
+    import('@buildproxy/core/report'),
+  ]);
   if (typeof values.capture === 'string') {
     try {
       await writeFile(values.capture, `${JSON.stringify(maskEvidence(evidence), null, 2)}\n`, {
