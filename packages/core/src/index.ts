@@ -33,6 +33,7 @@ export * from './report.js';
 export { type Route, routeUrl } from './route.js';
 export * as fixtures from './rules/fixtures.js';
 export { closestRules, findRule, RULES } from './rules/index.js';
-export type { Finding, Rule, RuleExample, Severity } from './rules/types.js';
+export { RULE_TEXTS } from './rules/text/index.js';
+export type { Finding, Rule, RuleExample, RuleText, Severity } from './rules/types.js';
 export { classifyError, SIGNATURES, type WhyMatch } from './why.js';
 export const DOCS_BASE = 'https://buildproxy.dev';

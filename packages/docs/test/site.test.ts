@@ -108,6 +108,10 @@ describe('in Chromium', () => {
     await page.locator('input[name="proxy"]').fill('http://alice:p%40ss@proxy.corp.example:3128');
     await page.locator('input[name="noProxy"]').fill('localhost,.corp.example');
     await page.locator('input[name="registries"]').fill('registry.corp.example:5000');
+    // The generator loads on first use: wait for the plan that includes the last field typed.
+    await page.waitForFunction(() =>
+      document.getElementById('snippet-json')?.textContent?.includes('registry.corp.example:5000'),
+    );
     const json = await page.locator('#snippet-json').textContent();
     const bundle = join(mkdtempSync(join(tmpdir(), 'bp-docs-')), 'machine.json');
     writeFileSync(bundle, JSON.stringify(synthesize(fixtures.REFERENCE_MACHINE)));
@@ -139,8 +143,40 @@ describe('in Chromium', () => {
     expect(json).not.toContain('p%40ss');
     expect(await page.locator('.bp-copy').count()).toBeGreaterThanOrEqual(4);
     await page.locator('input[name="proxy"]').fill('http://:3128');
-    await expect(page.locator('#snippet-error').textContent()).resolves.toMatch(/no host/);
+    await page.waitForFunction(() =>
+      /no host/.test(document.getElementById('snippet-error')?.textContent ?? ''),
+    );
     await page.close();
+  });
+
+  it('the tools download their engine only when used; Copy on a fresh page copies the real block', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+    for (const path of ['/tools/snippets/', '/tools/analyze/']) {
+      const page = await context.newPage();
+      const scripts: string[] = [];
+      page.on('request', (r) => {
+        if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+      });
+      await page.goto(`${base}${path}`, { waitUntil: 'load' });
+      await page.waitForTimeout(300);
+      const before = scripts.length;
+      // Nothing of core's analysis is fetched until the reader heads for the tool.
+      await page.hover(path.includes('snippets') ? '#snippet-output' : '#drop', { timeout: 3000 });
+      await expect.poll(() => scripts.length, { timeout: 3000 }).toBeGreaterThan(before);
+      if (path.includes('snippets')) {
+        await page.locator('.bp-copy').first().click({ timeout: 3000 });
+        await page.waitForFunction(() => document.querySelector('.bp-copy')?.textContent === 'Copied', null, {
+          timeout: 3000,
+        });
+        const copied = await page.evaluate(() => navigator.clipboard.readText());
+        expect(copied.length).toBeGreaterThan(20);
+        // The default form has no password, so the block shown is the block copied.
+        expect(await page.locator('#snippet-output').textContent()).toContain(copied.trim().split('\n')[0]);
+      }
+      await page.close();
+    }
+    await context.close();
   });
 
   it('capture analyzer: the doctor runs in the page, findings link to their rules', async () => {
@@ -150,7 +186,9 @@ describe('in Chromium', () => {
     const link = page.locator('.bp-findings a[href="/rules/build-args-only/"]');
     await link.waitFor();
     await page.locator('#capture-text').fill('{"format": "buildproxy.evidence/v9"}');
-    await expect(page.locator('#capture-error').textContent()).resolves.toMatch(/unknown bundle format/);
+    await page.waitForFunction(() =>
+      /unknown bundle format/.test(document.getElementById('capture-error')?.textContent ?? ''),
+    );
     await page.close();
   });
 

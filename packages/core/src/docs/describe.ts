@@ -2,6 +2,7 @@
 
 import type { ProfileInput } from '../analyze/types.js';
 import type { MachineSpec } from '../evidence/synth.js';
+import { RULE_TEXTS } from '../rules/text/index.js';
 import type { Rule, RuleExample } from '../rules/types.js';
 
 export interface Snippet {
@@ -87,11 +88,11 @@ ${rule.summary}
 
 ## Why it happens
 
-${rule.explanation}
+${RULE_TEXTS[rule.id]?.explanation ?? ''}
 
 ## Fix
 
-${rule.fix}
+${RULE_TEXTS[rule.id]?.fix ?? ''}
 
 Plan targets: ${rule.targets.length ? rule.targets.map((t) => `\`${t}\``).join(', ') : 'none (diagnostic only)'}
 

@@ -9,12 +9,6 @@ export const allProxyOnly: Rule = {
   actor: 'builder',
   summary:
     'dockerd, buildkitd and buildx never read ALL_PROXY, and buildx does not pass config.json allProxy to RUN steps.',
-  explanation: `\`ALL_PROXY\` is a curl convention. Go's \`ProxyFromEnvironment\` ignores it entirely, so a daemon or builder
-with only \`ALL_PROXY=socks5://…\` connects direct. In \`~/.docker/config.json\`, \`allProxy\` is applied to
-\`docker run\` and the classic builder, but buildx maps only HTTP, HTTPS, NO and FTP proxies into build args.
-To use a SOCKS proxy with Go, put it in \`HTTPS_PROXY=socks5://host:1080\` (some tools in RUN steps, such as
-apk, reject SOCKS: docker/desktop-linux#60).`,
-  fix: `Set \`HTTP_PROXY\` and \`HTTPS_PROXY\` (an HTTP proxy, or \`socks5://\` for the daemons only) — all targets.`,
   targets: EVERY_LAYER,
   examples: {
     bad: {

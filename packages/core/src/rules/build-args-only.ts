@@ -17,15 +17,6 @@ export const buildArgsOnly: Rule = {
   actor: 'builder',
   summary:
     'Proxy build args (or ~/.docker/config.json proxies) configure RUN steps, but FROM, # syntax and push are fetched by the builder, which has no proxy.',
-  explanation: `\`--build-arg HTTP_PROXY=…\`, \`--opt build-arg:HTTPS_PROXY=…\` and the \`proxies\` section of
-\`~/.docker/config.json\` (which the CLI turns into those build args) only reach the **build containers** of \`RUN\`
-steps. Pulling the \`FROM\` image, resolving \`# syntax=\`, pushing and \`ADD <url>\` are done by the **builder**
-(BuildKit) with its own process environment. So \`RUN apk add\` works while \`FROM\` times out — the most common
-"but I set the proxy" report (moby/buildkit#5617).
-
-Verify: a build with \`--progress=plain\` fails at \`[internal] load metadata for …\` before any \`RUN\` step.`,
-  fix: `Keep the build args for RUN steps and also configure the builder: \`docker-systemd\` or \`docker-daemon-json\`
-for the \`docker\` driver, \`buildx-container\` for a \`docker-container\` builder, \`buildkitd-systemd\` for buildkitd.`,
   targets: ['docker-systemd', 'docker-daemon-json', 'buildx-docker-container', 'buildkitd-systemd'],
   examples: {
     bad: {

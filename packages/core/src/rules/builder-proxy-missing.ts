@@ -19,23 +19,6 @@ export const builderProxyMissing: Rule = {
   actor: 'builder',
   summary:
     'The BuildKit that pulls FROM images, the # syntax frontend and pushes has no HTTPS_PROXY, so those requests go direct and time out.',
-  explanation: `BuildKit — dockerd's embedded one for the \`docker\` driver, or \`buildkitd\` in a container, pod or service —
-fetches everything that is not a \`RUN\` step: \`FROM\` manifests and layers, the \`# syntax=\` frontend image,
-\`--push\`, registry cache, \`ADD https://…\` and git sources. It reads its proxy **once, from its own process
-environment at start-up** (Go's \`http.ProxyFromEnvironment\`). Nothing you export in your shell and no
-\`--build-arg\` reaches it.
-
-Typical errors: \`failed to do request: Head "https://registry-1.docker.io/v2/…": dial tcp …:443: i/o timeout\`,
-\`connect: connection refused\`, or \`lookup registry-1.docker.io: no such host\` (the builder tried DNS itself:
-it is not using a proxy).
-
-Verify: \`docker info --format '{{.HTTPSProxy}}'\` for the \`docker\` driver; for a \`docker-container\` builder,
-\`docker inspect buildx_buildkit_<name>0 --format '{{json .Config.Env}}'\`.`,
-  fix: `Give the builder the proxy where it starts:
-- \`docker\` driver: a systemd drop-in for \`docker.service\` (target \`docker-systemd\`, or \`docker-systemd-rootless\`)
-  or \`daemon.json\` \`proxies\` on Engine ≥ 23 (target \`docker-daemon-json\`), then restart dockerd.
-- \`docker-container\` driver: recreate the builder with \`--driver-opt env.HTTPS_PROXY=…\` (target \`buildx-container\`).
-- standalone \`buildkitd\`: a drop-in for \`buildkit.service\` (target \`buildkitd-systemd\`); Kubernetes: pod env (target \`kubernetes\`).`,
   targets: [
     'docker-systemd',
     'docker-systemd-rootless',

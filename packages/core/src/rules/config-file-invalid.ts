@@ -8,12 +8,6 @@ export const configFileInvalid: Rule = {
   actor: 'runtime',
   summary:
     'daemon.json, config.json or buildkitd.toml is malformed: dockerd refuses to start, the CLI ignores the file, buildkitd exits.',
-  explanation: `\`daemon.json\` and \`~/.docker/config.json\` are strict JSON — no comments, no trailing commas. A malformed
-\`daemon.json\` keeps dockerd from starting (\`unable to configure the Docker daemon with file …\`); a malformed
-\`config.json\` makes the CLI warn and ignore it, losing the \`proxies\` section. \`buildkitd.toml\` must be valid TOML.
-buildproxy never rewrites a file it cannot parse.`,
-  fix: `Fix the syntax at the line and column shown (or restore the backup), then run \`buildproxy doctor\` again. Plans
-refuse to touch a malformed file.`,
   targets: [],
   examples: {
     bad: {

@@ -7,13 +7,6 @@ export const daemonJsonFlagConflict: Rule = {
   severity: 'error',
   actor: 'runtime',
   summary: 'The same proxy key as a dockerd flag and in daemon.json stops dockerd from starting.',
-  explanation: `dockerd refuses any option given both on its command line and in \`daemon.json\`, and the nested
-\`proxies\` keys count: \`the following directives are specified both as a flag and in the configuration file:
-http-proxy: (from flag: …, from file: …)\`. The daemon does not start at all.
-
-Verify: \`systemctl show docker --property=ExecStart\` and \`journalctl -u docker\`.`,
-  fix: `Remove the \`--http-proxy\`/\`--https-proxy\`/\`--no-proxy\` flags from the unit's \`ExecStart\` (a drop-in that resets
-\`ExecStart=\`), or remove the keys from \`daemon.json\` (targets \`docker-daemon-json\`, \`docker-systemd\`).`,
   targets: ['docker-daemon-json', 'docker-systemd'],
   examples: {
     bad: {

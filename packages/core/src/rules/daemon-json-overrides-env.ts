@@ -10,13 +10,6 @@ export const daemonJsonOverridesEnv: Rule = {
   actor: 'runtime',
   summary:
     'daemon.json proxies and the systemd environment disagree; dockerd silently uses daemon.json, so edits to the drop-in seem ignored.',
-  explanation: `On Engine ≥ 23 dockerd writes the \`daemon.json\` \`proxies\` values over its own environment (both cases) at
-start-up and logs \`overriding existing proxy variable with value from configuration\`. The systemd drop-in still
-shows in \`systemctl show docker\`, so it looks active while it is not. Two sources of truth drift apart.
-
-Verify: \`docker info\` shows the daemon.json value; \`journalctl -u docker | grep overriding\`.`,
-  fix: `Keep one source. Either remove \`proxies\` from \`daemon.json\` (target \`docker-systemd\`) or remove the proxy
-variables from the drop-in (target \`docker-daemon-json\`).`,
   targets: ['docker-systemd', 'docker-daemon-json'],
   examples: {
     bad: {

@@ -8,12 +8,6 @@ export const envProxyInImage: Rule = {
   actor: 'run',
   summary:
     'ENV HTTP_PROXY stores the proxy (and any password) in the image, where it breaks containers outside your network.',
-  explanation: `\`ENV http_proxy=…\` is a popular workaround, but it embeds the proxy in the image config: every container
-started from it (in CI, in production, on a laptop off the VPN) tries that proxy, and any credentials ship with the
-image. Docker's docs: *"Don't use the ENV Dockerfile instruction to specify proxy settings for builds. Use build
-arguments instead."* RUN steps already receive the predefined proxy build args.`,
-  fix: `Delete the \`ENV …_PROXY\` lines and let RUN steps take the proxy from build args: \`~/.docker/config.json\`
-\`proxies\` (target \`docker-config\`) or \`--build-arg\` (target \`build-commands\`).`,
   targets: ['docker-cli-config', 'build-command'],
   examples: {
     bad: {

@@ -18,10 +18,6 @@ export const fileUnreadable: Rule = {
   actor: 'runtime',
   summary:
     'A file that configures the proxy exists but this user may not read it, so its settings are missing from the report.',
-  explanation: `buildproxy reads the files that configure each actor. Some are readable by root only — on purpose, like the
-\`EnvironmentFile=\` with mode 0600 that holds proxy credentials. When the doctor runs as another user, such a file's
-content is unknown: buildproxy says so instead of treating it as empty, and skips the comparisons that would need it.`,
-  fix: `Run the doctor as root to see everything: \`sudo buildproxy doctor\`.`,
   targets: [],
   examples: {
     bad: {

@@ -13,13 +13,6 @@ export const httpsProxyScheme: Rule = {
   actor: 'builder',
   summary:
     'An https:// proxy URL makes Go speak TLS to the proxy itself; most corporate proxies speak plain HTTP, even for HTTPS_PROXY.',
-  explanation: `The scheme in \`HTTPS_PROXY=https://proxy:3128\` describes **the connection to the proxy**, not the traffic.
-Go (since 1.10) then starts a TLS handshake with the proxy. A plain proxy answers in clear text and the pull fails
-with \`proxyconnect tcp: tls: first record does not look like a TLS handshake\` (docker/for-linux#415) or
-\`proxyconnect tcp: net/http: TLS handshake timeout\`. Docker's own docs example uses \`https://\`, which misleads.
-
-If your proxy really terminates TLS on that port, keep \`https://\` and pass \`--https-proxy\` explicitly to silence this.`,
-  fix: `Use \`http://proxy:port\` for both \`HTTP_PROXY\` and \`HTTPS_PROXY\` (all targets write \`http://\` unless told otherwise).`,
   targets: EVERY_LAYER,
   examples: {
     bad: {

@@ -8,13 +8,6 @@ export const ignoredConfigFile: Rule = {
   actor: 'runtime',
   summary:
     'Proxy variables in /etc/default/docker or /etc/sysconfig/docker are ignored unless the unit reads that file, and `export` lines never work there.',
-  explanation: `Old guides put \`export HTTP_PROXY=…\` in \`/etc/default/docker\`. That file was read by the SysV init script;
-Docker's own systemd unit does not read it (moby/moby#23040). Debian's \`docker.io\` unit does read it through
-\`EnvironmentFile=-/etc/default/docker\`, but systemd's env-file format only takes plain \`KEY=VALUE\` lines:
-\`export KEY=VALUE\` lines are skipped.
-
-Verify: \`systemctl show docker --property=EnvironmentFiles\` lists the files systemd reads.`,
-  fix: `Move the variables into a systemd drop-in (target \`docker-systemd\`) and delete them from the old file.`,
   targets: ['docker-systemd'],
   examples: {
     bad: {

@@ -8,12 +8,6 @@ export const proxyArgDeclared: Rule = {
   actor: 'run',
   summary:
     'Declaring ARG HTTP_PROXY is unnecessary and makes the proxy part of the build cache and image history.',
-  explanation: `The proxy variables are predefined build args: RUN steps get them without an \`ARG\` line, and by default
-they are excluded from \`docker history\` and from the cache key, so moving between networks does not bust the cache.
-An explicit \`ARG HTTP_PROXY\` turns that off: the value is recorded in the history and a different proxy
-invalidates the cache (Dockerfile reference, "Predefined ARGs").`,
-  fix: `Remove the \`ARG\` line for the proxy variable; pass values with \`--build-arg\` or config.json \`proxies\`
-(targets \`docker-config\`, \`build-commands\`).`,
   targets: ['docker-cli-config', 'build-command'],
   examples: {
     bad: {

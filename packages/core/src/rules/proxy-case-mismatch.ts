@@ -10,11 +10,6 @@ export const proxyCaseMismatch: Rule = {
   actor: 'builder',
   summary:
     'HTTP_PROXY and http_proxy (or NO_PROXY and no_proxy) hold different values; Go, curl and wget each pick a different one.',
-  explanation: `Go reads the uppercase variable first; curl reads only lowercase \`http_proxy\` and prefers lowercase for the
-others; wget reads only lowercase. With two different values, the daemon and the tools in RUN steps use different
-proxies or bypass lists. Older buildx/BuildKit even picked one at random when both reached RUN steps
-(docker/buildx#3636, fixed in buildx 0.33 / BuildKit 0.29).`,
-  fix: `Set both cases to the same value (all targets write both).`,
   targets: ['docker-systemd', 'client-shell', 'buildx-docker-container'],
   examples: {
     bad: {

@@ -8,12 +8,6 @@ export const proxyNetworkBypass: Rule = {
   actor: 'run',
   summary:
     'BuildKit\'s own "proxy network" (v0.31+) rewrites the proxy of RUN steps; in v0.31–v0.32 it then connects direct, bypassing the corporate proxy.',
-  explanation: `With \`proxyNetwork = true\` in \`buildkitd.toml\`, \`--proxy-network\` or \`buildctl build --proxy-network\`, BuildKit
-puts its own logging MITM proxy in front of every RUN step and **overwrites** \`HTTP_PROXY/HTTPS_PROXY/NO_PROXY\` in
-the step. In v0.31–v0.32 that proxy dialled out directly (moby/buildkit#6991), ignoring your upstream proxy;
-upstream chaining landed later (moby/buildkit#7074).`,
-  fix: `Turn the proxy network off (remove \`proxyNetwork\` / \`--proxy-network\`), or run a BuildKit that chains to the
-daemon's upstream proxy (target \`buildkitd-toml\`).`,
   targets: ['buildkitd-toml'],
   examples: {
     bad: {

@@ -9,12 +9,6 @@ export const syntaxFrontendPull: Rule = {
   actor: 'builder',
   summary:
     'A `# syntax=` line makes the builder pull a frontend image before the Dockerfile is even parsed; without a builder proxy the build fails at its first line.',
-  explanation: `\`# syntax=docker/dockerfile:1\` tells BuildKit to pull \`docker.io/docker/dockerfile:1\` and run it as the
-frontend. The builder does that pull (and your CLI fetches the registry token), before any \`FROM\`. The error
-names the frontend, not your image: \`resolve image config for docker-image://docker.io/docker/dockerfile:1\` →
-\`i/o timeout\` or \`Proxy Authentication Required\` (devcontainers/cli#1038).`,
-  fix: `Give the builder the proxy (see \`builder-proxy-missing\`; targets \`docker-systemd\`, \`buildx-container\`), or
-remove the \`# syntax=\` line to use the frontend built into BuildKit, or point it at an internal mirror.`,
   targets: ['docker-systemd', 'docker-daemon-json', 'buildx-docker-container'],
   examples: {
     bad: {

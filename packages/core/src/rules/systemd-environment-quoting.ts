@@ -8,13 +8,6 @@ export const systemdEnvironmentQuoting: Rule = {
   actor: 'runtime',
   summary:
     'Several variables inside one pair of quotes become one variable; an unquoted space splits a value in two.',
-  explanation: `systemd splits an \`Environment=\` value into words like a shell: quotes group, spaces separate, and each
-word must be \`NAME=value\`. So:
-- \`Environment="HTTP_PROXY=http://p:3128 HTTPS_PROXY=http://p:3128"\` sets **one** variable, \`HTTP_PROXY\`, to
-  \`http://p:3128 HTTPS_PROXY=http://p:3128\` — and no \`HTTPS_PROXY\` at all;
-- \`Environment=NO_PROXY=a, b\` sets \`NO_PROXY=a,\` and drops \`b\` as an invalid assignment.`,
-  fix: `One variable per \`Environment=\` line, the whole assignment in double quotes:
-\`Environment="HTTPS_PROXY=http://proxy:3128"\` (target \`docker-systemd\`).`,
   targets: ['docker-systemd', 'docker-systemd-rootless', 'buildkitd-systemd'],
   examples: {
     bad: {

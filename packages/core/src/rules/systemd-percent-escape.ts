@@ -8,14 +8,6 @@ export const systemdPercentEscape: Rule = {
   actor: 'runtime',
   summary:
     'systemd reads % as a specifier: a percent-encoded password like p%40ss makes systemd drop the whole Environment= line.',
-  explanation: `In unit files \`%\` starts a specifier (\`%h\`, \`%n\`, …). \`%40\` is not a valid specifier, so systemd logs
-\`Failed to resolve specifiers in …, ignoring\` and **drops the entire line**: the daemon starts without that proxy
-variable (docker/for-linux#1149). Where the next character happens to be a valid specifier (\`%C\`, \`%h\`), systemd
-silently substitutes a path into your URL instead.
-
-Docker's docs: *"Special characters in the proxy value … must be double escaped using %%"*.`,
-  fix: `Percent-encode the credentials for the URL, then double every \`%\` for systemd: \`p@ss\` → \`p%40ss\` → \`p%%40ss\`.
-The \`docker-systemd\` and \`buildkitd-systemd\` targets write values this way.`,
   targets: ['docker-systemd', 'docker-systemd-rootless', 'buildkitd-systemd'],
   examples: {
     bad: {

@@ -8,15 +8,6 @@ export const tlsInspectionCa: Rule = {
   actor: 'builder',
   summary:
     'A TLS-inspecting proxy re-signs traffic with a corporate CA; each actor has its own trust store and fails with x509: certificate signed by unknown authority until it trusts it.',
-  explanation: `With a TLS-inspecting (MITM) proxy the CA has to be installed per actor:
-- **client** (token fetch) and **dockerd**: the host's OS store, then restart dockerd;
-- **buildkitd** in a container, pod or service: its image's store, or \`ca = [...]\` per registry in
-  \`buildkitd.toml\` (does not cover token or CDN hosts unless listed);
-- **RUN steps**: the image being built (\`COPY\` the CA and \`update-ca-certificates\`, or a secret mount).
-
-Symptoms: \`x509: certificate signed by unknown authority\` on FROM/push, \`curl: (60)\` inside RUN.`,
-  fix: `Plan with \`--ca-cert FILE\`: the \`buildkitd-toml\` target writes \`ca\` entries for your registries, the
-\`docker-systemd\` target lists the OS-store steps, and a Dockerfile snippet shows the RUN-step install.`,
   targets: ['buildkitd-toml', 'docker-systemd', 'build-command'],
   examples: {
     bad: {

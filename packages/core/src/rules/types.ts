@@ -31,16 +31,20 @@ export interface Reference {
   url: string;
 }
 
+/** A rule's prose, kept in rules/text/ (see RULE_TEXTS). */
+export interface RuleText {
+  /** markdown: why it happens, which actor, how to verify */
+  explanation: string;
+  /** markdown, naming the plan targets */
+  fix: string;
+}
+
 export interface Rule {
   id: string;
   title: string;
   severity: Severity;
   actor: Actor;
   summary: string;
-  /** markdown: why it happens, which actor, how to verify */
-  explanation: string;
-  /** markdown, naming the plan targets */
-  fix: string;
   /** plan generator targets that resolve it */
   targets: string[];
   examples: { bad: RuleExample; good: RuleExample };

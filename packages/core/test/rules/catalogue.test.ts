@@ -3,6 +3,7 @@ import { synthesize } from '../../src/evidence/synth.js';
 import { buildReport } from '../../src/report.js';
 import { CONFIG_JSON, DROP_IN, GOOD_DOCKER, GOOD_MACHINES, variant } from '../../src/rules/fixtures.js';
 import { RULES } from '../../src/rules/index.js';
+import { RULE_TEXTS } from '../../src/rules/text/index.js';
 import type { RuleExample } from '../../src/rules/types.js';
 
 const REQUIRED = [
@@ -52,8 +53,8 @@ describe('the rule catalogue', () => {
   it.each(RULES.map((r) => [r.id, r] as const))('%s has complete metadata', (_id, r) => {
     expect(r.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
     expect(r.summary.length).toBeGreaterThan(20);
-    expect(r.explanation.length).toBeGreaterThan(100);
-    expect(r.fix.length).toBeGreaterThan(20);
+    expect(RULE_TEXTS[r.id]!.explanation.length).toBeGreaterThan(100);
+    expect(RULE_TEXTS[r.id]!.fix.length).toBeGreaterThan(20);
     expect(r.references.length).toBeGreaterThan(0);
     for (const ref of r.references) expect(ref.url).toMatch(/^https:\/\//);
     expect(['client', 'runtime', 'builder', 'run']).toContain(r.actor);

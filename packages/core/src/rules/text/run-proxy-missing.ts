@@ -1,0 +1,11 @@
+// run-proxy-missing: why it happens and how to fix it (markdown), apart from the check so that running the rules
+// does not load the prose.
+export const explanation = `Build containers never inherit the proxy of dockerd or buildkitd (moby/moby#14078 decided so on purpose).
+They only see the predefined build args \`HTTP_PROXY\`, \`HTTPS_PROXY\`, \`NO_PROXY\`, \`FTP_PROXY\`, \`ALL_PROXY\`
+(both cases), passed explicitly with \`--build-arg\` or injected by the CLI from the \`proxies\` section of
+\`~/.docker/config.json\` (buildx ≥ 0.8). Symptoms: \`Could not resolve 'deb.debian.org'\`, \`apk: temporary error\`.
+
+buildproxy cannot see the flags of your future builds; if you always pass \`--build-arg\`, ignore this warning.`;
+
+export const fix = `Add a \`proxies.default\` section to \`~/.docker/config.json\` (target \`docker-config\`): every \`docker build\`
+and \`docker buildx build\` then passes the proxy to RUN steps without being asked.`;
