@@ -148,19 +148,14 @@ if (process.env.BENCH_DOCS !== '0') {
     'docs: total size',
     `${(size.totalBytes / 1e6).toFixed(2)} MB (${size.pages} pages; search index ${(size.searchIndexBytes / 1e6).toFixed(2)} MB)`,
   );
-  const content = size.heaviest.find((p) => !p.page.startsWith('/tools/'));
   row(
-    'docs: heaviest content page (gzip, no search index)',
-    `${content.page} ${(content.bytes / 1024).toFixed(1)} KB`,
-    '≤ 60 KB',
-    content.bytes <= 60 * 1024,
-  );
-  row(
-    'docs: heaviest page overall (an in-browser tool)',
+    'docs: heaviest page (gzip: HTML + the CSS and JS it loads, no search index)',
     `${size.heaviest[0].page} ${(size.heaviest[0].bytes / 1024).toFixed(1)} KB`,
     '≤ 60 KB (our aim; the issue sets none)',
     size.heaviest[0].bytes <= 60 * 1024,
   );
+  for (const t of size.tools)
+    row(`docs: ${t.page} fetches its engine on first use`, `+${(t.onFirstUse / 1024).toFixed(1)} KB`);
 }
 
 const cpu = cpus();

@@ -38,12 +38,37 @@ const pages = all
     return { page: `/${relative(dist, f).replace(/index\.html$/, '')}`, bytes };
   })
   .sort((a, b) => b.bytes - a.bytes);
+// The in-browser tools fetch their engine on first use: what that adds, following the tool script's imports,
+// dynamic ones included.
+function onUse(r, seen = new Set()) {
+  if (seen.has(r)) return seen;
+  seen.add(r);
+  const text = readFileSync(join(dist, r), 'utf8');
+  for (const m of text.matchAll(/(?:from\s*|import\(\s*)"\.\/([^"]+\.js)"/g)) onUse(`/_astro/${m[1]}`, seen);
+  return seen;
+}
+const tools = all
+  .filter((f) => f.includes('/tools/') && f.endsWith('.html'))
+  .map((f) => {
+    const tool = [...assets(readFileSync(f, 'utf8'))].find((r) =>
+      /(Snippet|Capture)\w*\.astro_astro_type_script/.test(r),
+    );
+    const lazy = tool ? [...onUse(tool)].filter((r) => r !== tool) : [];
+    return {
+      page: `/${relative(dist, f).replace(/index\.html$/, '')}`,
+      onFirstUse: lazy.reduce(
+        (s, r) => s + (assetCache.get(r) ?? assetCache.set(r, gz(join(dist, r))).get(r)),
+        0,
+      ),
+    };
+  });
 const pagefind = all.filter((f) => f.includes('/pagefind/')).reduce((s, f) => s + statSync(f).size, 0);
 const out = {
   pages: pages.length,
   totalBytes: total,
   searchIndexBytes: pagefind,
   heaviest: pages.slice(0, 3),
+  tools,
   lightest: pages.at(-1),
 };
 console.log(JSON.stringify(out, null, 2));

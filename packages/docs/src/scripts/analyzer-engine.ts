@@ -1,0 +1,4 @@
+// What the capture analyzer runs in the page, imported by name so the bundle keeps only that; the page loads
+// this module on first use.
+export { buildReport, EvidenceFormatError } from '@buildproxy/core';
+export { parseEvidence } from '@buildproxy/core/validate';

@@ -1,0 +1,7 @@
+// What the snippet generator runs in the page, imported by name so the bundle keeps only that; the page loads
+// this module on first use.
+import { fixtures, makePlan, redactAll, synthesize } from '@buildproxy/core';
+
+export { planBlocks, renderPlanHtml } from './render-plan';
+export { makePlan, redactAll };
+export const evidence = synthesize(fixtures.REFERENCE_MACHINE);
