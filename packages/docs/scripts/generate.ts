@@ -6,7 +6,12 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  buildxInspectNamed,
+  CMD,
+  containerInspect,
   curlNoProxyMatch,
+  EVIDENCE_FORMAT,
+  fixedFiles,
   fixtures,
   goBypass,
   type MachineSpec,
@@ -16,6 +21,7 @@ import {
   ruleMarkdown,
   SIGNATURES,
   synthesize,
+  systemctlShow,
   type Target,
 } from '@buildproxy/core';
 import { GUIDES } from './guides.js';
@@ -93,6 +99,66 @@ write(
           `## \`${name.startsWith('buildproxy') ? name : `buildproxy ${name}`}\`\n\n\`\`\`text\n${help(args).trimEnd()}\n\`\`\`\n`,
       )
       .join('\n'),
+);
+
+// The evidence bundle: what the doctor reads and runs, listed from core's own canonical probes.
+const home = '/home/alice';
+const ctx = { home, env: {} };
+const probes = [
+  ...Object.values(CMD),
+  systemctlShow('docker', false),
+  systemctlShow('docker', true),
+  systemctlShow('buildkit', false),
+  systemctlShow('buildkit', true),
+  buildxInspectNamed('NAME'),
+  containerInspect('NODE'),
+];
+write(
+  'reference/evidence.md',
+  `${frontmatter('The evidence bundle', 'What buildproxy doctor reads and runs, and the buildproxy.evidence/v1 file that --capture writes and --from replays.', 'sidebar:\n  order: 4\n')}` +
+    `\`buildproxy doctor --capture FILE\` writes what the doctor saw as \`${EVIDENCE_FORMAT}\`; \`--from FILE\` replays it on any
+machine and prints the identical report. Every letter and digit of a URL password is masked with \`*\` in a capture;
+user names, punctuation and \`%XX\` escapes stay, so escaping rules still work on it.
+
+| field | holds |
+|---|---|
+| \`format\` | \`${EVIDENCE_FORMAT}\` |
+| \`capturedAt\` | when (UTC) |
+| \`host\` | \`platform\`, \`home\`, \`uid\` |
+| \`env\` | your shell's proxy variables and \`DOCKER_*\`, \`BUILDX_*\`, \`BUILDKIT_*\`, \`DOCKERD_ROOTLESS_*\` — nothing else |
+| \`files\` | absolute path → content; \`null\` means known to be absent |
+| \`unreadable\` | files that exist but you may not read (optional) |
+| \`commands\` | \`argv\`, \`exitCode\`, \`stdout\`, \`stderr\`, \`timedOut\`, \`error\` (\`not-found\`, \`timeout\`, \`spawn-failed\`), \`durationMs\`, and \`via\` (optional, below) |
+| \`processes\` | \`dockerd\`, \`buildkitd\`, \`containerd\`, \`rootlesskit\`: \`pid\` and the same variables from \`/proc/PID/environ\` (\`null\` when unreadable) |
+| \`dockerfile\` | \`path\` and \`content\` of the Dockerfile checked (optional) |
+
+## Commands
+
+Each is recorded under exactly this argv; a missing entry means it was not run.
+
+${probes.map((a) => `- \`${a.join(' ')}\``).join('\n')}
+
+By default (\`--probes auto\`) the doctor does not start the docker CLI for what a local daemon can say itself: it
+asks the socket the CLI would use (\`DOCKER_HOST\` when it is \`unix://\`, otherwise the default socket unless a
+context is selected) with \`GET /info\` and \`GET /containers/buildx_buildkit_NODE/json\`. The answer is recorded
+under \`docker info --format {{json .}}\` or \`docker container inspect …\` — the same JSON — with
+\`"via": "GET /info on unix:///var/run/docker.sock"\`; failures carry the CLI's own wording. buildx runs only when it keeps
+builders of its own; otherwise its version comes from \`docker-buildx docker-cli-plugin-metadata\`. \`dockerd --version\`
+runs only when the daemon did not report its version, \`systemctl\` only on a machine booted with systemd.
+\`--probes commands\` runs every command instead, as you would by hand; both give the same report.
+
+## Files
+
+Read on every run (here for \`HOME=${home}\`; \`DOCKER_CONFIG\` moves the \`.docker\` ones):
+
+${fixedFiles(ctx)
+  .map((f) => `- \`${f}\``)
+  .join('\n')}
+
+plus the systemd units and drop-in folders of \`docker\` and \`buildkit\` (system and user), every \`EnvironmentFile=\` they
+name, and the Dockerfile. \`--root DIR\` reads every absolute path under DIR instead of \`/\`; a symlink out of DIR is not
+followed. Files larger than 1 MiB are cut; FIFOs and devices are not read.
+`,
 );
 
 // NO_PROXY: Go and curl side by side, computed by the same matchers the CLI uses.

@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fixtures, RULES, ruleMarkdown, synthesize } from '@buildproxy/core';
+import { CMD, fixtures, RULES, ruleMarkdown, synthesize } from '@buildproxy/core';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -60,6 +60,14 @@ async function open(path: string): Promise<Page> {
 }
 
 describe('generated pages say what the CLI says', () => {
+  it('the evidence bundle page lists every command the doctor may run, as core defines them', async () => {
+    const page = await open('/reference/evidence/');
+    const text = (await page.locator('main').textContent()) ?? '';
+    for (const argv of Object.values(CMD)) expect(text).toContain(argv.join(' '));
+    expect(text).toContain('GET /info');
+    await page.close();
+  });
+
   it.each(RULES.map((r) => [r.id, r] as const))(
     '%s: page source is the rule markdown, and the page shows it',
     (id, r) => {
