@@ -113,7 +113,16 @@ export function App({ effects, given, color, canWriteHere, planFile, outDir, onS
         />
       );
     case 'review':
-      return <ReviewScreen plan={s.plan} error={s.planError} color={color} onNext={next} onBack={back} />;
+      return (
+        <ReviewScreen
+          plan={s.plan}
+          error={s.planError}
+          fromError={s.fromError}
+          color={color}
+          onNext={next}
+          onBack={back}
+        />
+      );
     case 'act':
       return (
         <ActScreen

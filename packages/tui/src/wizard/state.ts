@@ -1,5 +1,5 @@
 // The wizard's state: a pure reducer. Views render it; effects (probes, planning, writing) dispatch into it.
-import type { Evidence, Plan, Report } from '@buildproxy/core';
+import { classifyError, type Evidence, findRule, type Plan, type Report } from '@buildproxy/core';
 
 export const STEPS = ['detect', 'found', 'network', 'paste', 'review', 'act', 'verify', 'done'] as const;
 export type Step = (typeof STEPS)[number];
@@ -42,6 +42,8 @@ export interface WizardState {
   answers: Answers;
   /** targets this machine can use, with labels, for the multi-select */
   targetChoices: { value: string; label: string }[];
+  /** targets added because the pasted error points at an actor none of the chosen ones fixes */
+  fromError: string[];
   plan: Plan | null;
   planError: string | null;
   outcome: ActOutcome | null;
@@ -94,6 +96,7 @@ export function initialState(answers: Partial<Answers> = {}): WizardState {
     report: null,
     answers: { ...EMPTY_ANSWERS, ...answers },
     targetChoices: [],
+    fromError: [],
     plan: null,
     planError: null,
     outcome: null,
@@ -107,6 +110,21 @@ export function initialState(answers: Partial<Answers> = {}): WizardState {
 function nextStep(step: Step): Step {
   const i = STEPS.indexOf(step);
   return STEPS[Math.min(i + 1, STEPS.length - 1)]!;
+}
+
+/**
+ * For each failure the pasted error shows, unless a chosen target already fixes one of the rules it points to: the
+ * first target this machine can use that does (the choices come in the machine's order of preference).
+ */
+export function targetsForError(text: string, choices: string[], chosen: string[]): string[] {
+  const add: string[] = [];
+  for (const m of classifyError(text)) {
+    const fixes = m.rules.flatMap((id) => findRule(id)?.targets ?? []);
+    if (fixes.some((t) => chosen.includes(t) || add.includes(t))) continue;
+    const pick = choices.find((c) => fixes.includes(c));
+    if (pick) add.push(pick);
+  }
+  return add;
 }
 
 /** Steps that cannot be returned to: their work is done (files written, doctor re-run). */
@@ -135,8 +153,22 @@ export function reducer(s: WizardState, a: Action): WizardState {
     case 'next': {
       if (s.step === 'done' || s.step === 'detect') return s;
       const to = nextStep(s.step);
+      const add =
+        s.step === 'paste'
+          ? targetsForError(
+              s.answers.errorText,
+              s.targetChoices.map((c) => c.value),
+              s.answers.targets,
+            )
+          : [];
       return {
         ...s,
+        ...(add.length
+          ? {
+              answers: { ...s.answers, targets: [...s.answers.targets, ...add] },
+              fromError: [...s.fromError, ...add],
+            }
+          : {}),
         step: to,
         history: [...s.history, s.step],
         explaining: null,

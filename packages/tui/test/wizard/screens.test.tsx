@@ -7,6 +7,7 @@ import { profileInput } from '../../src/wizard/effects.js';
 import { DetectScreen } from '../../src/wizard/screens/detect.js';
 import { NetworkScreen, noProxyPreview } from '../../src/wizard/screens/network.js';
 import { PasteScreen } from '../../src/wizard/screens/paste.js';
+import { ReviewScreen } from '../../src/wizard/screens/review.js';
 import { EMPTY_ANSWERS } from '../../src/wizard/state.js';
 
 const tick = () => new Promise((r) => setImmediate(() => setTimeout(r, 0)));
@@ -168,6 +169,37 @@ describe('screens', () => {
     await tick();
     rerender(<PasteScreen text={text} onChange={() => {}} onNext={() => {}} onBack={() => {}} />);
     expect(lastFrame()).toMatch(/client: Registry tokens are fetched by the docker CLI/);
+  });
+});
+
+describe('review after a pasted error', () => {
+  it('says which targets the error added, and still fits the plan in 24 rows', async () => {
+    const plan = makePlan(
+      synthesize(fixtures.REFERENCE_MACHINE),
+      { proxy: 'http://proxy.corp.example:3128' },
+      {
+        targets: ['docker-systemd', 'client-shell'],
+      },
+    ).plan;
+    const { lastFrame } = render(
+      <ReviewScreen
+        plan={plan}
+        error={null}
+        fromError={['client-shell']}
+        color={false}
+        onNext={() => {}}
+        onBack={() => {}}
+      />,
+    );
+    await tick();
+    const f = lastFrame() ?? '';
+    expect(f).toContain('Added for the error you pasted: client-shell');
+    expect(f.split('\n').length).toBeLessThanOrEqual(24);
+    const without = render(
+      <ReviewScreen plan={plan} error={null} color={false} onNext={() => {}} onBack={() => {}} />,
+    );
+    await tick();
+    expect(without.lastFrame()).not.toContain('Added for the error');
   });
 });
 

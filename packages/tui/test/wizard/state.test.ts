@@ -1,6 +1,6 @@
-import { buildReport, fixtures, synthesize } from '@buildproxy/core';
+import { buildReport, fixtures, SIGNATURES, synthesize } from '@buildproxy/core';
 import { describe, expect, it } from 'vitest';
-import { initialState, reducer, type WizardState } from '../../src/wizard/state.js';
+import { initialState, reducer, targetsForError, type WizardState } from '../../src/wizard/state.js';
 
 const ev = synthesize(fixtures.GOOD_DOCKER);
 const report = buildReport(ev).report;
@@ -88,5 +88,39 @@ describe('wizard reducer', () => {
     s = reducer(s, { type: 'next' });
     expect(s.step).toBe('done');
     expect(reducer(s, { type: 'next' }).step).toBe('done');
+  });
+});
+
+describe('a pasted error adds the target that fixes its actor', () => {
+  const token = SIGNATURES.find((s) => s.rules.includes('client-token-proxy'))!.example;
+  const from = SIGNATURES.find((s) => s.rules.includes('builder-proxy-missing'))!.example;
+  const choices = ['docker-systemd', 'docker-daemon-json', 'docker-cli-config', 'client-shell'];
+
+  it('per rule, the first target this machine can use, unless a chosen one already fixes it', () => {
+    expect(targetsForError(token, choices, ['docker-systemd'])).toEqual(['client-shell']);
+    // the token error's i/o timeout also matches the builder's signature: both actors get a fix
+    expect(targetsForError(token, choices, ['client-shell'])).toEqual(['docker-systemd']);
+    expect(targetsForError(token, choices, ['client-shell', 'docker-daemon-json'])).toEqual([]);
+    // FROM timing out: the builder; docker-systemd comes first for this machine, daemon.json would be the same fix
+    expect(targetsForError(from, choices, ['client-shell'])).toEqual(['docker-systemd']);
+    expect(targetsForError(from, choices, ['docker-daemon-json'])).toEqual([]);
+    expect(targetsForError('nothing to see', choices, [])).toEqual([]);
+    expect(targetsForError(token, ['docker-cli-config'], [])).toEqual([]); // nothing usable here fixes it
+  });
+
+  it('leaving the paste step adds them and remembers why; the review shows it', () => {
+    let s = detected(initialState());
+    s = { ...s, targetChoices: choices.map((value) => ({ value, label: value })) };
+    s = reducer(reducer(s, { type: 'next' }), { type: 'next' }); // found → network → paste
+    expect(s.step).toBe('paste');
+    s = reducer(s, { type: 'answer', patch: { errorText: token } });
+    s = reducer(s, { type: 'next' });
+    expect(s.step).toBe('review');
+    expect(s.answers.targets).toEqual(['docker-systemd', 'client-shell']);
+    expect(s.fromError).toEqual(['client-shell']);
+    // back and forward again adds nothing twice
+    s = reducer(reducer(s, { type: 'back' }), { type: 'next' });
+    expect(s.answers.targets).toEqual(['docker-systemd', 'client-shell']);
+    expect(s.fromError).toEqual(['client-shell']);
   });
 });

@@ -9,17 +9,19 @@ import { ScrollView, useScroll } from '../components/scroll.js';
 export function ReviewScreen({
   plan,
   error,
+  fromError = [],
   color,
   onNext,
   onBack,
 }: {
   plan: Plan | null;
   error: string | null;
+  fromError?: string[];
   color: boolean;
   onNext: () => void;
   onBack: () => void;
 }) {
-  const height = 15;
+  const height = fromError.length ? 14 : 15;
   const lines = plan ? renderPlan(plan, makeStyle(color)).trimEnd().split('\n') : [];
   const top = useScroll(lines.length, height);
   useNavKeys({ onBack });
@@ -42,6 +44,11 @@ export function ReviewScreen({
   }
   return (
     <Screen step="review" keys="↑↓/jk/space scroll · enter choose what to do · esc/b back · q quit">
+      {fromError.length ? (
+        <Text color="cyan" wrap="truncate">
+          Added for the error you pasted: {fromError.join(', ')}
+        </Text>
+      ) : null}
       <ScrollView lines={lines} top={top} height={height} />
       <Text dimColor>
         {plan.changes.length} file(s), {plan.commands.length} command(s) · lines{' '}
