@@ -3,7 +3,7 @@
 // proxy: builder-not-inherited fires, and the buildx-docker-container plan — applied with --run-commands, which runs
 // the real `docker buildx rm` and `docker buildx create` — makes FROM go through squid.
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -117,6 +117,8 @@ describe('stretch: dockerd 26 + buildx 0.13 + a docker-container builder', () =>
       'image=registry.test:5000/buildkit:e2e',
       '--buildkitd-config',
       toml,
+      '--platform',
+      'linux/amd64',
       '--use',
       '--bootstrap',
     ]);
@@ -143,6 +145,10 @@ describe('stretch: dockerd 26 + buildx 0.13 + a docker-container builder', () =>
     expect(a.status, a.stdout + a.stderr).toBe(0);
     expect(a.stdout).toMatch(/ran\s+docker buildx rm --keep-state ci/);
     expect(a.stdout).toMatch(/ran\s+docker buildx create --name ci --driver docker-container/);
+    // The platform chosen at creation survives: buildx's instance record is the only place that keeps it.
+    expect(a.stdout).toMatch(/docker buildx create .*--platform linux\/amd64/);
+    const record = JSON.parse(readFileSync(join(env.DOCKER_CONFIG!, 'buildx/instances/ci'), 'utf8'));
+    expect(record.Nodes[0].Platforms).toEqual([{ architecture: 'amd64', os: 'linux' }]);
     const inspect = docker(['inspect', 'buildx_buildkit_ci0', '--format', '{{json .Config.Env}}']);
     expect(inspect.stdout).toContain(`HTTPS_PROXY=${PROXY}`);
     expect(inspect.stdout).toContain('no_proxy=localhost,127.0.0.1,::1');

@@ -93,25 +93,8 @@ export function machineFrom(ev: Evidence, opts: { buildxPlugin?: boolean } = {})
   if (ev.commands.some((c) => c.argv[0] === 'systemctl' && c.exitCode === 0))
     mkdirSync(join(m.root, 'run/systemd/system'), { recursive: true });
   if (opts.buildxPlugin) installBuildxPlugin(m, ev);
-  writeBuildxInstances(m, ev);
   serveEngineApi(m, ev);
   return m;
-}
-
-/** buildx keeps every builder it created in $DOCKER_CONFIG/buildx/instances/NAME; so does the fake machine. */
-function writeBuildxInstances(m: Machine, ev: Evidence): void {
-  const ls = ev.commands.find((c) => c.argv.join(' ') === 'docker buildx ls --format json');
-  if (!ls || ls.exitCode !== 0) return;
-  const dir = join(m.root, ev.env.DOCKER_CONFIG ?? `${m.home}/.docker`, 'buildx/instances');
-  for (const line of ls.stdout.split('\n').filter((l) => l.startsWith('{'))) {
-    const b = JSON.parse(line) as { Name: string; Driver: string; Nodes?: unknown[] };
-    if (b.Driver === 'docker') continue;
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(
-      join(dir, b.Name),
-      JSON.stringify({ Name: b.Name, Driver: b.Driver, Nodes: b.Nodes ?? [] }),
-    );
-  }
 }
 
 /**

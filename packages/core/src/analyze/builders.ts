@@ -1,6 +1,7 @@
 // Which builder each build command uses, and the environment its BuildKit runs with.
 import {
   buildxInspectNamed,
+  buildxInstancePath,
   CMD,
   containerInspect,
   dockerConfigDir,
@@ -10,6 +11,7 @@ import { type Evidence, findCommand } from '../evidence/schema.js';
 import {
   type Builder,
   parseBuildxInspect,
+  parseBuildxInstance,
   parseBuildxLs,
   parseContainerInspect,
   parseJson,
@@ -74,9 +76,12 @@ export function analyzeBuilders(
     raw.push({ name: 'default', driver: 'docker', current: true, error: null, nodes: [] });
   }
   const builders: BuilderState[] = raw.map((b) => {
+    const instance = ev.files[buildxInstancePath(ctx, b.name)];
+    const recorded = instance ? parseBuildxInstance(instance) : null;
     const nodes = b.nodes.map((n) => {
+      const platforms = recorded?.find((r) => r.name === n.name)?.platforms ?? n.platforms;
       const ci = b.driver === 'docker-container' ? findCommand(ev, containerInspect(n.name)) : undefined;
-      return { ...n, container: ci?.exitCode === 0 ? parseContainerInspect(ci.stdout) : null };
+      return { ...n, platforms, container: ci?.exitCode === 0 ? parseContainerInspect(ci.stdout) : null };
     });
     let env: Record<string, string> | null = null;
     let envOrigin: Origin | null = null;

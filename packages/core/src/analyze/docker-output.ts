@@ -70,6 +70,8 @@ export interface BuilderNode {
   flags: string[];
   labels: Record<string, string>;
   buildkitdConfig: string | null;
+  /** platforms chosen with --platform when the builder was created (buildx's instance record); [] = detected */
+  platforms: string[];
 }
 
 export interface Builder {
@@ -90,6 +92,7 @@ function emptyNode(name: string): BuilderNode {
     flags: [],
     labels: {},
     buildkitdConfig: null,
+    platforms: [],
   };
 }
 
@@ -235,4 +238,16 @@ export function parseBuildxVersion(stdout: string): string | null {
 /** `docker-buildx docker-cli-plugin-metadata`: {"SchemaVersion":"0.1.0","Vendor":"Docker Inc.","Version":"v0.13.1",…} */
 export function parsePluginVersion(stdout: string): string | null {
   return str(obj(parseJson(stdout.trim())).Version);
+}
+
+/** buildx's record of a builder ($DOCKER_CONFIG/buildx/instances/NAME): per node, the platforms chosen at creation. */
+export function parseBuildxInstance(text: string): { name: string; platforms: string[] }[] | null {
+  const j = obj(parseJson(text));
+  if (!Array.isArray(j.Nodes)) return null;
+  return j.Nodes.map(obj).map((n) => ({
+    name: String(n.Name ?? ''),
+    platforms: (Array.isArray(n.Platforms) ? n.Platforms.map(obj) : [])
+      .filter((p) => typeof p.os === 'string' && typeof p.architecture === 'string')
+      .map((p) => [p.os, p.architecture, p.variant].filter((x) => typeof x === 'string' && x).join('/')),
+  }));
 }

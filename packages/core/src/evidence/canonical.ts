@@ -43,6 +43,11 @@ export function dockerConfigDir(ctx: FileContext): string {
   return ctx.env.DOCKER_CONFIG || `${ctx.home}/.docker`;
 }
 
+/** Where buildx keeps a builder it created: its nodes as created (endpoint, driver options, flags, platforms). */
+export function buildxInstancePath(ctx: FileContext, name: string): string {
+  return `${dockerConfigDir(ctx)}/buildx/instances/${name}`;
+}
+
 /** Folders whose *.conf drop-ins systemd merges into a unit, system and user scope. */
 export function dropInDirs(unit: Unit, ctx: FileContext): { system: string[]; user: string[] } {
   const name = `${unit}.service.d`;

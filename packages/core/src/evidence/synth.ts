@@ -4,6 +4,7 @@ import { unitConfig } from '../analyze/daemon-config.js';
 import { daemonJsonProxies, dockerInfoProxies } from '../analyze/daemon-info.js';
 import {
   buildxInspectNamed,
+  buildxInstancePath,
   CMD,
   containerInspect,
   daemonJsonPath,
@@ -22,6 +23,8 @@ export interface BuilderSpec {
   flags?: string[];
   config?: string;
   endpoint?: string;
+  /** chosen with --platform at creation, e.g. ["linux/amd64", "linux/arm64"] */
+  platforms?: string[];
 }
 
 export interface MachineSpec {
@@ -246,6 +249,29 @@ export function synthesize(spec: MachineSpec): Evidence {
           '',
         ].join('\n');
       };
+      // buildx's own record of each builder it created (platforms as OCI objects, the config base64-encoded).
+      for (const b of builders) {
+        files[buildxInstancePath(ctx, b.name)] = JSON.stringify({
+          Name: b.name,
+          Driver: b.driver,
+          Nodes: [
+            {
+              Name: `${b.name}0`,
+              Endpoint: b.endpoint ?? 'unix:///var/run/docker.sock',
+              Platforms: b.platforms?.length
+                ? b.platforms.map((p) => {
+                    const [os, architecture, variant] = p.split('/');
+                    return { architecture, os, ...(variant ? { variant } : {}) };
+                  })
+                : null,
+              Flags: b.flags ?? [],
+              DriverOpts: b.driverOpts ?? {},
+              Files: b.config ? { 'buildkitd.toml': btoa(b.config) } : null,
+            },
+          ],
+          Dynamic: false,
+        });
+      }
       const cur = builders.find((b) => b.name === current) ?? null;
       commands.push(ok(CMD.buildxInspect, inspectText(cur)));
       commands.push(ok(buildxInspectNamed('default'), inspectText(null)));

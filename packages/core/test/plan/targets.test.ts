@@ -228,6 +228,21 @@ describe('buildx-docker-container', () => {
     expect(file(plan, `${HOME}/.docker/buildx/buildkitd-ci.toml`)!.after).toBe('debug = true\n');
   });
 
+  it("keeps the platforms chosen at creation, which only buildx's instance record knows", () => {
+    const withPlatforms = variant(GOOD_DOCKER, {
+      docker: {
+        engine: '26.1.5',
+        builders: [containerBuilder('ci', null, undefined, { platforms: ['linux/amd64', 'linux/arm64/v8'] })],
+        current: 'ci',
+      },
+    });
+    const argv = (spec: typeof m) =>
+      makePlan(synthesize(spec), {}, { targets: ['buildx-docker-container'] }).plan.commands[1]!.argv;
+    const a = argv(withPlatforms);
+    expect(a[a.indexOf('--platform') + 1]).toBe('linux/amd64,linux/arm64/v8');
+    expect(argv(m)).not.toContain('--platform'); // detected platforms are not pinned
+  });
+
   it('offers host networking when the user says the proxy runs on this host', () => {
     const { plan } = makePlan(
       synthesize(m),

@@ -9,6 +9,7 @@ import { parseUnitFile } from '../../analyze/systemd.js';
 import { pickRelevant } from '../../proxy/env.js';
 import {
   buildxInspectNamed,
+  buildxInstancePath,
   CMD,
   containerInspect,
   dockerConfigDir,
@@ -120,6 +121,8 @@ export async function captureEvidence(opts: CaptureOptions = {}): Promise<Eviden
       ]),
     ),
   ]);
+  // buildx's own record of each builder it created: the only place that keeps the platforms chosen at creation.
+  await Promise.all(buildxDirs[0]!.map((name) => read(buildxInstancePath(ctx, name))));
   const auto = (opts.probes ?? 'auto') === 'auto';
   const direct = auto && findOnPath('docker', env.PATH) !== null;
   // systemd's own test (sd_booted): without /run/systemd/system, systemctl can only say it cannot answer.

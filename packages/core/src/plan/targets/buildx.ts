@@ -27,6 +27,7 @@ export function recreateArgv(
   const flags = (node?.flags ?? []).filter((f) => f !== '--allow-insecure-entitlement=network.host');
   if (flags.length) argv.push('--buildkitd-flags', flags.join(' '));
   if (opts.configPath) argv.push('--buildkitd-config', opts.configPath);
+  if (node?.platforms.length) argv.push('--platform', node.platforms.join(','));
   if (b.current) argv.push('--use');
   // Start it now, so the new environment is in place (and visible to docker inspect) before the next build.
   argv.push('--bootstrap');
