@@ -138,7 +138,7 @@ describe(`fuzz (${RUNS} cases each)`, () => {
         const ev = synthesize({ ...m, docker: { engine: '26.1.5', daemon: 'down' } });
         buildReport(ev);
       }),
-      { numRuns: Math.max(50, Math.floor(RUNS / 4)) },
+      opts,
     );
   });
 
@@ -216,7 +216,7 @@ describe(`fuzz (${RUNS} cases each)`, () => {
           }
         },
       ),
-      { numRuns: Math.max(50, Math.floor(RUNS / 4)) },
+      opts,
     );
   });
 
