@@ -10,6 +10,7 @@ import {
 import { type Evidence, findCommand } from '../evidence/schema.js';
 import {
   type Builder,
+  jsonText,
   parseBuildxInspect,
   parseBuildxInstance,
   parseBuildxLs,
@@ -124,9 +125,7 @@ export function analyzeBuilders(
   const envBuilder = ctx.env.BUILDX_BUILDER;
   const byName = (n: string | undefined | null) => (n ? (builders.find((b) => b.name === n) ?? null) : null);
   const currentFile = ev.files[`${dockerConfigDir(ctx)}/buildx/current`];
-  const fileName = currentFile
-    ? String((parseJson(currentFile) as { Name?: string } | null)?.Name ?? '')
-    : '';
+  const fileName = currentFile ? jsonText((parseJson(currentFile) as { Name?: unknown } | null)?.Name) : '';
   const defaultBuilder = builders.find((b) => b.driver === 'docker') ?? null;
   let buildx: BuilderState | null;
   let why: string;

@@ -17,6 +17,12 @@ function obj(v: unknown): Record<string, unknown> {
 function str(v: unknown): string | null {
   return typeof v === 'string' && v !== '' ? v : null;
 }
+/** Any parsed JSON value as text. String() would throw on {"toString": 0}, which hostile output can contain. */
+export function jsonText(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (v === undefined || v === null) return '';
+  return typeof v === 'object' ? JSON.stringify(v) : String(v);
+}
 
 export function parseJson(text: string): unknown {
   try {
@@ -57,7 +63,7 @@ export function parseDockerVersion(stdout: string): DockerVersion | null {
   return {
     client: str(obj(j.Client).Version),
     server: str(server.Version),
-    serverComponents: comps.map((c) => ({ name: String(c.Name ?? ''), version: String(c.Version ?? '') })),
+    serverComponents: comps.map((c) => ({ name: jsonText(c.Name), version: jsonText(c.Version) })),
   };
 }
 
@@ -114,13 +120,13 @@ export function parseBuildxLs(stdout: string): Builder[] {
     const name = str(j.Name);
     if (!name) continue;
     const nodes = (Array.isArray(j.Nodes) ? j.Nodes.map(obj) : []).map((n) => ({
-      ...emptyNode(String(n.Name ?? '')),
+      ...emptyNode(jsonText(n.Name)),
       endpoint: str(n.Endpoint),
       status: str(n.Status),
-      driverOpts: Object.fromEntries(Object.entries(obj(n.DriverOpts)).map(([k, v]) => [k, String(v)])),
+      driverOpts: Object.fromEntries(Object.entries(obj(n.DriverOpts)).map(([k, v]) => [k, jsonText(v)])),
       buildkitVersion: str(n.Version) ?? str(n.BuildkitVersion),
-      flags: Array.isArray(n.Flags) ? n.Flags.map(String) : [],
-      labels: Object.fromEntries(Object.entries(obj(n.Labels)).map(([k, v]) => [k, String(v)])),
+      flags: Array.isArray(n.Flags) ? n.Flags.map(jsonText) : [],
+      labels: Object.fromEntries(Object.entries(obj(n.Labels)).map(([k, v]) => [k, jsonText(v)])),
       // buildx 0.13 `ls --format json` carries the builder's buildkitd.toml, base64-encoded; inspect does not print it.
       buildkitdConfig: decodeBase64(obj(n.Files)['buildkitd.toml']),
     }));
@@ -245,7 +251,7 @@ export function parseBuildxInstance(text: string): { name: string; platforms: st
   const j = obj(parseJson(text));
   if (!Array.isArray(j.Nodes)) return null;
   return j.Nodes.map(obj).map((n) => ({
-    name: String(n.Name ?? ''),
+    name: jsonText(n.Name),
     platforms: (Array.isArray(n.Platforms) ? n.Platforms.map(obj) : [])
       .filter((p) => typeof p.os === 'string' && typeof p.architecture === 'string')
       .map((p) => [p.os, p.architecture, p.variant].filter((x) => typeof x === 'string' && x).join('/')),

@@ -12,6 +12,7 @@ import { analyzeBuilders } from './builders.js';
 import { proxyFlags, readDaemonJson, unitConfig } from './daemon-config.js';
 import {
   type DockerInfo,
+  jsonText,
   parseBuildxVersion,
   parseDockerInfo,
   parseDockerVersion,
@@ -66,8 +67,8 @@ function buildkitdTomls(ev: Evidence, paths: string[], errors: FileError[]): Sta
       const reg = (t.registry ?? {}) as Record<string, Record<string, unknown>>;
       for (const [host, cfg] of Object.entries(reg)) {
         registries[host] = {
-          ca: Array.isArray(cfg.ca) ? cfg.ca.map(String) : [],
-          mirrors: Array.isArray(cfg.mirrors) ? cfg.mirrors.map(String) : [],
+          ca: Array.isArray(cfg.ca) ? cfg.ca.map(jsonText) : [],
+          mirrors: Array.isArray(cfg.mirrors) ? cfg.mirrors.map(jsonText) : [],
         };
       }
       const proxyNetwork = JSON.stringify(t).includes('"proxyNetwork":true');
@@ -267,7 +268,7 @@ export function analyze(ev: Evidence): State {
         { id: 'config-json', actor: 'run', label: `${cfgPath} proxies`, go: false, effective: true },
         Object.entries(configJson.default).map(([k, v]) => ({
           name: k,
-          value: String(v),
+          value: jsonText(v),
           origin: { kind: 'file' as const, ref: `${cfgPath}:${line(k)}` },
         })),
       ),

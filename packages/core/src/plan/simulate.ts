@@ -2,7 +2,7 @@
 // after its commands (daemon restart, builder recreation, a new shell) have run.
 import { unitConfig } from '../analyze/daemon-config.js';
 import { daemonJsonProxies, dockerInfoProxies } from '../analyze/daemon-info.js';
-import { parseJson } from '../analyze/docker-output.js';
+import { jsonText, parseJson } from '../analyze/docker-output.js';
 import {
   buildxInspectNamed,
   CMD,
@@ -64,7 +64,7 @@ function restartDocker(ev: Evidence, user: boolean): Evidence {
   return replaceCommand(out, CMD.dockerInfo, (c) => {
     if (c?.exitCode !== 0) return c ?? null;
     const info = (parseJson(c.stdout) ?? {}) as Record<string, unknown>;
-    const major = Number(String(info.ServerVersion ?? '0').split('.')[0]);
+    const major = Number(jsonText(info.ServerVersion ?? '0').split('.')[0]);
     return { ...c, stdout: JSON.stringify({ ...info, ...dockerInfoProxies(env, proxies, major >= 23) }) };
   });
 }

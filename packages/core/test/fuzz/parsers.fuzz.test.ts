@@ -3,6 +3,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readDaemonJson } from '../../src/analyze/daemon-config.js';
+import {
+  parseBuildxInstance,
+  parseBuildxVersion,
+  parsePluginVersion,
+} from '../../src/analyze/docker-output.js';
 import { parseStrictJson } from '../../src/analyze/json-file.js';
 import { analyze } from '../../src/analyze/state.js';
 import { parseSystemctlShow } from '../../src/analyze/systemctl.js';
@@ -11,6 +16,7 @@ import {
   parseEnvironmentFile,
   parseUnitFile,
 } from '../../src/analyze/systemd.js';
+import { buildxNeedsCli, cliPluginDirs, localDaemonSocket } from '../../src/evidence/endpoint.js';
 import { EvidenceFormatError } from '../../src/evidence/schema.js';
 import { synthesize } from '../../src/evidence/synth.js';
 import { parseEvidence } from '../../src/evidence/validate.js';
@@ -74,6 +80,45 @@ const jsonish = fc.oneof(
 );
 
 describe(`fuzz (${RUNS} cases each)`, () => {
+  it('docker endpoint, buildx decision and buildx records: an answer for any environment and file text', () => {
+    const jsonish = fc.oneof(
+      fc.string({ maxLength: 60 }),
+      fc.json({ maxDepth: 3 }),
+      fc
+        .record({ currentContext: fc.string(), cliPluginsExtraDirs: fc.array(fc.anything()) })
+        .map((o) => JSON.stringify(o)),
+      fc
+        .record({
+          Name: fc.anything(),
+          Nodes: fc.array(fc.record({ Name: fc.anything(), Platforms: fc.anything() })),
+        })
+        .map((o) => JSON.stringify(o)),
+    );
+    const env = fc.dictionary(
+      fc.constantFrom('DOCKER_HOST', 'DOCKER_CONTEXT', 'DOCKER_CONFIG', 'BUILDX_BUILDER'),
+      fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('unix:///x.sock', 'tcp://h:2376', 'default')),
+    );
+    fc.assert(
+      fc.property(
+        env,
+        jsonish,
+        jsonish,
+        fc.array(fc.string({ maxLength: 8 }), { maxLength: 3 }),
+        (e, a, b, names) => {
+          const sock = localDaemonSocket(e, a);
+          expect(sock === null || sock.startsWith('/')).toBe(true);
+          expect(cliPluginDirs({ home: '/h', env: e }, a).every((d) => typeof d === 'string')).toBe(true);
+          expect(typeof buildxNeedsCli(e, b, names, [])).toBe('boolean');
+          const rec = parseBuildxInstance(b);
+          if (rec) for (const n of rec) for (const p of n.platforms) expect(p).toMatch(/\//);
+          parsePluginVersion(a);
+          parseBuildxVersion(b);
+        },
+      ),
+      opts,
+    );
+  });
+
   it('proxy URL validation: ok or a problem with a message and a fix; Go parsing never throws', () => {
     fc.assert(
       fc.property(urlish, (v) => {
