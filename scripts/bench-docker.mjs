@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { median, timeOnce } from './bench-lib.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const CLI = join(root, 'packages/tui/dist/cli.js');
+const CLI = join(root, 'packages/tui/dist/cli.cjs');
 const N = Number(process.argv[2] ?? 9);
 const setup = process.argv[3] ?? 'debian';
 const X = join(process.env.E2E_CACHE ?? '/var/cache/buildproxy-e2e', 'trixie-root');

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { median, sideBySide, timeOnce, timeToMarkers } from './bench-lib.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const CLI = join(root, 'packages/tui/dist/cli.js');
+const CLI = join(root, 'packages/tui/dist/cli.cjs');
 const N = Number(process.env.BENCH_RUNS ?? 9);
 if (!existsSync(CLI)) execFileSync('pnpm', ['build'], { cwd: root, stdio: 'inherit' });
 const node = process.execPath;

@@ -18,7 +18,7 @@ export const CLI = join(
   'packages',
   'tui',
   'dist',
-  'cli.js',
+  'cli.cjs',
 );
 export const HOME = '/home/alice';
 const DOCKER = '/usr/bin/docker'; // Debian's 20.10 CLI drives dockerd's embedded BuildKit without buildx

@@ -15,7 +15,7 @@ if [ -n "$missing" ]; then
   # shellcheck disable=SC2086
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
-[ -f packages/tui/dist/cli.js ] || pnpm build
+[ -f packages/tui/dist/cli.cjs ] || pnpm build
 # Engine 26 + buildx 0.13 + a BuildKit image compiled from Debian sources, for the stretch scenarios (cached).
 bash test/e2e/stretch/prepare.sh
 export E2E=${E2E:-/tmp/buildproxy-e2e}

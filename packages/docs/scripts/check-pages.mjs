@@ -8,7 +8,7 @@ const { execFileSync } = await import('node:child_process');
 const ids = JSON.parse(
   execFileSync(
     process.execPath,
-    [fileURLToPath(new URL('../../tui/dist/cli.js', import.meta.url)), 'rules', '--json'],
+    [fileURLToPath(new URL('../../tui/dist/cli.cjs', import.meta.url)), 'rules', '--json'],
     { encoding: 'utf8' },
   ),
 ).map((r) => r.id);

@@ -28,7 +28,7 @@ import { GUIDES } from './guides.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const docs = join(here, '..', 'src', 'content', 'docs');
-const cli = join(here, '..', '..', 'tui', 'dist', 'cli.js');
+const cli = join(here, '..', '..', 'tui', 'dist', 'cli.cjs');
 
 function write(rel: string, content: string): void {
   const p = join(docs, rel);

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const DIST = join(here, '..', 'dist');
-const CLI = join(here, '..', '..', 'tui', 'dist', 'cli.js');
+const CLI = join(here, '..', '..', 'tui', 'dist', 'cli.cjs');
 const CHROMIUM = '/usr/bin/chromium';
 const TYPES: Record<string, string> = {
   '.html': 'text/html',

@@ -1,6 +1,6 @@
 // Argument parsing on node:util parseArgs, with errors that say which flag is wrong and what it expects.
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { UsageError } from './errors.js';
+import { isUsageError, UsageError } from './errors.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -45,7 +45,7 @@ export function parse(command: string, argv: string[], options: Options, allowPo
     }
     return r;
   } catch (e) {
-    if (e instanceof UsageError) throw e;
+    if (isUsageError(e)) throw e;
     const msg =
       e instanceof Error ? e.message.replace(/\. To specify a positional argument.*$/s, '') : String(e);
     throw new UsageError(

@@ -1,7 +1,11 @@
 #!/usr/bin/env node
 // buildproxy: get docker build working behind a corporate proxy.
-// Commands load lazily, so `--version` and `--help` start as fast as node itself.
-import { UsageError } from './errors.js';
+// Commands load lazily, so `--version` and `--help` start about as fast as node itself.
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { redactAll } from '@buildproxy/core/proxy/redact';
+import { isUsageError, UsageError } from './errors.js';
 import { type Io, processIo } from './io.js';
 
 const HELP = `buildproxy ${__BUILDPROXY_VERSION__} — get docker build working behind a corporate proxy
@@ -24,14 +28,25 @@ Exit codes: 0 no errors, 1 errors found, 2 bad usage or bad input.
 
 type Command = (argv: string[], io: Io) => Promise<number>;
 
+// Each command is its own CommonJS file next to this one (dist/doctor.cjs, …) and the wizard an ES module graph
+// (dist/wizard.js): loading a command costs one file, and --version loads none.
+const load = createRequire(__filename);
+const command = (file: string, name: string) => async (): Promise<Command> =>
+  (load(`./${file}.cjs`) as Record<string, Command>)[name]!;
 const COMMANDS: Record<string, () => Promise<Command>> = {
-  doctor: async () => (await import('./commands/doctor.js')).doctor,
-  plan: async () => (await import('./commands/plan.js')).plan,
-  apply: async () => (await import('./commands/apply.js')).apply,
-  route: async () => (await import('./commands/route.js')).route,
-  rules: async () => (await import('./commands/rules.js')).rules,
-  explain: async () => (await import('./commands/rules.js')).explain,
-  why: async () => (await import('./commands/why.js')).why,
+  doctor: command('doctor', 'doctor'),
+  plan: command('plan', 'plan'),
+  apply: command('apply', 'apply'),
+  route: command('route', 'route'),
+  rules: command('rules', 'rules'),
+  explain: command('rules', 'explain'),
+  why: command('why', 'why'),
+};
+const wizard = async (argv: string[], io: Io): Promise<number> => {
+  const entry = (await import(
+    pathToFileURL(join(__dirname, 'wizard.js')).href
+  )) as typeof import('./wizard/entry.js');
+  return entry.wizard(argv, io);
 };
 
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -42,13 +57,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     if (first === '--help' || first === '-h' || first === 'help') {
-      if (rest[0] === 'wizard') return await (await import('./wizard/entry.js')).wizard(['--help'], io);
+      if (rest[0] === 'wizard') return await wizard(['--help'], io);
       if (rest[0] && COMMANDS[rest[0]]) return await (await COMMANDS[rest[0]]!())(['--help'], io);
       io.out(HELP);
       return 0;
     }
-    if (first === undefined || first.startsWith('-'))
-      return await (await import('./wizard/entry.js')).wizard(argv, io);
+    if (first === undefined || first.startsWith('-')) return await wizard(argv, io);
     const load = COMMANDS[first];
     if (!load)
       throw new UsageError(
@@ -57,9 +71,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       );
     return await (await load())(rest, io);
   } catch (e) {
-    // Loaded only on this path, so --version and --help stay as fast as node itself.
-    const { redactAll } = await import('@buildproxy/core');
-    if (e instanceof UsageError) {
+    if (isUsageError(e)) {
       // Messages may quote what the user typed, credentials included.
       io.err(redactAll(`buildproxy: ${e.message}\n${e.hint ? `${e.hint}\n` : ''}`));
       return 2;

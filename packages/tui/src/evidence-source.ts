@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { type Evidence, EvidenceFormatError } from '@buildproxy/core/evidence/schema';
 import { captureEvidence } from '@buildproxy/core/node';
 import type { Values } from './args.js';
-import { UsageError } from './errors.js';
+import { isUsageError, UsageError } from './errors.js';
 
 export function timeoutFrom(v: Values): number {
   const t = v.timeout as string | undefined;
@@ -71,7 +71,7 @@ export async function getEvidence(v: Values, opts: { mask?: boolean } = {}): Pro
       mask: opts.mask,
     });
   } catch (e) {
-    if (e instanceof UsageError) throw e;
+    if (isUsageError(e)) throw e;
     throw new UsageError((e as Error).message);
   }
 }

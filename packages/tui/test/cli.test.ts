@@ -152,21 +152,21 @@ describe('buildproxy why and the non-interactive wizard', () => {
 });
 
 describe('start-up stays light', () => {
-  it('the entry point loads no command, no core and no Ink until a command needs them', async () => {
+  it('the entry point is small and loads no command, no core and no Ink until a command needs them', async () => {
     const { readFileSync } = await import('node:fs');
-    const { dirname, join } = await import('node:path');
+    const { spawnSync } = await import('node:child_process');
     const { CLI } = await import('./helpers.js');
-    const seen = new Set<string>();
-    const walk = (file: string): number => {
-      if (seen.has(file)) return 0;
-      seen.add(file);
-      const src = readFileSync(file, 'utf8');
-      const statics = [...src.matchAll(/(?:^|[;}\s])import\s*(?:[^"'()]*?from\s*)?"(\.\/[^"]+)"/g)].map((m) =>
-        join(dirname(file), m[1]!),
-      );
-      return src.length + statics.reduce((n, f) => n + walk(f), 0);
-    };
-    // The core chunk alone is ~600 KB; what --version loads must stay far below that.
-    expect(walk(CLI)).toBeLessThan(40_000);
+    const src = readFileSync(CLI, 'utf8');
+    expect(src.length).toBeLessThan(10_000);
+    expect(src).not.toMatch(/require\("\.\//); // commands load through the loader, on demand
+    const loaded = (args: string[]) =>
+      spawnSync(process.execPath, [CLI, ...args], {
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH, NODE_DEBUG: 'module,esm' },
+      }).stderr;
+    const version = loaded(['--version']);
+    expect(version).not.toMatch(/doctor\.cjs|wizard\.js|plan\.cjs/);
+    expect(loaded(['doctor', '--help'])).toMatch(/doctor\.cjs/);
+    expect(loaded(['doctor', '--help'])).not.toMatch(/wizard\.js|plan\.cjs/);
   });
 });

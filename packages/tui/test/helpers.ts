@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CommandResult, Evidence } from '@buildproxy/core';
 
-export const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'cli.js');
+export const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'cli.cjs');
 
 export interface Machine {
   dir: string;
@@ -104,7 +104,7 @@ export function machineFrom(ev: Evidence, opts: { buildxPlugin?: boolean } = {})
  */
 function installBuildxPlugin(m: Machine, ev: Evidence): void {
   const v = ev.commands.find((c) => c.argv.join(' ') === 'docker buildx version');
-  if (!v || v.exitCode !== 0) return;
+  if (v?.exitCode !== 0) return;
   const cfgPath = Object.keys(ev.files).find((p) => p.endsWith('/config.json') && p.includes('.docker'));
   const path = join(m.root, cfgPath ?? `${m.home}/.docker/config.json`);
   let cfg: Record<string, unknown> = {};
@@ -138,7 +138,7 @@ export function serveEngineApi(m: Machine, ev: Evidence): void {
   const sock = join(m.dir, 'docker.sock');
   m.env = { ...m.env, DOCKER_HOST: `unix://${sock}` };
   const info = ev.commands.find((c) => c.argv.join(' ') === 'docker info --format {{json .}}');
-  if (!info || info.exitCode !== 0) return;
+  if (info?.exitCode !== 0) return;
   const answers = new Map<string, string>([['/info', info.stdout]]);
   for (const c of ev.commands) {
     if (c.argv[1] === 'container' && c.argv[2] === 'inspect' && c.exitCode === 0) {
