@@ -24,6 +24,7 @@ export default defineConfig([
     entry: {
       cli: 'src/cli.ts',
       doctor: 'src/commands/doctor.ts',
+      report: 'src/report-entry.ts',
       plan: 'src/commands/plan.ts',
       apply: 'src/commands/apply.ts',
       route: 'src/commands/route.ts',

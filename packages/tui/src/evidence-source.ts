@@ -1,5 +1,5 @@
 // Where evidence comes from: the live machine (optionally under --root), or a captured bundle (--from).
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Evidence, EvidenceFormatError } from '@buildproxy/core/evidence/schema';
 import { captureEvidence } from '@buildproxy/core/node';
@@ -27,7 +27,7 @@ export function probesFrom(v: Values): 'auto' | 'commands' {
 export async function loadBundle(path: string): Promise<Evidence> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = readFileSync(path, 'utf8');
   } catch {
     throw new UsageError(
       `cannot read the evidence bundle ${path}`,
@@ -84,7 +84,7 @@ export async function readShellRc(ev: Evidence, root: string | undefined): Promi
   if (path in ev.files) return ev;
   let content: string | null = null;
   try {
-    content = await readFile(root ? join(root, path) : path, 'utf8');
+    content = readFileSync(root ? join(root, path) : path, 'utf8');
   } catch {
     content = null;
   }

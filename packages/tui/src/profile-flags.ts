@@ -1,5 +1,5 @@
 // Profile flags → ProfileInput, validated up front: a bad --proxy is bad input (exit 2), not a finding.
-import { access, constants } from 'node:fs/promises';
+import { accessSync, constants } from 'node:fs';
 import type { ProfileInput } from '@buildproxy/core';
 import { parseProxyUrl } from '@buildproxy/core/proxy/url';
 import type { Values } from './args.js';
@@ -41,7 +41,7 @@ export async function profileFromFlags(v: Values): Promise<ProfileInput> {
   const ca = v['ca-cert'] as string | undefined;
   if (ca !== undefined) {
     try {
-      await access(ca, constants.R_OK);
+      accessSync(ca, constants.R_OK);
     } catch {
       throw new UsageError(
         `--ca-cert: cannot read ${ca}`,

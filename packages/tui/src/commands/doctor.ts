@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
 import { maskEvidence } from '@buildproxy/core/evidence/mask';
 import { EVIDENCE, PROFILE, parse } from '../args.js';
 import { UsageError } from '../errors.js';
@@ -6,6 +6,7 @@ import { getEvidence } from '../evidence-source.js';
 import type { Io } from '../io.js';
 import { profileFromFlags } from '../profile-flags.js';
 import { renderReport } from '../render/report.js';
+import { sibling } from '../sibling.js';
 
 export const DOCTOR_HELP = `Usage: buildproxy doctor [options]
 
@@ -55,14 +56,15 @@ export async function doctor(argv: string[], io: Io): Promise<number> {
     );
   }
   const profile = await profileFromFlags(values);
-  // Probes first, then load the analysis while the daemon answers and probe processes run on the other cores.
-  const [evidence, { buildReport, exitCodeFor }] = await Promise.all([
-    getEvidence(values),
-    import('@buildproxy/core/report'),
-  ]);
+  // Probes first, then load the analysis (its own file) while the daemon answers and probe processes run.
+  const evidence = getEvidence(values);
+  evidence.catch(() => {}); // awaited below; this only keeps an early rejection from being reported as unhandled
+  await new Promise((r) => setImmediate(r)); // let the probes send their requests and start their processes
+  const { buildReport, exitCodeFor } = sibling('./report.cjs') as typeof import('../report-entry.js');
+  const ev = await evidence;
   if (typeof values.capture === 'string') {
     try {
-      await writeFile(values.capture, `${JSON.stringify(maskEvidence(evidence), null, 2)}\n`, {
+      writeFileSync(values.capture, `${JSON.stringify(maskEvidence(ev), null, 2)}\n`, {
         mode: 0o600,
       });
     } catch (e) {
@@ -71,7 +73,7 @@ export async function doctor(argv: string[], io: Io): Promise<number> {
       );
     }
   }
-  const { report } = buildReport(evidence, profile);
+  const { report } = buildReport(ev, profile);
   if (values.json) io.out(`${JSON.stringify(report, null, 2)}\n`);
   else io.out(renderReport(report, io.style(values['no-color'] === true)));
   if (typeof values.capture === 'string' && !values.json)

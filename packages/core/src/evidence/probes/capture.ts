@@ -1,6 +1,6 @@
 // Capture a buildproxy.evidence/v1 bundle from the live machine. Probes run in parallel, each with its own
 // timeout; a second round follows only for what the first named (builders, drop-ins, environment files).
-import { access, constants } from 'node:fs/promises';
+import { accessSync, constants } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { parseBuildxLs, parseDockerInfo } from '../../analyze/docker-output.js';
@@ -47,7 +47,7 @@ export interface CaptureOptions {
 
 async function isExecutable(path: string): Promise<boolean> {
   try {
-    await access(path, constants.X_OK);
+    accessSync(path, constants.X_OK);
     return true;
   } catch {
     return false;

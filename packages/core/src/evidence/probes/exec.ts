@@ -37,17 +37,24 @@ export function findOnPath(bin: string, path: string | undefined): string | null
   return found;
 }
 
-export const execCommand: Exec = (argv, opts) =>
-  new Promise((resolve) => {
+export const execCommand: Exec = async (argv, opts) => {
+  const env = opts.env ?? process.env;
+  const binary = opts.binary ?? findOnPath(argv[0]!, env.PATH);
+  if (!binary) {
+    return {
+      argv: [...argv],
+      durationMs: 0,
+      exitCode: null,
+      stdout: '',
+      stderr: '',
+      timedOut: false,
+      error: 'not-found',
+    };
+  }
+  return new Promise((resolve) => {
     const started = performance.now();
     const done = (r: Omit<CommandResult, 'argv' | 'durationMs'>) =>
       resolve({ argv: [...argv], durationMs: Math.round(performance.now() - started), ...r });
-    const env = opts.env ?? process.env;
-    const binary = opts.binary ?? findOnPath(argv[0]!, env.PATH);
-    if (!binary) {
-      done({ exitCode: null, stdout: '', stderr: '', timedOut: false, error: 'not-found' });
-      return;
-    }
     let stdout = '';
     let stderr = '';
     let settled = false;
@@ -104,3 +111,4 @@ export const execCommand: Exec = (argv, opts) =>
       done({ exitCode: code ?? null, stdout, stderr, timedOut: false });
     });
   });
+};

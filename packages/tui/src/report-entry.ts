@@ -1,0 +1,2 @@
+// The analysis, the rules and the report: dist/report.cjs, loaded by the doctor while its probes are in flight.
+export { buildReport, exitCodeFor } from '@buildproxy/core/report';
