@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // buildproxy: get docker build working behind a corporate proxy.
 // Commands load lazily, so `--version` and `--help` start about as fast as node itself.
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { redactAll } from '@buildproxy/core/proxy/redact';
 import { isUsageError, UsageError } from './errors.js';
 import { type Io, processIo } from './io.js';
+import { sibling } from './sibling.js';
 
 const HELP = `buildproxy ${__BUILDPROXY_VERSION__} — get docker build working behind a corporate proxy
 
@@ -30,9 +30,8 @@ type Command = (argv: string[], io: Io) => Promise<number>;
 
 // Each command is its own CommonJS file next to this one (dist/doctor.cjs, …) and the wizard an ES module graph
 // (dist/wizard.js): loading a command costs one file, and --version loads none.
-const load = createRequire(__filename);
 const command = (file: string, name: string) => async (): Promise<Command> =>
-  (load(`./${file}.cjs`) as Record<string, Command>)[name]!;
+  (sibling(`./${file}.cjs`) as Record<string, Command>)[name]!;
 const COMMANDS: Record<string, () => Promise<Command>> = {
   doctor: command('doctor', 'doctor'),
   plan: command('plan', 'plan'),
