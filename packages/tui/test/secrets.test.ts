@@ -21,7 +21,16 @@ describe('secrets never leak', () => {
         '/etc/default/docker': `export HTTP_PROXY=${RAW}\n`,
         '/etc/docker/daemon.json': `{"proxies": {"https-proxy": "${RAW}", }}`,
       },
-      docker: { engine: '26.1.5', builders: [containerBuilder('proxied', RAW)], current: 'proxied' },
+      docker: {
+        engine: '26.1.5',
+        // buildx carries the builder's buildkitd.toml base64-encoded (ls --format json, its instance record)
+        builders: [
+          containerBuilder('proxied', RAW, undefined, {
+            config: `[registry."docker.io"]\n  mirrors = ["${RAW.replace('http://', '')}"]\n`,
+          }),
+        ],
+        current: 'proxied',
+      },
       dockerfile: `FROM alpine\nENV HTTPS_PROXY=${RAW}\n`,
     });
     const m = machineFrom(synthesize(machine));
@@ -91,6 +100,12 @@ describe('secrets never leak', () => {
     }
     expect(captured).not.toContain(CANARY);
     expect(captured).not.toContain('Canary');
+    // Nor hidden in an encoding: buildx hands over the builder's buildkitd.toml base64-encoded.
+    const decoded = [...captured.matchAll(/[A-Za-z0-9+/]{16,}={0,2}/g)].map((m) =>
+      Buffer.from(m[0], 'base64').toString('latin1'),
+    );
+    expect(decoded.some((d) => d.includes('mirrors'))).toBe(true); // the encoded config is in the capture
+    expect(decoded.filter((d) => d.includes('Canary'))).toEqual([]);
     // And the replay of that capture is still safe.
     const replay = await runCli(['doctor', '--from', capture, '--json'], { env: {} });
     expect(replay.stdout).not.toContain('Canary');

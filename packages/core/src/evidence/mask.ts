@@ -8,12 +8,36 @@ function maskRecord(r: Record<string, string>): Record<string, string> {
   );
 }
 
+const b64decode = (b: string) => new TextDecoder().decode(Uint8Array.from(atob(b), (c) => c.charCodeAt(0)));
+const b64encode = (t: string) => {
+  let bin = '';
+  for (const byte of new TextEncoder().encode(t)) bin += String.fromCharCode(byte);
+  return btoa(bin);
+};
+
+/**
+ * maskText, also inside the base64-encoded files buildx hands over ("Files": {"buildkitd.toml": "…"} in
+ * `buildx ls --format json` and its instance records), which a text search would never see.
+ */
+function maskAll(text: string): string {
+  return maskText(text).replace(
+    /("[\w.-]+\.toml"\s*:\s*")([A-Za-z0-9+/]+={0,2})(")/g,
+    (all, open, b64, close) => {
+      try {
+        return `${open}${b64encode(maskText(b64decode(b64)))}${close}`;
+      } catch {
+        return all; // not base64 after all
+      }
+    },
+  );
+}
+
 export function maskEvidence(ev: Evidence): Evidence {
   return {
     ...ev,
     env: maskRecord(ev.env),
-    files: Object.fromEntries(Object.entries(ev.files).map(([p, c]) => [p, c === null ? null : maskText(c)])),
-    commands: ev.commands.map((c) => ({ ...c, stdout: maskText(c.stdout), stderr: maskText(c.stderr) })),
+    files: Object.fromEntries(Object.entries(ev.files).map(([p, c]) => [p, c === null ? null : maskAll(c)])),
+    commands: ev.commands.map((c) => ({ ...c, stdout: maskAll(c.stdout), stderr: maskText(c.stderr) })),
     processes: ev.processes.map((p) => ({ ...p, env: p.env ? maskRecord(p.env) : null })),
     dockerfile: ev.dockerfile
       ? { ...ev.dockerfile, content: maskText(ev.dockerfile.content) }
