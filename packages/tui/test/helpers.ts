@@ -6,7 +6,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CommandResult, Evidence } from '@buildproxy/core';
+import { type CommandResult, dockerConfigDir, type Evidence } from '@buildproxy/core';
 
 export const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'cli.cjs');
 
@@ -105,8 +105,7 @@ export function machineFrom(ev: Evidence, opts: { buildxPlugin?: boolean } = {})
 function installBuildxPlugin(m: Machine, ev: Evidence): void {
   const v = ev.commands.find((c) => c.argv.join(' ') === 'docker buildx version');
   if (v?.exitCode !== 0) return;
-  const cfgPath = Object.keys(ev.files).find((p) => p.endsWith('/config.json') && p.includes('.docker'));
-  const path = join(m.root, cfgPath ?? `${m.home}/.docker/config.json`);
+  const path = join(m.root, dockerConfigDir({ home: ev.host.home, env: ev.env }), 'config.json');
   let cfg: Record<string, unknown> = {};
   try {
     cfg = JSON.parse(readFileSync(path, 'utf8') || '{}');

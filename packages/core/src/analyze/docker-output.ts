@@ -1,4 +1,5 @@
 // Parsers for what the docker CLI prints. Every parser tolerates garbage: evidence may come from any version.
+import { decodeBase64 } from '../base64.js';
 
 export interface DockerInfo {
   serverVersion: string | null;
@@ -102,10 +103,10 @@ function emptyNode(name: string): BuilderNode {
   };
 }
 
-function decodeBase64(v: unknown): string | null {
+function fileText(v: unknown): string | null {
   if (typeof v !== 'string' || v === '') return null;
   try {
-    return new TextDecoder().decode(Uint8Array.from(atob(v), (c) => c.charCodeAt(0)));
+    return decodeBase64(v);
   } catch {
     return null;
   }
@@ -128,7 +129,7 @@ export function parseBuildxLs(stdout: string): Builder[] {
       flags: Array.isArray(n.Flags) ? n.Flags.map(jsonText) : [],
       labels: Object.fromEntries(Object.entries(obj(n.Labels)).map(([k, v]) => [k, jsonText(v)])),
       // buildx 0.13 `ls --format json` carries the builder's buildkitd.toml, base64-encoded; inspect does not print it.
-      buildkitdConfig: decodeBase64(obj(n.Files)['buildkitd.toml']),
+      buildkitdConfig: fileText(obj(n.Files)['buildkitd.toml']),
     }));
     out.push({
       name,

@@ -1,4 +1,5 @@
 // Capture redaction over a whole bundle: passwords lose every letter and digit, structure stays.
+import { decodeBase64, encodeBase64 } from '../base64.js';
 import { maskText } from '../proxy/redact.js';
 import type { Evidence } from './schema.js';
 
@@ -7,13 +8,6 @@ function maskRecord(r: Record<string, string>): Record<string, string> {
     Object.entries(r).map(([k, v]) => [k, maskText(`${k}=${v}`).slice(k.length + 1)]),
   );
 }
-
-const b64decode = (b: string) => new TextDecoder().decode(Uint8Array.from(atob(b), (c) => c.charCodeAt(0)));
-const b64encode = (t: string) => {
-  let bin = '';
-  for (const byte of new TextEncoder().encode(t)) bin += String.fromCharCode(byte);
-  return btoa(bin);
-};
 
 /**
  * maskText, also inside the base64-encoded files buildx hands over ("Files": {"buildkitd.toml": "…"} in
@@ -24,7 +18,7 @@ function maskAll(text: string): string {
     /("[\w.-]+\.toml"\s*:\s*")([A-Za-z0-9+/]+={0,2})(")/g,
     (all, open, b64, close) => {
       try {
-        return `${open}${b64encode(maskText(b64decode(b64)))}${close}`;
+        return `${open}${encodeBase64(maskText(decodeBase64(b64)))}${close}`;
       } catch {
         return all; // not base64 after all
       }

@@ -2,6 +2,7 @@
 // tests all describe machines this way, so a documented example is exactly what the test runs.
 import { unitConfig } from '../analyze/daemon-config.js';
 import { daemonJsonProxies, dockerInfoProxies } from '../analyze/daemon-info.js';
+import { encodeBase64 } from '../base64.js';
 import {
   buildxInspectNamed,
   buildxInstancePath,
@@ -266,7 +267,7 @@ export function synthesize(spec: MachineSpec): Evidence {
                 : null,
               Flags: b.flags ?? [],
               DriverOpts: b.driverOpts ?? {},
-              Files: b.config ? { 'buildkitd.toml': btoa(b.config) } : null,
+              Files: b.config ? { 'buildkitd.toml': encodeBase64(b.config) } : null,
             },
           ],
           Dynamic: false,

@@ -82,13 +82,15 @@ export async function captureEvidence(opts: CaptureOptions = {}): Promise<Eviden
   const home = env.HOME || homedir();
   const ctx: FileContext = { home, env: pickRelevant(env) };
   const commands: CommandResult[] = [];
-  const run = async (argv: readonly string[], binary?: string) => {
+  const probe = async (argv: readonly string[], answer: () => Promise<CommandResult>) => {
     opts.onProbeStart?.(argv);
-    const r = await exec(argv, { timeoutMs, env, ...(binary ? { binary } : {}) });
+    const r = await answer();
     commands.push(r);
     opts.onProbe?.(argv, r);
     return r;
   };
+  const run = (argv: readonly string[], binary?: string) =>
+    probe(argv, () => exec(argv, { timeoutMs, env, ...(binary ? { binary } : {}) }));
   const files: Record<string, string | null> = {};
   const unreadable: string[] = [];
   const read = async (path: string) => {
@@ -102,12 +104,13 @@ export async function captureEvidence(opts: CaptureOptions = {}): Promise<Eviden
 
   // systemctl --user as root asks root's own user manager, which never runs a rootless docker.
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  const units: { unit: Unit; user: boolean }[] = [
+  const allUnits: { unit: Unit; user: boolean }[] = [
     { unit: 'docker', user: false },
     { unit: 'docker', user: true },
     { unit: 'buildkit', user: false },
     { unit: 'buildkit', user: true },
-  ].filter((u) => !(u.user && isRoot)) as { unit: Unit; user: boolean }[];
+  ];
+  const units = allUnits.filter((u) => !(u.user && isRoot));
 
   // Round 0, a few file reads: how the CLI would reach the daemon, and whether buildx keeps builders of its own.
   const cfgDir = dockerConfigDir(ctx);
@@ -124,19 +127,14 @@ export async function captureEvidence(opts: CaptureOptions = {}): Promise<Eviden
   // buildx's own record of each builder it created: the only place that keeps the platforms chosen at creation.
   await Promise.all(buildxDirs[0]!.map((name) => read(buildxInstancePath(ctx, name))));
   const auto = (opts.probes ?? 'auto') === 'auto';
-  const direct = auto && findOnPath('docker', env.PATH) !== null;
+  const dockerCli = findOnPath('docker', env.PATH) !== null;
   // systemd's own test (sd_booted): without /run/systemd/system, systemctl can only say it cannot answer.
   const systemd = !auto || (await isDirectory(underRoot(root, '/run/systemd/system')));
-  const socket = direct ? localDaemonSocket(ctx.env, configJson) : null;
+  const socket = auto && dockerCli ? localDaemonSocket(ctx.env, configJson) : null;
   const buildxCli = !socket || buildxNeedsCli(ctx.env, currentFile, buildxDirs[0]!, buildxDirs[1]!);
   const plugin = buildxCli ? null : findPlugin(cliPluginDirs(ctx, configJson));
-  const api = async (argv: readonly string[], path: string, shape?: (body: string) => string) => {
-    opts.onProbeStart?.(argv);
-    const r = asCommand(argv, socket!, path, await engineGet(socket!, path, timeoutMs), shape);
-    commands.push(r);
-    opts.onProbe?.(argv, r);
-    return r;
-  };
+  const api = (argv: readonly string[], path: string, shape?: (body: string) => string) =>
+    probe(argv, async () => asCommand(argv, socket!, path, await engineGet(socket!, path, timeoutMs), shape));
 
   // Round 1: everything that needs nothing else.
   const [info, buildxInspect, buildxLs, systemctl, , , processes] = await Promise.all([
@@ -189,7 +187,6 @@ export async function captureEvidence(opts: CaptureOptions = {}): Promise<Eviden
   const daemonVersion = info.exitCode === 0 ? parseDockerInfo(info.stdout)?.serverVersion : null;
   const dockerExec = shows[0]?.execStart?.[0] ?? null;
   // Without a docker CLI there is no docker build to diagnose, and no daemon version worth a 35 ms dockerd start.
-  const dockerCli = findOnPath('docker', env.PATH) !== null;
   const dockerdBinary = daemonVersion || !dockerCli ? undefined : await findDockerd(env, dockerExec);
   await Promise.all([
     dockerdBinary ? run(CMD.dockerdVersion, dockerdBinary) : null,

@@ -61,15 +61,7 @@ export async function readText(
 }
 
 export async function listConf(root: string | undefined, dir: string): Promise<string[]> {
-  try {
-    const names = readdir(underRoot(root, dir));
-    return names
-      .filter((n) => n.endsWith('.conf'))
-      .sort()
-      .map((n) => `${dir}/${n}`);
-  } catch {
-    return [];
-  }
+  return (await listDir(root, dir)).filter((n) => n.endsWith('.conf')).map((n) => `${dir}/${n}`);
 }
 
 /** Entry names of a folder; empty when it is absent or unreadable. */
