@@ -16,9 +16,9 @@ import {
   parseBuildxLs,
   parseContainerInspect,
   parseJson,
-} from './docker-output.js';
+} from '../formats/docker-output.js';
+import { buildkitForEngine, isUnknownBuildkit, parseVersion, type Version } from '../formats/version.js';
 import type { BuilderState, Origin } from './types.js';
-import { buildkitForEngine, isUnknownBuildkit, parseVersion, type Version } from './version.js';
 
 function merge(a: Builder, b: Builder | null): Builder {
   if (!b) return a;

@@ -2,8 +2,8 @@
 // daemon.json `proxies` (Engine ≥23, beats the environment) and --http-proxy style flags.
 import { dropInDirs, type FileContext, unitFileCandidates } from '../evidence/canonical.js';
 import type { Evidence } from '../evidence/schema.js';
-import { type FileError, lineColumn, parseStrictJson } from './json-file.js';
-import type { SystemctlUnit } from './systemctl.js';
+import { type FileError, lineColumn, parseStrictJson } from '../formats/json-file.js';
+import type { SystemctlUnit } from '../formats/systemctl.js';
 import {
   type EnvVarAssignment,
   environmentFromAssignments,
@@ -11,7 +11,7 @@ import {
   parseUnitFile,
   type SystemdProblem,
   type UnitAssignment,
-} from './systemd.js';
+} from '../formats/systemd.js';
 import type { DaemonJson } from './types.js';
 
 export interface UnitConfig {

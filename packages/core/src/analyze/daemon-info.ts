@@ -1,8 +1,9 @@
 // What `docker info` reports as dockerd's proxy: daemon.json `proxies` (Engine ≥ 23, not Desktop) over the
 // process environment, credentials masked the way dockerd masks them. Used wherever evidence is synthesised or
 // projected forward (rule examples, plan resolution), so both agree with the real daemon.
+
+import { parseStrictJson } from '../formats/json-file.js';
 import { goEffective } from '../proxy/env.js';
-import { parseStrictJson } from './json-file.js';
 
 export function daemonJsonProxies(path: string, text: string | null | undefined): Record<string, string> {
   if (!text) return {};

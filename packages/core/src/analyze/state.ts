@@ -8,8 +8,6 @@ import {
   systemctlShow,
 } from '../evidence/canonical.js';
 import { type Evidence, findCommand } from '../evidence/schema.js';
-import { analyzeBuilders } from './builders.js';
-import { proxyFlags, readDaemonJson, unitConfig } from './daemon-config.js';
 import {
   type DockerInfo,
   jsonText,
@@ -17,14 +15,16 @@ import {
   parseDockerInfo,
   parseDockerVersion,
   parsePluginVersion,
-} from './docker-output.js';
+} from '../formats/docker-output.js';
+import { type FileError, parseStrictJson } from '../formats/json-file.js';
+import { parseSystemctlShow, type SystemctlUnit } from '../formats/systemctl.js';
+import { type EnvVarAssignment, parseShellAssignments } from '../formats/systemd.js';
+import { parseVersion } from '../formats/version.js';
+import { analyzeBuilders } from './builders.js';
+import { proxyFlags, readDaemonJson, unitConfig } from './daemon-config.js';
 import { analyzeDockerfile } from './dockerfile.js';
-import { type FileError, parseStrictJson } from './json-file.js';
 import { canonicalName, effectiveOf, envEntries, makeLayer, NO_PROXY_SET } from './layers.js';
-import { parseSystemctlShow, type SystemctlUnit } from './systemctl.js';
-import { type EnvVarAssignment, parseShellAssignments } from './systemd.js';
 import type { Actor, ActorState, Layer, Netns, Origin, State } from './types.js';
-import { parseVersion } from './version.js';
 
 function daemonStatus(ev: Evidence): {
   status: State['docker']['daemon'];

@@ -1,9 +1,9 @@
 // The analysed state the rules read: for each actor, the effective proxy and where every value came from.
-import type { Builder, ContainerInfo, DockerInfo } from './docker-output.js';
-import type { FileError } from './json-file.js';
-import type { SystemctlUnit } from './systemctl.js';
-import type { EnvVarAssignment, SystemdProblem } from './systemd.js';
-import type { Version } from './version.js';
+import type { Builder, ContainerInfo, DockerInfo } from '../formats/docker-output.js';
+import type { FileError } from '../formats/json-file.js';
+import type { SystemctlUnit } from '../formats/systemctl.js';
+import type { EnvVarAssignment, SystemdProblem } from '../formats/systemd.js';
+import type { Version } from '../formats/version.js';
 
 export type Actor = 'client' | 'runtime' | 'builder' | 'run';
 export const ACTORS: readonly Actor[] = ['client', 'runtime', 'builder', 'run'];

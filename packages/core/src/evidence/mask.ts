@@ -1,5 +1,5 @@
 // Capture redaction over a whole bundle: passwords lose every letter and digit, structure stays.
-import { decodeBase64, encodeBase64 } from '../base64.js';
+import { decodeBase64, encodeBase64 } from '../formats/base64.js';
 import { maskText } from '../proxy/redact.js';
 import type { Evidence } from './schema.js';
 

@@ -2,7 +2,7 @@
 // tests all describe machines this way, so a documented example is exactly what the test runs.
 import { unitConfig } from '../analyze/daemon-config.js';
 import { daemonJsonProxies, dockerInfoProxies } from '../analyze/daemon-info.js';
-import { encodeBase64 } from '../base64.js';
+import { encodeBase64 } from '../formats/base64.js';
 import {
   buildxInspectNamed,
   buildxInstancePath,

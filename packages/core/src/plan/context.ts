@@ -1,7 +1,8 @@
 // What every target generator receives, and the small helpers they share.
-import { parseStrictJson } from '../analyze/json-file.js';
+
 import type { Profile, State } from '../analyze/types.js';
 import type { Evidence } from '../evidence/schema.js';
+import { parseStrictJson } from '../formats/json-file.js';
 import { findRule } from '../rules/index.js';
 import type { Finding } from '../rules/types.js';
 import type { FileChange, PlanCommand, PlanSnippet, TargetResult } from './types.js';

@@ -2,7 +2,6 @@
 // after its commands (daemon restart, builder recreation, a new shell) have run.
 import { unitConfig } from '../analyze/daemon-config.js';
 import { daemonJsonProxies, dockerInfoProxies } from '../analyze/daemon-info.js';
-import { jsonText, parseJson } from '../analyze/docker-output.js';
 import {
   buildxInspectNamed,
   CMD,
@@ -12,6 +11,7 @@ import {
   systemctlShow,
 } from '../evidence/canonical.js';
 import { type CommandResult, type Evidence, findCommand } from '../evidence/schema.js';
+import { jsonText, parseJson } from '../formats/docker-output.js';
 import { pickRelevant } from '../proxy/env.js';
 import { parseCsvLine } from './encode.js';
 import type { Plan } from './types.js';

@@ -1,4 +1,4 @@
-import { compareVersions, formatVersion, parseVersion } from '../analyze/version.js';
+import { compareVersions, formatVersion, parseVersion } from '../formats/version.js';
 import { GOOD_DOCKER, variant } from './fixtures.js';
 import type { Rule } from './types.js';
 import { intendedProxy, usedBuilders } from './util.js';

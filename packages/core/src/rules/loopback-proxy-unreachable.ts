@@ -1,5 +1,5 @@
 import type { Actor, Netns, VarValue } from '../analyze/types.js';
-import { atLeast } from '../analyze/version.js';
+import { atLeast } from '../formats/version.js';
 import { proxyOnLoopback } from '../proxy/url.js';
 import { CONFIG_JSON, configJson, DROP_IN, dropIn, GOOD_DOCKER, shellEnv, variant } from './fixtures.js';
 import type { FindingDraft, Rule } from './types.js';

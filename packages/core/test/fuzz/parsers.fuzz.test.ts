@@ -3,23 +3,23 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readDaemonJson } from '../../src/analyze/daemon-config.js';
-import {
-  parseBuildxInstance,
-  parseBuildxVersion,
-  parsePluginVersion,
-} from '../../src/analyze/docker-output.js';
-import { parseStrictJson } from '../../src/analyze/json-file.js';
 import { analyze } from '../../src/analyze/state.js';
-import { parseSystemctlShow } from '../../src/analyze/systemctl.js';
-import {
-  environmentFromAssignments,
-  parseEnvironmentFile,
-  parseUnitFile,
-} from '../../src/analyze/systemd.js';
 import { buildxNeedsCli, cliPluginDirs, localDaemonSocket } from '../../src/evidence/endpoint.js';
 import { EvidenceFormatError } from '../../src/evidence/schema.js';
 import { synthesize } from '../../src/evidence/synth.js';
 import { parseEvidence } from '../../src/evidence/validate.js';
+import {
+  parseBuildxInstance,
+  parseBuildxVersion,
+  parsePluginVersion,
+} from '../../src/formats/docker-output.js';
+import { parseStrictJson } from '../../src/formats/json-file.js';
+import { parseSystemctlShow } from '../../src/formats/systemctl.js';
+import {
+  environmentFromAssignments,
+  parseEnvironmentFile,
+  parseUnitFile,
+} from '../../src/formats/systemd.js';
 import { makePlan, PlanError } from '../../src/plan/index.js';
 import { PlanFormatError } from '../../src/plan/types.js';
 import { parsePlan } from '../../src/plan/validate.js';

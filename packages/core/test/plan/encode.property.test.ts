@@ -6,7 +6,7 @@ import {
   environmentFromAssignments,
   parseEnvironmentFile,
   parseUnitFile,
-} from '../../src/analyze/systemd.js';
+} from '../../src/formats/systemd.js';
 import { csvField, envFileLine, parseCsvLine, shQuote, systemdAssignment } from '../../src/plan/encode.js';
 import { setJsonPath } from '../../src/plan/json-edit.js';
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { resolveProfile } from '../../src/analyze/profile.js';
 import { analyze } from '../../src/analyze/state.js';
+import { synthesize } from '../../src/evidence/synth.js';
 import {
   environmentFromAssignments,
   parseEnvironmentFile,
   parseUnitFile,
-} from '../../src/analyze/systemd.js';
-import { synthesize } from '../../src/evidence/synth.js';
+} from '../../src/formats/systemd.js';
 import { parseCsvLine } from '../../src/plan/encode.js';
 import { makePlan, PlanError } from '../../src/plan/index.js';
 import { withCommands, withFiles } from '../../src/plan/simulate.js';

@@ -3,9 +3,9 @@
 import { accessSync, constants } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { parseBuildxLs, parseDockerInfo } from '../../analyze/docker-output.js';
-import { parseSystemctlShow } from '../../analyze/systemctl.js';
-import { parseUnitFile } from '../../analyze/systemd.js';
+import { parseBuildxLs, parseDockerInfo } from '../../formats/docker-output.js';
+import { parseSystemctlShow } from '../../formats/systemctl.js';
+import { parseUnitFile } from '../../formats/systemd.js';
 import { pickRelevant } from '../../proxy/env.js';
 import {
   buildxInspectNamed,

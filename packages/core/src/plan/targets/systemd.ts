@@ -1,8 +1,9 @@
 // docker-systemd, docker-systemd-rootless, buildkitd-systemd: a drop-in `http-proxy.conf` for the unit.
-import { parseStrictJson } from '../../analyze/json-file.js';
+
 import { canonicalName } from '../../analyze/layers.js';
-import { parseUnitFile, splitWords } from '../../analyze/systemd.js';
 import { dropInDirs } from '../../evidence/canonical.js';
+import { parseStrictJson } from '../../formats/json-file.js';
+import { parseUnitFile, splitWords } from '../../formats/systemd.js';
 import { parseProxyUrl } from '../../proxy/url.js';
 import { change, HEADER, ok, type PlanContext, proxyVars, refuse } from '../context.js';
 import { envFileLine, systemdAssignment } from '../encode.js';

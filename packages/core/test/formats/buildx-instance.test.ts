@@ -1,6 +1,6 @@
 // buildx's record of a builder it created, as buildx 0.13 writes it ($DOCKER_CONFIG/buildx/instances/NAME).
 import { describe, expect, it } from 'vitest';
-import { parseBuildxInstance } from '../../src/analyze/docker-output.js';
+import { parseBuildxInstance } from '../../src/formats/docker-output.js';
 
 describe('parseBuildxInstance', () => {
   it('reads the platforms chosen at creation, per node, as os/arch[/variant]', () => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseSystemctlShow } from '../../src/analyze/systemctl.js';
+import { parseSystemctlShow } from '../../src/formats/systemctl.js';
 import {
   environmentFromAssignments,
   findBadSpecifier,
   parseEnvironmentFile,
   parseUnitFile,
   splitWords,
-} from '../../src/analyze/systemd.js';
+} from '../../src/formats/systemd.js';
 
 const env = (content: string) => environmentFromAssignments(parseUnitFile('/x.conf', content));
 

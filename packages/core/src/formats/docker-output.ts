@@ -1,5 +1,5 @@
 // Parsers for what the docker CLI prints. Every parser tolerates garbage: evidence may come from any version.
-import { decodeBase64 } from '../base64.js';
+import { decodeBase64 } from './base64.js';
 
 export interface DockerInfo {
   serverVersion: string | null;
