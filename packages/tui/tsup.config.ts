@@ -30,6 +30,7 @@ export default defineConfig([
       route: 'src/commands/route.ts',
       rules: 'src/commands/rules.ts',
       why: 'src/commands/why.ts',
+      mcp: 'src/commands/mcp.ts',
     },
     format: ['cjs'],
     splitting: false,

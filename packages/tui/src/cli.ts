@@ -19,6 +19,7 @@ Usage:
   buildproxy why "ERROR"     which actor and rule a build error points to (also reads stdin)
   buildproxy rules           list the rule catalogue
   buildproxy explain RULE    explain one rule
+  buildproxy mcp             a read-only Model Context Protocol server over stdio, for coding agents
 
 Options: --help, --version, --no-color (also NO_COLOR). Run 'buildproxy COMMAND --help' for details,
 'buildproxy --help wizard' for the wizard's flags.
@@ -40,6 +41,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   rules: command('rules', 'rules'),
   explain: command('rules', 'explain'),
   why: command('why', 'why'),
+  mcp: command('mcp', 'mcp'),
 };
 const wizard = async (argv: string[], io: Io): Promise<number> => {
   const entry = (await import(
@@ -66,7 +68,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (!load)
       throw new UsageError(
         `unknown command "${first}"`,
-        'commands: doctor, plan, apply, route, why, rules, explain (see buildproxy --help)',
+        'commands: doctor, plan, apply, route, why, rules, explain, mcp (see buildproxy --help)',
       );
     return await (await load())(rest, io);
   } catch (e) {

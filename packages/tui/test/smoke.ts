@@ -37,7 +37,7 @@ export function runIn(
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** --version, doctor, plan, why, and the wizard's non-interactive flow, each from `cwd` with `env` only. */
+/** --version, doctor, plan, why, mcp, and the wizard's non-interactive flow, each from `cwd` with `env` only. */
 export function smoke(exe: string, version: string, cwd: string, root: string, env: Record<string, string>) {
   const run = (args: string[], input?: string) => runIn(exe, args, { cwd, env, ...(input ? { input } : {}) });
 
@@ -58,6 +58,36 @@ export function smoke(exe: string, version: string, cwd: string, root: string, e
   const w = run(['why', '--json'], "E: Could not resolve 'deb.debian.org'\n");
   expect(w.code, w.stderr).toBe(0);
   expect(JSON.parse(w.stdout).matches[0]).toMatchObject({ actor: 'run', rules: ['run-proxy-missing'] });
+
+  // The MCP server answers over stdio: initialize, then tools/list, then stdin closes and it exits.
+  const rpc = (id: number, method: string, params: object) =>
+    JSON.stringify({ jsonrpc: '2.0', id, method, params });
+  const mcp = run(
+    ['mcp'],
+    [
+      rpc(1, 'initialize', {
+        protocolVersion: '2025-06-18',
+        capabilities: {},
+        clientInfo: { name: 'smoke', version: '0' },
+      }),
+      JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }),
+      rpc(2, 'tools/list', {}),
+      '',
+    ].join('\n'),
+  );
+  expect(mcp.code, mcp.stderr).toBe(0);
+  const answers = mcp.stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
+  expect(answers[0].result.serverInfo).toMatchObject({ name: 'buildproxy', version });
+  expect(answers[1].result.tools.map((t: { name: string }) => t.name).sort()).toEqual([
+    'doctor',
+    'explain',
+    'plan',
+    'route',
+    'why',
+  ]);
 
   // The wizard's code (Ink, React, yoga) loads for its help and for its flow without a terminal.
   const wh = run(['--help', 'wizard']);
