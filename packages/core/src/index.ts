@@ -8,7 +8,8 @@ export { describeMachine, ruleMarkdown, type Snippet } from './docs/describe.js'
 export * from './evidence/canonical.js';
 export { maskEvidence } from './evidence/mask.js';
 export * from './evidence/schema.js';
-export { type BuilderSpec, type MachineSpec, synthesize } from './evidence/synth.js';
+export * as fixtures from './machines/fixtures.js';
+export { type BuilderSpec, type MachineSpec, synthesize } from './machines/synth.js';
 export { csvField, envFileLine, fishQuote, parseCsvLine, shQuote, systemdAssignment } from './plan/encode.js';
 export {
   isTarget,
@@ -31,7 +32,6 @@ export * from './proxy/redact.js';
 export * from './proxy/url.js';
 export * from './report.js';
 export { type Route, routeUrl } from './route.js';
-export * as fixtures from './rules/fixtures.js';
 export { closestRules, findRule, RULES } from './rules/index.js';
 export { RULE_TEXTS } from './rules/text/index.js';
 export type { Finding, Rule, RuleExample, RuleText, Severity } from './rules/types.js';

@@ -1,7 +1,7 @@
 // Render a rule as markdown: the docs page and `buildproxy explain` both come from here.
 
 import type { ProfileInput } from '../analyze/types.js';
-import type { MachineSpec } from '../evidence/synth.js';
+import type { MachineSpec } from '../machines/synth.js';
 import { RULE_TEXTS } from '../rules/text/index.js';
 import type { Rule, RuleExample } from '../rules/types.js';
 

@@ -1,4 +1,4 @@
-import { DROP_IN, GOOD_DOCKER, variant } from './fixtures.js';
+import { DROP_IN, GOOD_DOCKER, variant } from '../machines/fixtures.js';
 import type { Rule } from './types.js';
 import {
   builderEvidence,

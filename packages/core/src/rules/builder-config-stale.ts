@@ -1,5 +1,5 @@
 import { canonicalName } from '../analyze/layers.js';
-import { GOOD_DOCKER, variant } from './fixtures.js';
+import { GOOD_DOCKER, variant } from '../machines/fixtures.js';
 import type { FindingDraft, Rule } from './types.js';
 import { shown } from './util.js';
 

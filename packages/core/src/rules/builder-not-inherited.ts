@@ -1,4 +1,4 @@
-import { containerBuilder, GOOD_CONTAINER, GOOD_DOCKER, shellEnv, variant } from './fixtures.js';
+import { containerBuilder, GOOD_CONTAINER, GOOD_DOCKER, shellEnv, variant } from '../machines/fixtures.js';
 import type { Rule } from './types.js';
 import {
   builderEvidence,

@@ -1,4 +1,4 @@
-import { GOOD_DOCKER, NO_PROXY, variant } from './fixtures.js';
+import { GOOD_DOCKER, NO_PROXY, variant } from '../machines/fixtures.js';
 import type { Rule } from './types.js';
 import { intendedProxy, shown } from './util.js';
 

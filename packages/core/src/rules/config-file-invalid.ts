@@ -1,4 +1,4 @@
-import { GOOD_DOCKER, variant } from './fixtures.js';
+import { GOOD_DOCKER, variant } from '../machines/fixtures.js';
 import type { Rule } from './types.js';
 
 export const configFileInvalid: Rule = {

@@ -1,4 +1,4 @@
-import { GOOD_DAEMON_JSON, PROXY, variant } from './fixtures.js';
+import { GOOD_DAEMON_JSON, PROXY, variant } from '../machines/fixtures.js';
 import type { Rule } from './types.js';
 
 export const daemonJsonFlagConflict: Rule = {

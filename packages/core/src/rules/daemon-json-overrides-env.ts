@@ -1,5 +1,5 @@
 import { canonicalName } from '../analyze/layers.js';
-import { DROP_IN, dropIn, GOOD_DAEMON_JSON, variant } from './fixtures.js';
+import { DROP_IN, dropIn, GOOD_DAEMON_JSON, variant } from '../machines/fixtures.js';
 import type { Rule } from './types.js';
 import { shown } from './util.js';
 

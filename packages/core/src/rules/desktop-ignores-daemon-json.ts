@@ -1,4 +1,4 @@
-import { HOME, NO_PROXY, PROXY, shellEnv } from './fixtures.js';
+import { HOME, NO_PROXY, PROXY, shellEnv } from '../machines/fixtures.js';
 import type { Rule } from './types.js';
 
 const desktopDaemonJson = `${JSON.stringify({ proxies: { 'http-proxy': PROXY, 'https-proxy': PROXY, 'no-proxy': NO_PROXY } }, null, 2)}\n`;

@@ -1,4 +1,4 @@
-import { containerBuilder, GOOD_CONTAINER, GOOD_DOCKER, variant } from './fixtures.js';
+import { containerBuilder, GOOD_CONTAINER, GOOD_DOCKER, variant } from '../machines/fixtures.js';
 import type { Rule } from './types.js';
 import { builderLabel, builderMissingProxy, intendedProxy } from './util.js';
 

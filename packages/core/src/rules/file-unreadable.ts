@@ -1,4 +1,4 @@
-import { DROP_IN, dropIn, GOOD_DOCKER, variant } from './fixtures.js';
+import { DROP_IN, dropIn, GOOD_DOCKER, variant } from '../machines/fixtures.js';
 import type { Rule } from './types.js';
 
 const ENV_FILE = DROP_IN.replace('.conf', '.env');

@@ -1,5 +1,5 @@
 import { compareVersions, formatVersion, parseVersion } from '../formats/version.js';
-import { GOOD_DOCKER, variant } from './fixtures.js';
+import { GOOD_DOCKER, variant } from '../machines/fixtures.js';
 import type { Rule } from './types.js';
 import { intendedProxy, usedBuilders } from './util.js';
 

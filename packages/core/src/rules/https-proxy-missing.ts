@@ -1,5 +1,13 @@
 import type { Actor } from '../analyze/types.js';
-import { CONFIG_JSON, configJson, DROP_IN, GOOD_DOCKER, NO_PROXY, PROXY, variant } from './fixtures.js';
+import {
+  CONFIG_JSON,
+  configJson,
+  DROP_IN,
+  GOOD_DOCKER,
+  NO_PROXY,
+  PROXY,
+  variant,
+} from '../machines/fixtures.js';
 import type { FindingDraft, Rule } from './types.js';
 import { EVERY_LAYER, shown } from './util.js';
 

@@ -1,5 +1,5 @@
+import { DROP_IN, dropIn, GOOD_DOCKER, PROXY, shellEnv, variant } from '../machines/fixtures.js';
 import { parseProxyUrl } from '../proxy/url.js';
-import { DROP_IN, dropIn, GOOD_DOCKER, PROXY, shellEnv, variant } from './fixtures.js';
 import { distinctValues } from './layer-values.js';
 import type { Rule } from './types.js';
 import { EVERY_LAYER, shown } from './util.js';

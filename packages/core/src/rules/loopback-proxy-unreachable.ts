@@ -1,7 +1,15 @@
 import type { Actor, Netns, VarValue } from '../analyze/types.js';
 import { atLeast } from '../formats/version.js';
+import {
+  CONFIG_JSON,
+  configJson,
+  DROP_IN,
+  dropIn,
+  GOOD_DOCKER,
+  shellEnv,
+  variant,
+} from '../machines/fixtures.js';
 import { proxyOnLoopback } from '../proxy/url.js';
-import { CONFIG_JSON, configJson, DROP_IN, dropIn, GOOD_DOCKER, shellEnv, variant } from './fixtures.js';
 import type { FindingDraft, Rule } from './types.js';
 import { shown } from './util.js';
 

@@ -1,6 +1,6 @@
 import type { Actor } from '../analyze/types.js';
+import { GOOD_DOCKER } from '../machines/fixtures.js';
 import { goBypass } from '../proxy/no-proxy-go.js';
-import { GOOD_DOCKER } from './fixtures.js';
 import type { FindingDraft, Rule } from './types.js';
 
 export function registryHostport(registry: string): string {

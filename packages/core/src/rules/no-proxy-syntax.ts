@@ -1,5 +1,5 @@
+import { DROP_IN, dropIn, GOOD_DOCKER, PROXY, variant } from '../machines/fixtures.js';
 import { parseCIDR, parseIP } from '../proxy/ip.js';
-import { DROP_IN, dropIn, GOOD_DOCKER, PROXY, variant } from './fixtures.js';
 import { distinctValues } from './layer-values.js';
 import type { Rule } from './types.js';
 import { EVERY_LAYER } from './util.js';

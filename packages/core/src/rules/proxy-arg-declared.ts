@@ -1,4 +1,4 @@
-import { DOCKERFILE, GOOD_DOCKER, variant } from './fixtures.js';
+import { DOCKERFILE, GOOD_DOCKER, variant } from '../machines/fixtures.js';
 import type { Rule } from './types.js';
 
 export const proxyArgDeclared: Rule = {

@@ -1,5 +1,5 @@
 import type { Layer } from '../analyze/types.js';
-import { DROP_IN, GOOD_DOCKER, NO_PROXY, PROXY, variant } from './fixtures.js';
+import { DROP_IN, GOOD_DOCKER, NO_PROXY, PROXY, variant } from '../machines/fixtures.js';
 import type { FindingDraft, Rule } from './types.js';
 import { shown } from './util.js';
 

@@ -1,5 +1,5 @@
+import { CONFIG_JSON, configJson, GOOD_DOCKER, variant } from '../machines/fixtures.js';
 import { parseProxyUrl } from '../proxy/url.js';
-import { CONFIG_JSON, configJson, GOOD_DOCKER, variant } from './fixtures.js';
 import type { FindingDraft, Rule } from './types.js';
 
 const WITH_PASSWORD = 'http://alice:s3cret@proxy.corp.example:3128';

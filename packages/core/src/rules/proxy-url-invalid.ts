@@ -1,6 +1,6 @@
+import { DROP_IN, dropIn, GOOD_DOCKER, variant } from '../machines/fixtures.js';
 import { goParseProxy } from '../proxy/go-url.js';
 import { parseProxyUrl } from '../proxy/url.js';
-import { DROP_IN, dropIn, GOOD_DOCKER, variant } from './fixtures.js';
 import { distinctValues } from './layer-values.js';
 import type { Rule } from './types.js';
 import { EVERY_LAYER, shown } from './util.js';

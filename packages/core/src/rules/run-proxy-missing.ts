@@ -1,4 +1,4 @@
-import { CONFIG_JSON, GOOD_DOCKER, variant } from './fixtures.js';
+import { CONFIG_JSON, GOOD_DOCKER, variant } from '../machines/fixtures.js';
 import type { Rule } from './types.js';
 import { intendedProxy, shown } from './util.js';
 

@@ -1,4 +1,4 @@
-import { CONFIG_JSON, DOCKERFILE, DROP_IN, GOOD_DOCKER, variant } from './fixtures.js';
+import { CONFIG_JSON, DOCKERFILE, DROP_IN, GOOD_DOCKER, variant } from '../machines/fixtures.js';
 import type { Rule } from './types.js';
 import { builderLabel, builderMissingProxy, intendedProxy, usedBuilders } from './util.js';
 

@@ -1,4 +1,4 @@
-import { DROP_IN, GOOD_DOCKER, NO_PROXY, PROXY, variant } from './fixtures.js';
+import { DROP_IN, GOOD_DOCKER, NO_PROXY, PROXY, variant } from '../machines/fixtures.js';
 import type { Rule } from './types.js';
 
 export const systemdEnvironmentQuoting: Rule = {

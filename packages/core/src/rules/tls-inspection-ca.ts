@@ -1,4 +1,4 @@
-import { GOOD_CONTAINER } from './fixtures.js';
+import { GOOD_CONTAINER } from '../machines/fixtures.js';
 import type { FindingDraft, Rule } from './types.js';
 
 export const tlsInspectionCa: Rule = {

@@ -1,6 +1,6 @@
 // A rule: one way a proxy setup goes wrong, with the text a person reads and a pure check over the state.
 import type { Actor, Profile, ProfileInput, State } from '../analyze/types.js';
-import type { MachineSpec } from '../evidence/synth.js';
+import type { MachineSpec } from '../machines/synth.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { readDaemonJson } from '../../src/analyze/daemon-config.js';
 import { analyzeDockerfile } from '../../src/analyze/dockerfile.js';
 import { analyze } from '../../src/analyze/state.js';
-import { synthesize } from '../../src/evidence/synth.js';
 import { parseBuildxInspect, parseBuildxLs, parseDriverOptions } from '../../src/formats/docker-output.js';
 import { parseStrictJson } from '../../src/formats/json-file.js';
-import { GOOD_DOCKER, variant } from '../../src/rules/fixtures.js';
+import { GOOD_DOCKER, variant } from '../../src/machines/fixtures.js';
+import { synthesize } from '../../src/machines/synth.js';
 
 describe('strict JSON', () => {
   it.each([

@@ -6,7 +6,6 @@ import { readDaemonJson } from '../../src/analyze/daemon-config.js';
 import { analyze } from '../../src/analyze/state.js';
 import { buildxNeedsCli, cliPluginDirs, localDaemonSocket } from '../../src/evidence/endpoint.js';
 import { EvidenceFormatError } from '../../src/evidence/schema.js';
-import { synthesize } from '../../src/evidence/synth.js';
 import { parseEvidence } from '../../src/evidence/validate.js';
 import {
   parseBuildxInstance,
@@ -20,6 +19,8 @@ import {
   parseEnvironmentFile,
   parseUnitFile,
 } from '../../src/formats/systemd.js';
+import { DROP_IN, GOOD_DOCKER, variant } from '../../src/machines/fixtures.js';
+import { synthesize } from '../../src/machines/synth.js';
 import { makePlan, PlanError } from '../../src/plan/index.js';
 import { PlanFormatError } from '../../src/plan/types.js';
 import { parsePlan } from '../../src/plan/validate.js';
@@ -28,7 +29,6 @@ import { goBypass, goProxyForUrl } from '../../src/proxy/no-proxy-go.js';
 import { maskText, redactAll } from '../../src/proxy/redact.js';
 import { parseProxyUrl } from '../../src/proxy/url.js';
 import { buildReport } from '../../src/report.js';
-import { DROP_IN, GOOD_DOCKER, variant } from '../../src/rules/fixtures.js';
 import { classifyError } from '../../src/why.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);

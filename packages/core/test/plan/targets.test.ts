@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { resolveProfile } from '../../src/analyze/profile.js';
 import { analyze } from '../../src/analyze/state.js';
-import { synthesize } from '../../src/evidence/synth.js';
 import {
   environmentFromAssignments,
   parseEnvironmentFile,
   parseUnitFile,
 } from '../../src/formats/systemd.js';
-import { parseCsvLine } from '../../src/plan/encode.js';
-import { makePlan, PlanError } from '../../src/plan/index.js';
-import { withCommands, withFiles } from '../../src/plan/simulate.js';
-import type { Plan } from '../../src/plan/types.js';
-import { diagnose } from '../../src/report.js';
 import {
   CONFIG_JSON,
   containerBuilder,
@@ -23,7 +17,13 @@ import {
   PROXY,
   USER_DROP_IN,
   variant,
-} from '../../src/rules/fixtures.js';
+} from '../../src/machines/fixtures.js';
+import { synthesize } from '../../src/machines/synth.js';
+import { parseCsvLine } from '../../src/plan/encode.js';
+import { makePlan, PlanError } from '../../src/plan/index.js';
+import { withCommands, withFiles } from '../../src/plan/simulate.js';
+import type { Plan } from '../../src/plan/types.js';
+import { diagnose } from '../../src/report.js';
 import { RULES } from '../../src/rules/index.js';
 
 const file = (plan: Plan, path: string) => plan.changes.find((c) => c.path === path);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { synthesize } from '../../src/evidence/synth.js';
+import { CONFIG_JSON, DROP_IN, GOOD_DOCKER, GOOD_MACHINES, variant } from '../../src/machines/fixtures.js';
+import { synthesize } from '../../src/machines/synth.js';
 import { buildReport } from '../../src/report.js';
-import { CONFIG_JSON, DROP_IN, GOOD_DOCKER, GOOD_MACHINES, variant } from '../../src/rules/fixtures.js';
 import { RULES } from '../../src/rules/index.js';
 import { RULE_TEXTS } from '../../src/rules/text/index.js';
 import type { RuleExample } from '../../src/rules/types.js';

@@ -1,5 +1,5 @@
 // Machines used by rule examples, docs and tests. GOOD_* are correct setups on which no rule may fire.
-import type { BuilderSpec, MachineSpec } from '../evidence/synth.js';
+import type { BuilderSpec, MachineSpec } from './synth.js';
 
 export const PROXY = 'http://proxy.corp.example:3128';
 export const NO_PROXY = 'localhost,127.0.0.1,.corp.example';

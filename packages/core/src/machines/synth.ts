@@ -2,7 +2,6 @@
 // tests all describe machines this way, so a documented example is exactly what the test runs.
 import { unitConfig } from '../analyze/daemon-config.js';
 import { daemonJsonProxies, dockerInfoProxies } from '../analyze/daemon-info.js';
-import { encodeBase64 } from '../formats/base64.js';
 import {
   buildxInspectNamed,
   buildxInstancePath,
@@ -11,8 +10,9 @@ import {
   daemonJsonPath,
   type FileContext,
   systemctlShow,
-} from './canonical.js';
-import { type CommandResult, EVIDENCE_FORMAT, type Evidence } from './schema.js';
+} from '../evidence/canonical.js';
+import { type CommandResult, EVIDENCE_FORMAT, type Evidence } from '../evidence/schema.js';
+import { encodeBase64 } from '../formats/base64.js';
 
 export interface BuilderSpec {
   name: string;
