@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Evidence, EvidenceFormatError } from '@buildproxy/core/evidence/schema';
-import { captureEvidence } from '@buildproxy/core/node';
+import { captureEvidence } from '@buildproxy/core/node/index';
 import type { Values } from './args.js';
 import { isUsageError, UsageError } from './errors.js';
 

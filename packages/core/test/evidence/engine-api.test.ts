@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CMD } from '../../src/evidence/canonical.js';
-import { asCommand, engineGet } from '../../src/evidence/probes/engine-api.js';
+import { asCommand, engineGet } from '../../src/node/probes/engine-api.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bp-engine-'));
 let n = 0;

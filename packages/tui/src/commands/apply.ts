@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline/promises';
 import { type Plan, PlanFormatError, redactAll } from '@buildproxy/core';
-import { applyPlan, LockBusyError } from '@buildproxy/core/node';
+import { applyPlan, LockBusyError } from '@buildproxy/core/node/index';
 import { parse } from '../args.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';

@@ -1,9 +1,9 @@
 // Find running daemons and read the environment they started with (/proc/<pid>/environ).
 // Synchronous reads: hundreds of tiny /proc files cost more in thread-pool round trips than in reading.
 import { readdirSync as readdir, readFileSync as readFile } from 'node:fs';
+import { DAEMON_PROCESSES } from '../../evidence/canonical.js';
+import type { ProcessInfo } from '../../evidence/schema.js';
 import { pickRelevant } from '../../proxy/env.js';
-import { DAEMON_PROCESSES } from '../canonical.js';
-import type { ProcessInfo } from '../schema.js';
 import { underRoot } from './files.js';
 
 export function parseEnviron(raw: string): Record<string, string> {

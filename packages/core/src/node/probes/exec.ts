@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, isAbsolute, join } from 'node:path';
-import type { CommandResult } from '../schema.js';
+import type { CommandResult } from '../../evidence/schema.js';
 
 export interface ExecOptions {
   timeoutMs: number;

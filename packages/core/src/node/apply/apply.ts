@@ -4,9 +4,9 @@ import { constants } from 'node:fs';
 import { access, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { type Exec, execCommand } from '../evidence/probes/exec.js';
-import type { CommandResult } from '../evidence/schema.js';
-import type { FileChange, Plan, PlanCommand } from '../plan/types.js';
+import type { CommandResult } from '../../evidence/schema.js';
+import type { FileChange, Plan, PlanCommand } from '../../plan/types.js';
+import { type Exec, execCommand } from '../probes/exec.js';
 import { ensureDir, writeAtomic } from './atomic.js';
 import { withLock } from './lock.js';
 

@@ -2,7 +2,7 @@
 // (on a small machine each docker CLI start costs 20–60 ms of CPU; a request costs ~1 ms).
 import { request } from 'node:http';
 import { createConnection } from 'node:net';
-import type { CommandResult } from '../schema.js';
+import type { CommandResult } from '../../evidence/schema.js';
 
 export type EngineAnswer =
   | { ok: true; status: number; body: string; durationMs: number }

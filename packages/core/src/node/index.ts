@@ -1,8 +1,8 @@
 // Node-only entry: probes that touch the machine.
 
-export { dropInEnvironment } from './analyze/daemon-config.js';
+export { dropInEnvironment } from '../analyze/daemon-config.js';
 export { type ApplyOptions, type ApplyResult, applyPlan, type ChangeOutcome } from './apply/apply.js';
 export { writeAtomic } from './apply/atomic.js';
 export { LockBusyError } from './apply/lock.js';
-export { type CaptureOptions, captureEvidence } from './evidence/probes/capture.js';
-export { type Exec, type ExecOptions, execCommand } from './evidence/probes/exec.js';
+export { type CaptureOptions, captureEvidence } from './probes/capture.js';
+export { type Exec, type ExecOptions, execCommand } from './probes/exec.js';

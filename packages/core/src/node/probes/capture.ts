@@ -3,10 +3,6 @@
 import { accessSync, constants } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { parseBuildxLs, parseDockerInfo } from '../../formats/docker-output.js';
-import { parseSystemctlShow } from '../../formats/systemctl.js';
-import { parseUnitFile } from '../../formats/systemd.js';
-import { pickRelevant } from '../../proxy/env.js';
 import {
   buildxInspectNamed,
   buildxInstancePath,
@@ -19,10 +15,14 @@ import {
   systemctlShow,
   type Unit,
   unitFileCandidates,
-} from '../canonical.js';
-import { buildxNeedsCli, cliPluginDirs, localDaemonSocket } from '../endpoint.js';
-import { maskEvidence } from '../mask.js';
-import { type CommandResult, EVIDENCE_FORMAT, type Evidence } from '../schema.js';
+} from '../../evidence/canonical.js';
+import { buildxNeedsCli, cliPluginDirs, localDaemonSocket } from '../../evidence/endpoint.js';
+import { maskEvidence } from '../../evidence/mask.js';
+import { type CommandResult, EVIDENCE_FORMAT, type Evidence } from '../../evidence/schema.js';
+import { parseBuildxLs, parseDockerInfo } from '../../formats/docker-output.js';
+import { parseSystemctlShow } from '../../formats/systemctl.js';
+import { parseUnitFile } from '../../formats/systemd.js';
+import { pickRelevant } from '../../proxy/env.js';
 import { asCommand, engineGet } from './engine-api.js';
 import { type Exec, execCommand, findOnPath } from './exec.js';
 import { isDirectory, listConf, listDir, readText, underRoot } from './files.js';
