@@ -4,7 +4,6 @@
 export { resolveProfile } from './analyze/profile.js';
 export { analyze } from './analyze/state.js';
 export type * from './analyze/types.js';
-export { describeMachine, ruleMarkdown, type Snippet } from './docs/describe.js';
 export * from './evidence/canonical.js';
 export { maskEvidence } from './evidence/mask.js';
 export * from './evidence/schema.js';
@@ -33,6 +32,7 @@ export * from './proxy/url.js';
 export * from './report.js';
 export { type Route, routeUrl } from './route.js';
 export { closestRules, findRule, RULES } from './rules/index.js';
+export { describeMachine, ruleMarkdown, type Snippet } from './rules/markdown.js';
 export { RULE_TEXTS } from './rules/text/index.js';
 export type { Finding, Rule, RuleExample, RuleText, Severity } from './rules/types.js';
 export { classifyError, SIGNATURES, type WhyMatch } from './why.js';

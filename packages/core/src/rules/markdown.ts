@@ -2,8 +2,8 @@
 
 import type { ProfileInput } from '../analyze/types.js';
 import type { MachineSpec } from '../machines/synth.js';
-import { RULE_TEXTS } from '../rules/text/index.js';
-import type { Rule, RuleExample } from '../rules/types.js';
+import { RULE_TEXTS } from './text/index.js';
+import type { Rule, RuleExample } from './types.js';
 
 export interface Snippet {
   label: string;
