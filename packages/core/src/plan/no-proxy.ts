@@ -2,7 +2,7 @@
 // endpoints, normalised for Go and checked with the same matcher the daemons use.
 import type { Profile, State } from '../analyze/types.js';
 import { goBypass } from '../proxy/no-proxy-go.js';
-import { registryHostport } from '../rules/no-proxy-missing-registry.js';
+import { registryHostport } from '../proxy/registry.js';
 
 export const PUBLIC_REGISTRY_HOSTS = [
   'registry-1.docker.io:443',

@@ -1,12 +1,8 @@
 import type { Actor } from '../analyze/types.js';
 import { GOOD_DOCKER } from '../machines/fixtures.js';
 import { goBypass } from '../proxy/no-proxy-go.js';
+import { registryHostport } from '../proxy/registry.js';
 import type { FindingDraft, Rule } from './types.js';
-
-export function registryHostport(registry: string): string {
-  const r = registry.replace(/^[a-z]+:\/\//, '').replace(/\/.*$/, '');
-  return /:\d+$/.test(r) || /^\[.*\]:\d+$/.test(r) ? r : `${r}:443`;
-}
 
 export const noProxyMissingRegistry: Rule = {
   id: 'no-proxy-missing-registry',

@@ -1,0 +1,7 @@
+// A registry as NO_PROXY sees it: host:port, with the port Docker assumes (443) when none is given.
+
+/** "registry.corp" → "registry.corp:443"; "https://registry.corp:5000/v2" → "registry.corp:5000". */
+export function registryHostport(registry: string): string {
+  const r = registry.replace(/^[a-z]+:\/\//, '').replace(/\/.*$/, '');
+  return /:\d+$/.test(r) || /^\[.*\]:\d+$/.test(r) ? r : `${r}:443`;
+}
