@@ -33,7 +33,7 @@ export * from './report.js';
 export { type Route, routeUrl } from './route.js';
 export { closestRules, findRule, RULES } from './rules/index.js';
 export { describeMachine, ruleMarkdown, type Snippet } from './rules/markdown.js';
-export { RULE_TEXTS } from './rules/text/index.js';
+export { RULE_TEXTS } from './rules/texts.js';
 export type { Finding, Rule, RuleExample, RuleText, Severity } from './rules/types.js';
 export { classifyError, SIGNATURES, type WhyMatch } from './why.js';
 export const DOCS_BASE = 'https://buildproxy.dev';

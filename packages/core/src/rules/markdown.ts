@@ -2,7 +2,7 @@
 
 import type { ProfileInput } from '../analyze/types.js';
 import type { MachineSpec } from '../machines/synth.js';
-import { RULE_TEXTS } from './text/index.js';
+import { RULE_TEXTS } from './texts.js';
 import type { Rule, RuleExample } from './types.js';
 
 export interface Snippet {

@@ -31,7 +31,7 @@ export interface Reference {
   url: string;
 }
 
-/** A rule's prose, kept in rules/text/ (see RULE_TEXTS). */
+/** A rule's prose, kept in rules/<id>/text.ts (see RULE_TEXTS). */
 export interface RuleText {
   /** markdown: why it happens, which actor, how to verify */
   explanation: string;

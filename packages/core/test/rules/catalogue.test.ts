@@ -3,7 +3,7 @@ import { CONFIG_JSON, DROP_IN, GOOD_DOCKER, GOOD_MACHINES, variant } from '../..
 import { synthesize } from '../../src/machines/synth.js';
 import { buildReport } from '../../src/report.js';
 import { RULES } from '../../src/rules/index.js';
-import { RULE_TEXTS } from '../../src/rules/text/index.js';
+import { RULE_TEXTS } from '../../src/rules/texts.js';
 import type { RuleExample } from '../../src/rules/types.js';
 
 const REQUIRED = [

@@ -1,0 +1,122 @@
+import { canonicalName } from '../../analyze/layers.js';
+import { GOOD_DOCKER, variant } from '../../machines/fixtures.js';
+import type { FindingDraft, Rule } from '../types.js';
+import { shown } from '../util.js';
+
+function proxyVars(env: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter(([k]) => canonicalName(k) && k !== 'ALL_PROXY' && k !== 'all_proxy'),
+  );
+}
+
+function diff(a: Record<string, string>, b: Record<string, string>): string[] {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].filter((k) => (a[k] ?? '') !== (b[k] ?? '')).sort();
+}
+
+export const builderConfigStale: Rule = {
+  id: 'builder-config-stale',
+  title: 'The proxy configuration is not loaded yet',
+  severity: 'warning',
+  actor: 'runtime',
+  summary:
+    'The files say one thing and the running daemon or builder another: systemd was not reloaded, dockerd not restarted, or the builder not recreated.',
+  targets: ['docker-systemd', 'docker-systemd-rootless', 'buildx-docker-container'],
+  examples: {
+    bad: {
+      title: 'A new drop-in, but no daemon-reload',
+      machine: variant(GOOD_DOCKER, { docker: { engine: '26.1.5', loadedEnv: {} } }),
+    },
+    good: { title: 'Files, systemd and dockerd agree', machine: GOOD_DOCKER },
+  },
+  references: [
+    {
+      title: 'Docker docs: Daemon proxy configuration (systemd)',
+      url: 'https://docs.docker.com/engine/daemon/proxy/#systemd-unit-file',
+    },
+  ],
+  check(state) {
+    const out: FindingDraft[] = [];
+    const unit = state.systemd.unit;
+    const values = (m: Map<string, { value: string }>) =>
+      proxyVars(Object.fromEntries([...m].map(([k, v]) => [k, v.value])));
+    // What the process gets: Environment= lines, then EnvironmentFile= contents (systemd reads those at start).
+    const onDisk = values(state.systemd.fileVars);
+    const sysctl = state.systemd.user ? 'systemctl --user' : 'sudo systemctl';
+    // An EnvironmentFile= we may not read (0600, doctor not run as root): the process side cannot be compared.
+    const blind = state.systemd.environmentFiles.some((f) => state.unreadable.includes(f));
+    if (unit?.loaded) {
+      // `systemctl show -p Environment` lists Environment= lines only; EnvironmentFile= paths separately.
+      const loaded = proxyVars(unit.environment);
+      const d = diff(values(state.systemd.environmentVars), loaded);
+      const loadedFiles = unit.environmentFiles
+        .map((f) => f.path)
+        .sort()
+        .join('\n');
+      const filesDiffer = [...state.systemd.environmentFiles].sort().join('\n') !== loadedFiles;
+      if (d.length || filesDiffer) {
+        out.push({
+          message: `the drop-in files set ${d.length ? d.join(', ') : 'EnvironmentFile='} differently from what systemd has loaded: run \`${sysctl} daemon-reload\` and restart docker`,
+          evidence: [
+            ...new Set(
+              d.map((k) => state.systemd.environmentVars.get(k)?.path).filter((p): p is string => !!p),
+            ),
+            'systemctl show docker',
+          ],
+        });
+      } else if (state.dockerdEnv?.env && !blind) {
+        const running = proxyVars(state.dockerdEnv.env);
+        const d2 = diff(onDisk, running);
+        if (d2.length) {
+          out.push({
+            message: `dockerd (pid ${state.dockerdEnv.pid}) started before the proxy change (${d2.join(', ')} differ): restart it with \`${sysctl} restart docker\``,
+            evidence: ['systemctl show docker', `/proc/${state.dockerdEnv.pid}/environ`],
+          });
+        }
+      }
+    }
+    if (
+      !unit?.loaded &&
+      !blind &&
+      state.dockerdEnv?.env &&
+      Object.keys(onDisk).length > 0 &&
+      !state.docker.desktop
+    ) {
+      // No systemd to ask (not PID 1, or not readable): compare the drop-ins with the running dockerd directly.
+      const d = diff(onDisk, proxyVars(state.dockerdEnv.env));
+      if (d.length) {
+        out.push({
+          message: `dockerd (pid ${state.dockerdEnv.pid}) runs with different ${d.join(', ')} than the drop-ins say: it was started before they changed, or not from them; restart it`,
+          evidence: [
+            ...new Set(d.map((k) => state.systemd.fileVars.get(k)?.path).filter((p): p is string => !!p)),
+            `/proc/${state.dockerdEnv.pid}/environ`,
+          ],
+        });
+      }
+    }
+    for (const b of state.builders) {
+      if (b.driver !== 'docker-container') continue;
+      const node = b.nodes[0];
+      if (!node?.container) continue;
+      const opts = proxyVars(
+        Object.fromEntries(
+          Object.entries(node.driverOpts)
+            .filter(([k]) => k.startsWith('env.'))
+            .map(([k, v]) => [k.slice(4), v]),
+        ),
+      );
+      const d = diff(opts, proxyVars(node.container.env));
+      if (d.length) {
+        out.push({
+          actor: 'builder',
+          message: `builder "${b.name}": its container runs with different ${d.join(', ')} than its driver options (${d.map((k) => `${k}=${shown(opts[k] ?? '')}`).join(', ')}): recreate it`,
+          evidence: [
+            `docker buildx inspect ${b.name}`,
+            `docker container inspect buildx_buildkit_${node.name}`,
+          ],
+        });
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,49 @@
+import { containerBuilder, GOOD_CONTAINER, GOOD_DOCKER, shellEnv, variant } from '../../machines/fixtures.js';
+import type { Rule } from '../types.js';
+import {
+  builderEvidence,
+  builderLabel,
+  builderMissingProxy,
+  joinCommands,
+  runtimeHasProxy,
+  usedBuilders,
+} from '../util.js';
+
+export const builderNotInherited: Rule = {
+  id: 'builder-not-inherited',
+  title: 'The docker-container builder did not inherit the daemon proxy',
+  severity: 'error',
+  actor: 'builder',
+  summary:
+    'dockerd has a proxy, so docker pull works, but the buildx_buildkit container was created without one and buildx build fails.',
+  targets: ['buildx-docker-container'],
+  examples: {
+    bad: {
+      title: 'A builder created before the proxy was configured',
+      machine: variant(GOOD_DOCKER, {
+        env: { ...shellEnv(), BUILDX_BUILDER: 'ci' },
+        docker: { engine: '26.1.5', builders: [containerBuilder('ci', null)], current: 'ci' },
+      }),
+    },
+    good: { title: 'The builder was created with env.* driver options', machine: GOOD_CONTAINER },
+  },
+  references: [
+    {
+      title: 'docker/buildx#2059: builder does not use daemon proxy',
+      url: 'https://github.com/docker/buildx/issues/2059',
+    },
+    {
+      title: 'Docker docs: docker-container driver',
+      url: 'https://docs.docker.com/build/builders/drivers/docker-container/',
+    },
+  ],
+  check(state) {
+    if (!runtimeHasProxy(state)) return [];
+    return usedBuilders(state)
+      .filter(({ builder }) => builder.driver === 'docker-container' && builderMissingProxy(builder))
+      .map(({ builder, commands }) => ({
+        message: `dockerd has HTTPS_PROXY, but ${builderLabel(builder)} (${joinCommands(commands)}) was created without it`,
+        evidence: [...builderEvidence(builder), 'docker info'],
+      }));
+  },
+};

@@ -1,0 +1,59 @@
+import { CONFIG_JSON, DROP_IN, GOOD_DOCKER, variant } from '../../machines/fixtures.js';
+import type { Rule } from '../types.js';
+import {
+  builderEvidence,
+  builderLabel,
+  builderMissingProxy,
+  intendedProxy,
+  joinCommands,
+  runConfigured,
+  runtimeHasProxy,
+  shown,
+  usedBuilders,
+} from '../util.js';
+
+export const builderProxyMissing: Rule = {
+  id: 'builder-proxy-missing',
+  title: 'The builder has no proxy',
+  severity: 'error',
+  actor: 'builder',
+  summary:
+    'The BuildKit that pulls FROM images, the # syntax frontend and pushes has no HTTPS_PROXY, so those requests go direct and time out.',
+  targets: [
+    'docker-systemd',
+    'docker-systemd-rootless',
+    'docker-daemon-json',
+    'buildx-docker-container',
+    'buildkitd-systemd',
+    'kubernetes',
+  ],
+  examples: {
+    bad: {
+      title: 'The shell has the proxy; dockerd has none',
+      machine: variant(GOOD_DOCKER, { removeFiles: [DROP_IN, CONFIG_JSON] }),
+    },
+    good: { title: 'A drop-in gives dockerd the proxy', machine: GOOD_DOCKER },
+  },
+  references: [
+    { title: 'Docker docs: Daemon proxy configuration', url: 'https://docs.docker.com/engine/daemon/proxy/' },
+    {
+      title: 'docker/buildx#136: builders do not use the daemon proxy',
+      url: 'https://github.com/docker/buildx/issues/136',
+    },
+  ],
+  check(state, profile) {
+    const want = intendedProxy(profile);
+    if (!want) return [];
+    return (
+      usedBuilders(state)
+        .filter(({ builder }) => builderMissingProxy(builder))
+        // Narrower rules explain these cases better.
+        .filter(({ builder }) => !(builder.driver === 'docker-container' && runtimeHasProxy(state)))
+        .filter(() => !runConfigured(state))
+        .map(({ builder, commands }) => ({
+          message: `${builderLabel(builder)}, used by ${joinCommands(commands)}, has no HTTPS_PROXY; you need ${shown(want)} (from ${profile.sourceLabel})`,
+          evidence: builderEvidence(builder),
+        }))
+    );
+  },
+};

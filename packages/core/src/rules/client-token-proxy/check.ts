@@ -1,0 +1,45 @@
+import { GOOD_DOCKER, NO_PROXY, variant } from '../../machines/fixtures.js';
+import type { Rule } from '../types.js';
+import { intendedProxy, shown } from '../util.js';
+
+export const clientTokenProxy: Rule = {
+  id: 'client-token-proxy',
+  title: 'Your shell has no proxy for registry tokens',
+  severity: 'error',
+  actor: 'client',
+  summary:
+    'buildx fetches registry auth tokens from your shell, not from the daemon: without HTTPS_PROXY in the shell, FROM fails at `failed to fetch oauth token`.',
+  targets: ['client-shell'],
+  examples: {
+    bad: {
+      title: 'dockerd has the proxy, the shell does not',
+      machine: variant(GOOD_DOCKER, { env: {} }),
+      profile: { proxy: 'http://proxy.corp.example:3128', noProxy: NO_PROXY },
+    },
+    good: { title: 'The shell exports the proxy', machine: GOOD_DOCKER },
+  },
+  references: [
+    {
+      title: 'moby/buildkit#5839: client-side token fetch ignores builder proxy',
+      url: 'https://github.com/moby/buildkit/issues/5839',
+    },
+    {
+      title: 'docker/desktop-feedback#28: buildx token requests bypass Desktop proxy',
+      url: 'https://github.com/docker/desktop-feedback/issues/28',
+    },
+  ],
+  check(state, profile) {
+    const want = intendedProxy(profile);
+    if (!want || !state.docker.cli) return [];
+    if (state.client.BUILDKIT_NO_CLIENT_TOKEN === '1' || state.client.BUILDKIT_NO_CLIENT_TOKEN === 'true')
+      return [];
+    if (state.actors.client.proxy.https) return [];
+    const desktop = state.docker.desktop ? ' (Docker Desktop does not pass its proxy to CLI plugins)' : '';
+    return [
+      {
+        message: `HTTPS_PROXY is not set in your shell, so buildx fetches registry tokens direct${desktop}; export HTTPS_PROXY=${shown(want)}`,
+        evidence: ['shell environment'],
+      },
+    ];
+  },
+};

@@ -1,0 +1,38 @@
+import { GOOD_DOCKER, variant } from '../../machines/fixtures.js';
+import type { Rule } from '../types.js';
+
+export const configFileInvalid: Rule = {
+  id: 'config-file-invalid',
+  title: 'A configuration file cannot be parsed',
+  severity: 'error',
+  actor: 'runtime',
+  summary:
+    'daemon.json, config.json or buildkitd.toml is malformed: dockerd refuses to start, the CLI ignores the file, buildkitd exits.',
+  targets: [],
+  examples: {
+    bad: {
+      title: 'A trailing comma in daemon.json',
+      machine: variant(GOOD_DOCKER, {
+        files: { '/etc/docker/daemon.json': '{\n  "log-level": "info",\n}\n' },
+      }),
+    },
+    good: {
+      title: 'Valid JSON',
+      machine: variant(GOOD_DOCKER, {
+        files: { '/etc/docker/daemon.json': '{\n  "log-level": "info"\n}\n' },
+      }),
+    },
+  },
+  references: [
+    {
+      title: 'Docker docs: daemon configuration file',
+      url: 'https://docs.docker.com/reference/cli/dockerd/#daemon-configuration-file',
+    },
+  ],
+  check(state) {
+    return state.fileErrors.map((e) => ({
+      message: `${e.path}:${e.line}:${e.column}: ${e.message}`,
+      evidence: [`${e.path}:${e.line}:${e.column}`],
+    }));
+  },
+};

@@ -1,0 +1,40 @@
+import { GOOD_DAEMON_JSON, PROXY, variant } from '../../machines/fixtures.js';
+import type { Rule } from '../types.js';
+
+export const daemonJsonFlagConflict: Rule = {
+  id: 'daemon-json-flag-conflict',
+  title: 'A proxy is set both as a dockerd flag and in daemon.json',
+  severity: 'error',
+  actor: 'runtime',
+  summary: 'The same proxy key as a dockerd flag and in daemon.json stops dockerd from starting.',
+  targets: ['docker-daemon-json', 'docker-systemd'],
+  examples: {
+    bad: {
+      title: 'ExecStart has --http-proxy and daemon.json has http-proxy',
+      machine: variant(GOOD_DAEMON_JSON, {
+        docker: {
+          engine: '26.1.5',
+          daemon: 'down',
+          execStart: ['/usr/bin/dockerd', '-H', 'fd://', `--http-proxy=${PROXY}`],
+        },
+      }),
+    },
+    good: { title: 'Only daemon.json', machine: GOOD_DAEMON_JSON },
+  },
+  references: [
+    {
+      title: 'Docker docs: dockerd configuration file',
+      url: 'https://docs.docker.com/reference/cli/dockerd/#daemon-configuration-file',
+    },
+  ],
+  check(state) {
+    const dj = state.daemonJson;
+    if (!dj?.proxies) return [];
+    return Object.keys(state.systemd.flags)
+      .filter((k) => k in (dj.proxies ?? {}))
+      .map((k) => ({
+        message: `--${k} is given to dockerd in ExecStart and "${k}" is in ${dj.path}: dockerd refuses to start`,
+        evidence: ['systemctl show docker', `${dj.path}:${dj.lines[k as 'http-proxy'] ?? 1}`],
+      }));
+  },
+};

@@ -1,0 +1,47 @@
+import { GOOD_DOCKER, variant } from '../../machines/fixtures.js';
+import type { Rule } from '../types.js';
+
+export const daemonUnreachable: Rule = {
+  id: 'daemon-unreachable',
+  title: 'The docker daemon is not reachable',
+  severity: 'warning',
+  actor: 'runtime',
+  summary:
+    'The docker CLI could not reach dockerd, so what the daemon and its builders really use cannot be checked; findings rest on the configuration files alone.',
+  targets: [],
+  examples: {
+    bad: {
+      title: 'dockerd is stopped',
+      machine: variant(GOOD_DOCKER, { docker: { engine: '26.1.5', daemon: 'down' } }),
+    },
+    good: { title: 'dockerd answers', machine: GOOD_DOCKER },
+  },
+  references: [
+    {
+      title: 'Docker docs: Troubleshooting the Docker daemon',
+      url: 'https://docs.docker.com/engine/daemon/troubleshoot/',
+    },
+  ],
+  check(state) {
+    const d = state.docker;
+    if (d.daemon === 'absent') {
+      return [
+        {
+          severity: 'info',
+          message: 'docker is not installed (no docker CLI on PATH): only the shell environment was checked',
+          evidence: ['docker version'],
+        },
+      ];
+    }
+    if (d.daemon === 'up') return [];
+    return [
+      {
+        message:
+          d.daemon === 'timeout'
+            ? 'dockerd did not answer within the probe timeout (wedged daemon?)'
+            : `dockerd is not reachable: ${d.daemonError}`,
+        evidence: ['docker info'],
+      },
+    ];
+  },
+};

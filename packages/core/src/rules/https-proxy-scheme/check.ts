@@ -1,0 +1,47 @@
+import { DROP_IN, dropIn, GOOD_DOCKER, PROXY, shellEnv, variant } from '../../machines/fixtures.js';
+import { parseProxyUrl } from '../../proxy/url.js';
+import { distinctValues } from '../layer-values.js';
+import type { Rule } from '../types.js';
+import { EVERY_LAYER, shown } from '../util.js';
+
+const TLS_PROXY = PROXY.replace('http://', 'https://');
+
+export const httpsProxyScheme: Rule = {
+  id: 'https-proxy-scheme',
+  title: 'The proxy URL uses https://',
+  severity: 'warning',
+  actor: 'builder',
+  summary:
+    'An https:// proxy URL makes Go speak TLS to the proxy itself; most corporate proxies speak plain HTTP, even for HTTPS_PROXY.',
+  targets: EVERY_LAYER,
+  examples: {
+    bad: {
+      title: 'HTTPS_PROXY=https://…',
+      machine: variant(GOOD_DOCKER, { env: shellEnv(TLS_PROXY), files: { [DROP_IN]: dropIn(TLS_PROXY) } }),
+    },
+    good: { title: 'http:// for both', machine: GOOD_DOCKER },
+  },
+  references: [
+    {
+      title: 'docker/for-linux#415: first record does not look like a TLS handshake',
+      url: 'https://github.com/docker/for-linux/issues/415',
+    },
+    {
+      title: 'docker/cli#3351: TLS handshake timeout through proxy',
+      url: 'https://github.com/docker/cli/issues/3351',
+    },
+  ],
+  check(state, profile) {
+    const explicit = profile.source === 'flags' ? [profile.httpProxy, profile.httpsProxy] : [];
+    return distinctValues(state, ['HTTP_PROXY', 'HTTPS_PROXY'])
+      .filter((d) => {
+        const p = parseProxyUrl(d.value);
+        return p.ok && p.url.scheme === 'https' && !explicit.includes(d.value);
+      })
+      .map((d) => ({
+        actor: d.layers[0]!.actor,
+        message: `${d.names.join('/')}=${shown(d.value)} makes Go open TLS to the proxy itself; use http:// unless the proxy speaks TLS`,
+        evidence: d.origins,
+      }));
+  },
+};

@@ -1,0 +1,37 @@
+import { DROP_IN, GOOD_DOCKER, PROXY, variant } from '../../machines/fixtures.js';
+import type { Rule } from '../types.js';
+
+export const ignoredConfigFile: Rule = {
+  id: 'ignored-config-file',
+  title: 'The proxy is in a file dockerd never reads',
+  severity: 'warning',
+  actor: 'runtime',
+  summary:
+    'Proxy variables in /etc/default/docker or /etc/sysconfig/docker are ignored unless the unit reads that file, and `export` lines never work there.',
+  targets: ['docker-systemd'],
+  examples: {
+    bad: {
+      title: 'export lines in /etc/default/docker on docker-ce',
+      machine: variant(GOOD_DOCKER, {
+        removeFiles: [DROP_IN],
+        files: { '/etc/default/docker': `export HTTP_PROXY="${PROXY}"\nexport HTTPS_PROXY="${PROXY}"\n` },
+      }),
+    },
+    good: { title: 'A drop-in instead', machine: GOOD_DOCKER },
+  },
+  references: [
+    {
+      title: 'moby/moby#23040: /etc/default/docker not read under systemd',
+      url: 'https://github.com/moby/moby/issues/23040',
+    },
+  ],
+  check(state) {
+    return state.ignoredFiles.map((f) => ({
+      message:
+        f.why === 'export'
+          ? `${f.path} is read by the docker unit, but its \`export\` lines (${f.vars.map((v) => v.name).join(', ')}) are ignored by systemd`
+          : `${f.path} sets ${f.vars.map((v) => v.name).join(', ')}, but the docker unit does not read this file`,
+      evidence: f.vars.map((v) => `${v.path}:${v.line}`),
+    }));
+  },
+};

@@ -1,0 +1,79 @@
+import { DROP_IN, dropIn, GOOD_DOCKER, PROXY, variant } from '../../machines/fixtures.js';
+import { parseCIDR, parseIP } from '../../proxy/ip.js';
+import { distinctValues } from '../layer-values.js';
+import type { Rule } from '../types.js';
+import { EVERY_LAYER } from '../util.js';
+
+/** Problems with a NO_PROXY value; `forCurl` adds the entries curl (RUN steps) never matches. */
+export function noProxyProblems(value: string, forCurl: boolean): string[] {
+  const problems: string[] = [];
+  if (/^["']|["']$/.test(value.trim()))
+    problems.push('the value is wrapped in quotes, which become part of the first and last entries');
+  if (value.includes(';')) problems.push('";" is not a separator: Go splits on commas only');
+  for (const raw of value.split(',')) {
+    const e = raw.trim().replace(/^["']|["']$/g, '');
+    if (e === '') continue;
+    if (/\s/.test(e)) {
+      problems.push(
+        `"${e}" contains a space: Go splits on commas only, so this is one entry that never matches`,
+      );
+      continue;
+    }
+    if (/^[a-z]+:\/\//i.test(e)) problems.push(`"${e}" has a scheme: entries are host names, IPs or CIDRs`);
+    else if (e.includes('/') && !parseCIDR(e.toLowerCase()))
+      problems.push(`"${e}" is not a valid CIDR or host`);
+    else if (/\*/.test(e) && e !== '*' && !e.startsWith('*.')) {
+      problems.push(
+        `"${e}" uses a wildcard that Go does not expand; write a CIDR (10.0.0.0/8) or a domain suffix (.corp)`,
+      );
+    } else if (forCurl && e.startsWith('*.')) {
+      problems.push(`"${e}": curl in RUN steps does not expand "*."; write "${e.slice(1)}"`);
+    } else if (forCurl && /:\d+$/.test(e) && !parseIP(e)) {
+      problems.push(`"${e}": curl in RUN steps ignores entries with a port; list the host without it`);
+    }
+  }
+  return problems;
+}
+
+export const noProxySyntax: Rule = {
+  id: 'no-proxy-syntax',
+  title: 'NO_PROXY has entries that never match',
+  severity: 'warning',
+  actor: 'builder',
+  summary:
+    'Spaces, semicolons, schemes or mid-string wildcards in NO_PROXY produce entries that match nothing, so the bypass silently does not happen.',
+  targets: EVERY_LAYER,
+  examples: {
+    bad: {
+      title: 'A space-separated list',
+      machine: variant(GOOD_DOCKER, {
+        files: { [DROP_IN]: dropIn(PROXY, 'localhost 127.0.0.1 .corp.example') },
+      }),
+    },
+    good: { title: 'Comma-separated', machine: GOOD_DOCKER },
+  },
+  references: [
+    {
+      title: 'docker/buildx#1380: commas in --driver-opt env.no_proxy',
+      url: 'https://github.com/docker/buildx/issues/1380',
+    },
+    {
+      title: 'GitLab: We need to talk: Can we standardize NO_PROXY?',
+      url: 'https://about.gitlab.com/blog/2021/01/27/we-need-to-talk-no-proxy/',
+    },
+  ],
+  check(state) {
+    return distinctValues(state, ['NO_PROXY']).flatMap((d) => {
+      const curl = d.layers.some((l) => !l.go);
+      const problems = noProxyProblems(d.value, curl);
+      if (problems.length === 0) return [];
+      return [
+        {
+          actor: d.layers[0]!.actor,
+          message: `${d.names.join('/')}: ${problems.join('; ')}`,
+          evidence: d.origins,
+        },
+      ];
+    });
+  },
+};

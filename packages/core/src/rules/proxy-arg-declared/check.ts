@@ -1,0 +1,35 @@
+import { DOCKERFILE, GOOD_DOCKER, variant } from '../../machines/fixtures.js';
+import type { Rule } from '../types.js';
+
+export const proxyArgDeclared: Rule = {
+  id: 'proxy-arg-declared',
+  title: 'The Dockerfile declares a proxy ARG',
+  severity: 'info',
+  actor: 'run',
+  summary:
+    'Declaring ARG HTTP_PROXY is unnecessary and makes the proxy part of the build cache and image history.',
+  targets: ['docker-cli-config', 'build-command'],
+  examples: {
+    bad: {
+      title: 'ARG HTTP_PROXY',
+      machine: variant(GOOD_DOCKER, {
+        dockerfile: `FROM alpine:3.20\nARG HTTP_PROXY\nRUN apk add --no-cache curl\n`,
+      }),
+    },
+    good: { title: 'No ARG needed', machine: variant(GOOD_DOCKER, { dockerfile: DOCKERFILE }) },
+  },
+  references: [
+    {
+      title: 'Dockerfile reference: Predefined ARGs',
+      url: 'https://docs.docker.com/reference/dockerfile/#predefined-args',
+    },
+  ],
+  check(state) {
+    const df = state.dockerfile;
+    if (!df) return [];
+    return df.argProxy.map((a) => ({
+      message: `${df.path}:${a.line} declares ARG ${a.name}: the proxy enters the build cache and image history`,
+      evidence: [`${df.path}:${a.line}`],
+    }));
+  },
+};

@@ -1,0 +1,62 @@
+import { CONFIG_JSON, configJson, GOOD_DOCKER, variant } from '../../machines/fixtures.js';
+import { parseProxyUrl } from '../../proxy/url.js';
+import type { FindingDraft, Rule } from '../types.js';
+
+const WITH_PASSWORD = 'http://alice:s3cret@proxy.corp.example:3128';
+
+export const proxyCredentialsExposed: Rule = {
+  id: 'proxy-credentials-exposed',
+  title: 'Proxy credentials are exposed',
+  severity: 'warning',
+  actor: 'run',
+  summary:
+    'A proxy URL with a password is stored where others can read it: build args in provenance, builder driver options, a world-readable drop-in.',
+  targets: ['docker-systemd', 'build-command'],
+  examples: {
+    bad: {
+      title: 'A password in config.json proxies',
+      machine: variant(GOOD_DOCKER, { files: { [CONFIG_JSON]: configJson(WITH_PASSWORD) } }),
+    },
+    good: { title: 'No credentials in the proxy URL', machine: GOOD_DOCKER },
+  },
+  references: [
+    {
+      title: 'Docker docs: provenance attestations',
+      url: 'https://docs.docker.com/build/metadata/attestations/slsa-provenance/',
+    },
+    {
+      title: 'Docker docs: CLI proxy configuration (plain-text warning)',
+      url: 'https://docs.docker.com/engine/cli/proxy/',
+    },
+  ],
+  check(state) {
+    const out: FindingDraft[] = [];
+    const where: Record<string, string> = {
+      'config-json': 'become build args, recorded in provenance with mode=max and visible to every RUN step',
+      systemd: 'sit in a world-readable drop-in (systemctl show docker prints them)',
+      'buildkit-systemd': 'sit in a world-readable drop-in',
+    };
+    for (const layer of state.layers) {
+      const why =
+        where[layer.id] ??
+        (layer.id.startsWith('builder:') ? 'are printed unmasked by docker buildx inspect' : null);
+      if (!why) continue;
+      const seen = new Set<string>();
+      for (const vals of Object.values(layer.vars)) {
+        for (const v of vals ?? []) {
+          const p = parseProxyUrl(v.value);
+          if (!p.ok || p.url.password === null || seen.has(v.origin.ref)) continue;
+          // A root-only EnvironmentFile= is the recommended place; only Environment= lines are world-readable.
+          if (layer.id.endsWith('systemd') && !/\.(conf|service):\d+$/.test(v.origin.ref)) continue;
+          seen.add(v.origin.ref);
+          out.push({
+            actor: layer.actor,
+            message: `credentials in ${v.name} (${layer.label}) ${why}`,
+            evidence: [v.origin.ref],
+          });
+        }
+      }
+    }
+    return out;
+  },
+};

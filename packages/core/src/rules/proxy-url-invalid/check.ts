@@ -1,0 +1,55 @@
+import { DROP_IN, dropIn, GOOD_DOCKER, variant } from '../../machines/fixtures.js';
+import { goParseProxy } from '../../proxy/go-url.js';
+import { parseProxyUrl } from '../../proxy/url.js';
+import { distinctValues } from '../layer-values.js';
+import type { Rule } from '../types.js';
+import { EVERY_LAYER, shown } from '../util.js';
+
+export const proxyUrlInvalid: Rule = {
+  id: 'proxy-url-invalid',
+  title: 'A proxy URL is malformed',
+  severity: 'error',
+  actor: 'builder',
+  summary:
+    'A proxy value has no host, a bad port, unencoded characters in the password, quotes or spaces — Go then ignores it or dials nonsense.',
+  targets: EVERY_LAYER,
+  examples: {
+    bad: {
+      title: 'An unencoded # in the password',
+      machine: variant(GOOD_DOCKER, {
+        files: { [DROP_IN]: dropIn('http://alice:pa#ss@proxy.corp.example:3128') },
+      }),
+    },
+    good: {
+      title: 'Encoded as %23 (and %% for systemd)',
+      machine: variant(GOOD_DOCKER, {
+        files: { [DROP_IN]: dropIn('http://alice:pa%%23ss@proxy.corp.example:3128') },
+      }),
+    },
+  },
+  references: [
+    {
+      title: 'docker/for-win#7935: proxyconnect tcp: dial tcp :0',
+      url: 'https://github.com/docker/for-win/issues/7935',
+    },
+    {
+      title: 'Docker docs: special characters in proxy values',
+      url: 'https://docs.docker.com/engine/daemon/proxy/#systemd-unit-file',
+    },
+  ],
+  check(state) {
+    return distinctValues(state, ['HTTP_PROXY', 'HTTPS_PROXY', 'ALL_PROXY', 'FTP_PROXY']).flatMap((d) => {
+      const p = parseProxyUrl(d.value);
+      if (p.ok) return [];
+      const go = goParseProxy(d.value);
+      const goSays = go && 'error' in go ? ' Go rejects it and connects direct.' : '';
+      return [
+        {
+          actor: d.layers[0]!.actor,
+          message: `${d.names.join('/')}=${shown(d.value)}: ${p.problem.message}; ${p.problem.fix}.${goSays}`,
+          evidence: d.origins,
+        },
+      ];
+    });
+  },
+};

@@ -1,0 +1,37 @@
+import { CONFIG_JSON, GOOD_DOCKER, variant } from '../../machines/fixtures.js';
+import type { Rule } from '../types.js';
+import { intendedProxy, shown } from '../util.js';
+
+export const runProxyMissing: Rule = {
+  id: 'run-proxy-missing',
+  title: 'RUN steps get no proxy',
+  severity: 'warning',
+  actor: 'run',
+  summary:
+    'Nothing passes the proxy to RUN steps: apt, apk, curl and pip inside the build go direct unless every build adds --build-arg HTTP_PROXY.',
+  targets: ['docker-cli-config', 'build-command'],
+  examples: {
+    bad: { title: 'No config.json proxies', machine: variant(GOOD_DOCKER, { removeFiles: [CONFIG_JSON] }) },
+    good: { title: 'config.json proxies.default', machine: GOOD_DOCKER },
+  },
+  references: [
+    {
+      title: 'Docker docs: Use a proxy server with the Docker CLI',
+      url: 'https://docs.docker.com/engine/cli/proxy/',
+    },
+    {
+      title: 'docker/buildx#947: config.json proxies ignored (fixed in 0.8)',
+      url: 'https://github.com/docker/buildx/issues/947',
+    },
+  ],
+  check(state, profile) {
+    const want = intendedProxy(profile);
+    if (!want || !state.docker.cli || state.actors.run.proxy.http || state.actors.run.proxy.https) return [];
+    return [
+      {
+        message: `no proxies in ${state.configJson?.path ?? '~/.docker/config.json'}: RUN steps fetch direct unless each build passes --build-arg HTTP_PROXY=${shown(want)}`,
+        evidence: [state.configJson?.path ?? `${state.host.home}/.docker/config.json`],
+      },
+    ];
+  },
+};

@@ -1,0 +1,48 @@
+import { CONFIG_JSON, DOCKERFILE, DROP_IN, GOOD_DOCKER, variant } from '../../machines/fixtures.js';
+import type { Rule } from '../types.js';
+import { builderLabel, builderMissingProxy, intendedProxy, usedBuilders } from '../util.js';
+
+export const syntaxFrontendPull: Rule = {
+  id: 'syntax-frontend-pull',
+  title: 'The # syntax= frontend is pulled by a builder without a proxy',
+  severity: 'warning',
+  actor: 'builder',
+  summary:
+    'A `# syntax=` line makes the builder pull a frontend image before the Dockerfile is even parsed; without a builder proxy the build fails at its first line.',
+  targets: ['docker-systemd', 'docker-daemon-json', 'buildx-docker-container'],
+  examples: {
+    bad: {
+      title: '# syntax= with a builder that has no proxy',
+      machine: variant(GOOD_DOCKER, {
+        removeFiles: [DROP_IN, CONFIG_JSON],
+        dockerfile: `# syntax=docker/dockerfile:1\n${DOCKERFILE}`,
+      }),
+    },
+    good: {
+      title: 'The builder has the proxy',
+      machine: variant(GOOD_DOCKER, { dockerfile: `# syntax=docker/dockerfile:1\n${DOCKERFILE}` }),
+    },
+  },
+  references: [
+    {
+      title: 'devcontainers/cli#1038: resolve image config for docker/dockerfile fails behind proxy',
+      url: 'https://github.com/devcontainers/cli/issues/1038',
+    },
+    {
+      title: 'Dockerfile reference: syntax directive',
+      url: 'https://docs.docker.com/reference/dockerfile/#syntax',
+    },
+  ],
+  check(state, profile) {
+    const syntax = state.dockerfile?.syntax;
+    if (!syntax || !intendedProxy(profile)) return [];
+    const missing = usedBuilders(state).filter(({ builder }) => builderMissingProxy(builder));
+    if (missing.length === 0) return [];
+    return [
+      {
+        message: `${state.dockerfile!.path}:${syntax.line} pulls the frontend ${syntax.image}, but ${missing.map((m) => builderLabel(m.builder)).join(' and ')} has no proxy`,
+        evidence: [`${state.dockerfile!.path}:${syntax.line}`],
+      },
+    ];
+  },
+};

@@ -1,0 +1,70 @@
+// Every rule's prose, by id: loaded by `explain`, the wizard's explanations and the docs, never by the doctor.
+
+import * as allProxyOnly from './all-proxy-only/text.js';
+import * as buildArgsOnly from './build-args-only/text.js';
+import * as builderConfigStale from './builder-config-stale/text.js';
+import * as builderNotInherited from './builder-not-inherited/text.js';
+import * as builderProxyMissing from './builder-proxy-missing/text.js';
+import * as clientTokenProxy from './client-token-proxy/text.js';
+import * as configFileInvalid from './config-file-invalid/text.js';
+import * as daemonJsonFlagConflict from './daemon-json-flag-conflict/text.js';
+import * as daemonJsonOverridesEnv from './daemon-json-overrides-env/text.js';
+import * as daemonJsonUnsupported from './daemon-json-unsupported/text.js';
+import * as daemonUnreachable from './daemon-unreachable/text.js';
+import * as desktopIgnoresDaemonJson from './desktop-ignores-daemon-json/text.js';
+import * as dockerBuildVsBuildxBuild from './docker-build-vs-buildx-build/text.js';
+import * as envProxyInImage from './env-proxy-in-image/text.js';
+import * as fileUnreadable from './file-unreadable/text.js';
+import * as gitContextProxy from './git-context-proxy/text.js';
+import * as httpsProxyMissing from './https-proxy-missing/text.js';
+import * as httpsProxyScheme from './https-proxy-scheme/text.js';
+import * as ignoredConfigFile from './ignored-config-file/text.js';
+import * as loopbackProxyUnreachable from './loopback-proxy-unreachable/text.js';
+import * as noProxyMissingRegistry from './no-proxy-missing-registry/text.js';
+import * as noProxySyntax from './no-proxy-syntax/text.js';
+import * as proxyArgDeclared from './proxy-arg-declared/text.js';
+import * as proxyCaseMismatch from './proxy-case-mismatch/text.js';
+import * as proxyCredentialsExposed from './proxy-credentials-exposed/text.js';
+import * as proxyNetworkBypass from './proxy-network-bypass/text.js';
+import * as proxyUrlInvalid from './proxy-url-invalid/text.js';
+import * as runProxyMissing from './run-proxy-missing/text.js';
+import * as syntaxFrontendPull from './syntax-frontend-pull/text.js';
+import * as systemdEnvironmentQuoting from './systemd-environment-quoting/text.js';
+import * as systemdPercentEscape from './systemd-percent-escape/text.js';
+import * as tlsInspectionCa from './tls-inspection-ca/text.js';
+import type { RuleText } from './types.js';
+
+export const RULE_TEXTS: Record<string, RuleText> = {
+  'all-proxy-only': allProxyOnly,
+  'build-args-only': buildArgsOnly,
+  'builder-config-stale': builderConfigStale,
+  'builder-not-inherited': builderNotInherited,
+  'builder-proxy-missing': builderProxyMissing,
+  'client-token-proxy': clientTokenProxy,
+  'config-file-invalid': configFileInvalid,
+  'daemon-json-flag-conflict': daemonJsonFlagConflict,
+  'daemon-json-overrides-env': daemonJsonOverridesEnv,
+  'daemon-json-unsupported': daemonJsonUnsupported,
+  'daemon-unreachable': daemonUnreachable,
+  'desktop-ignores-daemon-json': desktopIgnoresDaemonJson,
+  'docker-build-vs-buildx-build': dockerBuildVsBuildxBuild,
+  'env-proxy-in-image': envProxyInImage,
+  'file-unreadable': fileUnreadable,
+  'git-context-proxy': gitContextProxy,
+  'https-proxy-missing': httpsProxyMissing,
+  'https-proxy-scheme': httpsProxyScheme,
+  'ignored-config-file': ignoredConfigFile,
+  'loopback-proxy-unreachable': loopbackProxyUnreachable,
+  'no-proxy-missing-registry': noProxyMissingRegistry,
+  'no-proxy-syntax': noProxySyntax,
+  'proxy-arg-declared': proxyArgDeclared,
+  'proxy-case-mismatch': proxyCaseMismatch,
+  'proxy-credentials-exposed': proxyCredentialsExposed,
+  'proxy-network-bypass': proxyNetworkBypass,
+  'proxy-url-invalid': proxyUrlInvalid,
+  'run-proxy-missing': runProxyMissing,
+  'syntax-frontend-pull': syntaxFrontendPull,
+  'systemd-environment-quoting': systemdEnvironmentQuoting,
+  'systemd-percent-escape': systemdPercentEscape,
+  'tls-inspection-ca': tlsInspectionCa,
+};
