@@ -10,13 +10,13 @@ import type { PlanContext } from './context.js';
 import { checkNoProxy, generateNoProxy } from './no-proxy.js';
 import { defaultTargets } from './select.js';
 import { withCommands, withFiles } from './simulate.js';
+import { systemdDropIn } from './systemd-drop-in.js';
 import { buildkitdToml } from './targets/buildkitd-toml.js';
-import { buildxContainer } from './targets/buildx.js';
-import { cliConfig } from './targets/cli-config.js';
+import { buildxContainer } from './targets/buildx-docker-container.js';
 import { clientShell } from './targets/client-shell.js';
-import { daemonJson } from './targets/daemon-json.js';
+import { cliConfig } from './targets/docker-cli-config.js';
+import { daemonJson } from './targets/docker-daemon-json.js';
 import { buildCommand, ciGithubActions, ciGitlab, kubernetes } from './targets/snippets.js';
-import { systemdDropIn } from './targets/systemd.js';
 import { type FileChange, PLAN_FORMAT, type Plan, TARGETS, type Target, type TargetResult } from './types.js';
 
 export class PlanError extends Error {

@@ -1,14 +1,14 @@
 // docker-systemd, docker-systemd-rootless, buildkitd-systemd: a drop-in `http-proxy.conf` for the unit.
 
-import { canonicalName } from '../../analyze/layers.js';
-import { dropInDirs } from '../../evidence/canonical.js';
-import { parseStrictJson } from '../../formats/json-file.js';
-import { parseUnitFile, splitWords } from '../../formats/systemd.js';
-import { parseProxyUrl } from '../../proxy/url.js';
-import { change, HEADER, ok, type PlanContext, proxyVars, refuse } from '../context.js';
-import { envFileLine, systemdAssignment } from '../encode.js';
-import { removeJsonPath } from '../json-edit.js';
-import type { FileChange, PlanCommand, TargetResult } from '../types.js';
+import { canonicalName } from '../analyze/layers.js';
+import { dropInDirs } from '../evidence/canonical.js';
+import { parseStrictJson } from '../formats/json-file.js';
+import { parseUnitFile, splitWords } from '../formats/systemd.js';
+import { parseProxyUrl } from '../proxy/url.js';
+import { change, HEADER, ok, type PlanContext, proxyVars, refuse } from './context.js';
+import { envFileLine, systemdAssignment } from './encode.js';
+import { removeJsonPath } from './json-edit.js';
+import type { FileChange, PlanCommand, TargetResult } from './types.js';
 
 function hasCredentials(ctx: PlanContext): boolean {
   return [ctx.proxy.http, ctx.proxy.https].some((v) => {
