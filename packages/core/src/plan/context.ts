@@ -5,6 +5,7 @@ import type { Evidence } from '../evidence/schema.js';
 import { parseStrictJson } from '../formats/json-file.js';
 import { findRule } from '../rules/index.js';
 import type { Finding } from '../rules/types.js';
+import type { Target } from '../targets.js';
 import type { FileChange, PlanCommand, PlanSnippet, TargetResult } from './types.js';
 
 export interface ProxyValues {
@@ -23,7 +24,16 @@ export interface PlanContext {
   read(path: string): string | null | undefined;
 }
 
-export function rulesFor(ctx: PlanContext, target: string): string[] {
+/**
+ * One plan target, in plan/targets/<id>.ts: its generator, and the place to declare what it may produce on a
+ * machine (the paths, modes and commands apply will accept from it).
+ */
+export interface TargetDefinition<T extends Target = Target> {
+  id: T;
+  generate(ctx: PlanContext, target: T): TargetResult;
+}
+
+export function rulesFor(ctx: PlanContext, target: Target): string[] {
   return [
     ...new Set(ctx.findings.filter((f) => findRule(f.rule)?.targets.includes(target)).map((f) => f.rule)),
   ];

@@ -6,18 +6,12 @@ import type { Evidence } from '../evidence/schema.js';
 import { formatProxyUrl, parseProxyUrl } from '../proxy/url.js';
 import { diagnose } from '../report.js';
 import type { Finding } from '../rules/types.js';
-import type { PlanContext } from './context.js';
+import type { PlanContext, TargetDefinition } from './context.js';
 import { checkNoProxy, generateNoProxy } from './no-proxy.js';
 import { defaultTargets } from './select.js';
 import { withCommands, withFiles } from './simulate.js';
-import { systemdDropIn } from './systemd-drop-in.js';
-import { buildkitdToml } from './targets/buildkitd-toml.js';
-import { buildxContainer } from './targets/buildx-docker-container.js';
-import { clientShell } from './targets/client-shell.js';
-import { cliConfig } from './targets/docker-cli-config.js';
-import { daemonJson } from './targets/docker-daemon-json.js';
-import { buildCommand, ciGithubActions, ciGitlab, kubernetes } from './targets/snippets.js';
-import { type FileChange, PLAN_FORMAT, type Plan, TARGETS, type Target, type TargetResult } from './types.js';
+import { TARGET_DEFINITIONS } from './targets/index.js';
+import { type FileChange, PLAN_FORMAT, type Plan, TARGETS, type Target } from './types.js';
 
 export class PlanError extends Error {
   constructor(
@@ -26,31 +20,6 @@ export class PlanError extends Error {
   ) {
     super(message);
   }
-}
-
-const GENERATORS: Record<Target, (ctx: PlanContext, target: Target) => TargetResult> = {
-  'docker-systemd': (c, t) => systemdDropIn(c, 'docker', false, t),
-  'docker-systemd-rootless': (c, t) => systemdDropIn(c, 'docker', true, t),
-  'docker-daemon-json': daemonJson,
-  'docker-cli-config': cliConfig,
-  'buildx-docker-container': buildxContainer,
-  'buildkitd-systemd': (c, t) =>
-    systemdDropIn(
-      c,
-      'buildkit',
-      c.state.buildkitd.service?.loaded !== true && c.state.host.uid !== 0 && c.state.host.uid !== null,
-      t,
-    ),
-  'buildkitd-toml': buildkitdToml,
-  kubernetes,
-  'client-shell': clientShell,
-  'build-command': buildCommand,
-  'ci-github-actions': ciGithubActions,
-  'ci-gitlab': ciGitlab,
-};
-
-export function isTarget(t: string): t is Target {
-  return (TARGETS as readonly string[]).includes(t);
 }
 
 function canonical(flag: string, v: string): string {
@@ -117,7 +86,8 @@ export function makePlan(
     refused: [],
   };
   for (const t of targets) {
-    const r = GENERATORS[t](ctx, t);
+    const def: TargetDefinition = TARGET_DEFINITIONS[t];
+    const r = def.generate(ctx, t);
     if (!r.ok) {
       plan.refused!.push({ target: t, reason: r.reason });
       continue;
@@ -152,4 +122,4 @@ export function makePlan(
   return { plan, findings };
 }
 
-export { PLAN_FORMAT, type Plan, PlanFormatError, TARGETS, type Target } from './types.js';
+export { isTarget, PLAN_FORMAT, type Plan, PlanFormatError, TARGETS, type Target } from './types.js';

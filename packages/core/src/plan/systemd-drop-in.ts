@@ -1,10 +1,12 @@
-// docker-systemd, docker-systemd-rootless, buildkitd-systemd: a drop-in `http-proxy.conf` for the unit.
+// The systemd drop-in `http-proxy.conf` three targets write: docker-systemd, docker-systemd-rootless and
+// buildkitd-systemd (plan/targets/<id>.ts choose the unit and whether it is a user unit).
 
 import { canonicalName } from '../analyze/layers.js';
 import { dropInDirs } from '../evidence/canonical.js';
 import { parseStrictJson } from '../formats/json-file.js';
 import { parseUnitFile, splitWords } from '../formats/systemd.js';
 import { parseProxyUrl } from '../proxy/url.js';
+import type { Target } from '../targets.js';
 import { change, HEADER, ok, type PlanContext, proxyVars, refuse } from './context.js';
 import { envFileLine, systemdAssignment } from './encode.js';
 import { removeJsonPath } from './json-edit.js';
@@ -23,7 +25,7 @@ function neutraliseOtherDropIns(
   unit: 'docker' | 'buildkit',
   user: boolean,
   ours: string,
-  target: string,
+  target: Target,
 ): FileChange[] {
   const dirs = dropInDirs(unit, { home: ctx.state.host.home, env: ctx.state.client })[
     user ? 'user' : 'system'
@@ -67,7 +69,7 @@ export function systemdDropIn(
   ctx: PlanContext,
   unit: 'docker' | 'buildkit',
   user: boolean,
-  target: string,
+  target: Target,
 ): TargetResult {
   const { state } = ctx;
   if (unit === 'docker' && state.docker.desktop)

@@ -1,22 +1,9 @@
 // buildproxy.plan/v1 — what a fix changes: whole-file before/after pairs, commands, and snippets to copy.
+import type { Target } from '../targets.js';
+
+export { isTarget, TARGETS, type Target } from '../targets.js';
 
 export const PLAN_FORMAT = 'buildproxy.plan/v1';
-
-export const TARGETS = [
-  'docker-systemd',
-  'docker-systemd-rootless',
-  'docker-daemon-json',
-  'docker-cli-config',
-  'buildx-docker-container',
-  'buildkitd-systemd',
-  'buildkitd-toml',
-  'kubernetes',
-  'client-shell',
-  'build-command',
-  'ci-github-actions',
-  'ci-gitlab',
-] as const;
-export type Target = (typeof TARGETS)[number];
 
 export interface FileChange {
   path: string;
@@ -27,7 +14,7 @@ export interface FileChange {
   before: string | null;
   after: string;
   rules: string[];
-  target: string;
+  target: Target;
   why: string;
 }
 
@@ -36,14 +23,14 @@ export interface PlanCommand {
   why: string;
   needsRoot: boolean;
   disruptive: boolean;
-  target: string;
+  target: Target;
 }
 
 export interface PlanSnippet {
   title: string;
   language: string;
   text: string;
-  target: string;
+  target: Target;
 }
 
 export interface Plan {
@@ -51,8 +38,8 @@ export interface Plan {
   changes: FileChange[];
   commands: PlanCommand[];
   snippets: PlanSnippet[];
-  targets?: string[];
-  refused?: { target: string; reason: string }[];
+  targets?: Target[];
+  refused?: { target: Target; reason: string }[];
   resolves?: { now: string[]; afterCommands: string[]; remaining: string[] };
 }
 

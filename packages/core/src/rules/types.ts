@@ -1,6 +1,7 @@
 // A rule: one way a proxy setup goes wrong, with the text a person reads and a pure check over the state.
 import type { Actor, Profile, ProfileInput, State } from '../analyze/types.js';
 import type { MachineSpec } from '../machines/synth.js';
+import type { Target } from '../targets.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -46,7 +47,7 @@ export interface Rule {
   actor: Actor;
   summary: string;
   /** plan generator targets that resolve it */
-  targets: string[];
+  targets: Target[];
   examples: { bad: RuleExample; good: RuleExample };
   references: Reference[];
   check(state: State, profile: Profile): FindingDraft[];

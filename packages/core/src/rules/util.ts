@@ -2,6 +2,7 @@
 import type { BuilderState, Origin, Profile, State, VarValue } from '../analyze/types.js';
 import { goEffective } from '../proxy/env.js';
 import { redactAll } from '../proxy/redact.js';
+import type { Target } from '../targets.js';
 
 export function intendedProxy(profile: Profile): string | null {
   return profile.httpsProxy ?? profile.httpProxy;
@@ -63,7 +64,7 @@ export function joinCommands(cmds: string[]): string {
 }
 
 /** Rules about a value that can be wrong in any layer are fixed by every target that writes one. */
-export const EVERY_LAYER = [
+export const EVERY_LAYER: Target[] = [
   'docker-systemd',
   'docker-daemon-json',
   'docker-cli-config',

@@ -1,7 +1,7 @@
 // `buildproxy` with no command: the wizard in a terminal, the same flow without one when --yes is given.
 import { access, constants } from 'node:fs/promises';
 import { join } from 'node:path';
-import { TARGETS } from '@buildproxy/core';
+import { isTarget, TARGETS, type Target } from '@buildproxy/core';
 import { EVIDENCE, PROFILE, parse } from '../args.js';
 import { UsageError } from '../errors.js';
 import { loadBundle, probesFrom, timeoutFrom } from '../evidence-source.js';
@@ -53,10 +53,11 @@ export async function wizard(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   const input = await profileFromFlags(values);
-  const targets = (values.target as string[] | undefined) ?? [];
-  for (const t of targets)
-    if (!(TARGETS as readonly string[]).includes(t))
-      throw new UsageError(`unknown target "${t}"`, `targets: ${TARGETS.join(', ')}`);
+  const targets: Target[] = [];
+  for (const t of (values.target as string[] | undefined) ?? []) {
+    if (!isTarget(t)) throw new UsageError(`unknown target "${t}"`, `targets: ${TARGETS.join(', ')}`);
+    targets.push(t);
+  }
   const act = (values.act as string | undefined) ?? 'write';
   if (!['write', 'save', 'folder', 'print'].includes(act))
     throw new UsageError(`--act "${act}" is not one of write, save, folder, print`);

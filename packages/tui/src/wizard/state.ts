@@ -1,5 +1,12 @@
 // The wizard's state: a pure reducer. Views render it; effects (probes, planning, writing) dispatch into it.
-import { classifyError, type Evidence, findRule, type Plan, type Report } from '@buildproxy/core';
+import {
+  classifyError,
+  type Evidence,
+  findRule,
+  type Plan,
+  type Report,
+  type Target,
+} from '@buildproxy/core';
 
 export const STEPS = ['detect', 'found', 'network', 'paste', 'review', 'act', 'verify', 'done'] as const;
 export type Step = (typeof STEPS)[number];
@@ -14,7 +21,7 @@ export interface Answers {
   tlsInspect: boolean;
   caCert: string;
   loopback: boolean;
-  targets: string[];
+  targets: Target[];
   errorText: string;
 }
 
@@ -41,9 +48,9 @@ export interface WizardState {
   report: Report | null;
   answers: Answers;
   /** targets this machine can use, with labels, for the multi-select */
-  targetChoices: { value: string; label: string }[];
+  targetChoices: { value: Target; label: string }[];
   /** targets added because the pasted error points at an actor none of the chosen ones fixes */
-  fromError: string[];
+  fromError: Target[];
   plan: Plan | null;
   planError: string | null;
   outcome: ActOutcome | null;
@@ -116,8 +123,8 @@ function nextStep(step: Step): Step {
  * For each failure the pasted error shows, unless a chosen target already fixes one of the rules it points to: the
  * first target this machine can use that does (the choices come in the machine's order of preference).
  */
-export function targetsForError(text: string, choices: string[], chosen: string[]): string[] {
-  const add: string[] = [];
+export function targetsForError(text: string, choices: Target[], chosen: Target[]): Target[] {
+  const add: Target[] = [];
   for (const m of classifyError(text)) {
     const fixes = m.rules.flatMap((id) => findRule(id)?.targets ?? []);
     if (fixes.some((t) => chosen.includes(t) || add.includes(t))) continue;

@@ -8,7 +8,7 @@ import { DetectScreen } from '../../src/wizard/screens/detect.js';
 import { NetworkScreen, noProxyPreview } from '../../src/wizard/screens/network.js';
 import { PasteScreen } from '../../src/wizard/screens/paste.js';
 import { ReviewScreen } from '../../src/wizard/screens/review.js';
-import { EMPTY_ANSWERS } from '../../src/wizard/state.js';
+import { type Answers, EMPTY_ANSWERS } from '../../src/wizard/state.js';
 
 const tick = () => new Promise((r) => setImmediate(() => setTimeout(r, 0)));
 async function waitFor(
@@ -112,7 +112,7 @@ describe('screens', () => {
   });
 
   it('network: validates the proxy as you type and masks the password', async () => {
-    let answers = {
+    let answers: Answers = {
       ...EMPTY_ANSWERS,
       proxy: 'http://alice:s3cret@proxy.corp:3128',
       targets: ['docker-systemd'],

@@ -1,4 +1,4 @@
-import { buildReport, fixtures, SIGNATURES, synthesize } from '@buildproxy/core';
+import { buildReport, fixtures, SIGNATURES, synthesize, type Target } from '@buildproxy/core';
 import { describe, expect, it } from 'vitest';
 import { initialState, reducer, targetsForError, type WizardState } from '../../src/wizard/state.js';
 
@@ -94,7 +94,7 @@ describe('wizard reducer', () => {
 describe('a pasted error adds the target that fixes its actor', () => {
   const token = SIGNATURES.find((s) => s.rules.includes('client-token-proxy'))!.example;
   const from = SIGNATURES.find((s) => s.rules.includes('builder-proxy-missing'))!.example;
-  const choices = ['docker-systemd', 'docker-daemon-json', 'docker-cli-config', 'client-shell'];
+  const choices: Target[] = ['docker-systemd', 'docker-daemon-json', 'docker-cli-config', 'client-shell'];
 
   it('per rule, the first target this machine can use, unless a chosen one already fixes it', () => {
     expect(targetsForError(token, choices, ['docker-systemd'])).toEqual(['client-shell']);

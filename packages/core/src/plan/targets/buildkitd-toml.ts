@@ -1,10 +1,12 @@
 // buildkitd-toml: the corporate CA per registry (and docker.io) in buildkitd.toml, existing tables kept.
+
 import { parse, stringify } from 'smol-toml';
 import { dockerConfigDir } from '../../evidence/canonical.js';
-import { change, HEADER, ok, type PlanContext, refuse } from '../context.js';
+import type { Target } from '../../targets.js';
+import { change, HEADER, ok, type PlanContext, refuse, type TargetDefinition } from '../context.js';
 import type { TargetResult } from '../types.js';
 
-export function buildkitdToml(ctx: PlanContext, target: string): TargetResult {
+function buildkitdToml(ctx: PlanContext, target: Target): TargetResult {
   const ca = ctx.profile.caCert;
   const mirrors = ctx.profile.mirrors;
   if (!ca && mirrors.length === 0)
@@ -55,3 +57,8 @@ export function buildkitdToml(ctx: PlanContext, target: string): TargetResult {
     }),
   ]);
 }
+
+export const buildkitdTomlTarget: TargetDefinition<'buildkitd-toml'> = {
+  id: 'buildkitd-toml',
+  generate: buildkitdToml,
+};

@@ -1,9 +1,11 @@
 // buildx-docker-container: remove and recreate a docker-container builder as it was, plus the proxy env.
+
 import { canonicalName } from '../../analyze/layers.js';
 import type { BuilderState } from '../../analyze/types.js';
 import { dockerConfigDir } from '../../evidence/canonical.js';
 import { proxyOnLoopback } from '../../proxy/url.js';
-import { change, ok, type PlanContext, proxyVars, refuse } from '../context.js';
+import type { Target } from '../../targets.js';
+import { change, ok, type PlanContext, proxyVars, refuse, type TargetDefinition } from '../context.js';
 import { csvField } from '../encode.js';
 import type { FileChange, PlanCommand, TargetResult } from '../types.js';
 
@@ -35,7 +37,7 @@ export function recreateArgv(
   return argv;
 }
 
-export function buildxContainer(ctx: PlanContext, target: string): TargetResult {
+function buildxContainer(ctx: PlanContext, target: Target): TargetResult {
   const used = [ctx.state.buildBuilder, ctx.state.buildxBuilder].filter(
     (b, i, all): b is BuilderState => !!b && b.driver === 'docker-container' && all.indexOf(b) === i,
   );
@@ -78,3 +80,8 @@ export function buildxContainer(ctx: PlanContext, target: string): TargetResult 
   }
   return ok(changes, commands);
 }
+
+export const buildxDockerContainerTarget: TargetDefinition<'buildx-docker-container'> = {
+  id: 'buildx-docker-container',
+  generate: buildxContainer,
+};

@@ -1,5 +1,6 @@
 // client-shell: the proxy in the shell that runs docker/buildx (registry tokens are fetched there).
-import { change, HEADER, ok, type PlanContext } from '../context.js';
+import type { Target } from '../../targets.js';
+import { change, HEADER, ok, type PlanContext, type TargetDefinition } from '../context.js';
 import { fishQuote, shQuote } from '../encode.js';
 import type { FileChange, PlanSnippet, TargetResult } from '../types.js';
 
@@ -21,7 +22,7 @@ export function withBlock(text: string, block: string): string {
   return `${text}${text === '' || text.endsWith('\n') ? '' : '\n'}${text === '' ? '' : '\n'}${full}\n`;
 }
 
-export function clientShell(ctx: PlanContext, target: string): TargetResult {
+function clientShell(ctx: PlanContext, target: Target): TargetResult {
   const home = ctx.state.host.home;
   const no = ctx.proxy.noProxy.join(',');
   const vars: [string, string][] = [
@@ -83,3 +84,8 @@ export function clientShell(ctx: PlanContext, target: string): TargetResult {
   });
   return ok(changes, [], snippets);
 }
+
+export const clientShellTarget: TargetDefinition<'client-shell'> = {
+  id: 'client-shell',
+  generate: clientShell,
+};

@@ -1,6 +1,8 @@
 // docker-cli-config: proxies for RUN steps in $DOCKER_CONFIG/config.json, every other key kept.
+
 import { dockerConfigDir } from '../../evidence/canonical.js';
-import { change, malformedJson, ok, type PlanContext, refuse } from '../context.js';
+import type { Target } from '../../targets.js';
+import { change, malformedJson, ok, type PlanContext, refuse, type TargetDefinition } from '../context.js';
 import { setJsonPath } from '../json-edit.js';
 import type { TargetResult } from '../types.js';
 
@@ -15,7 +17,7 @@ export function curlNoProxy(list: string[]): string[] {
   ];
 }
 
-export function cliConfig(ctx: PlanContext, target: string): TargetResult {
+function cliConfig(ctx: PlanContext, target: Target): TargetResult {
   const path = `${dockerConfigDir({ home: ctx.state.host.home, env: ctx.state.client })}/config.json`;
   const text = ctx.read(path) ?? null;
   const malformed = malformedJson(path, text);
@@ -37,3 +39,8 @@ export function cliConfig(ctx: PlanContext, target: string): TargetResult {
     }),
   ]);
 }
+
+export const dockerCliConfigTarget: TargetDefinition<'docker-cli-config'> = {
+  id: 'docker-cli-config',
+  generate: cliConfig,
+};

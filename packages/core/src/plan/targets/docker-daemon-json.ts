@@ -1,10 +1,12 @@
 // docker-daemon-json: `proxies` in daemon.json (Engine ≥ 23, never Docker Desktop), edited surgically.
+
 import { daemonJsonPath } from '../../evidence/canonical.js';
-import { change, malformedJson, ok, type PlanContext, refuse } from '../context.js';
+import type { Target } from '../../targets.js';
+import { change, malformedJson, ok, type PlanContext, refuse, type TargetDefinition } from '../context.js';
 import { setJsonPath } from '../json-edit.js';
 import type { PlanCommand, TargetResult } from '../types.js';
 
-export function daemonJson(ctx: PlanContext, target: string): TargetResult {
+function daemonJson(ctx: PlanContext, target: Target): TargetResult {
   const { state } = ctx;
   if (state.docker.desktop)
     return refuse('Docker Desktop ignores daemon.json proxies: set them in Settings > Resources > Proxies');
@@ -53,3 +55,8 @@ export function daemonJson(ctx: PlanContext, target: string): TargetResult {
     commands,
   );
 }
+
+export const dockerDaemonJsonTarget: TargetDefinition<'docker-daemon-json'> = {
+  id: 'docker-daemon-json',
+  generate: daemonJson,
+};

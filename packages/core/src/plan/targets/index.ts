@@ -1,0 +1,30 @@
+// Every plan target, by id: one file per target in this folder, named by its id.
+import type { Target } from '../../targets.js';
+import type { TargetDefinition } from '../context.js';
+import { buildCommandTarget } from './build-command.js';
+import { buildkitdSystemdTarget } from './buildkitd-systemd.js';
+import { buildkitdTomlTarget } from './buildkitd-toml.js';
+import { buildxDockerContainerTarget } from './buildx-docker-container.js';
+import { ciGithubActionsTarget } from './ci-github-actions.js';
+import { ciGitlabTarget } from './ci-gitlab.js';
+import { clientShellTarget } from './client-shell.js';
+import { dockerCliConfigTarget } from './docker-cli-config.js';
+import { dockerDaemonJsonTarget } from './docker-daemon-json.js';
+import { dockerSystemdTarget } from './docker-systemd.js';
+import { dockerSystemdRootlessTarget } from './docker-systemd-rootless.js';
+import { kubernetesTarget } from './kubernetes.js';
+
+export const TARGET_DEFINITIONS: { readonly [T in Target]: TargetDefinition<T> } = {
+  'docker-systemd': dockerSystemdTarget,
+  'docker-systemd-rootless': dockerSystemdRootlessTarget,
+  'docker-daemon-json': dockerDaemonJsonTarget,
+  'docker-cli-config': dockerCliConfigTarget,
+  'buildx-docker-container': buildxDockerContainerTarget,
+  'buildkitd-systemd': buildkitdSystemdTarget,
+  'buildkitd-toml': buildkitdTomlTarget,
+  kubernetes: kubernetesTarget,
+  'client-shell': clientShellTarget,
+  'build-command': buildCommandTarget,
+  'ci-github-actions': ciGithubActionsTarget,
+  'ci-gitlab': ciGitlabTarget,
+};
