@@ -9,4 +9,4 @@ steps. Pulling the \`FROM\` image, resolving \`# syntax=\`, pushing and \`ADD <u
 Verify: a build with \`--progress=plain\` fails at \`[internal] load metadata for …\` before any \`RUN\` step.`;
 
 export const fix = `Keep the build args for RUN steps and also configure the builder: \`docker-systemd\` or \`docker-daemon-json\`
-for the \`docker\` driver, \`buildx-container\` for a \`docker-container\` builder, \`buildkitd-systemd\` for buildkitd.`;
+for the \`docker\` driver, \`buildx-docker-container\` for a \`docker-container\` builder, \`buildkitd-systemd\` for buildkitd.`;

@@ -10,4 +10,4 @@ in environ — dockerd applies them internally — so they are compared with \`d
 
 export const fix = `Reload and restart (commands planned with target \`docker-systemd\`): \`sudo systemctl daemon-reload && sudo systemctl
 restart docker\` (rootless: \`systemctl --user …\`). A restart stops running containers unless \`live-restore\` is on.
-For a \`docker-container\` builder: \`docker buildx rm\` and create it again (target \`buildx-container\`).`;
+For a \`docker-container\` builder: \`docker buildx rm\` and create it again (target \`buildx-docker-container\`).`;

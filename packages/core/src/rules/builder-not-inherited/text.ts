@@ -8,7 +8,7 @@ So \`docker pull\` (dockerd) works and \`docker buildx build\` (buildkitd in the
 Verify: \`docker buildx inspect <name>\` shows no \`env.HTTPS_PROXY\` under *Driver Options*, and
 \`docker inspect buildx_buildkit_<name>0 --format '{{json .Config.Env}}'\` has no proxy.`;
 
-export const fix = `Recreate the builder with the proxy (target \`buildx-container\`): \`docker buildx rm <name>\` (add \`--keep-state\`
+export const fix = `Recreate the builder with the proxy (target \`buildx-docker-container\`): \`docker buildx rm <name>\` (add \`--keep-state\`
 to keep its cache), then create it again with the proxy as driver options:
 
 \`\`\`sh

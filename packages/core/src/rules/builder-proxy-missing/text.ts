@@ -16,5 +16,5 @@ Verify: \`docker info --format '{{.HTTPSProxy}}'\` for the \`docker\` driver; fo
 export const fix = `Give the builder the proxy where it starts:
 - \`docker\` driver: a systemd drop-in for \`docker.service\` (target \`docker-systemd\`, or \`docker-systemd-rootless\`)
   or \`daemon.json\` \`proxies\` on Engine ≥ 23 (target \`docker-daemon-json\`), then restart dockerd.
-- \`docker-container\` driver: recreate the builder with \`--driver-opt env.HTTPS_PROXY=…\` (target \`buildx-container\`).
+- \`docker-container\` driver: recreate the builder with \`--driver-opt env.HTTPS_PROXY=…\` (target \`buildx-docker-container\`).
 - standalone \`buildkitd\`: a drop-in for \`buildkit.service\` (target \`buildkitd-systemd\`); Kubernetes: pod env (target \`kubernetes\`).`;

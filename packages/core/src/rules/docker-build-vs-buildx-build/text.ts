@@ -7,5 +7,5 @@ own proxy configuration — so "it works with docker build" proves nothing about
 
 Verify: \`docker buildx ls\` (the \`*\` marks the selected builder) and \`echo $BUILDX_BUILDER\`.`;
 
-export const fix = `Configure the proxy for both builders (targets \`docker-systemd\` and \`buildx-container\`), or make them the same:
+export const fix = `Configure the proxy for both builders (targets \`docker-systemd\` and \`buildx-docker-container\`), or make them the same:
 \`docker buildx use default\`, or \`export BUILDX_BUILDER=<name>\` so \`docker build\` uses it too.`;

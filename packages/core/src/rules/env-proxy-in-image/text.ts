@@ -6,4 +6,4 @@ image. Docker's docs: *"Don't use the ENV Dockerfile instruction to specify prox
 arguments instead."* RUN steps already receive the predefined proxy build args.`;
 
 export const fix = `Delete the \`ENV …_PROXY\` lines and let RUN steps take the proxy from build args: \`~/.docker/config.json\`
-\`proxies\` (target \`docker-config\`) or \`--build-arg\` (target \`build-commands\`).`;
+\`proxies\` (target \`docker-cli-config\`) or \`--build-arg\` (target \`build-command\`).`;

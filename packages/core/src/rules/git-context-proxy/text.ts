@@ -6,4 +6,4 @@ fixing #5329), first shipped in Docker Engine 28.0. Older builders fail with
 \`fatal: unable to access '…': Failed to connect to github.com port 443\` even though image pulls work.`;
 
 export const fix = `Upgrade Docker Engine to ≥ 28 or the buildkit image to ≥ v0.19 (for a \`docker-container\` builder:
-\`--driver-opt image=moby/buildkit:latest\`, target \`buildx-container\`), or fetch the source in a RUN step.`;
+\`--driver-opt image=moby/buildkit:latest\`, target \`buildx-docker-container\`), or fetch the source in a RUN step.`;

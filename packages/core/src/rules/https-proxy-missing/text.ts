@@ -6,4 +6,4 @@ $HTTP_PROXY environment variable are no longer used for TLS (https://) connectio
 broke on upgrade (docker/for-linux#1290). curl in RUN steps behaves the same way.`;
 
 export const fix = `Set \`HTTPS_PROXY\` (and \`https_proxy\`) to the same value as \`HTTP_PROXY\` — usually an \`http://\` URL —
-in every layer (targets \`docker-systemd\`, \`docker-daemon-json\`, \`docker-config\`, \`client-shell\`, \`buildx-container\`).`;
+in every layer (targets \`docker-systemd\`, \`docker-daemon-json\`, \`docker-cli-config\`, \`client-shell\`, \`buildx-docker-container\`).`;

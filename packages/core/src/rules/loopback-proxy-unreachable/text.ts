@@ -10,5 +10,5 @@ rootful dockerd, which share the host's network namespace. It does not work for:
 The error is \`proxyconnect tcp: dial tcp 127.0.0.1:3128: connect: connection refused\`.`;
 
 export const fix = `Make the proxy reachable from that namespace: \`--driver-opt network=host\` for a \`docker-container\` builder
-(target \`buildx-container\`), the bridge gateway address (\`172.17.0.1\`) with the proxy listening there for RUN
-steps (targets \`docker-config\`, \`build-commands\` with \`--network host\`), or the rootless loopback opt-in.`;
+(target \`buildx-docker-container\`), the bridge gateway address (\`172.17.0.1\`) with the proxy listening there for RUN
+steps (targets \`docker-cli-config\`, \`build-command\` with \`--network host\`), or the rootless loopback opt-in.`;

@@ -8,4 +8,4 @@ the client's \`NO_PROXY\` is fetched through the proxy (docker/buildx#895).
 Check a host with \`buildproxy route https://registry.corp:5000/v2/\`.`;
 
 export const fix = `Add each registry host (with its port when it is not 443) to \`NO_PROXY\` in every layer; the plan targets
-generate the list from \`--registry\` (targets \`docker-systemd\`, \`docker-daemon-json\`, \`buildx-container\`, \`client-shell\`).`;
+generate the list from \`--registry\` (targets \`docker-systemd\`, \`docker-daemon-json\`, \`buildx-docker-container\`, \`client-shell\`).`;

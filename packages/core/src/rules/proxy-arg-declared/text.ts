@@ -6,4 +6,4 @@ An explicit \`ARG HTTP_PROXY\` turns that off: the value is recorded in the hist
 invalidates the cache (Dockerfile reference, "Predefined ARGs").`;
 
 export const fix = `Remove the \`ARG\` line for the proxy variable; pass values with \`--build-arg\` or config.json \`proxies\`
-(targets \`docker-config\`, \`build-commands\`).`;
+(targets \`docker-cli-config\`, \`build-command\`).`;

@@ -8,4 +8,4 @@ export const explanation = `Where a password in a proxy URL ends up:
 
 export const fix = `Prefer a proxy that needs no password from the build host (a local cntlm/px on an address the builder can reach).
 Otherwise keep the secret in a root-only \`EnvironmentFile=\` (mode 0600; target \`docker-systemd\`) and build
-with \`--provenance=mode=min\` (target \`build-commands\`).`;
+with \`--provenance=mode=min\` (target \`build-command\`).`;

@@ -7,5 +7,5 @@ They only see the predefined build args \`HTTP_PROXY\`, \`HTTPS_PROXY\`, \`NO_PR
 
 buildproxy cannot see the flags of your future builds; if you always pass \`--build-arg\`, ignore this warning.`;
 
-export const fix = `Add a \`proxies.default\` section to \`~/.docker/config.json\` (target \`docker-config\`): every \`docker build\`
+export const fix = `Add a \`proxies.default\` section to \`~/.docker/config.json\` (target \`docker-cli-config\`): every \`docker build\`
 and \`docker buildx build\` then passes the proxy to RUN steps without being asked.`;

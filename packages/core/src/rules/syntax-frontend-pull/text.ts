@@ -5,5 +5,5 @@ frontend. The builder does that pull (and your CLI fetches the registry token), 
 names the frontend, not your image: \`resolve image config for docker-image://docker.io/docker/dockerfile:1\` →
 \`i/o timeout\` or \`Proxy Authentication Required\` (devcontainers/cli#1038).`;
 
-export const fix = `Give the builder the proxy (see \`builder-proxy-missing\`; targets \`docker-systemd\`, \`buildx-container\`), or
+export const fix = `Give the builder the proxy (see \`builder-proxy-missing\`; targets \`docker-systemd\`, \`buildx-docker-container\`), or
 remove the \`# syntax=\` line to use the frontend built into BuildKit, or point it at an internal mirror.`;
