@@ -32,7 +32,11 @@ export function maskEvidence(ev: Evidence): Evidence {
     env: maskRecord(ev.env),
     files: Object.fromEntries(Object.entries(ev.files).map(([p, c]) => [p, c === null ? null : maskAll(c)])),
     commands: ev.commands.map((c) => ({ ...c, stdout: maskAll(c.stdout), stderr: maskText(c.stderr) })),
-    processes: ev.processes.map((p) => ({ ...p, env: p.env ? maskRecord(p.env) : null })),
+    processes: ev.processes.map((p) => ({
+      ...p,
+      env: p.env ? maskRecord(p.env) : null,
+      ...(p.argv ? { argv: p.argv.map(maskText) } : {}),
+    })),
     dockerfile: ev.dockerfile
       ? { ...ev.dockerfile, content: maskText(ev.dockerfile.content) }
       : ev.dockerfile,

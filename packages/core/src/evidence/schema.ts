@@ -19,6 +19,11 @@ export interface ProcessInfo {
   name: string;
   pid: number;
   env: Record<string, string> | null;
+  /** /proc/PID/cmdline (capped); passwords masked in a capture, like env */
+  argv?: string[];
+  /** unix socket paths this process listens on (its fds' inodes found in /proc/PID/net/unix); absent when the
+   * fds could not be read (another user's daemon) — then argv and pidfiles tie it to an address */
+  sockets?: string[];
 }
 
 export interface Evidence {

@@ -18,6 +18,8 @@ export const ProcessSchema = z.object({
   name: z.string(),
   pid: z.int(),
   env: z.nullable(z.record(z.string(), z.string())),
+  argv: z.optional(z.array(z.string())),
+  sockets: z.optional(z.array(z.string())),
 });
 
 export const EvidenceSchema = z.object({

@@ -9,7 +9,9 @@ export function isProxyVar(name: string): boolean {
 
 /** Variables worth keeping from a client shell or a daemon's environ. */
 export function isRelevantVar(name: string): boolean {
-  return isProxyVar(name) || /^(DOCKER|BUILDX|BUILDKIT|DOCKERD_ROOTLESS)_/.test(name);
+  return (
+    isProxyVar(name) || /^(DOCKER|BUILDX|BUILDKIT|DOCKERD_ROOTLESS)_/.test(name) || name === 'XDG_RUNTIME_DIR'
+  );
 }
 
 export function pickRelevant(env: Record<string, string | undefined>): Record<string, string> {

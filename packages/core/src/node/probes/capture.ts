@@ -3,6 +3,7 @@
 import { accessSync, constants } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { filesToRead } from '../../daemons/argv.js';
 import {
   buildxInspectNamed,
   buildxInstancePath,
@@ -179,6 +180,13 @@ export async function captureEvidence(opts: CaptureOptions = {}): Promise<Eviden
       if (a.key === 'EnvironmentFile' && a.value) await read(a.value.replace(/^-/, ''));
     }
   }
+  // Pidfiles and buildkitd configs the running daemons name: the resolver's fallbacks when their fds are not ours.
+  await Promise.all(
+    filesToRead(processes, {
+      dockerdPidfile: '/var/run/docker.pid',
+      buildkitdConfig: '/etc/buildkit/buildkitd.toml',
+    }).map(read),
+  );
   const builders = buildxLs?.exitCode === 0 ? parseBuildxLs(buildxLs.stdout) : [];
   // The current builder's details came with `docker buildx inspect`; docker-driver builders need none beyond ls.
   const currentName =

@@ -1,10 +1,25 @@
-// Find running daemons and read the environment they started with (/proc/<pid>/environ).
+// Find running daemons: the environment they started with (/proc/PID/environ), their command line, and the unix
+// sockets they listen on (/proc/PID/fd inodes looked up in their own namespace's /proc/PID/net/unix, so a
+// rootless daemon inside rootlesskit's network namespace is found too).
 // Synchronous reads: hundreds of tiny /proc files cost more in thread-pool round trips than in reading.
-import { readdirSync as readdir, readFileSync as readFile } from 'node:fs';
+import {
+  closeSync,
+  openSync,
+  readdirSync as readdir,
+  readFileSync as readFile,
+  readlinkSync as readlink,
+  readSync,
+} from 'node:fs';
+import { MAX_UNIX_TABLE, parseUnixTable, socketInode } from '../../daemons/unix-sockets.js';
 import { DAEMON_PROCESSES } from '../../evidence/canonical.js';
 import type { ProcessInfo } from '../../evidence/schema.js';
 import { pickRelevant } from '../../proxy/env.js';
 import { underRoot } from './files.js';
+
+/** Longest command line kept (the kernel's own page is 4 KiB on old kernels; a daemon's argv is far below). */
+export const MAX_CMDLINE = 64 * 1024;
+/** Descriptors looked at per daemon: dockerd holds one per connection and container stream. */
+export const MAX_FDS = 8192;
 
 export function parseEnviron(raw: string): Record<string, string> {
   const env: Record<string, string> = {};
@@ -13,6 +28,65 @@ export function parseEnviron(raw: string): Record<string, string> {
     if (eq > 0) env[entry.slice(0, eq)] = entry.slice(eq + 1);
   }
   return env;
+}
+
+/** /proc/PID/cmdline: NUL-separated words, the last one NUL-terminated. */
+export function parseCmdline(raw: string): string[] {
+  const words = raw.slice(0, MAX_CMDLINE).split('\0');
+  if (words.at(-1) === '') words.pop();
+  return words;
+}
+
+/** At most cap bytes: a /proc file has no size to stat, so read in chunks and stop at the cap. */
+function readCapped(path: string, cap: number): string {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(cap);
+    let n = 0;
+    for (let got = 1; got > 0 && n < cap; n += got) got = readSync(fd, buf, n, cap - n, null);
+    return buf.subarray(0, n).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The listening unix sockets this process holds, or undefined when its fds or socket table cannot be read. */
+function socketsOf(
+  root: string | undefined,
+  pid: string,
+  tables: Map<string, Map<number, string>>,
+): string[] | undefined {
+  try {
+    const fds = readdir(underRoot(root, `/proc/${pid}/fd`)).slice(0, MAX_FDS);
+    const inodes = new Set<number>();
+    for (const fd of fds) {
+      try {
+        const inode = socketInode(readlink(underRoot(root, `/proc/${pid}/fd/${fd}`)));
+        if (inode !== null) inodes.add(inode);
+      } catch {
+        // closed while we looked
+      }
+    }
+    let ns: string;
+    try {
+      ns = readlink(underRoot(root, `/proc/${pid}/ns/net`));
+    } catch {
+      ns = `pid:${pid}`;
+    }
+    let table = tables.get(ns);
+    if (!table) {
+      table = parseUnixTable(readCapped(underRoot(root, `/proc/${pid}/net/unix`), MAX_UNIX_TABLE));
+      tables.set(ns, table);
+    }
+    const paths = new Set<string>();
+    for (const i of inodes) {
+      const path = table.get(i);
+      if (path) paths.add(path);
+    }
+    return [...paths].sort();
+  } catch {
+    return undefined; // another user's daemon: argv and pidfiles still tie it
+  }
 }
 
 export async function scanProcesses(rootDir: string | undefined): Promise<ProcessInfo[]> {
@@ -30,23 +104,30 @@ export async function scanProcesses(rootDir: string | undefined): Promise<Proces
       return [];
     }
   }
-  const found = await Promise.all(
-    pids.map(async (pid): Promise<ProcessInfo | null> => {
-      let name: string;
-      try {
-        name = readFile(underRoot(root, `/proc/${pid}/comm`), 'utf8').trim();
-      } catch {
-        return null;
-      }
-      if (!(DAEMON_PROCESSES as readonly string[]).includes(name)) return null;
-      let env: Record<string, string> | null = null;
-      try {
-        env = pickRelevant(parseEnviron(readFile(underRoot(root, `/proc/${pid}/environ`), 'utf8')));
-      } catch {
-        env = null;
-      }
-      return { name, pid: Number(pid), env };
-    }),
-  );
+  const tables = new Map<string, Map<number, string>>();
+  const found = pids.map((pid): ProcessInfo | null => {
+    let name: string;
+    try {
+      name = readFile(underRoot(root, `/proc/${pid}/comm`), 'utf8').trim();
+    } catch {
+      return null;
+    }
+    if (!(DAEMON_PROCESSES as readonly string[]).includes(name)) return null;
+    let env: Record<string, string> | null = null;
+    try {
+      env = pickRelevant(parseEnviron(readFile(underRoot(root, `/proc/${pid}/environ`), 'utf8')));
+    } catch {
+      env = null;
+    }
+    const info: ProcessInfo = { name, pid: Number(pid), env };
+    try {
+      info.argv = parseCmdline(readCapped(underRoot(root, `/proc/${pid}/cmdline`), MAX_CMDLINE));
+    } catch {
+      // exited while we looked
+    }
+    const sockets = socketsOf(root, pid, tables);
+    if (sockets) info.sockets = sockets;
+    return info;
+  });
   return found.filter((p): p is ProcessInfo => p !== null).sort((a, b) => a.pid - b.pid);
 }
