@@ -1,13 +1,30 @@
-// `buildproxy route URL`: for each actor, does a request to URL go direct or through which proxy, and why.
-// Go's semantics for client, runtime and builder; curl's for RUN steps (BuildKit sets both cases there).
+// `buildproxy route URL`: for each actor, does a request to URL go direct, through which proxy (and which
+// host:port is really dialed), or fail, and why. Go's semantics (net/http ProxyFromEnvironment, checked against
+// real Go in test/proxy/go-oracle) for client, runtime and builder; curl's for RUN steps.
 import type { Actor, EffectiveProxy, Profile, State } from './analyze/types.js';
+import type { GoVersion } from './proxy/go-url.js';
 import { curlProxyForUrl } from './proxy/no-proxy-curl.js';
-import { goProxyForUrl } from './proxy/no-proxy-go.js';
+import { type GoDecision, goProxyForUrl, goProxyTarget } from './proxy/no-proxy-go.js';
 import { redactAll } from './proxy/redact.js';
+
+export interface RouteActor {
+  verdict: 'proxy' | 'direct' | 'error' | 'unknown';
+  proxy: string | null;
+  /** host:port the actor really connects to first when it uses a proxy (Go actors) */
+  dial: string | null;
+  /** Go cannot parse the proxy value as written and dials something else than the proxy */
+  mangled: boolean;
+  error: string | null;
+  reason: string;
+  semantics: 'go' | 'curl';
+  /** the Go version whose rules answered (Go actors) */
+  go: GoVersion | null;
+  known: boolean;
+}
 
 export interface Route {
   url: string;
-  actors: Record<Actor, { proxy: string | null; reason: string; semantics: 'go' | 'curl'; known: boolean }>;
+  actors: Record<Actor, RouteActor>;
 }
 
 function envOf(p: EffectiveProxy): Record<string, string> {
@@ -36,48 +53,108 @@ function profileProxy(profile: Profile): EffectiveProxy {
   };
 }
 
-export function routeUrl(state: State, profile: Profile, url: string): Route {
-  const actors = {} as Route['actors'];
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
-  const varName = scheme === 'https' ? 'HTTPS_PROXY' : 'HTTP_PROXY';
-  for (const actor of ['client', 'runtime', 'builder', 'run'] as Actor[]) {
-    const a = state.actors[actor];
-    const proxy = profile.source === 'flags' ? profileProxy(profile) : a.proxy;
-    const known = profile.source === 'flags' || a.status === 'known';
-    const from = (ref: string | undefined) => (ref ? ` (${ref})` : '');
-    if (actor === 'run') {
-      const d = curlProxyForUrl(envOf(proxy), url);
-      const reason =
-        d.proxy !== null
-          ? `${d.via} is set${from(proxy.https?.origin.ref ?? proxy.http?.origin.ref)}; curl semantics`
-          : d.why === 'no-proxy'
-            ? `NO_PROXY entry "${d.entry}" matches (curl semantics)`
-            : d.why === 'invalid'
-              ? 'the URL cannot be parsed'
-              : known
-                ? `no ${scheme === 'http' ? 'http_proxy' : varName} for RUN steps: direct`
-                : 'unknown: RUN-step proxy could not be determined';
-      actors.run = { proxy: d.proxy ? redactAll(d.proxy) : null, reason, semantics: 'curl', known };
-      continue;
-    }
-    const d = goProxyForUrl(
-      { httpProxy: proxy.http?.value, httpsProxy: proxy.https?.value, noProxy: proxy.noProxy?.value },
-      url,
-    );
+function summary(d: GoDecision): string {
+  if (d.proxy !== null) return `via ${redactAll(d.proxy)} (dials ${d.dial ?? 'nothing'})`;
+  return 'error' in d ? `error: ${d.error}` : 'direct';
+}
+
+/** Engines before 23.0 (20.10 in Debian bookworm and docker-ce) are built with Go 1.19. */
+function goOf(state: State, actor: Actor): GoVersion {
+  const old = state.docker.engine !== null && state.docker.engine[0] < 23;
+  if (actor === 'runtime') return old ? '1.19' : '1.24';
+  if (actor === 'builder') return old && state.buildBuilder?.driver === 'docker' ? '1.19' : '1.24';
+  return '1.24';
+}
+
+const NON_HTTP: Record<string, string> = {
+  ssh: 'git over ssh:// uses ssh, which ignores HTTP proxies (use ProxyCommand in ~/.ssh/config)',
+  git: "git:// uses git's own protocol, which ignores HTTP proxies (set core.gitProxy)",
+};
+
+function goActor(state: State, actor: Actor, proxy: EffectiveProxy, known: boolean, url: string): RouteActor {
+  const a = state.actors[actor];
+  const go = goOf(state, actor);
+  const cfg = { httpProxy: proxy.http?.value, httpsProxy: proxy.https?.value, noProxy: proxy.noProxy?.value };
+  const d = goProxyForUrl(cfg, url, go);
+  const from = (ref: string | undefined) => (ref ? ` (${ref})` : '');
+  const base = { semantics: 'go' as const, go, known, dial: null, mangled: false, error: null };
+  let r: RouteActor;
+  if (d.proxy !== null) {
+    const v = d.via === 'HTTPS_PROXY' ? proxy.https : proxy.http;
+    const t = goProxyTarget(v?.value ?? '', go);
+    const mangled = d.dial !== null && t !== null && 'mangled' in t && t.mangled;
+    const reason = mangled
+      ? `${d.via}${from(v?.origin.ref)} is not a valid URL as written: Go reads it as ${redactAll(d.proxy)} and dials ${d.dial}; percent-encode the special characters (see proxy-url-invalid)`
+      : d.dial === null
+        ? `${d.via} is set${from(v?.origin.ref)}, but the URL has no host: Go fails with "http: no Host in request URL"`
+        : `${d.via} is set${from(v?.origin.ref)}`;
+    r = { ...base, verdict: 'proxy', proxy: redactAll(d.proxy), dial: d.dial, mangled, reason };
+  } else if ('error' in d) {
+    const reason =
+      d.why === 'cgi'
+        ? 'REQUEST_METHOD is set, so Go refuses HTTP_PROXY (CGI rule) and the request fails'
+        : 'Go cannot parse the URL, so the request fails before any proxy is chosen';
+    r = { ...base, verdict: 'error', proxy: null, error: redactAll(d.error), reason };
+  } else {
+    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase() ?? '';
+    const varName = scheme === 'https' ? 'HTTPS_PROXY' : 'HTTP_PROXY';
     let reason: string;
-    if (d.proxy !== null)
-      reason = `${d.via} is set${from((d.via === 'HTTPS_PROXY' ? proxy.https : proxy.http)?.origin.ref)}`;
-    else if (d.why === 'no-proxy')
+    if (d.why === 'no-proxy')
       reason = `NO_PROXY entry "${d.entry}" matches${from(proxy.noProxy?.origin.ref)}`;
     else if (d.why === 'localhost' || d.why === 'loopback')
       reason = 'localhost and loopback addresses are never proxied';
     else if (d.why === 'invalid')
       reason = `the ${varName} value cannot be parsed, so Go ignores it and connects direct`;
-    else if (d.why === 'scheme') reason = `Go proxies only http:// and https:// requests`;
-    else if (!known) reason = `unknown: ${a.label} could not be inspected`;
+    else if (d.why === 'scheme')
+      reason = `Go proxies only http:// and https:// requests${NON_HTTP[scheme] ? `; ${NON_HTTP[scheme]}` : ''}`;
+    else if (!known)
+      reason =
+        actor === 'builder' && !state.buildBuilder
+          ? 'unknown: no builder was found, so its proxy settings could not be read'
+          : `unknown: the proxy settings of ${a.label} could not be read`;
     else
       reason = `no ${varName} set: direct${scheme === 'https' && proxy.http ? ' (HTTP_PROXY is never used for https://)' : ''}`;
-    actors[actor] = { proxy: d.proxy ? redactAll(d.proxy) : null, reason, semantics: 'go', known };
+    const verdict = d.why === 'unset' && !known ? 'unknown' : 'direct';
+    r = { ...base, verdict, proxy: null, reason };
   }
+  if (go === '1.19') {
+    const now = summary(goProxyForUrl(cfg, url, '1.24'));
+    if (now !== summary(d))
+      r.reason += `; ${state.docker.engineText ?? 'this dockerd'} is built with Go 1.19 — Go 1.24 would go ${now}`;
+  }
+  return r;
+}
+
+export function routeUrl(state: State, profile: Profile, url: string): Route {
+  const actors = {} as Route['actors'];
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase() ?? '';
+  const varName = scheme === 'https' ? 'HTTPS_PROXY' : 'HTTP_PROXY';
+  for (const actor of ['client', 'runtime', 'builder'] as Actor[]) {
+    const a = state.actors[actor];
+    const proxy = profile.source === 'flags' ? profileProxy(profile) : a.proxy;
+    actors[actor] = goActor(state, actor, proxy, profile.source === 'flags' || a.status === 'known', url);
+  }
+  const a = state.actors.run;
+  const proxy = profile.source === 'flags' ? profileProxy(profile) : a.proxy;
+  const known = profile.source === 'flags' || a.status === 'known';
+  const ref = proxy.https?.origin.ref ?? proxy.http?.origin.ref;
+  const base = { semantics: 'curl' as const, go: null, known, dial: null, mangled: false, error: null };
+  if (NON_HTTP[scheme]) {
+    actors.run = { ...base, verdict: 'direct', proxy: null, reason: `${NON_HTTP[scheme]} (RUN steps)` };
+    return { url, actors };
+  }
+  const d = curlProxyForUrl(envOf(proxy), url);
+  const reason =
+    d.proxy !== null
+      ? `${d.via} is set${ref ? ` (${ref})` : ''}; curl semantics`
+      : d.why === 'no-proxy'
+        ? `NO_PROXY entry "${d.entry}" matches (curl semantics)`
+        : d.why === 'invalid'
+          ? 'curl cannot parse the URL'
+          : known
+            ? `no ${scheme === 'http' ? 'http_proxy' : varName} for RUN steps: direct (curl semantics)`
+            : 'unknown: the RUN-step proxy could not be determined';
+  const verdict = d.proxy !== null ? 'proxy' : d.why === 'invalid' ? 'error' : known ? 'direct' : 'unknown';
+  actors.run = { ...base, verdict, proxy: d.proxy ? redactAll(d.proxy) : null, reason };
   return { url, actors };
 }

@@ -34,7 +34,7 @@ describe('the CLI surface', () => {
     [['explain'], /explain needs a rule id/],
     [['explain', 'builder-proxy'], /unknown rule "builder-proxy"[\s\S]*did you mean: builder-proxy-missing/],
     [['route'], /route needs a URL/],
-    [['route', 'registry.corp'], /not an http:\/\/ or https:\/\/ URL/],
+    [['route', 'registry.corp'], /"registry.corp" has no scheme/],
   ])('%j is bad usage: exit 2 with a message', async (args, msg) => {
     const r = await runCli(args);
     expect(r.code).toBe(2);
@@ -78,8 +78,11 @@ describe('the CLI surface', () => {
     const j = JSON.parse(r.stdout);
     expect(j.url).toBe('https://registry.corp.example/v2/');
     expect(j.actors.client).toEqual({
+      verdict: 'direct',
       proxy: null,
+      dial: null,
       reason: 'NO_PROXY entry ".corp.example" matches (your shell)',
+      semantics: 'go 1.24',
     });
     expect(j.actors.builder.proxy).toBeNull();
     expect(j.actors.run.reason).toMatch(/curl/);

@@ -58,6 +58,17 @@ function parseIPv6Bytes(input: string): number[] | null {
   return bytes;
 }
 
+/**
+ * Go 1.24's netip.ParseAddr as useProxy uses it on the request host: like ParseIP, but an IPv6 address may
+ * carry a zone ("fe80::1%eth0", any non-empty text after "%"), which is dropped. Go 1.19 used net.ParseIP.
+ */
+export function parseAddrZoned(s: string): IP | null {
+  const pct = s.indexOf('%');
+  if (pct < 0) return parseIP(s);
+  if (pct === s.length - 1 || !s.slice(0, pct).includes(':')) return null;
+  return parseIP(s.slice(0, pct));
+}
+
 /** Go's net.ParseIP: an IPv4 dotted quad or an IPv6 literal (no brackets, no zone). */
 export function parseIP(s: string): IP | null {
   if (s.includes('.') && !s.includes(':')) {
@@ -85,6 +96,8 @@ export function ipEqual(a: IP, b: IP): boolean {
 export interface Cidr {
   ip: IP;
   bits: number; // prefix length within the 16-byte form
+  /** net.IPNet.Contains compares an IPv4 host (incl. ::ffff:a.b.c.d) only with an IPv4 network: ::/0 misses 10.1.2.3 */
+  v4: boolean;
 }
 
 /** Go's net.ParseCIDR: "10.0.0.0/8" or "2001:db8::/32". */
@@ -93,16 +106,20 @@ export function parseCIDR(s: string): Cidr | null {
   if (slash < 0) return null;
   const addr = s.slice(0, slash);
   const len = s.slice(slash + 1);
-  if (!/^\d{1,3}$/.test(len)) return null;
+  if (!/^\d+$/.test(len)) return null; // dtoi: any number of digits, leading zeros allowed
   const ip = parseIP(addr);
   if (!ip) return null;
-  const v4 = !addr.includes(':');
+  const plainV4 = !addr.includes(':');
   const n = Number(len);
-  if (n > (v4 ? 32 : 128)) return null;
-  return { ip, bits: v4 ? n + 96 : n };
+  if (n > (plainV4 ? 32 : 128)) return null;
+  // An IPv4-mapped network ("::ffff:10.0.0.0/104") is an IPv4 network for Contains, with the mask's last 32 bits.
+  const v4 = isIPv4(ip);
+  const bits = plainV4 ? n + 96 : v4 ? Math.max(n, 96) : n;
+  return { ip, bits, v4 };
 }
 
 export function cidrContains(c: Cidr, ip: IP): boolean {
+  if (c.v4 !== isIPv4(ip)) return false;
   for (let bit = 0; bit < c.bits; bit++) {
     const byte = bit >> 3;
     const mask = 0x80 >> (bit & 7);
@@ -120,7 +137,7 @@ export function splitHostPort(hostport: string): { host: string; port: string } 
     if (!rest.startsWith(':')) return null;
     const host = hostport.slice(1, end);
     const port = rest.slice(1);
-    if (port.includes(':') || port.includes('[') || port.includes(']')) return null;
+    if (port.includes(':') || hostport.indexOf('[', 1) >= 0 || port.includes(']')) return null;
     return { host, port };
   }
   const i = hostport.lastIndexOf(':');

@@ -1,12 +1,14 @@
 // NO_PROXY and proxy selection with the semantics of golang.org/x/net/http/httpproxy, which dockerd, buildkitd,
-// buildx and containerd use via net/http's ProxyFromEnvironment.
-import { goParseProxy, goParseUrl } from './go-url.js';
+// buildx and containerd use via net/http's ProxyFromEnvironment. Go 1.24 by default; Go 1.19 (Debian's
+// dockerd 20.10) where it differs. Every branch is checked against real Go in test/proxy/go-oracle.
+import { type GoUrl, type GoVersion, goParseProxy, goParseUrl } from './go-url.js';
 import {
   type Cidr,
   cidrContains,
   type IP,
   ipEqual,
   isLoopback,
+  parseAddrZoned,
   parseCIDR,
   parseIP,
   splitHostPort,
@@ -31,13 +33,26 @@ export interface NoProxyEntry {
   matcher: Matcher | null; // null: Go ignores the entry
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+
+/**
+ * idna.Lookup.ToASCII, or the input unchanged where Go's call fails (Go then keeps the non-ASCII name, which
+ * no NO_PROXY entry in punycode matches). Go's Lookup profile adds STD3 rules and hyphen checks to UTS #46.
+ */
 export function idnaToASCII(host: string): string {
-  if (/^[\x00-\x7f]*$/.test(host)) return host;
+  if (ASCII.test(host)) return host;
+  let out: string;
   try {
-    return new URL(`http://${host}/`).hostname;
+    out = new URL(`http://${host}/`).hostname;
   } catch {
     return host;
   }
+  if (!/^[a-z0-9.-]*$/.test(out)) return host; // STD3: only letters, digits and hyphens in a label
+  for (const label of out.split('.')) {
+    if (label.startsWith('-') || label.endsWith('-')) return host;
+    if (!label.startsWith('xn--') && label.slice(2, 4) === '--') return host;
+  }
+  return out;
 }
 
 /** Go splits NO_PROXY on commas only; every entry is trimmed and lowercased. */
@@ -46,10 +61,8 @@ export function parseGoNoProxy(noProxy: string): NoProxyEntry[] {
   for (const part of noProxy.split(',')) {
     const p = part.trim().toLowerCase();
     if (p === '') continue;
-    if (p === '*') {
-      out.push({ raw: part, matcher: { kind: 'all', entry: p } });
-      continue;
-    }
+    // A "*" anywhere disables the proxy for everything, and Go stops reading the list there.
+    if (p === '*') return [{ raw: part, matcher: { kind: 'all', entry: p } }];
     const cidr = parseCIDR(p);
     if (cidr) {
       out.push({ raw: part, matcher: { kind: 'cidr', entry: p, cidr } });
@@ -84,9 +97,7 @@ export function parseGoNoProxy(noProxy: string): NoProxyEntry[] {
     phost = idnaToASCII(phost);
     out.push({ raw: part, matcher: { kind: 'domain', entry: p, host: phost, port: pport, matchHost } });
   }
-  // A lone "*" disables the proxy for everything, whatever else is listed.
-  const all = out.find((e) => e.matcher?.kind === 'all');
-  return all ? [all] : out;
+  return out;
 }
 
 export type BypassReason =
@@ -95,75 +106,90 @@ export type BypassReason =
   | { bypass: false };
 
 /** Go's useProxy, inverted: does NO_PROXY (or the loopback rule) send hostport direct? */
-export function goBypass(noProxy: string, hostport: string): BypassReason {
+export function goBypass(noProxy: string, hostport: string, go: GoVersion = '1.24'): BypassReason {
   const hp = splitHostPort(hostport);
-  if (!hp) return { bypass: true, why: 'loopback' };
-  let host = hp.host;
-  const { port } = hp;
+  if (!hp) return { bypass: true, why: 'loopback' }; // Go: SplitHostPort failed → no proxy
+  const { host, port } = hp;
   if (host === 'localhost') return { bypass: true, why: 'localhost' };
-  // An IPv6 zone ("fe80::1%eth0") is never part of a domain name (CVE-2025-22870).
-  const zone = host.includes(':') ? host.indexOf('%') : -1;
-  if (zone >= 0) host = host.slice(0, zone);
-  const ip = parseIP(host);
+  // Go 1.24 reads the host with netip.ParseAddr (an IPv6 zone is allowed), Go 1.19 with net.ParseIP.
+  const ip = go === '1.24' ? parseAddrZoned(host) : parseIP(host);
   if (ip && isLoopback(ip)) return { bypass: true, why: 'loopback' };
   const addr = host.trim().toLowerCase();
   const entries = parseGoNoProxy(noProxy);
   for (const { matcher: m } of entries) {
-    if (!m) continue;
-    if (m.kind === 'all') return { bypass: true, why: 'no-proxy', entry: '*' };
-    if (ip && m.kind === 'cidr' && cidrContains(m.cidr, ip))
-      return { bypass: true, why: 'no-proxy', entry: m.entry };
-    if (ip && m.kind === 'ip' && ipEqual(m.ip, ip) && (m.port === '' || m.port === port)) {
-      return { bypass: true, why: 'no-proxy', entry: m.entry };
+    if (m?.kind === 'all') return { bypass: true, why: 'no-proxy', entry: '*' };
+  }
+  if (ip) {
+    for (const { matcher: m } of entries) {
+      if (m?.kind === 'cidr' && cidrContains(m.cidr, ip))
+        return { bypass: true, why: 'no-proxy', entry: m.entry };
+      if (m?.kind === 'ip' && ipEqual(m.ip, ip) && (m.port === '' || m.port === port))
+        return { bypass: true, why: 'no-proxy', entry: m.entry };
     }
   }
-  if (!host.includes(':')) {
-    for (const { matcher: m } of entries) {
-      if (m?.kind !== 'domain') continue;
-      if (addr.endsWith(m.host) || (m.matchHost && addr === m.host.slice(1))) {
-        if (m.port === '' || m.port === port) return { bypass: true, why: 'no-proxy', entry: m.entry };
-      }
+  // Go 1.24 never matches an IP literal by name suffix (NO_PROXY=.3 does not bypass 10.1.2.3); Go 1.19 does.
+  if (ip && go === '1.24') return { bypass: false };
+  for (const { matcher: m } of entries) {
+    if (m?.kind !== 'domain') continue;
+    if (addr.endsWith(m.host) || (m.matchHost && addr === m.host.slice(1))) {
+      if (m.port === '' || m.port === port) return { bypass: true, why: 'no-proxy', entry: m.entry };
     }
   }
   return { bypass: false };
 }
 
-const DEFAULT_PORTS: Record<string, string> = { http: '80', https: '443', socks5: '1080' };
+/** net.JoinHostPort */
+export function joinHostPort(host: string, port: string): string {
+  return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+}
 
-export function canonicalAddr(reqUrl: string): { scheme: string; hostport: string } | null {
-  const u = goParseUrl(reqUrl);
-  if (!u.ok) return null;
-  const host = idnaToASCII(u.url.hostname);
-  const port = u.url.port || DEFAULT_PORTS[u.url.scheme] || '';
-  return { scheme: u.url.scheme, hostport: host.includes(':') ? `[${host}]:${port}` : `${host}:${port}` };
+/** httpproxy's canonicalAddr for the request URL: punycode host, default port by scheme. */
+export function canonicalAddr(u: GoUrl): string {
+  const ports: Record<string, string> = { http: '80', https: '443', socks5: '1080' };
+  return joinHostPort(idnaToASCII(u.hostname), u.port || ports[u.scheme] || '');
+}
+
+/** net/http's canonicalAddr for the proxy URL: the host:port a Transport really dials. */
+export function goDialAddr(u: GoUrl, go: GoVersion = '1.24'): string {
+  const ports: Record<string, string> = { http: '80', https: '443', socks5: '1080' };
+  if (go === '1.24') ports.socks5h = '1080';
+  return joinHostPort(idnaToASCII(u.hostname), u.port || ports[u.scheme] || '');
 }
 
 export type GoDecision =
-  | { proxy: string; via: 'HTTP_PROXY' | 'HTTPS_PROXY' }
+  | {
+      proxy: string;
+      via: 'HTTP_PROXY' | 'HTTPS_PROXY';
+      url: GoUrl;
+      /** the host:port a Transport dials; null: the Transport fails first ("http: no Host in request URL") */
+      dial: string | null;
+      retried: boolean;
+    }
   | {
       proxy: null;
       why: 'scheme' | 'unset' | 'invalid' | 'localhost' | 'loopback' | 'no-proxy';
       entry?: string;
     }
-  | { proxy: null; why: 'cgi'; error: string };
+  | { proxy: null; why: 'cgi' | 'bad-url'; error: string };
 
-/** Go's ProxyFunc()(url): which proxy a Go program uses for reqUrl, and why. */
-export function goProxyForUrl(cfg: GoProxyConfig, reqUrl: string): GoDecision {
-  const addr = canonicalAddr(reqUrl);
-  if (!addr) return { proxy: null, why: 'invalid' };
+/** Go's ProxyFunc()(url) after http.NewRequest(url): which proxy a Go program uses for reqUrl, and why. */
+export function goProxyForUrl(cfg: GoProxyConfig, reqUrl: string, go: GoVersion = '1.24'): GoDecision {
+  const req = goParseUrl(reqUrl);
+  if (!req.ok) return { proxy: null, why: 'bad-url', error: req.error };
+  const { scheme } = req.url;
   let value: string | undefined;
   let via: 'HTTP_PROXY' | 'HTTPS_PROXY';
-  if (addr.scheme === 'https') {
+  if (scheme === 'https') {
     value = cfg.httpsProxy;
     via = 'HTTPS_PROXY';
-  } else if (addr.scheme === 'http') {
+  } else if (scheme === 'http') {
     value = cfg.httpProxy;
     via = 'HTTP_PROXY';
   } else {
     return { proxy: null, why: 'scheme' };
   }
   if (!value) return { proxy: null, why: 'unset' };
-  const parsed = goParseProxy(value);
+  const parsed = goParseProxy(value, go);
   if (!parsed || 'error' in parsed) return { proxy: null, why: 'invalid' };
   if (via === 'HTTP_PROXY' && cfg.cgi) {
     return {
@@ -172,15 +198,16 @@ export function goProxyForUrl(cfg: GoProxyConfig, reqUrl: string): GoDecision {
       error: 'refusing to use HTTP_PROXY value in CGI environment; see golang.org/s/cgihttpproxy',
     };
   }
-  const b = goBypass(cfg.noProxy ?? '', addr.hostport);
+  const b = goBypass(cfg.noProxy ?? '', canonicalAddr(req.url), go);
   if (b.bypass)
     return b.why === 'no-proxy'
       ? { proxy: null, why: 'no-proxy', entry: b.entry }
       : { proxy: null, why: b.why };
-  return { proxy: parsed.text, via };
+  const dial = req.url.host === '' ? null : goDialAddr(parsed.url, go);
+  return { proxy: parsed.text, via, url: parsed.url, dial, retried: parsed.retried };
 }
 
-/** Go's getEnvAny: the uppercase variable wins when both are set and non-empty. */
+/** Go's FromEnvironment: exactly these six names (getEnvAny: uppercase first, empty counts as unset). */
 export function goConfigFromEnv(env: Record<string, string | undefined>): GoProxyConfig {
   const any = (a: string, b: string) => env[a] || env[b] || undefined;
   return {
@@ -189,4 +216,20 @@ export function goConfigFromEnv(env: Record<string, string | undefined>): GoProx
     noProxy: any('NO_PROXY', 'no_proxy'),
     cgi: Boolean(env.REQUEST_METHOD),
   };
+}
+
+/**
+ * What Go makes of a proxy value: the host:port it dials, and whether that is something nobody configured
+ * (a retried value that had a scheme, "http://DOMAIN\\user:pw@p:3128" → "http:80", or a host that is neither a
+ * DNS name nor an IP). null: empty; error: Go rejects it and connects direct.
+ */
+export function goProxyTarget(
+  value: string,
+  go: GoVersion = '1.24',
+): { dial: string; mangled: boolean } | { error: string } | null {
+  const p = goParseProxy(value, go);
+  if (!p || 'error' in p) return p;
+  const host = p.url.hostname;
+  const plausible = /^[A-Za-z0-9.-]+$/.test(host) || parseIP(host) !== null;
+  return { dial: goDialAddr(p.url, go), mangled: (p.retried && value.includes('://')) || !plausible };
 }

@@ -24,6 +24,7 @@ export interface ProxyUrlProblem {
     | 'bad-port'
     | 'credentials-unencoded'
     | 'bad-escape'
+    | 'list'
     | 'path';
   message: string;
   fix: string;
@@ -55,6 +56,13 @@ export function parseProxyUrl(value: string): ProxyUrlResult {
       'remove the quote characters from the value itself',
     );
   }
+  if (value.includes(',')) {
+    return fail(
+      'list',
+      'the value lists several proxies separated by commas; Go, curl and apt read it as one URL',
+      'keep one proxy URL (a comma inside a password is written %2C)',
+    );
+  }
   let rest = value;
   let scheme: ProxyScheme = 'http';
   let schemeGiven = false;
@@ -77,12 +85,15 @@ export function parseProxyUrl(value: string): ProxyUrlResult {
   const at = rest.lastIndexOf('@');
   if (at >= 0) {
     const userinfo = rest.slice(0, at);
-    for (const ch of ['@', '/', '?', '#']) {
+    // A backslash is the usual NTLM form (DOMAIN\user): Go rejects the URL, retries it and dials "http:80".
+    for (const ch of ['@', '/', '?', '#', '\\']) {
       if (userinfo.includes(ch)) {
         return fail(
           'credentials-unencoded',
           `the user name or password contains an unencoded "${ch}"`,
-          `percent-encode it as ${encodeURIComponent(ch)} (e.g. p${encodeURIComponent(ch)}ss)`,
+          ch === '\\'
+            ? 'percent-encode it as %5C (DOMAIN%5Cuser)'
+            : `percent-encode it as ${encodeURIComponent(ch)} (e.g. p${encodeURIComponent(ch)}ss)`,
         );
       }
     }

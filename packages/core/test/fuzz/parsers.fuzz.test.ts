@@ -24,8 +24,9 @@ import { synthesize } from '../../src/machines/synth.js';
 import { makePlan, PlanError } from '../../src/plan/index.js';
 import { PlanFormatError } from '../../src/plan/types.js';
 import { parsePlan } from '../../src/plan/validate.js';
+import { goQuote } from '../../src/proxy/go-url.js';
 import { curlNoProxyMatch } from '../../src/proxy/no-proxy-curl.js';
-import { goBypass, goProxyForUrl } from '../../src/proxy/no-proxy-go.js';
+import { goBypass, goConfigFromEnv, goProxyForUrl, goProxyTarget } from '../../src/proxy/no-proxy-go.js';
 import { maskText, redactAll } from '../../src/proxy/redact.js';
 import { parseProxyUrl } from '../../src/proxy/url.js';
 import { buildReport } from '../../src/report.js';
@@ -126,6 +127,35 @@ describe(`fuzz (${RUNS} cases each)`, () => {
         if (!r.ok) expect(r.problem.message.length && r.problem.fix.length).toBeGreaterThan(0);
         goProxyForUrl({ httpProxy: v, httpsProxy: v, noProxy: v }, 'https://registry-1.docker.io/v2/');
       }),
+      opts,
+    );
+  });
+
+  it('Go proxy choice (1.24 and 1.19): any target, any variables; errors are Go-shaped, quoting is JSON-safe', () => {
+    const names = fc.constantFrom(
+      'HTTP_PROXY',
+      'http_proxy',
+      'HTTPS_PROXY',
+      'https_proxy',
+      'NO_PROXY',
+      'No_Proxy',
+      'REQUEST_METHOD',
+    );
+    fc.assert(
+      fc.property(
+        fc.dictionary(names, urlish, { maxKeys: 5 }),
+        urlish,
+        fc.constantFrom('1.24' as const, '1.19' as const),
+        (env, url, go) => {
+          const d = goProxyForUrl(goConfigFromEnv(env), url, go);
+          if (d.proxy === null && 'error' in d && d.why === 'bad-url') expect(d.error).toMatch(/^parse "/);
+          if (d.proxy !== null) expect(d.dial === null || typeof d.dial === 'string').toBe(true);
+          goProxyTarget(url, go);
+          const q = goQuote(url);
+          expect(q).not.toMatch(/[\x00-\x1f\x7f]/);
+          expect(q.startsWith('"') && q.endsWith('"')).toBe(true);
+        },
+      ),
       opts,
     );
   });

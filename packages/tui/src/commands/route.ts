@@ -7,12 +7,14 @@ import { profileFromFlags } from '../profile-flags.js';
 
 export const ROUTE_HELP = `Usage: buildproxy route URL [options]
 
-For each actor, whether a request to URL goes direct or through which proxy, and why.
-Go's rules for client, runtime and builder; curl's rules for RUN steps.
+For each actor, whether a request to URL goes direct, through which proxy, or fails, and why.
+Go's rules (net/http, Go 1.24; Go 1.19 for a dockerd before 23.0) for client, runtime and builder;
+curl's rules for RUN steps. Any scheme: ssh:// and git:// never use an HTTP proxy.
 With profile flags (--proxy, --no-proxy …) it answers for that configuration instead of the machine's.
 
 Options:
-  --json               print {url, actors: {client: {proxy, reason}, runtime, builder, run}}
+  --json               print {url, actors: {client: {verdict, proxy, dial, error?, reason, semantics}, …}}
+                       verdict: proxy | direct | error | unknown; dial: the host:port Go really connects to
   --from FILE | --root DIR | --timeout MS | --probes MODE   where the evidence comes from (as for doctor)
   --proxy URL  --http-proxy URL  --https-proxy URL  --no-proxy LIST
   --no-color
@@ -34,9 +36,9 @@ export async function route(argv: string[], io: Io): Promise<number> {
   const url = positionals[0];
   if (!url)
     throw new UsageError('route needs a URL', 'example: buildproxy route https://registry-1.docker.io/v2/');
-  if (!/^(https?):\/\/[^/\s]+/i.test(url)) {
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith(':')) {
     throw new UsageError(
-      `"${url}" is not an http:// or https:// URL`,
+      `"${url}" has no scheme (https://, http://, ssh:// …)`,
       'example: buildproxy route https://registry.corp:5000/v2/',
     );
   }
@@ -46,7 +48,18 @@ export async function route(argv: string[], io: Io): Promise<number> {
   const r = routeUrl(state, profile, url);
   if (values.json) {
     const actors = Object.fromEntries(
-      Object.entries(r.actors).map(([k, a]) => [k, { proxy: a.proxy, reason: a.reason }]),
+      Object.entries(r.actors).map(([k, a]) => [
+        k,
+        {
+          verdict: a.verdict,
+          proxy: a.proxy,
+          dial: a.dial,
+          ...(a.mangled ? { mangled: true } : {}),
+          ...(a.error ? { error: a.error } : {}),
+          reason: a.reason,
+          semantics: a.go ? `go ${a.go}` : a.semantics,
+        },
+      ]),
     );
     io.out(`${JSON.stringify({ url: redactAll(r.url), actors }, null, 2)}\n`);
     return 0;
@@ -54,8 +67,14 @@ export async function route(argv: string[], io: Io): Promise<number> {
   const st = io.style(values['no-color'] === true);
   io.out(`${st.bold(redactAll(url))}\n`);
   for (const [actor, a] of Object.entries(r.actors)) {
-    const target = a.proxy ? `via ${a.proxy}` : a.known ? 'direct' : st.dim('unknown');
-    io.out(`  ${st.bold(actor.padEnd(8))} ${target.padEnd(36)} ${st.dim(a.reason)}\n`);
+    const target =
+      a.verdict === 'proxy'
+        ? `via ${a.proxy}${a.mangled ? ` → dials ${a.dial}` : ''}`
+        : a.verdict === 'unknown'
+          ? st.dim('unknown')
+          : a.verdict;
+    const reason = a.error ? `${a.reason}: ${a.error}` : a.reason;
+    io.out(`  ${st.bold(actor.padEnd(8))} ${target.padEnd(36)} ${st.dim(reason)}\n`);
   }
   return 0;
 }

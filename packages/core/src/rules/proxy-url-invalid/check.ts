@@ -1,5 +1,5 @@
 import { DROP_IN, dropIn, GOOD_DOCKER, variant } from '../../machines/fixtures.js';
-import { goParseProxy } from '../../proxy/go-url.js';
+import { goProxyTarget } from '../../proxy/no-proxy-go.js';
 import { parseProxyUrl } from '../../proxy/url.js';
 import { distinctValues } from '../layer-values.js';
 import type { Rule } from '../types.js';
@@ -40,13 +40,25 @@ export const proxyUrlInvalid: Rule = {
   check(state) {
     return distinctValues(state, ['HTTP_PROXY', 'HTTPS_PROXY', 'ALL_PROXY', 'FTP_PROXY']).flatMap((d) => {
       const p = parseProxyUrl(d.value);
-      if (p.ok) return [];
-      const go = goParseProxy(d.value);
-      const goSays = go && 'error' in go ? ' Go rejects it and connects direct.' : '';
+      const go = goProxyTarget(d.value);
+      const mangled = go !== null && 'mangled' in go && go.mangled;
+      if (p.ok && !mangled) return [];
+      const goSays =
+        go && 'error' in go
+          ? ' Go rejects it and connects direct.'
+          : mangled
+            ? ` Go cannot parse it and dials ${go.dial} instead of the proxy.`
+            : '';
+      const problem = p.ok
+        ? {
+            message: 'Go reads the value differently from what it says',
+            fix: 'percent-encode special characters',
+          }
+        : p.problem;
       return [
         {
           actor: d.layers[0]!.actor,
-          message: `${d.names.join('/')}=${shown(d.value)}: ${p.problem.message}; ${p.problem.fix}.${goSays}`,
+          message: `${d.names.join('/')}=${shown(d.value)}: ${problem.message}; ${problem.fix}.${goSays}`,
           evidence: d.origins,
         },
       ];
