@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { resolveProfile } from '../src/analyze/profile.js';
 import { analyze } from '../src/analyze/state.js';
-import { synthesize } from '../src/evidence/synth.js';
-import { routeUrl } from '../src/route.js';
 import { DROP_IN, dropIn, GOOD_DOCKER, variant } from '../src/machines/fixtures.js';
+import { synthesize } from '../src/machines/synth.js';
+import { routeUrl } from '../src/route.js';
 
 function routeOn(proxy: string, url: string, engine = '26.1.5', noProxy?: string) {
   const state = analyze(

@@ -1,9 +1,9 @@
 // proxy-url-invalid names the host:port Go really dials when it mangles a value (measured with real Go in
 // test/proxy/go-oracle: "http://DOMAIN\user:pw@p:3128" → http:80), and the percent-encoding fix.
 import { describe, expect, it } from 'vitest';
-import { synthesize } from '../../src/evidence/synth.js';
-import { buildReport } from '../../src/report.js';
 import { GOOD_DOCKER, variant } from '../../src/machines/fixtures.js';
+import { synthesize } from '../../src/machines/synth.js';
+import { buildReport } from '../../src/report.js';
 
 function findings(value: string) {
   const { report } = buildReport(synthesize(variant(GOOD_DOCKER, { env: { HTTPS_PROXY: value } })));
