@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Options } from 'tsup';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
@@ -15,9 +16,44 @@ const common: Options = {
   define: { __BUILDPROXY_VERSION__: JSON.stringify(pkg.version), 'process.env.NODE_ENV': '"production"' },
 };
 
+type Plugin = NonNullable<Options['esbuildPlugins']>[number];
+
+const YOGA_SYNC = fileURLToPath(new URL('./src/wizard/yoga-sync.ts', import.meta.url));
+
+/** Replace one exact piece of a dependency's source; a dependency that changed fails the build, loudly. */
+function patch(source: string, from: string | RegExp, to: string, file: string): string {
+  const out = source.replace(from, to);
+  if (out === source) throw new Error(`${file}: the code to replace is gone (${from}); re-check this patch`);
+  return out;
+}
+
+// A CommonJS file cannot hold a top-level await. Two stand between Ink and CommonJS:
+// - yoga-layout awaits its WebAssembly as it loads: Ink's `yoga-layout` resolves to src/wizard/yoga-sync.ts,
+//   which loads it through yoga-layout/load and fills the same object in before the first render;
+// - Ink's reconciler awaits its devtools and package.json when DEV=true: that debugging path is dropped.
+const inkWithoutTopLevelAwait: Plugin = {
+  name: 'ink-without-top-level-await',
+  setup(build) {
+    build.onResolve({ filter: /^yoga-layout$/ }, (args) =>
+      args.importer === YOGA_SYNC ? undefined : { path: YOGA_SYNC },
+    );
+    build.onLoad({ filter: /[\\/]ink[\\/]build[\\/]reconciler\.js$/ }, (args) => {
+      let src = readFileSync(args.path, 'utf8');
+      src = patch(
+        src,
+        /if \(isDev\(\)\) \{\s*try \{\s*await import\('\.\/devtools\.js'\);[\s\S]*?\n\}\n/,
+        '',
+        args.path,
+      );
+      src = patch(src, /isDev\(\)\s*\?\s*await loadPackageJson\(\)\s*:/, '', args.path);
+      return { contents: src, loader: 'js' };
+    });
+  },
+};
+
 export default defineConfig([
-  // The CLI and each command as one CommonJS file (dist/cli.cjs, dist/doctor.cjs, …): a command costs one file
-  // read and one compile. Measured with scripts/bench-docker.mjs (Debian dockerd 20.10): doctor 54 ms this way,
+  // The CLI, each command and the wizard as one CommonJS file each (dist/cli.cjs, dist/doctor.cjs, …): a command
+  // costs one file read and one compile. Measured with scripts/bench-docker.mjs (Debian dockerd 20.10): doctor 54 ms this way,
   // 61 ms as an ES module graph of ten chunks (Node 20 has no module compile cache).
   {
     ...common,
@@ -31,19 +67,11 @@ export default defineConfig([
       rules: 'src/commands/rules.ts',
       why: 'src/commands/why.ts',
       mcp: 'src/commands/mcp.ts',
+      // Ink and React are ES modules; bundled to CommonJS too, so the single executable can carry the wizard.
+      wizard: 'src/wizard/entry.ts',
     },
     format: ['cjs'],
     splitting: false,
-  },
-  // The wizard: Ink and React are ES modules; its own graph, loaded only when the wizard runs.
-  {
-    ...common,
-    entry: { wizard: 'src/wizard/entry.ts' },
-    format: ['esm'],
-    splitting: true,
-    // Ink loads its devtools only when DEV=true; that optional peer stays out of the bundle.
-    banner: {
-      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-    },
+    esbuildPlugins: [inkWithoutTopLevelAwait],
   },
 ]);

@@ -1,8 +1,6 @@
 #!/usr/bin/env node
 // buildproxy: get docker build working behind a corporate proxy.
 // Commands load lazily, so `--version` and `--help` start about as fast as node itself.
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { redactAll } from '@buildproxy/core/proxy/redact';
 import { isUsageError, UsageError } from './errors.js';
 import { type Io, processIo } from './io.js';
@@ -29,8 +27,8 @@ Exit codes: 0 no errors, 1 errors found, 2 bad usage or bad input.
 
 type Command = (argv: string[], io: Io) => Promise<number>;
 
-// Each command is its own CommonJS file next to this one (dist/doctor.cjs, …) and the wizard an ES module graph
-// (dist/wizard.js): loading a command costs one file, and --version loads none.
+// Each command, and the wizard, is its own CommonJS file next to this one (dist/doctor.cjs, dist/wizard.cjs, …):
+// loading a command costs one file, and --version loads none.
 const command = (file: string, name: string) => async (): Promise<Command> =>
   (sibling(`./${file}.cjs`) as Record<string, Command>)[name]!;
 const COMMANDS: Record<string, () => Promise<Command>> = {
@@ -43,12 +41,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   why: command('why', 'why'),
   mcp: command('mcp', 'mcp'),
 };
-const wizard = async (argv: string[], io: Io): Promise<number> => {
-  const entry = (await import(
-    pathToFileURL(join(__dirname, 'wizard.js')).href
-  )) as typeof import('./wizard/entry.js');
-  return entry.wizard(argv, io);
-};
+const wizard = async (argv: string[], io: Io): Promise<number> =>
+  (sibling('./wizard.cjs') as typeof import('./wizard/entry.js')).wizard(argv, io);
 
 export async function main(argv: string[], io: Io): Promise<number> {
   const [first, ...rest] = argv;

@@ -168,8 +168,8 @@ describe('start-up stays light', () => {
         env: { PATH: process.env.PATH, NODE_DEBUG: 'module,esm' },
       }).stderr;
     const version = loaded(['--version']);
-    expect(version).not.toMatch(/doctor\.cjs|wizard\.js|plan\.cjs/);
+    expect(version).not.toMatch(/doctor\.cjs|wizard\.cjs|plan\.cjs/);
     expect(loaded(['doctor', '--help'])).toMatch(/doctor\.cjs/);
-    expect(loaded(['doctor', '--help'])).not.toMatch(/wizard\.js|plan\.cjs/);
+    expect(loaded(['doctor', '--help'])).not.toMatch(/wizard\.cjs|plan\.cjs/);
   });
 });
