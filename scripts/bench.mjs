@@ -1,7 +1,17 @@
 #!/usr/bin/env node
 // pnpm bench — measured side by side, medians of ≥ 5 runs; writes BENCHMARKS.md.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -98,6 +108,44 @@ if (spawnSync('script', ['--version']).status === 0) {
   }
   row('wizard: time to first frame', fmt(median(first)), '≤ 300 ms', median(first) <= 300);
   row('wizard: time to the findings screen (no docker)', fmt(median(findings)));
+}
+
+// 4b. what ships: the npm tarball, and the single executable (pnpm build:binary; cached when up to date)
+{
+  const packDir = mkdtempSync(join(tmpdir(), 'bp-bench-pack-'));
+  execFileSync('pnpm', ['pack', '--pack-destination', packDir], {
+    cwd: join(root, 'packages/tui'),
+    stdio: 'ignore',
+  });
+  const tgz = readdirSync(packDir).find((f) => f.endsWith('.tgz'));
+  row(
+    'npm tarball (pnpm pack; no dependencies)',
+    `${(statSync(join(packDir, tgz)).size / 1024).toFixed(0)} KB`,
+  );
+  rmSync(packDir, { recursive: true, force: true });
+}
+if (process.platform === 'linux' && process.arch === 'x64') {
+  execFileSync(node, [join(root, 'packages/tui/scripts/build-binary.mjs')], { stdio: 'ignore' });
+  const bin = join(root, 'packages/tui/dist-bin/buildproxy-linux-x64');
+  row('single executable: size (linux-x64, Node 24 inside)', `${(statSync(bin).size / 1e6).toFixed(1)} MB`);
+  const bv = sideBySide(
+    N,
+    () => timeOnce(node, ['-e', '0'], { env: noDocker }),
+    () => timeOnce(bin, ['--version'], { env: noDocker }),
+  );
+  row(
+    'single executable: --version vs node -e 0',
+    `${fmt(bv.subject)} vs ${fmt(bv.baseline)} = ${bv.ratio.toFixed(2)}×`,
+  );
+  const bd = sideBySide(
+    N,
+    () => timeOnce(node, [CLI, 'doctor', '--json', '--root', join(empty, 'root')], { env: noDocker }),
+    () => timeOnce(bin, ['doctor', '--json', '--root', join(empty, 'root')], { env: noDocker }),
+  );
+  row(
+    'single executable: doctor --json, no docker, vs node dist/cli.cjs doctor',
+    `${fmt(bd.subject)} vs ${fmt(bd.baseline)} = ${bd.ratio.toFixed(2)}×`,
+  );
 }
 
 // 5. a real dockerd, inside the e2e network namespace: Debian's 20.10 without buildx, and Engine 26 + buildx 0.13

