@@ -1,6 +1,11 @@
 // dockerd's proxy configuration from its three sources: systemd (unit, drop-ins, EnvironmentFile=),
 // daemon.json `proxies` (Engine ≥23, beats the environment) and --http-proxy style flags.
-import { dropInDirs, type FileContext, unitFileCandidates } from '../evidence/canonical.js';
+import {
+  dropInDirs,
+  type FileContext,
+  LEGACY_DOCKER_ENV_FILES,
+  unitFileCandidates,
+} from '../evidence/canonical.js';
 import type { Evidence } from '../evidence/schema.js';
 import { type FileError, lineColumn, parseStrictJson } from '../formats/json-file.js';
 import type { SystemctlUnit } from '../formats/systemctl.js';
@@ -8,11 +13,13 @@ import {
   type EnvVarAssignment,
   environmentFromAssignments,
   parseEnvironmentFile,
+  parseShellAssignments,
   parseUnitFile,
   type SystemdProblem,
   type UnitAssignment,
 } from '../formats/systemd.js';
-import type { DaemonJson } from './types.js';
+import { canonicalName } from './layers.js';
+import type { DaemonJson, State } from './types.js';
 
 export interface UnitConfig {
   /** the environment the unit gives the daemon: Environment= lines, then EnvironmentFile= contents over them */
@@ -118,6 +125,26 @@ export function readDaemonJson(
     }
   }
   return { config: out, error: null };
+}
+
+/** Files people put proxies in that dockerd never reads: a legacy env file the unit does not load, `export` lines. */
+export function ignoredEnvFiles(ev: Evidence, uc: UnitConfig): State['ignoredFiles'] {
+  const ignored: State['ignoredFiles'] = [];
+  for (const path of LEGACY_DOCKER_ENV_FILES) {
+    const content = ev.files[path];
+    if (content == null) continue;
+    const vars = parseShellAssignments(path, content).filter((v) => canonicalName(v.name));
+    if (vars.length === 0) continue;
+    if (!uc.environmentFiles.includes(path)) ignored.push({ path, vars, why: 'not-read' });
+  }
+  for (const p of uc.problems) {
+    if (p.kind !== 'export-line' || !canonicalName(p.variable)) continue;
+    const existing = ignored.find((f) => f.path === p.path && f.why === 'export');
+    const v = { path: p.path, line: p.line, name: p.variable, value: '' };
+    if (existing) existing.vars.push(v);
+    else ignored.push({ path: p.path, vars: [v], why: 'export' });
+  }
+  return ignored;
 }
 
 /** The environment systemd would give the docker unit from these files (unit, drop-ins, EnvironmentFile=). */

@@ -1,5 +1,6 @@
 // Layers: every place proxy variables are set, normalised so generic rules can check them all the same way.
-import type { EffectiveProxy, Layer, Origin, VarValue } from './types.js';
+import type { EnvVarAssignment } from '../formats/systemd.js';
+import type { Actor, EffectiveProxy, Layer, Origin, VarValue } from './types.js';
 
 type Canon = 'HTTP_PROXY' | 'HTTPS_PROXY' | 'NO_PROXY' | 'ALL_PROXY' | 'FTP_PROXY';
 
@@ -16,10 +17,15 @@ export function canonicalName(name: string): Canon | null {
   return map[n] ?? null;
 }
 
-export function makeLayer(
-  init: Omit<Layer, 'vars'>,
-  entries: { name: string; value: string; origin: Origin }[],
-): Layer {
+/** One variable as found: its name as written, its value and where it was read. */
+export interface LayerEntry {
+  name: string;
+  value: string;
+  origin: Origin;
+}
+
+/** The proxy variables among entries, grouped by canonical name (both cases kept, in order). */
+function proxyVarsOf(entries: LayerEntry[]): Layer['vars'] {
   const vars: Layer['vars'] = {};
   for (const e of entries) {
     const c = canonicalName(e.name);
@@ -28,26 +34,63 @@ export function makeLayer(
     list.push({ name: e.name, value: e.value, origin: e.origin });
     vars[c] = list;
   }
-  return { ...init, vars };
+  return vars;
 }
 
-export function envEntries(env: Record<string, string> | null | undefined, origin: Origin) {
+export function makeLayer(init: Omit<Layer, 'vars'>, entries: LayerEntry[]): Layer {
+  return { ...init, vars: proxyVarsOf(entries) };
+}
+
+/** A layer read by a Go program that takes effect: what almost every layer is. */
+export function layer(
+  id: string,
+  actor: Actor,
+  label: string,
+  entries: LayerEntry[],
+  opts: { go?: boolean; effective?: boolean } = {},
+): Layer {
+  return makeLayer({ id, actor, label, go: opts.go ?? true, effective: opts.effective ?? true }, entries);
+}
+
+export function envEntries(env: Record<string, string> | null | undefined, origin: Origin): LayerEntry[] {
   return Object.entries(env ?? {}).map(([name, value]) => ({ name, value, origin }));
 }
 
+/** A unit's variables as layer entries, each traced to its file and line. */
+export function unitEntries(vars: Map<string, EnvVarAssignment>): LayerEntry[] {
+  return [...vars.values()].map((v) => ({
+    name: v.name,
+    value: v.value,
+    origin: { kind: 'file' as const, ref: `${v.path}:${v.line}` },
+  }));
+}
+
 /** Go's precedence inside one layer: uppercase (or the config key) first, empty means unset. */
-export function layerValue(layer: Layer | undefined, c: Canon): VarValue | null {
-  const vals = (layer?.vars[c] ?? []).filter((v) => v.value !== '');
+function goValue(vars: Layer['vars'], c: Canon): VarValue | null {
+  const vals = (vars[c] ?? []).filter((v) => v.value !== '');
   return vals.find((v) => v.name === c) ?? vals.find((v) => v.name !== c.toLowerCase()) ?? vals[0] ?? null;
 }
 
-export function effectiveOf(layer: Layer | undefined): EffectiveProxy {
+export function layerValue(layer: Layer | undefined, c: Canon): VarValue | null {
+  return goValue(layer?.vars ?? {}, c);
+}
+
+function effectiveOfVars(vars: Layer['vars']): EffectiveProxy {
   return {
-    http: layerValue(layer, 'HTTP_PROXY'),
-    https: layerValue(layer, 'HTTPS_PROXY'),
-    noProxy: layerValue(layer, 'NO_PROXY'),
-    all: layerValue(layer, 'ALL_PROXY'),
+    http: goValue(vars, 'HTTP_PROXY'),
+    https: goValue(vars, 'HTTPS_PROXY'),
+    noProxy: goValue(vars, 'NO_PROXY'),
+    all: goValue(vars, 'ALL_PROXY'),
   };
+}
+
+export function effectiveOf(layer: Layer | undefined): EffectiveProxy {
+  return effectiveOfVars(layer?.vars ?? {});
+}
+
+/** The proxy a process environment gives a Go program, each value traced to origin. */
+export function effectiveOfEnv(env: Record<string, string>, origin: Origin): EffectiveProxy {
+  return effectiveOfVars(proxyVarsOf(envEntries(env, origin)));
 }
 
 export const NO_PROXY_SET: EffectiveProxy = { http: null, https: null, noProxy: null, all: null };

@@ -43,6 +43,31 @@ export function dockerConfigDir(ctx: FileContext): string {
   return ctx.env.DOCKER_CONFIG || `${ctx.home}/.docker`;
 }
 
+/** The docker CLI's config.json: its `proxies` become build args for RUN steps. */
+export function cliConfigPath(ctx: FileContext): string {
+  return `${dockerConfigDir(ctx)}/config.json`;
+}
+
+/** The daemon the CLI talks to when DOCKER_HOST is unset: the key config.json `proxies` are looked up by. */
+export const DEFAULT_DOCKER_HOST = 'unix:///var/run/docker.sock';
+
+/** Where sysvinit-era packages kept dockerd's environment; docker.service never reads them unless told to. */
+export const LEGACY_DOCKER_ENV_FILES = ['/etc/default/docker', '/etc/sysconfig/docker'] as const;
+
+/** buildkitd.toml: a system buildkitd, a rootless one, and the default buildx gives new docker-container builders. */
+export function buildkitdTomlPaths(ctx: FileContext): string[] {
+  return [
+    '/etc/buildkit/buildkitd.toml',
+    `${ctx.home}/.config/buildkit/buildkitd.toml`,
+    `${dockerConfigDir(ctx)}/buildx/buildkitd.default.toml`,
+  ];
+}
+
+/** The builder `docker buildx use` chose (JSON with its Name). */
+export function buildxCurrentPath(ctx: FileContext): string {
+  return `${dockerConfigDir(ctx)}/buildx/current`;
+}
+
 /** Where buildx keeps a builder it created: its nodes as created (endpoint, driver options, flags, platforms). */
 export function buildxInstancePath(ctx: FileContext, name: string): string {
   return `${dockerConfigDir(ctx)}/buildx/instances/${name}`;
@@ -72,18 +97,14 @@ export function unitFileCandidates(unit: Unit, ctx: FileContext): { system: stri
 
 /** Files read on every run, whether or not they exist (null in the bundle means known to be absent). */
 export function fixedFiles(ctx: FileContext): string[] {
-  const cfg = dockerConfigDir(ctx);
   return [
     '/etc/docker/daemon.json',
     `${ctx.home}/.config/docker/daemon.json`,
     `${ctx.home}/.docker/daemon.json`,
-    `${cfg}/config.json`,
-    `${cfg}/buildx/current`,
-    '/etc/buildkit/buildkitd.toml',
-    `${ctx.home}/.config/buildkit/buildkitd.toml`,
-    `${cfg}/buildx/buildkitd.default.toml`,
-    '/etc/default/docker',
-    '/etc/sysconfig/docker',
+    cliConfigPath(ctx),
+    buildxCurrentPath(ctx),
+    ...buildkitdTomlPaths(ctx),
+    ...LEGACY_DOCKER_ENV_FILES,
     '/etc/environment',
   ];
 }
