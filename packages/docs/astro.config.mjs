@@ -25,7 +25,11 @@ export default defineConfig({
       sidebar: [
         {
           label: 'Start',
-          items: [{ label: 'Overview', link: '/' }, { slug: 'how-a-build-reaches-the-network' }],
+          items: [
+            { label: 'Overview', link: '/' },
+            { slug: 'install' },
+            { slug: 'how-a-build-reaches-the-network' },
+          ],
         },
         { label: 'Guides', autogenerate: { directory: 'guides' } },
         { label: 'Tools', autogenerate: { directory: 'tools' } },

@@ -88,6 +88,7 @@ const commands: [string, string[]][] = [
   ['why', ['why', '--help']],
   ['rules', ['rules', '--help']],
   ['explain', ['explain', '--help']],
+  ['mcp', ['mcp', '--help']],
 ];
 write(
   'reference/cli.md',
