@@ -35,5 +35,16 @@ export { closestRules, findRule, RULES } from './rules/index.js';
 export { describeMachine, ruleMarkdown, type Snippet } from './rules/markdown.js';
 export { RULE_TEXTS } from './rules/texts.js';
 export type { Finding, Rule, RuleExample, RuleText, Severity } from './rules/types.js';
-export { classifyError, SIGNATURES, type WhyMatch } from './why.js';
+export {
+  CAUSES,
+  type CauseFamily,
+  type CauseId,
+  classifyError,
+  type ErrorReading,
+  FAMILY_IS_PROXY,
+  MAX_ERROR_TEXT,
+  readError,
+  SIGNATURES,
+  type WhyMatch,
+} from './why/index.js';
 export const DOCS_BASE = 'https://buildproxy.dev';

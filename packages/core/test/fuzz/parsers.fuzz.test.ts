@@ -30,7 +30,7 @@ import { goBypass, goConfigFromEnv, goProxyForUrl, goProxyTarget } from '../../s
 import { maskText, redactAll } from '../../src/proxy/redact.js';
 import { parseProxyUrl } from '../../src/proxy/url.js';
 import { buildReport } from '../../src/report.js';
-import { classifyError } from '../../src/why.js';
+import { classifyError, MAX_ERROR_TEXT, readError } from '../../src/why/index.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const opts = { numRuns: RUNS };
@@ -293,6 +293,59 @@ describe(`fuzz (${RUNS} cases each)`, () => {
       ),
       opts,
     );
+  });
+
+  it('the error reader: never throws, prints no control characters, reads only the last 64 KiB', () => {
+    // Fragments of real error chains glued by hostile separators: escapes, bidi overrides, wrapped lines.
+    const fragment = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 40 }),
+      fc.constantFrom(
+        'proxyconnect tcp: ',
+        'dial tcp ',
+        'dial tcp: lookup ',
+        '127.0.0.1:3128',
+        '10.0.2.2:3128',
+        ': connect: connection refused',
+        'Get "https://registry-1.docker.io/v2/": ',
+        'Get https://',
+        ': Forbidden',
+        'failed to solve: ',
+        'failed to fetch oauth token: ',
+        'Error response from daemon: ',
+        'curl: (56) ',
+        'Failed to connect to ',
+        ' port ',
+        'x509: certificate signed by unknown authority',
+        'http://http://',
+        'lookup http',
+        '\x1b[31m',
+        '\x1b]8;;http://evil\x07',
+        '\u202e',
+        '\r\n',
+        '\n',
+        '"',
+        '\\"',
+      ),
+    );
+    fc.assert(
+      fc.property(fc.array(fragment, { maxLength: 40 }), (parts) => {
+        const r = readError(parts.join(''));
+        for (const s of [r.excerpt, r.explanation, r.requester ?? '', r.address ?? ''])
+          expect(s).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+        expect(r.excerpt.length).toBeLessThanOrEqual(210);
+        if (r.recognised) expect(r.cause).not.toBeNull();
+      }),
+      opts,
+    );
+    // Bounded: a megabyte of near-misses is read as its last 64 KiB, and what came before cannot matter.
+    const head = 'Error response from daemon: Get https://registry-1.docker.io/v2/: Forbidden\n';
+    const tail =
+      'failed to solve: failed to do request: Head "https://r.example/v2/": dial tcp 3.3.3.3:443: i/o timeout';
+    const big = `${head}${'dial tcp: lookup '.repeat(60_000)}\n${tail}`;
+    expect(big.length).toBeGreaterThan(MAX_ERROR_TEXT * 10);
+    const r = readError(big);
+    expect(r.cause).toBe('direct');
+    expect(r.also).not.toContain('proxy-refused');
   });
 
   it('the error classifier and the redactors', () => {

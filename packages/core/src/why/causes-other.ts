@@ -1,0 +1,166 @@
+// Detectors for requests that went direct, timed out, were never a proxy matter, or hit a rejected setting.
+import { dialAddressAt, isWebPort } from './address.js';
+import type { CauseHit } from './causes-proxy.js';
+import { toolConnectFailures } from './causes-proxy.js';
+import { lastOf } from './find.js';
+import { positions, tokenAt } from './text.js';
+import type { CauseId } from './vocabulary.js';
+
+function simple(cause: CauseId, lower: string, needles: readonly string[]): CauseHit | null {
+  const f = lastOf(lower, needles);
+  return f ? { cause, at: f.at, end: f.end } : null;
+}
+
+/** "dial tcp <addr>: <failure>" or "dial tcp: lookup <host>" that is not the proxy's own dial. */
+function goDirect(lower: string): CauseHit | null {
+  let best: CauseHit | null = null;
+  for (const at of positions(lower, 'dial tcp ', 256)) {
+    if (lower.slice(Math.max(0, at - 18), at) === 'proxyconnect tcp: ') continue;
+    const address = dialAddressAt(lower, at + 9);
+    if (!address) continue;
+    best = { cause: 'direct', at, end: at + 9 + address.text.length, address };
+  }
+  for (const at of positions(lower, 'dial tcp: ', 256)) {
+    if (lower.slice(Math.max(0, at - 18), at) === 'proxyconnect tcp: ') continue;
+    if (!lower.startsWith('lookup ', at + 10) && !lower.startsWith('i/o timeout', at + 10)) continue;
+    if (!best || at > best.at) best = { cause: 'direct', at, end: at + 10 + tokenAt(lower, at + 10).length };
+  }
+  // "read tcp 192.168.1.40:65061->44.208.254.194:443: read: connection reset by peer"
+  for (const at of positions(lower, 'read tcp ', 64)) {
+    const t = lower.slice(at + 9, at + 9 + 100).split(' ', 1)[0]!;
+    if (t.includes('->') && (!best || at > best.at)) best = { cause: 'direct', at, end: at + 9 + t.length };
+  }
+  return best;
+}
+
+const TOOL_DIRECT = [
+  "could not resolve '", // apt
+  'temporary failure resolving', // apt
+  'could not resolve host', // curl, git
+  'dns lookup error', // apk
+  'temporary error (try again later)', // apk (musl resolver)
+  'network error (check internet connection', // apk 3.12+
+  "can't connect to remote host", // busybox wget
+  'wget: bad address',
+  'connecttimeouterror', // pip
+  'failed to establish a new connection', // pip
+  'getaddrinfo enotfound', // npm
+  'getaddrinfo eai_again', // npm
+  'err_socket_timeout', // npm
+];
+
+function toolDirect(lower: string): CauseHit | null {
+  const f = lastOf(lower, TOOL_DIRECT);
+  let best: CauseHit | null = f ? { cause: 'direct', at: f.at, end: f.end, tool: 'run' } : null;
+  for (const c of toolConnectFailures(lower)) {
+    if (!isWebPort(c.address.port)) continue;
+    if (!best || c.at > best.at) best = { cause: 'direct', ...c, tool: 'run' };
+  }
+  return best;
+}
+
+export function direct(lower: string): CauseHit | null {
+  const go = goDirect(lower);
+  const tool = toolDirect(lower);
+  if (go && tool) return tool.at > go.at ? tool : go;
+  return go ?? tool;
+}
+
+export function timeout(lower: string): CauseHit | null {
+  const f = lastOf(lower, [
+    'client.timeout exceeded',
+    'tls handshake timeout',
+    'context deadline exceeded',
+    'unexpected eof',
+    'eof occurred in violation of protocol',
+    'i/o timeout',
+    'connection reset by peer',
+    'deadlineexceeded',
+  ]);
+  if (f)
+    return {
+      cause: 'timeout',
+      at: f.at,
+      end: f.end,
+      tool: f.needle.startsWith('eof occurred') ? 'run' : undefined,
+    };
+  // A bare ": EOF" ends the chain (Go's io.EOF: the other side closed the connection).
+  for (const at of positions(lower, ': eof').reverse()) {
+    const after = lower[at + 5];
+    if (after === undefined || ' ."'.includes(after)) return { cause: 'timeout', at: at + 2, end: at + 5 };
+  }
+  return null;
+}
+
+export function registryAuth(lower: string): CauseHit | null {
+  const f = lastOf(lower, [
+    'authorization server did not include a token',
+    'unauthorized: authentication required',
+    'unauthorized: incorrect username or password',
+    'pull access denied',
+  ]);
+  if (f) return { cause: 'registry-auth', at: f.at, end: f.end };
+  // A token endpoint that answered 400/401/403: credentials (or a missing client certificate), not the proxy.
+  for (const status of ['401 unauthorized', '400 bad request', '403 forbidden']) {
+    const at = lower.lastIndexOf(status);
+    if (at < 0) continue;
+    const before = lower.slice(Math.max(0, at - 400), at);
+    if (before.includes('unexpected status') && before.includes('token'))
+      return { cause: 'registry-auth', at, end: at + status.length };
+  }
+  return null;
+}
+
+export function buildkitdUnreachable(lower: string): CauseHit | null {
+  const f = lastOf(lower, ['no buildkit host is available', 'buildkitd.sock']);
+  if (!f) return null;
+  if (f.needle === 'buildkitd.sock') {
+    const around = lower.slice(Math.max(0, f.at - 200), f.end + 80);
+    if (
+      ![
+        'no such file',
+        'connection refused',
+        'failed to ping',
+        'could not connect',
+        'permission denied',
+      ].some((n) => around.includes(n))
+    )
+      return null;
+  }
+  return { cause: 'buildkitd-unreachable', at: f.at, end: f.end };
+}
+
+export const clientCertificate = (lower: string) =>
+  simple('client-certificate', lower, [
+    'tls: certificate required',
+    'remote error: tls: bad certificate',
+    'remote error: tls: handshake failure',
+  ]);
+export const daemonDown = (lower: string) =>
+  simple('daemon-down', lower, ['cannot connect to the docker daemon', 'is the docker daemon running?']);
+export const driverOptEnv = (lower: string) =>
+  simple('driver-opt-env-unsupported', lower, ['invalid driver option env.']);
+export const hostGateway = (lower: string) =>
+  simple('host-gateway-unsupported', lower, ['host-gateway is not supported by the docker-container driver']);
+export const buildArgFlag = (lower: string) =>
+  simple('build-arg-flag', lower, [
+    'flag provided but not defined: -build-arg',
+    'flag provided but not defined: --build-arg',
+    'unknown flag: --build-arg',
+    'invalid value build-arg:',
+  ]);
+export const systemdSpecifier = (lower: string) =>
+  simple('systemd-specifier', lower, ['failed to resolve specifiers']);
+export const daemonJsonUnknown = (lower: string) =>
+  simple('daemon-json-unknown', lower, ["the following directives don't match any configuration option"]);
+export const daemonFlagConflict = (lower: string) =>
+  simple('daemon-flag-conflict', lower, ['specified both as a flag and in the configuration file']);
+export const socksUnsupported = (lower: string) =>
+  simple('socks-unsupported', lower, ['unsupported proxy configured: socks']);
+
+export function driverOptCsv(lower: string): CauseHit | null {
+  const at = lower.lastIndexOf('", expecting k=v');
+  if (at < 0) return null;
+  const start = lower.lastIndexOf('invalid value "', at);
+  return start >= 0 && at - start < 300 ? { cause: 'driver-opt-csv', at: start, end: at + 16 } : null;
+}

@@ -1,0 +1,51 @@
+// `buildproxy why`: read a build error as a chain — who made the failing request and why it failed.
+import type { Actor } from '../analyze/types.js';
+import { readError } from './read.js';
+import { CAUSE_ORDER, CAUSES } from './vocabulary.js';
+
+export { type ErrorReading, readError } from './read.js';
+export { MAX_ERROR_TEXT } from './text.js';
+export { CAUSES, type CauseFamily, type CauseId, FAMILY_IS_PROXY } from './vocabulary.js';
+
+export interface Signature {
+  id: string;
+  example: string;
+  actor: Actor;
+  rules: string[];
+  explanation: string;
+}
+
+/** One entry per cause, with a real example read by the reader itself (the docs' troubleshooting page). */
+export const SIGNATURES: Signature[] = CAUSE_ORDER.map((id) => {
+  const r = readError(CAUSES[id].example);
+  return {
+    id,
+    example: CAUSES[id].example,
+    actor: r.actor ?? CAUSES[id].actor ?? 'runtime',
+    rules: r.rules,
+    explanation: `${CAUSES[id].title}. ${r.explanation}`,
+  };
+});
+
+export interface WhyMatch {
+  signature: string;
+  actor: Actor;
+  rules: string[];
+  explanation: string;
+  excerpt: string;
+}
+
+/** The reading as a list (empty when nothing is recognised), for callers that show several matches. */
+export function classifyError(text: string): WhyMatch[] {
+  const r = readError(text);
+  if (!r.recognised || !r.cause) return [];
+  return [
+    {
+      signature: r.cause,
+      actor: r.actor ?? CAUSES[r.cause].actor ?? 'runtime',
+      rules: r.rules,
+      explanation: r.explanation,
+      excerpt: r.excerpt,
+    },
+  ];
+}
