@@ -1,2 +1,4 @@
 // The analysis, the rules and the report: dist/report.cjs, loaded by the doctor while its probes are in flight.
 export { buildReport, exitCodeFor } from '@buildproxy/core/report';
+export { readError } from '@buildproxy/core/why/index';
+export { renderReading } from './render/reading.js';

@@ -112,23 +112,43 @@ describe('the CLI surface', () => {
 });
 
 describe('buildproxy why and the non-interactive wizard', () => {
-  it('classifies an error from the argument or from stdin', async () => {
+  it('reads an error from the argument, stdin or --error FILE; exit 1 when it recognises a failure', async () => {
     const arg = await runCli([
       'why',
       'failed to fetch oauth token: Post "https://auth.docker.io/token": i/o timeout',
       '--no-color',
     ]);
-    expect(arg.code).toBe(0);
-    expect(arg.stdout).toMatch(/^client: .*\n[\s\S]*→ client-token-proxy/);
+    expect(arg.code).toBe(1);
+    expect(arg.stdout).toMatch(
+      /^the build client \(docker\/buildx or buildctl\): .*\n[\s\S]*→ client-token-proxy/,
+    );
     const { spawnSync } = await import('node:child_process');
     const { CLI } = await import('./helpers.js');
     const piped = spawnSync(process.execPath, [CLI, 'why', '--json'], {
       input: "E: Could not resolve 'deb.debian.org'\n",
       encoding: 'utf8',
     });
-    expect(JSON.parse(piped.stdout).matches[0]).toMatchObject({ actor: 'run', rules: ['run-proxy-missing'] });
+    expect(piped.status).toBe(1);
+    expect(JSON.parse(piped.stdout).reading).toMatchObject({
+      actor: 'run',
+      cause: 'direct',
+      rules: ['run-proxy-missing'],
+    });
+    const dash = spawnSync(process.execPath, [CLI, 'why', '--error', '-', '--json'], {
+      input: 'error: failed to solve: failed to fetch oauth token: unexpected status: 400 Bad Request\n',
+      encoding: 'utf8',
+    });
+    expect(JSON.parse(dash.stdout).reading).toMatchObject({
+      cause: 'registry-auth',
+      proxyProblem: false,
+      rules: [],
+    });
     const none = await runCli(['why', 'COPY failed: no such file']);
-    expect(none.code).toBe(1);
+    expect(none.code).toBe(0);
+    expect(none.stdout).toMatch(/No known build-network failure/);
+    const missing = await runCli(['why', '--error', '/nonexistent/build.log']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/cannot read the error file \/nonexistent\/build.log: ENOENT/);
   });
 
   it('runs the same flow with --yes: detect, plan, write, verify', async () => {

@@ -193,3 +193,54 @@ describe('--probes auto (Engine API, buildx only when needed) and --probes comma
     expect(auto).toEqual(commands);
   });
 });
+
+describe('buildproxy doctor --error and plan --error', () => {
+  const loopback =
+    'ERROR: failed to solve: failed to do request: Head "https://registry-1.docker.io/v2/library/alpine/manifests/3.20": proxyconnect tcp: dial tcp 127.0.0.1:3128: connect: connection refused\n';
+
+  it('doctor --error FILE names the builder of this machine and the fix; exit 1', async () => {
+    const m = machineFrom(synthesize(GOOD_CONTAINER));
+    const file = join(m.dir, 'build.log');
+    writeFileSync(file, `#5 [internal] load metadata for docker.io/library/alpine:3.20\n${loopback}`);
+    const env = { HTTPS_PROXY: 'http://proxy.corp.example:3128', BUILDX_BUILDER: 'proxied' };
+    const r = await runCli(['doctor', '--root', m.root, '--error', file, '--no-color'], { m, env });
+    expect(r.stdout).toMatch(/^The build error\nbuilder "proxied" \(docker-container\): The proxy was used/);
+    expect(r.stdout).toContain('its own network namespace');
+    expect(r.stdout).toContain('→ loopback-proxy-unreachable');
+    expect(r.code).toBe(1);
+    const j = await runCli(['doctor', '--root', m.root, '--error', file, '--json'], { m, env });
+    expect(JSON.parse(j.stdout).errorReading).toMatchObject({
+      actor: 'builder',
+      cause: 'proxy-unreachable',
+      address: '127.0.0.1:3128',
+      requester: 'builder "proxied" (docker-container)',
+    });
+  });
+
+  it('--error of a missing file or a directory is bad input (exit 2)', async () => {
+    const m = machineFrom(synthesize(GOOD_DOCKER));
+    const gone = await runCli(['doctor', '--root', m.root, '--error', join(m.dir, 'nope.log')], { m });
+    expect(gone.code).toBe(2);
+    expect(gone.stderr).toMatch(/cannot read the error file .*nope\.log: ENOENT/);
+    const dir = await runCli(['plan', '--root', m.root, '--error', m.dir], { m });
+    expect(dir.code).toBe(2);
+    expect(dir.stderr).toMatch(/is a directory, not a file/);
+  });
+
+  it('plan --error plans for the requester the error points to', async () => {
+    // A machine with no findings; the pasted error shows its docker-container builder failing on a loopback proxy.
+    const m = machineFrom(synthesize(GOOD_CONTAINER));
+    const file = join(m.dir, 'build.log');
+    writeFileSync(file, loopback);
+    const env = { HTTPS_PROXY: 'http://proxy.corp.example:3128', BUILDX_BUILDER: 'proxied' };
+    const proxy = ['--proxy', 'http://proxy.corp.example:3128'];
+    const without = await runCli(['plan', '--root', m.root, ...proxy, '--json'], { m, env });
+    const withErr = await runCli(['plan', '--root', m.root, ...proxy, '--error', file], { m, env });
+    expect(withErr.code, withErr.stderr).toBe(0);
+    expect(withErr.stderr).toContain(
+      'The build error: builder "proxied" (docker-container): The proxy was used',
+    );
+    expect(without.stdout).not.toMatch(/buildx-docker-container|docker buildx create/);
+    expect(withErr.stdout).toMatch(/docker buildx (create|rm)/);
+  });
+});

@@ -56,8 +56,8 @@ export function smoke(exe: string, version: string, cwd: string, root: string, e
   expect(p.stdout + p.stderr).not.toContain('s3cr');
 
   const w = run(['why', '--json'], "E: Could not resolve 'deb.debian.org'\n");
-  expect(w.code, w.stderr).toBe(0);
-  expect(JSON.parse(w.stdout).matches[0]).toMatchObject({ actor: 'run', rules: ['run-proxy-missing'] });
+  expect(w.code, w.stderr).toBe(1); // a failure was recognised
+  expect(JSON.parse(w.stdout).reading).toMatchObject({ actor: 'run', rules: ['run-proxy-missing'] });
 
   // The MCP server answers over stdio: initialize, then tools/list, then stdin closes and it exits.
   const rpc = (id: number, method: string, params: object) =>

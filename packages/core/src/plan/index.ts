@@ -6,6 +6,7 @@ import type { Evidence } from '../evidence/schema.js';
 import { formatProxyUrl, parseProxyUrl } from '../proxy/url.js';
 import { diagnose } from '../report.js';
 import type { Finding } from '../rules/types.js';
+import { type ErrorReading, readError } from '../why/index.js';
 import type { PlanContext, TargetDefinition } from './context.js';
 import { checkNoProxy, generateNoProxy } from './no-proxy.js';
 import { defaultTargets } from './select.js';
@@ -39,12 +40,27 @@ function ruleSet(findings: Finding[]): Set<string> {
 export interface PlanResult {
   plan: Plan;
   findings: Finding[];
+  /** the build error given with the plan (--error), read with this machine */
+  errorReading: ErrorReading | null;
+}
+
+/** A pasted error that shows a proxy failure counts as a finding of its requester when choosing targets. */
+function errorFinding(r: ErrorReading): Finding | null {
+  if (!r.recognised || !r.proxyProblem || !r.actor || r.rules.length === 0) return null;
+  return {
+    rule: r.rules[0]!,
+    severity: 'error',
+    actor: r.actor,
+    title: r.title ?? '',
+    message: `the build error: ${r.requester ?? r.actor}`,
+    evidence: [r.excerpt],
+  };
 }
 
 export function makePlan(
   evidence: Evidence,
   input: ProfileInput = {},
-  opts: { targets?: Target[] } = {},
+  opts: { targets?: Target[]; errorText?: string } = {},
 ): PlanResult {
   const state = analyze(evidence);
   const profile = resolveProfile(input, state.layers, state.client);
@@ -74,9 +90,11 @@ export function makePlan(
     read: (path) => (planned.has(path) ? planned.get(path)!.after : evidence.files[path]),
   };
   // Canonical order: the same plan whatever order the targets were named in.
-  const targets = [...new Set(opts.targets ?? defaultTargets(state, findings))].sort(
-    (a, b) => TARGETS.indexOf(a) - TARGETS.indexOf(b),
-  );
+  const errorReading = opts.errorText === undefined ? null : readError(opts.errorText, state);
+  const fromError = errorReading ? errorFinding(errorReading) : null;
+  const targets = [
+    ...new Set(opts.targets ?? defaultTargets(state, fromError ? [...findings, fromError] : findings)),
+  ].sort((a, b) => TARGETS.indexOf(a) - TARGETS.indexOf(b));
   const plan: Plan = {
     format: PLAN_FORMAT,
     changes: [],
@@ -119,7 +137,7 @@ export function makePlan(
     afterCommands: uniq(findings.filter((f) => filesSet.has(key(f)) && !allSet.has(key(f)))),
     remaining: uniq(afterAll.filter((f) => before.has(key(f)) || f.severity !== 'info')),
   };
-  return { plan, findings };
+  return { plan, findings, errorReading };
 }
 
 export { isTarget, PLAN_FORMAT, type Plan, PlanFormatError, TARGETS, type Target } from './types.js';

@@ -182,7 +182,11 @@ export function explain(cause: CauseId, c: Ctx): Explained {
       };
     case 'direct':
       return {
-        explanation: `${who(c)} connected to the target directly — it has no proxy (or NO_PROXY covers this host).`,
+        explanation:
+          `${who(c)} connected to the target directly — it has no proxy (or NO_PROXY covers this host).` +
+          (c.actor === 'client'
+            ? ' Registry tokens are fetched by the client from your shell, not by dockerd.'
+            : ''),
         rules: missingProxyRules(c),
       };
     case 'timeout':

@@ -12,7 +12,7 @@ export interface RequesterFacts {
 }
 
 const GENERIC: Record<Actor, string> = {
-  client: 'the build client (docker/buildx, or buildctl), which fetches registry tokens from your shell',
+  client: 'the build client (docker/buildx or buildctl)',
   builder: 'the builder (BuildKit: dockerd for the docker driver, buildkitd otherwise)',
   runtime: 'the runtime (dockerd, containerd or podman pulling the image)',
   run: 'a tool inside a RUN step',

@@ -1,6 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { maskEvidence } from '@buildproxy/core/evidence/mask';
+import { redactAll } from '@buildproxy/core/proxy/redact';
 import { EVIDENCE, PROFILE, parse } from '../args.js';
+import { readErrorInput } from '../error-input.js';
 import { UsageError } from '../errors.js';
 import { getEvidence } from '../evidence-source.js';
 import type { Io } from '../io.js';
@@ -31,11 +33,16 @@ The proxy you need (default: inferred from your shell, then from any configured 
   --proxy-on-host      the proxy listens on this host's 127.0.0.1 (cntlm, px)
   --ca-cert FILE       corporate root CA of a TLS-inspecting proxy
 
+The build error you saw (optional):
+  --error FILE|-       read the failing build's output from FILE, or from stdin with -, and say which
+                       requester on this machine made the failing request and what fixes it
+
 Output:
-  --json               print buildproxy.report/v1
+  --json               print buildproxy.report/v1 (with --error: an added "errorReading")
   --no-color           plain text (also NO_COLOR=1)
 
-Exit: 0 no errors, 1 at least one error finding, 2 bad usage or bad input.
+Exit: 0 no errors, 1 at least one error finding (or --error shows a recognised failure), 2 bad usage or
+bad input.
 `;
 
 export async function doctor(argv: string[], io: Io): Promise<number> {
@@ -44,6 +51,7 @@ export async function doctor(argv: string[], io: Io): Promise<number> {
     ...PROFILE,
     json: { type: 'boolean' },
     capture: { type: 'string' },
+    error: { type: 'string' },
   });
   if (values.help) {
     io.out(DOCTOR_HELP);
@@ -56,11 +64,17 @@ export async function doctor(argv: string[], io: Io): Promise<number> {
     );
   }
   const profile = await profileFromFlags(values);
+  const errorText =
+    typeof values.error === 'string'
+      ? await readErrorInput(values.error, process.stdin, io.stdinIsTTY)
+      : null;
   // Probes first, then load the analysis (its own file) while the daemon answers and probe processes run.
   const evidence = getEvidence(values);
   evidence.catch(() => {}); // awaited below; this only keeps an early rejection from being reported as unhandled
   await new Promise((r) => setImmediate(r)); // let the probes send their requests and start their processes
-  const { buildReport, exitCodeFor } = sibling('./report.cjs') as typeof import('../report-entry.js');
+  const { buildReport, exitCodeFor, readError, renderReading } = sibling(
+    './report.cjs',
+  ) as typeof import('../report-entry.js');
   const ev = await evidence;
   if (typeof values.capture === 'string') {
     try {
@@ -73,10 +87,19 @@ export async function doctor(argv: string[], io: Io): Promise<number> {
       );
     }
   }
-  const { report } = buildReport(ev, profile);
-  if (values.json) io.out(`${JSON.stringify(report, null, 2)}\n`);
-  else io.out(renderReport(report, io.style(values['no-color'] === true)));
+  const { report, state } = buildReport(ev, profile);
+  // The pasted error, read with this machine: the requester by name (builder "ci" (docker-container)).
+  const reading = errorText === null ? null : readError(errorText, state);
+  const st = io.style(values['no-color'] === true);
+  if (values.json)
+    io.out(
+      `${redactAll(JSON.stringify(reading ? { ...report, errorReading: reading } : report, null, 2))}\n`,
+    );
+  else {
+    if (reading) io.out(`${st.bold('The build error')}\n${renderReading(reading, st)}\n`);
+    io.out(renderReport(report, st));
+  }
   if (typeof values.capture === 'string' && !values.json)
     io.err(`Evidence written to ${values.capture} (passwords masked).\n`);
-  return exitCodeFor(report.findings);
+  return Math.max(exitCodeFor(report.findings), reading?.recognised ? 1 : 0);
 }

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { isTarget, makePlan, PlanError, TARGETS, type Target } from '@buildproxy/core';
 import { EVIDENCE, PROFILE, parse } from '../args.js';
+import { readErrorInput } from '../error-input.js';
 import { UsageError } from '../errors.js';
 import { getEvidence, readShellRc } from '../evidence-source.js';
 import type { Io } from '../io.js';
@@ -15,6 +16,8 @@ Plan the configuration changes that fix the current findings, and show them as d
                        targets: ${TARGETS.join(', ')}
   -o, --output FILE    write the plan (with secrets, mode 0600) for: buildproxy apply FILE
   --json               print the plan as JSON, passwords redacted
+  --error FILE|-       the failing build's output (FILE, or stdin with -): also plan for the requester it
+                       points to (when no --target is given)
   --from FILE | --root DIR | --file DOCKERFILE | --timeout MS | --probes MODE   evidence, as for doctor
   --proxy URL  --http-proxy URL  --https-proxy URL  --no-proxy LIST  --registry HOST[:PORT]  --ca-cert FILE
   --mirror HOST[:PORT]  --proxy-on-host
@@ -28,6 +31,7 @@ export async function plan(argv: string[], io: Io): Promise<number> {
     json: { type: 'boolean' },
     output: { type: 'string', short: 'o' },
     target: { type: 'string', multiple: true },
+    error: { type: 'string' },
   });
   if (values.help) {
     io.out(PLAN_HELP);
@@ -38,15 +42,29 @@ export async function plan(argv: string[], io: Io): Promise<number> {
     if (!isTarget(t)) throw new UsageError(`unknown target "${t}"`, `targets: ${TARGETS.join(', ')}`);
   }
   const input = await profileFromFlags(values);
+  const errorText =
+    typeof values.error === 'string'
+      ? await readErrorInput(values.error, process.stdin, io.stdinIsTTY)
+      : undefined;
   let evidence = await getEvidence(values);
   if (values.from === undefined) evidence = await readShellRc(evidence, values.root as string | undefined);
   let result: ReturnType<typeof makePlan>;
   try {
-    result = makePlan(evidence, input, targets ? { targets: targets as Target[] } : {});
+    result = makePlan(evidence, input, {
+      ...(targets ? { targets: targets as Target[] } : {}),
+      ...(errorText !== undefined ? { errorText } : {}),
+    });
   } catch (e) {
     if (e instanceof PlanError) throw new UsageError(e.message, e.hint);
     throw e;
   }
+  const r = result.errorReading;
+  if (r && !values.json)
+    io.err(
+      r.recognised
+        ? `The build error: ${r.requester ?? 'unknown requester'}: ${r.title}${r.proxyProblem ? '' : ' (not a proxy problem: no change planned for it)'}\n`
+        : 'The build error: no known build-network failure in it.\n',
+    );
   if (typeof values.output === 'string') {
     await writeFile(values.output, `${JSON.stringify(result.plan, null, 2)}\n`, { mode: 0o600 });
     io.err(

@@ -1,50 +1,58 @@
-import { classifyError, findRule, redactAll } from '@buildproxy/core';
+import { readError, redactAll } from '@buildproxy/core';
 import { parse } from '../args.js';
+import { readErrorInput, readTail } from '../error-input.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
+import { renderReading } from '../render/reading.js';
 
 export const WHY_HELP = `Usage: buildproxy why "ERROR TEXT" [--json]
        docker build . 2>&1 | buildproxy why
+       buildproxy why --error FILE|-
 
-Which actor (client, runtime, builder, RUN step) and which rules a build error points to.
+Read a build error as a chain: which requester made the failing request (the build client, the runtime,
+the builder, or a tool in a RUN step) and why it failed (the proxy was used and is unreachable, the request
+went direct, the proxy refused or wants credentials, TLS inspection, a timeout…), with the rules that explain
+it. Errors no proxy setting fixes (registry credentials, no buildkitd, client certificates) are said so.
+With the machine at hand, buildproxy doctor --error FILE names the builder and picks the fix.
+
+  --error FILE|-       read the error from FILE, or from stdin with -; only the last 256 KiB is kept
+  --json               print the reading as JSON
+  --no-color           plain text (also NO_COLOR=1)
+
+Exit: 0 nothing recognised, 1 a build-network failure was recognised, 2 bad usage or no input.
 `;
 
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 export async function why(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse('why', argv, { json: { type: 'boolean' } }, 1);
+  const { values, positionals } = parse(
+    'why',
+    argv,
+    { json: { type: 'boolean' }, error: { type: 'string' } },
+    1,
+  );
   if (values.help) {
     io.out(WHY_HELP);
     return 0;
   }
-  let text = positionals[0];
-  if (text === undefined || text === '-') {
+  if (typeof values.error === 'string' && positionals[0] !== undefined)
+    throw new UsageError(
+      'give the error as an argument or with --error, not both',
+      'see: buildproxy why --help',
+    );
+  let text: string;
+  if (typeof values.error === 'string')
+    text = await readErrorInput(values.error, process.stdin, io.stdinIsTTY);
+  else if (positionals[0] !== undefined && positionals[0] !== '-') text = positionals[0];
+  else {
     if (io.stdinIsTTY)
       throw new UsageError(
         'why needs the error text',
         'give it as an argument, or pipe the build output: docker build . 2>&1 | buildproxy why',
       );
-    text = await readStdin();
+    text = await readTail(process.stdin);
   }
-  const matches = classifyError(text);
-  if (values.json) {
-    io.out(`${redactAll(JSON.stringify({ matches }, null, 2))}\n`);
-    return matches.length ? 0 : 1;
-  }
-  const st = io.style(values['no-color'] === true);
-  if (matches.length === 0) {
-    io.out('No known proxy failure in that text. Run buildproxy doctor to check every actor.\n');
-    return 1;
-  }
-  for (const m of matches) {
-    io.out(`${st.bold(m.actor)}: ${m.explanation}\n`);
-    io.out(st.dim(`  matched: ${redactAll(m.excerpt)}\n`));
-    for (const r of m.rules)
-      io.out(`  → ${r}: ${findRule(r)?.title ?? ''}  ${st.dim(`(buildproxy explain ${r})`)}\n`);
-  }
-  return 0;
+  if (!text.trim()) throw new UsageError('the error text is empty', 'give the output of the failing build');
+  const reading = readError(text);
+  if (values.json) io.out(`${redactAll(JSON.stringify({ reading }, null, 2))}\n`);
+  else io.out(renderReading(reading, io.style(values['no-color'] === true)));
+  return reading.recognised ? 1 : 0;
 }

@@ -1,4 +1,5 @@
 // The wizard: one screen per step, state in the reducer, side effects only here (through `effects`).
+import { analyze } from '@buildproxy/core';
 import { useApp } from 'ink';
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { Effects } from './effects.js';
@@ -31,6 +32,8 @@ export function App({ effects, given, color, canWriteHere, planFile, outDir, onS
     () => (showsReport && s.evidence ? effects.report(s.evidence, s.answers) : s.report),
     [showsReport, s.evidence, s.answers, s.report, effects],
   );
+  // The detected machine, so the paste step names the requester ("builder "ci" (docker-container)").
+  const machine = useMemo(() => (s.evidence ? analyze(s.evidence) : null), [s.evidence]);
   const [phase, setPhase] = useState<ActPhase>({ kind: 'choose' });
   const [commandsRun, setCommandsRun] = useState(false);
   // The outcome of writing, kept while the restart confirmation is on screen.
@@ -107,6 +110,7 @@ export function App({ effects, given, color, canWriteHere, planFile, outDir, onS
       return (
         <PasteScreen
           text={s.answers.errorText}
+          machine={machine}
           onChange={(errorText) => dispatch({ type: 'answer', patch: { errorText } })}
           onNext={next}
           onBack={back}

@@ -1,10 +1,12 @@
 // The wizard's state: a pure reducer. Views render it; effects (probes, planning, writing) dispatch into it.
 import {
-  classifyError,
+  analyze,
   type Evidence,
   findRule,
   type Plan,
   type Report,
+  readError,
+  type State,
   type Target,
 } from '@buildproxy/core';
 
@@ -120,18 +122,22 @@ function nextStep(step: Step): Step {
 }
 
 /**
- * For each failure the pasted error shows, unless a chosen target already fixes one of the rules it points to: the
- * first target this machine can use that does (the choices come in the machine's order of preference).
+ * The target that fixes the requester the pasted error points to, read with the detected machine (so a loopback
+ * proxy from a docker-container builder points to the builder, not to dockerd): unless a chosen target already
+ * fixes one of its rules, the first target this machine can use that does. Not-proxy errors add nothing.
  */
-export function targetsForError(text: string, choices: Target[], chosen: Target[]): Target[] {
-  const add: Target[] = [];
-  for (const m of classifyError(text)) {
-    const fixes = m.rules.flatMap((id) => findRule(id)?.targets ?? []);
-    if (fixes.some((t) => chosen.includes(t) || add.includes(t))) continue;
-    const pick = choices.find((c) => fixes.includes(c));
-    if (pick) add.push(pick);
-  }
-  return add;
+export function targetsForError(
+  text: string,
+  choices: Target[],
+  chosen: Target[],
+  machine: State | null = null,
+): Target[] {
+  const r = readError(text, machine);
+  if (!r.recognised || !r.proxyProblem) return [];
+  const fixes = r.rules.flatMap((id) => findRule(id)?.targets ?? []);
+  if (fixes.some((t) => chosen.includes(t))) return [];
+  const pick = choices.find((c) => fixes.includes(c));
+  return pick ? [pick] : [];
 }
 
 /** Steps that cannot be returned to: their work is done (files written, doctor re-run). */
@@ -166,6 +172,7 @@ export function reducer(s: WizardState, a: Action): WizardState {
               s.answers.errorText,
               s.targetChoices.map((c) => c.value),
               s.answers.targets,
+              s.evidence ? analyze(s.evidence) : null,
             )
           : [];
       return {

@@ -168,7 +168,8 @@ describe('screens', () => {
     );
     await tick();
     rerender(<PasteScreen text={text} onChange={() => {}} onNext={() => {}} onBack={() => {}} />);
-    expect(lastFrame()).toMatch(/client: Registry tokens are fetched by the docker CLI/);
+    expect(lastFrame()).toMatch(/the build client \(docker\/buildx or buildctl\): The request went direct/);
+    expect(lastFrame()).toMatch(/\(client-token-proxy\)/);
   });
 });
 

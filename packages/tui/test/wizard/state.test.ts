@@ -1,4 +1,4 @@
-import { buildReport, fixtures, SIGNATURES, synthesize, type Target } from '@buildproxy/core';
+import { analyze, buildReport, fixtures, SIGNATURES, synthesize, type Target } from '@buildproxy/core';
 import { describe, expect, it } from 'vitest';
 import { initialState, reducer, targetsForError, type WizardState } from '../../src/wizard/state.js';
 
@@ -98,14 +98,28 @@ describe('a pasted error adds the target that fixes its actor', () => {
 
   it('per rule, the first target this machine can use, unless a chosen one already fixes it', () => {
     expect(targetsForError(token, choices, ['docker-systemd'])).toEqual(['client-shell']);
-    // the token error's i/o timeout also matches the builder's signature: both actors get a fix
-    expect(targetsForError(token, choices, ['client-shell'])).toEqual(['docker-systemd']);
+    // the token error is the client's alone (the innermost requester): nothing more once client-shell is chosen
+    expect(targetsForError(token, choices, ['client-shell'])).toEqual([]);
     expect(targetsForError(token, choices, ['client-shell', 'docker-daemon-json'])).toEqual([]);
     // FROM timing out: the builder; docker-systemd comes first for this machine, daemon.json would be the same fix
     expect(targetsForError(from, choices, ['client-shell'])).toEqual(['docker-systemd']);
     expect(targetsForError(from, choices, ['docker-daemon-json'])).toEqual([]);
     expect(targetsForError('nothing to see', choices, [])).toEqual([]);
     expect(targetsForError(token, ['docker-cli-config'], [])).toEqual([]); // nothing usable here fixes it
+  });
+
+  it("reads the error with the detected machine: a loopback proxy is the builder's problem only in its namespace", () => {
+    const loopback =
+      'ERROR: failed to solve: failed to do request: Head "https://registry-1.docker.io/v2/library/alpine/manifests/3.20": proxyconnect tcp: dial tcp 127.0.0.1:3128: connect: connection refused';
+    const all: Target[] = ['docker-systemd', 'buildx-docker-container', 'docker-cli-config'];
+    const container = analyze(synthesize(fixtures.REFERENCE_MACHINE));
+    expect(targetsForError(loopback, all, [], container)).toEqual(['buildx-docker-container']);
+    // dockerd on the host (docker driver) reaching its own 127.0.0.1: the proxy is down, no file fixes that
+    expect(targetsForError(loopback, all, [], analyze(ev))).toEqual([]);
+    // not a proxy problem: nothing is added
+    const token401 =
+      'ERROR: failed to solve: failed to fetch oauth token: unexpected status from GET request to https://auth.docker.io/token: 401 Unauthorized';
+    expect(targetsForError(token401, [...all, 'client-shell'], [], container)).toEqual([]);
   });
 
   it('leaving the paste step adds them and remembers why; the review shows it', () => {

@@ -1,4 +1,4 @@
-import { classifyError } from '@buildproxy/core';
+import { readError, type State } from '@buildproxy/core';
 import { Box, Text, useInput } from 'ink';
 import { Screen } from '../components/chrome.js';
 import { maskTyping } from '../components/mask.js';
@@ -6,11 +6,14 @@ import { useNavKeys } from '../components/nav.js';
 
 export function PasteScreen({
   text,
+  machine = null,
   onChange,
   onNext,
   onBack,
 }: {
   text: string;
+  /** the detected machine: the reading names its builder and daemon */
+  machine?: State | null;
   onChange: (t: string) => void;
   onNext: () => void;
   onBack: () => void;
@@ -24,7 +27,7 @@ export function PasteScreen({
     if (key.escape || key.ctrl || key.meta || key.upArrow || key.downArrow) return;
     if (input) onChange(text + input.replace(/\r\n?/g, '\n'));
   });
-  const matches = classifyError(text);
+  const r = text ? readError(text, machine) : null;
   const lines = text.split('\n').map(maskTyping).filter(Boolean);
   return (
     <Screen step="paste" keys="paste · enter continue or skip · ctrl-u clear · esc back">
@@ -37,12 +40,17 @@ export function PasteScreen({
         ))}
         {lines.length === 0 ? <Text dimColor>…</Text> : null}
       </Box>
-      {matches.map((m) => (
-        <Text key={m.signature}>
-          <Text bold>{m.actor}</Text>: {m.explanation} <Text dimColor>({m.rules.join(', ')})</Text>
-        </Text>
-      ))}
-      {text && matches.length === 0 ? <Text dimColor>No known proxy failure in this text.</Text> : null}
+      {r?.recognised ? (
+        <Box flexDirection="column">
+          <Text>
+            <Text bold>{r.requester ?? 'unknown requester'}</Text>: {r.title}
+            {r.proxyProblem ? '' : ' — no proxy setting fixes this'}
+          </Text>
+          <Text>{r.explanation}</Text>
+          {r.rules.length ? <Text dimColor>({r.rules.join(', ')})</Text> : null}
+        </Box>
+      ) : null}
+      {r && !r.recognised ? <Text dimColor>No known build-network failure in this text.</Text> : null}
     </Screen>
   );
 }
