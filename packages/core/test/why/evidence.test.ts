@@ -1,8 +1,8 @@
 // With the analysed machine at hand, the reading names the requester and picks the fix for it.
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze/state.js';
-import { synthesize } from '../../src/machines/synth.js';
 import { containerBuilder, GOOD_DOCKER, REFERENCE_MACHINE, variant } from '../../src/machines/fixtures.js';
+import { synthesize } from '../../src/machines/synth.js';
 import { readError } from '../../src/why/index.js';
 
 const state = (spec: Parameters<typeof synthesize>[0]) => analyze(synthesize(spec));
