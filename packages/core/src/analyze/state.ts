@@ -40,6 +40,7 @@ export function analyze(ev: Evidence): State {
     dockerfile: ev.dockerfile ? analyzeDockerfile(ev.dockerfile.path, ev.dockerfile.content) : null,
     fileErrors: [...runtime.fileErrors, ...run.fileErrors, ...builder.fileErrors],
     unreadable: ev.unreadable ?? [],
+    hostNet: ev.net ?? null,
     ignoredFiles: runtime.ignoredFiles,
     layers: [client.layer, ...runtime.layers, ...run.layers, ...builder.layers],
     actors: { client: client.actor, runtime: runtime.actor, builder: builder.actor, run: run.actor },

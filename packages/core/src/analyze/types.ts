@@ -4,6 +4,7 @@ import type { FileError } from '../formats/json-file.js';
 import type { SystemctlUnit } from '../formats/systemctl.js';
 import type { EnvVarAssignment, SystemdProblem } from '../formats/systemd.js';
 import type { Version } from '../formats/version.js';
+import type { HostNet } from '../net/proc-net.js';
 
 export type Actor = 'client' | 'runtime' | 'builder' | 'run';
 export const ACTORS: readonly Actor[] = ['client', 'runtime', 'builder', 'run'];
@@ -135,6 +136,8 @@ export interface State {
   fileErrors: FileError[];
   /** files that exist but could not be read (permission denied) */
   unreadable: string[];
+  /** listening TCP sockets and docker0's address (Linux captures); null: not captured */
+  hostNet: HostNet | null;
   ignoredFiles: { path: string; vars: EnvVarAssignment[]; why: 'not-read' | 'export' }[];
   layers: Layer[];
   actors: Record<Actor, ActorState>;

@@ -1,6 +1,8 @@
 // buildproxy.evidence/v1 — everything the doctor saw, raw, so a diagnosis can be replayed anywhere.
 // Types only: the zod validator lives in validate.ts, so code that never parses a bundle does not load zod.
 
+import type { HostNet } from '../net/proc-net.js';
+
 export const EVIDENCE_FORMAT = 'buildproxy.evidence/v1';
 
 export interface CommandResult {
@@ -37,6 +39,8 @@ export interface Evidence {
   dockerfile?: { path: string; content: string } | null;
   /** files that exist but could not be read (permission denied): their content is unknown, not absent */
   unreadable?: string[];
+  /** this host's listening TCP sockets and docker0's address, from /proc/net (Linux captures) */
+  net?: HostNet;
 }
 
 export class EvidenceFormatError extends Error {}

@@ -36,6 +36,12 @@ export const EvidenceSchema = z.object({
   processes: z.array(ProcessSchema),
   dockerfile: z.optional(z.nullable(z.object({ path: z.string(), content: z.string() }))),
   unreadable: z.optional(z.array(z.string())),
+  net: z.optional(
+    z.object({
+      listeners: z.array(z.object({ addr: z.string(), port: z.int().check(z.gte(0), z.lte(65535)) })),
+      bridge: z.nullable(z.string()),
+    }),
+  ),
 });
 
 /** Validate a parsed bundle; the error names the field and what was expected. */

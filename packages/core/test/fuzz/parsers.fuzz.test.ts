@@ -21,6 +21,7 @@ import {
 } from '../../src/formats/systemd.js';
 import { DROP_IN, GOOD_DOCKER, variant } from '../../src/machines/fixtures.js';
 import { synthesize } from '../../src/machines/synth.js';
+import { bridgeAddress, parseFibLocal, parseTcpListeners } from '../../src/net/proc-net.js';
 import { makePlan, PlanError } from '../../src/plan/index.js';
 import { PlanFormatError } from '../../src/plan/types.js';
 import { parsePlan } from '../../src/plan/validate.js';
@@ -156,6 +157,29 @@ describe(`fuzz (${RUNS} cases each)`, () => {
           expect(q.startsWith('"') && q.endsWith('"')).toBe(true);
         },
       ),
+      opts,
+    );
+  });
+
+  it('/proc/net tables (tcp, tcp6, route, fib_trie): never throw, only well-formed listeners', () => {
+    const row = fc
+      .tuple(
+        fc.nat(99),
+        fc.string({ unit: fc.constantFrom(...'0123456789ABCDEFabcdefg'), minLength: 8, maxLength: 32 }),
+        fc.string({ unit: fc.constantFrom(...'0123456789ABCDEF'), minLength: 4, maxLength: 4 }),
+        fc.constantFrom('0A', '01', 'zz'),
+      )
+      .map(([i, a, p, st]) => `${i}: ${a}:${p} 00000000:0000 ${st}`);
+    const text = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 200 }),
+      fc.array(row, { maxLength: 20 }).map((r) => r.join('\n')),
+    );
+    fc.assert(
+      fc.property(text, fc.boolean(), (s, v6) => {
+        for (const l of parseTcpListeners(s, v6)) expect(l.port).toBeLessThanOrEqual(65535);
+        parseFibLocal(s);
+        bridgeAddress(s, s);
+      }),
       opts,
     );
   });

@@ -27,6 +27,7 @@ import { pickRelevant } from '../../proxy/env.js';
 import { asCommand, engineGet } from './engine-api.js';
 import { type Exec, execCommand, findOnPath } from './exec.js';
 import { isDirectory, listConf, listDir, readText, underRoot } from './files.js';
+import { readHostNet } from './host-net.js';
 import { scanProcesses } from './processes.js';
 
 export interface CaptureOptions {
@@ -216,6 +217,7 @@ export async function captureEvidence(opts: CaptureOptions = {}): Promise<Eviden
       ),
   ]);
 
+  const hostNet = readHostNet(root);
   let dockerfile: Evidence['dockerfile'] = null;
   const dfPath = opts.dockerfile ?? 'Dockerfile';
   const dfAbs = dfPath.startsWith('/') ? dfPath : join(opts.cwd ?? process.cwd(), dfPath);
@@ -240,6 +242,7 @@ export async function captureEvidence(opts: CaptureOptions = {}): Promise<Eviden
     files: Object.fromEntries(Object.entries(files).sort(([a], [b]) => byText(a, b))),
     commands: commands.sort(order),
     processes,
+    ...(hostNet ? { net: hostNet } : {}),
     dockerfile,
     ...(unreadable.length ? { unreadable: unreadable.sort() } : {}),
   };

@@ -1,6 +1,7 @@
 // docker-cli-config: proxies for RUN steps in $DOCKER_CONFIG/config.json, every other key kept.
 
 import { dockerConfigDir } from '../../evidence/canonical.js';
+import { proxyForRunSteps } from '../../net/run-proxy.js';
 import type { Target } from '../../targets.js';
 import { change, malformedJson, ok, type PlanContext, refuse, type TargetDefinition } from '../context.js';
 import { setJsonPath } from '../json-edit.js';
@@ -24,9 +25,12 @@ function cliConfig(ctx: PlanContext, target: Target): TargetResult {
   if (malformed) return refuse(malformed);
   // A per-daemon entry replaces "default" entirely, so write to the entry the CLI will use.
   const key = ctx.state.configJson?.perHost ?? 'default';
+  // RUN steps run in a container: a proxy on this host's loopback is written with an address they can reach.
+  const http = proxyForRunSteps(ctx.state, ctx.proxy.http);
+  const https = proxyForRunSteps(ctx.state, ctx.proxy.https);
   let after = text;
-  after = setJsonPath(after, ['proxies', key, 'httpProxy'], ctx.proxy.http);
-  after = setJsonPath(after, ['proxies', key, 'httpsProxy'], ctx.proxy.https);
+  after = setJsonPath(after, ['proxies', key, 'httpProxy'], http.value);
+  after = setJsonPath(after, ['proxies', key, 'httpsProxy'], https.value);
   after = setJsonPath(after, ['proxies', key, 'noProxy'], curlNoProxy(ctx.proxy.noProxy).join(','));
   return ok([
     change(ctx, {
@@ -35,7 +39,9 @@ function cliConfig(ctx: PlanContext, target: Target): TargetResult {
       needsRoot: false,
       after: after!,
       target,
-      why: 'docker build and docker buildx build pass these to RUN steps as build args',
+      why: `docker build and docker buildx build pass these to RUN steps as build args${
+        (http.note ?? https.note) ? ` (${http.note ?? https.note})` : ''
+      }`,
     }),
   ]);
 }

@@ -9,7 +9,9 @@ import {
   shellEnv,
   variant,
 } from '../../machines/fixtures.js';
-import { proxyOnLoopback } from '../../proxy/url.js';
+import { listenScope } from '../../net/proc-net.js';
+import { REBIND } from '../../net/run-proxy.js';
+import { parseProxyUrl, proxyOnLoopback } from '../../proxy/url.js';
 import type { FindingDraft, Rule } from '../types.js';
 import { shown } from '../util.js';
 
@@ -71,9 +73,15 @@ export const loopbackProxyUnreachable: Rule = {
       for (const v of [a.proxy.http, a.proxy.https].filter((x): x is VarValue => !!x)) {
         if (!proxyOnLoopback(v.value) || seen.has(v.value)) continue;
         seen.add(v.value);
+        const p = parseProxyUrl(v.value);
+        const port = p.ok ? p.url.effectivePort : 0;
+        const listen =
+          listenScope(state.hostNet, port) === 'loopback-only'
+            ? `. The proxy listens on 127.0.0.1:${port} only, so no container reaches it at any address until it listens on all interfaces: ${REBIND.replaceAll('PORT', String(port))}`
+            : '';
         out.push({
           actor,
-          message: `${a.label} uses ${shown(v.value)} (${v.origin.ref}); ${ADVICE[netns] ?? '127.0.0.1 is not this host there'}`,
+          message: `${a.label} uses ${shown(v.value)} (${v.origin.ref}); ${ADVICE[netns] ?? '127.0.0.1 is not this host there'}${listen}`,
           evidence: [v.origin.ref],
         });
       }

@@ -1,4 +1,5 @@
 import { CONFIG_JSON, GOOD_DOCKER, variant } from '../../machines/fixtures.js';
+import { proxyForRunSteps } from '../../net/run-proxy.js';
 import type { Rule } from '../types.js';
 import { intendedProxy, shown } from '../util.js';
 
@@ -27,9 +28,10 @@ export const runProxyMissing: Rule = {
   check(state, profile) {
     const want = intendedProxy(profile);
     if (!want || !state.docker.cli || state.actors.run.proxy.http || state.actors.run.proxy.https) return [];
+    const run = proxyForRunSteps(state, want);
     return [
       {
-        message: `no proxies in ${state.configJson?.path ?? '~/.docker/config.json'}: RUN steps fetch direct unless each build passes --build-arg HTTP_PROXY=${shown(want)}`,
+        message: `no proxies in ${state.configJson?.path ?? '~/.docker/config.json'}: RUN steps fetch direct unless each build passes --build-arg HTTP_PROXY=${shown(run.value)}${run.note ? ` (${run.note})` : ''}`,
         evidence: [state.configJson?.path ?? `${state.host.home}/.docker/config.json`],
       },
     ];

@@ -1,0 +1,139 @@
+// Linux /proc/net tables, read by the capture to answer two questions about a proxy on this host: does it
+// listen on loopback only (then no container can reach it), and what is docker0's address (the one RUN steps
+// on the default bridge can reach). Pure and linear; the capture caps what it reads (MAX_PROC_NET).
+
+export const MAX_PROC_NET = 1024 * 1024;
+export const MAX_LISTENERS = 4096;
+
+export interface Listener {
+  addr: string; // "127.0.0.1", "0.0.0.0", "::", "::1"
+  port: number;
+}
+
+export interface HostNet {
+  /** TCP sockets in LISTEN state in the capture's network namespace (/proc/net/tcp and tcp6) */
+  listeners: Listener[];
+  /** docker0's IPv4 address (/proc/net/route subnet ∩ /proc/net/fib_trie local addresses), null when absent */
+  bridge: string | null;
+}
+
+const hex = (s: string) => Number.parseInt(s, 16);
+
+/** A /proc/net/tcp address word: 32 bits in host (little-endian) byte order. */
+function ipv4FromLe(word: string): string {
+  const n = hex(word);
+  return [n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, n >>> 24].join('.');
+}
+
+function ipv6FromLe(s: string): string {
+  const bytes: number[] = [];
+  for (let w = 0; w < 4; w++) {
+    const word = s.slice(w * 8, w * 8 + 8);
+    for (let b = 3; b >= 0; b--) bytes.push(hex(word.slice(b * 2, b * 2 + 2)));
+  }
+  const groups: number[] = [];
+  for (let i = 0; i < 16; i += 2) groups.push((bytes[i]! << 8) | bytes[i + 1]!);
+  if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff)
+    return `::ffff:${bytes.slice(12).join('.')}`;
+  // compress the longest run of zero groups, as inet_ntop does
+  let best = -1;
+  let bestLen = 0;
+  for (let i = 0; i < 8; ) {
+    if (groups[i] !== 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < 8 && groups[j] === 0) j++;
+    if (j - i > bestLen && j - i > 1) {
+      best = i;
+      bestLen = j - i;
+    }
+    i = j;
+  }
+  const h = groups.map((g) => g.toString(16));
+  if (best < 0) return h.join(':');
+  return `${h.slice(0, best).join(':')}::${h.slice(best + bestLen).join(':')}`;
+}
+
+/** LISTEN rows (state 0A) of /proc/net/tcp (v6 false) or /proc/net/tcp6. Malformed rows are skipped. */
+export function parseTcpListeners(text: string, v6: boolean): Listener[] {
+  const out: Listener[] = [];
+  const addrRe = v6 ? /^([0-9A-Fa-f]{32}):([0-9A-Fa-f]{4})$/ : /^([0-9A-Fa-f]{8}):([0-9A-Fa-f]{4})$/;
+  for (const line of text.slice(0, MAX_PROC_NET).split('\n')) {
+    if (out.length >= MAX_LISTENERS) break;
+    const f = line.trim().split(/\s+/);
+    if (f.length < 4 || !/^\d+:$/.test(f[0]!) || f[3] !== '0A') continue;
+    const m = addrRe.exec(f[1]!);
+    if (!m) continue;
+    out.push({ addr: v6 ? ipv6FromLe(m[1]!) : ipv4FromLe(m[1]!), port: hex(m[2]!) });
+  }
+  return out;
+}
+
+/** docker0's subnet from /proc/net/route (Destination and Mask are little-endian hex words). */
+export function parseRouteSubnet(text: string, iface: string): { net: number; mask: number } | null {
+  for (const line of text.slice(0, MAX_PROC_NET).split('\n')) {
+    const f = line.trim().split(/\s+/);
+    if (f[0] !== iface || f.length < 8) continue;
+    if (!/^[0-9A-Fa-f]{8}$/.test(f[1]!) || !/^[0-9A-Fa-f]{8}$/.test(f[7]!)) continue;
+    const le = (w: string) => {
+      const n = hex(w);
+      return (
+        (((n & 0xff) << 24) | (((n >>> 8) & 0xff) << 16) | (((n >>> 16) & 0xff) << 8) | (n >>> 24)) >>> 0
+      );
+    };
+    const mask = le(f[7]!);
+    if (mask === 0) continue; // a default route via docker0 says nothing about its subnet
+    return { net: le(f[1]!), mask };
+  }
+  return null;
+}
+
+/** The host's own IPv4 addresses: "|-- A.B.C.D" followed by "/32 host LOCAL" in /proc/net/fib_trie. */
+export function parseFibLocal(text: string): string[] {
+  const out = new Set<string>();
+  let last: string | null = null;
+  for (const line of text.slice(0, MAX_PROC_NET).split('\n')) {
+    const ip = /^[\s|+-]*\|-- (\d{1,3}(?:\.\d{1,3}){3})\s*$/.exec(line);
+    if (ip) {
+      last = ip[1]!;
+      continue;
+    }
+    if (last && /^\s*\/32 host LOCAL\s*$/.test(line)) out.add(last);
+  }
+  return [...out];
+}
+
+const toNum = (ip: string) => ip.split('.').reduce((n, o) => ((n << 8) | Number(o)) >>> 0, 0);
+
+export function bridgeAddress(route: string, fib: string, iface = 'docker0'): string | null {
+  const sub = parseRouteSubnet(route, iface);
+  if (!sub) return null;
+  return parseFibLocal(fib).find((ip) => (toNum(ip) & sub.mask) >>> 0 === sub.net) ?? null;
+}
+
+export type ListenScope = 'loopback-only' | 'reachable' | 'not-listening' | 'unknown';
+
+/** Where a local proxy on `port` listens: only on loopback, or on an address containers can reach. */
+export function listenScope(net: HostNet | null | undefined, port: number): ListenScope {
+  if (!net) return 'unknown';
+  const on = net.listeners.filter((l) => l.port === port);
+  if (on.length === 0) return 'not-listening';
+  const loop = (a: string) => /^127\./.test(a) || a === '::1' || /^::ffff:127\./.test(a);
+  return on.every((l) => loop(l.addr)) ? 'loopback-only' : 'reachable';
+}
+
+/**
+ * The address RUN steps should use for a proxy on this host's port: the proxy's own non-loopback address when
+ * it listens on one, docker0's address when it listens on all interfaces; null when it listens on loopback only
+ * or we cannot tell.
+ */
+export function hostProxyAddress(net: HostNet | null | undefined, port: number): string | null {
+  if (!net) return null;
+  const on = net.listeners.filter((l) => l.port === port);
+  const wildcard = on.some((l) => l.addr === '0.0.0.0' || l.addr === '::');
+  if (wildcard) return net.bridge;
+  const v4 = on.find((l) => /^\d+\.\d+\.\d+\.\d+$/.test(l.addr) && !l.addr.startsWith('127.'));
+  return v4?.addr ?? null;
+}

@@ -1,0 +1,128 @@
+// /proc/net as the capture reads it: real listening sockets of this test process, a real --root tree of temp
+// files (incl. a FIFO and a symlink out of the tree), and the parsers on hostile text.
+
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  bridgeAddress,
+  listenScope,
+  MAX_LISTENERS,
+  parseFibLocal,
+  parseTcpListeners,
+} from '../../src/net/proc-net.js';
+import { readHostNet, readProcFile } from '../../src/node/probes/host-net.js';
+
+const listen = (host: string) =>
+  new Promise<Server>((res) => {
+    const s = createServer();
+    s.listen(0, host, () => res(s));
+  });
+const portOf = (s: Server) => (s.address() as { port: number }).port;
+
+describe.runIf(process.platform === 'linux')('this host, for real', () => {
+  const servers: Server[] = [];
+  afterAll(() => {
+    for (const s of servers) s.close();
+  });
+
+  it('tells a loopback-only listener from an all-interfaces one', async () => {
+    const loop = await listen('127.0.0.1');
+    const all = await listen('0.0.0.0');
+    servers.push(loop, all);
+    const net = readHostNet(undefined)!;
+    expect(net.listeners).toContainEqual({ addr: '127.0.0.1', port: portOf(loop) });
+    expect(net.listeners).toContainEqual({ addr: '0.0.0.0', port: portOf(all) });
+    expect(listenScope(net, portOf(loop))).toBe('loopback-only');
+    expect(listenScope(net, portOf(all))).toBe('reachable');
+    loop.close();
+    all.close();
+  });
+
+  it("finds an interface's own address from the real route and fib_trie", () => {
+    const route = readFileSync('/proc/net/route', 'utf8');
+    const iface = route.split('\n')[1]?.split('\t')[0];
+    if (!iface) return;
+    const addr = bridgeAddress(route, readFileSync('/proc/net/fib_trie', 'utf8'), iface);
+    const ip = spawnSync('ip', ['-4', '-o', 'addr', 'show', iface], { encoding: 'utf8' });
+    if (ip.status === 0) expect(ip.stdout).toContain(` ${addr}/`);
+    else expect(addr).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+  });
+});
+
+describe('a --root tree of temp files', () => {
+  const root = mkdtempSync(join(tmpdir(), 'bp-procnet-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  mkdirSync(join(root, 'proc/net'), { recursive: true });
+  writeFileSync(
+    join(root, 'proc/net/tcp'),
+    '  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n' +
+      '   0: 0100007F:0C38 00000000:0000 0A 00000000:00000000 00:00000000 00000000   106        0 4242 1 0\n' +
+      '   1: 0100007F:0C38 0100007F:D2F0 01 00000000:00000000 00:00000000 00000000   106        0 4243 1 0\n',
+  );
+  writeFileSync(
+    join(root, 'proc/net/tcp6'),
+    '  sl  local_address                         remote_address                        st\n' +
+      '   0: 00000000000000000000000000000000:0C8F 00000000000000000000000000000000:0000 0A 0\n',
+  );
+  writeFileSync(
+    join(root, 'proc/net/route'),
+    'Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT\n' +
+      'docker0\t000011AC\t00000000\t0001\t0\t0\t0\t0000FFFF\t0\t0\t0\n',
+  );
+  writeFileSync(
+    join(root, 'proc/net/fib_trie'),
+    'Main:\n  +-- 0.0.0.0/0 3 0 5\n     +-- 172.17.0.0/16 2 0 2\n        +-- 172.17.0.0/31 1 0 0\n' +
+      '           |-- 172.17.0.0\n              /16 link UNICAST\n           |-- 172.17.0.1\n              /32 host LOCAL\n',
+  );
+
+  it('reads listeners (LISTEN rows only) and docker0', () => {
+    const net = readHostNet(root)!;
+    expect(net.listeners).toEqual([
+      { addr: '127.0.0.1', port: 3128 },
+      { addr: '::', port: 3215 },
+    ]);
+    expect(net.bridge).toBe('172.17.0.1');
+    expect(listenScope(net, 3128)).toBe('loopback-only');
+    expect(listenScope(net, 3215)).toBe('reachable');
+    expect(listenScope(net, 9)).toBe('not-listening');
+  });
+
+  it('never blocks on a FIFO and never follows a symlink out of the tree', () => {
+    const fifo = join(root, 'proc/net/fifo');
+    const made = spawnSync('mkfifo', [fifo]);
+    if (made.status === 0) expect(readProcFile(root, '/proc/net/fifo')).toBeNull();
+    symlinkSync('/etc/passwd', join(root, 'proc/net/escape'));
+    expect(readProcFile(root, '/proc/net/escape')).toBeNull();
+  });
+});
+
+describe('hostile /proc/net text', () => {
+  it('IPv6, v4-mapped and malformed rows', () => {
+    const v6 = parseTcpListeners(
+      '0: 00000000000000000000000001000000:0C38 x 0A\n1: 0000000000000000FFFF00000100007F:0050 x 0A\nbad: zz 0A\n2: 1234:0C38 x 0A',
+      true,
+    );
+    expect(v6).toEqual([
+      { addr: '::1', port: 3128 },
+      { addr: '::ffff:127.0.0.1', port: 80 },
+    ]);
+  });
+
+  it('is capped and never throws', () => {
+    const many = Array.from({ length: MAX_LISTENERS + 50 }, (_, i) => `${i}: 0100007F:0C38 x 0A`).join('\n');
+    expect(parseTcpListeners(many, false)).toHaveLength(MAX_LISTENERS);
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), fc.boolean(), (s, v6) => {
+        parseTcpListeners(s, v6);
+        parseFibLocal(s);
+        bridgeAddress(s, s);
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 300) },
+    );
+  });
+});
