@@ -3,7 +3,7 @@ import { resolveProfile } from './analyze/profile.js';
 import { analyze } from './analyze/state.js';
 import type { Actor, ActorState, Profile, ProfileInput, State, VarValue } from './analyze/types.js';
 import type { Evidence } from './evidence/schema.js';
-import { redactAll } from './proxy/redact.js';
+import { redactAll, redactValue } from './proxy/redact.js';
 import { RULES } from './rules/index.js';
 import type { Finding, Rule } from './rules/types.js';
 
@@ -55,12 +55,12 @@ function runRule(rule: Rule, state: State, profile: Profile): Finding[] {
     actor: d.actor ?? rule.actor,
     title: rule.title,
     message: redactAll(d.message),
-    evidence: d.evidence.map(redactAll),
+    evidence: d.evidence.map((e) => redactAll(e)),
   }));
 }
 
 function shownVar(v: VarValue | null) {
-  return v ? { value: redactAll(v.value), source: redactAll(v.origin.ref) } : null;
+  return v ? { value: redactValue(v.value), source: redactAll(v.origin.ref) } : null;
 }
 
 export function diagnose(state: State, profile: Profile, rules: readonly Rule[] = RULES): Finding[] {
@@ -104,8 +104,8 @@ export function buildReport(
     findings,
     actors,
     profile: {
-      httpProxy: profile.httpProxy ? redactAll(profile.httpProxy) : null,
-      httpsProxy: profile.httpsProxy ? redactAll(profile.httpsProxy) : null,
+      httpProxy: profile.httpProxy ? redactValue(profile.httpProxy) : null,
+      httpsProxy: profile.httpsProxy ? redactValue(profile.httpsProxy) : null,
       noProxy: profile.noProxy,
       source: profile.sourceLabel,
     },

@@ -5,7 +5,7 @@ import type { Actor, EffectiveProxy, Profile, State } from './analyze/types.js';
 import type { GoVersion } from './proxy/go-url.js';
 import { curlProxyForUrl } from './proxy/no-proxy-curl.js';
 import { type GoDecision, goProxyForUrl, goProxyTarget } from './proxy/no-proxy-go.js';
-import { redactAll } from './proxy/redact.js';
+import { redactAll, redactValue } from './proxy/redact.js';
 
 export interface RouteActor {
   verdict: 'proxy' | 'direct' | 'error' | 'unknown';
@@ -54,7 +54,7 @@ function profileProxy(profile: Profile): EffectiveProxy {
 }
 
 function summary(d: GoDecision): string {
-  if (d.proxy !== null) return `via ${redactAll(d.proxy)} (dials ${d.dial ?? 'nothing'})`;
+  if (d.proxy !== null) return `via ${redactValue(d.proxy)} (dials ${d.dial ?? 'nothing'})`;
   return 'error' in d ? `error: ${d.error}` : 'direct';
 }
 
@@ -84,11 +84,11 @@ function goActor(state: State, actor: Actor, proxy: EffectiveProxy, known: boole
     const t = goProxyTarget(v?.value ?? '', go);
     const mangled = d.dial !== null && t !== null && 'mangled' in t && t.mangled;
     const reason = mangled
-      ? `${d.via}${from(v?.origin.ref)} is not a valid URL as written: Go reads it as ${redactAll(d.proxy)} and dials ${d.dial}; percent-encode the special characters (see proxy-url-invalid)`
+      ? `${d.via}${from(v?.origin.ref)} is not a valid URL as written: Go reads it as ${redactValue(d.proxy)} and dials ${d.dial}; percent-encode the special characters (see proxy-url-invalid)`
       : d.dial === null
         ? `${d.via} is set${from(v?.origin.ref)}, but the URL has no host: Go fails with "http: no Host in request URL"`
         : `${d.via} is set${from(v?.origin.ref)}`;
-    r = { ...base, verdict: 'proxy', proxy: redactAll(d.proxy), dial: d.dial, mangled, reason };
+    r = { ...base, verdict: 'proxy', proxy: redactValue(d.proxy), dial: d.dial, mangled, reason };
   } else if ('error' in d) {
     const reason =
       d.why === 'cgi'
@@ -155,6 +155,6 @@ export function routeUrl(state: State, profile: Profile, url: string): Route {
             ? `no ${scheme === 'http' ? 'http_proxy' : varName} for RUN steps: direct (curl semantics)`
             : 'unknown: the RUN-step proxy could not be determined';
   const verdict = d.proxy !== null ? 'proxy' : d.why === 'invalid' ? 'error' : known ? 'direct' : 'unknown';
-  actors.run = { ...base, verdict, proxy: d.proxy ? redactAll(d.proxy) : null, reason };
+  actors.run = { ...base, verdict, proxy: d.proxy ? redactValue(d.proxy) : null, reason };
   return { url, actors };
 }

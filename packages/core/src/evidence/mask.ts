@@ -1,29 +1,57 @@
 // Capture redaction over a whole bundle: passwords lose every letter and digit, structure stays.
 import { decodeBase64, encodeBase64 } from '../formats/base64.js';
-import { maskText } from '../proxy/redact.js';
+import { maskText, maskValue } from '../proxy/redact.js';
 import type { Evidence } from './schema.js';
 
 function maskRecord(r: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(r).map(([k, v]) => [k, maskText(`${k}=${v}`).slice(k.length + 1)]),
+  return Object.fromEntries(Object.entries(r).map(([k, v]) => [k, maskValue(v)]));
+}
+
+function isBase64Char(c: number): boolean {
+  return (
+    (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47 || c === 61
   );
 }
 
 /**
  * maskText, also inside the base64-encoded files buildx hands over ("Files": {"buildkitd.toml": "…"} in
- * `buildx ls --format json` and its instance records), which a text search would never see.
+ * `buildx ls --format json` and its instance records), which a text search would never see. A scan, not a
+ * regex: the text is a daemon's or a plugin's answer, and a long run of letters must stay cheap.
  */
-function maskAll(text: string): string {
-  return maskText(text).replace(
-    /("[\w.-]+\.toml"\s*:\s*")([A-Za-z0-9+/]+={0,2})(")/g,
-    (all, open, b64, close) => {
-      try {
-        return `${open}${encodeBase64(maskText(decodeBase64(b64)))}${close}`;
-      } catch {
-        return all; // not base64 after all
+export function maskAll(text: string): string {
+  const masked = maskText(text);
+  let out = '';
+  let pos = 0;
+  let k = masked.indexOf('.toml"');
+  while (k !== -1) {
+    // "name.toml" : "BASE64"
+    let j = k + 6;
+    while (masked[j] === ' ' || masked[j] === '\t' || masked[j] === '\n' || masked[j] === '\r') j++;
+    if (masked[j] === ':') {
+      j++;
+      while (masked[j] === ' ' || masked[j] === '\t' || masked[j] === '\n' || masked[j] === '\r') j++;
+    } else j = -1;
+    if (j !== -1 && masked[j] === '"') {
+      let end = j + 1;
+      while (end < masked.length && isBase64Char(masked.charCodeAt(end))) end++;
+      if (masked[end] === '"' && end > j + 1) {
+        let inner: string | null = null;
+        try {
+          inner = encodeBase64(maskText(decodeBase64(masked.slice(j + 1, end))));
+        } catch {
+          inner = null; // not base64 after all
+        }
+        if (inner !== null) {
+          out += masked.slice(pos, j + 1) + inner;
+          pos = end;
+        }
+        k = masked.indexOf('.toml"', end);
+        continue;
       }
-    },
-  );
+    }
+    k = masked.indexOf('.toml"', k + 6);
+  }
+  return out + masked.slice(pos);
 }
 
 export function maskEvidence(ev: Evidence): Evidence {

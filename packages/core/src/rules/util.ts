@@ -1,7 +1,7 @@
 // Small shared questions the rules ask of the state.
 import type { BuilderState, Origin, Profile, State, VarValue } from '../analyze/types.js';
 import { goEffective } from '../proxy/env.js';
-import { redactAll } from '../proxy/redact.js';
+import { redactValue } from '../proxy/redact.js';
 import type { Target } from '../targets.js';
 
 export function intendedProxy(profile: Profile): string | null {
@@ -13,7 +13,7 @@ export function originText(o: Origin | null | undefined): string {
 }
 
 export function shown(v: string): string {
-  return redactAll(v);
+  return redactValue(v);
 }
 
 export function varAt(v: VarValue): string {
