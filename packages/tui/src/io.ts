@@ -1,5 +1,6 @@
 // The CLI's only handle on the outside world for output, so tests can capture it.
-import { makeStyle, type Style, wantsColor } from './render/style.js';
+import { safeForTerminal } from '@buildproxy/core/terminal';
+import { makeStyle, OWN_SGR, type Style, wantsColor } from './render/style.js';
 
 export interface Io {
   out(s: string): void;
@@ -12,8 +13,10 @@ export interface Io {
 
 export function processIo(): Io {
   return {
-    out: (s) => process.stdout.write(s),
-    err: (s) => process.stderr.write(s),
+    // The output boundary: whatever a command prints passes here, so text from outside (daemon answers, file
+    // contents, pasted errors) cannot drive the terminal. Only our own colours survive.
+    out: (s) => process.stdout.write(safeForTerminal(s, { keepSgr: OWN_SGR })),
+    err: (s) => process.stderr.write(safeForTerminal(s, { keepSgr: OWN_SGR })),
     style: (noColorFlag) => makeStyle(wantsColor(process.stdout, process.env, noColorFlag)),
     env: process.env,
     stdoutIsTTY: Boolean(process.stdout.isTTY),

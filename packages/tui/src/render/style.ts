@@ -20,6 +20,9 @@ export function wantsColor(
   return Boolean(stream.isTTY);
 }
 
+/** The SGR parameters makeStyle emits: the only escape sequences the output boundary lets through. */
+export const OWN_SGR: ReadonlySet<string> = new Set(['1', '2', '22', '31', '32', '33', '34', '36', '39']);
+
 export function makeStyle(color: boolean): Style {
   const wrap = (open: number, close: number) => (s: string) =>
     color ? `\x1b[${open}m${s}\x1b[${close}m` : s;

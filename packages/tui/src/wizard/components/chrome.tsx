@@ -1,7 +1,8 @@
 // Frame pieces shared by every screen: the step header and the one-line key help at the bottom.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import type { ReactNode } from 'react';
 import { STEPS, type Step } from '../state.js';
+import { Text } from './text.js';
 
 const TITLES: Record<Step, string> = {
   detect: 'Detect',

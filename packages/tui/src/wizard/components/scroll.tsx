@@ -1,6 +1,7 @@
 // A fixed-height window over many lines: ↑↓/jk by line, space/PgDn and PgUp by page.
-import { Box, Text, useInput } from 'ink';
+import { Box, useInput } from 'ink';
 import { useState } from 'react';
+import { Text } from './text.js';
 
 export function useScroll(total: number, height: number): number {
   const [top, setTop] = useState(0);

@@ -1,6 +1,7 @@
 // Single and multiple choice lists: arrows or j/k move, enter picks (space toggles in a multi-select).
-import { Box, Text, useInput } from 'ink';
+import { Box, useInput } from 'ink';
 import { useState } from 'react';
+import { Text } from './text.js';
 
 export interface Choice<T extends string> {
   value: T;

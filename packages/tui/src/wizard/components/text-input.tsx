@@ -1,7 +1,8 @@
 // A one-line text field: typing, backspace, paste; the password of a proxy URL is shown masked.
 
-import { Text, useInput } from 'ink';
+import { useInput } from 'ink';
 import { maskTyping } from './mask.js';
+import { Text } from './text.js';
 
 export interface TextInputProps {
   value: string;

@@ -1,9 +1,9 @@
 import type { Plan } from '@buildproxy/core';
-import { Text } from 'ink';
 import { shownCommand } from '../../render/plan.js';
 import { Screen } from '../components/chrome.js';
 import { useNavKeys } from '../components/nav.js';
 import { type Choice, Select } from '../components/select.js';
+import { Text } from '../components/text.js';
 import type { ActChoice } from '../state.js';
 
 export type ActPhase = { kind: 'choose' } | { kind: 'working' } | { kind: 'confirm'; lines: string[] };

@@ -1,7 +1,8 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import { useEffect, useState } from 'react';
 import { Screen, spinnerFrame } from '../components/chrome.js';
 import { useNavKeys } from '../components/nav.js';
+import { Text } from '../components/text.js';
 import type { ProbeLine } from '../state.js';
 
 export function DetectScreen({ probes }: { probes: ProbeLine[] }) {

@@ -1,6 +1,7 @@
 import { DOCS_BASE, type Plan, type Report } from '@buildproxy/core';
-import { Text, useApp, useInput } from 'ink';
+import { useApp, useInput } from 'ink';
 import { Screen } from '../components/chrome.js';
+import { Text } from '../components/text.js';
 import type { ActOutcome } from '../state.js';
 
 export function DoneScreen({ outcome, before, plan }: { outcome: ActOutcome; before: Report; plan: Plan }) {

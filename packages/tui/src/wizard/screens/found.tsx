@@ -1,11 +1,12 @@
 import { findRule, type Report, ruleMarkdown } from '@buildproxy/core';
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import { renderMarkdown } from '../../render/markdown.js';
 import { makeStyle } from '../../render/style.js';
 import { Mark, Screen } from '../components/chrome.js';
 import { useNavKeys } from '../components/nav.js';
 import { ScrollView, useScroll } from '../components/scroll.js';
 import { Select } from '../components/select.js';
+import { Text } from '../components/text.js';
 
 const ACTOR_ORDER = ['client', 'runtime', 'builder', 'run'] as const;
 

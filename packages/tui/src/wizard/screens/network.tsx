@@ -1,8 +1,9 @@
 import { goBypass, parseProxyUrl, proxyOnLoopback } from '@buildproxy/core';
-import { Box, Text, useInput } from 'ink';
+import { Box, useInput } from 'ink';
 import { useState } from 'react';
 import { Screen } from '../components/chrome.js';
 import { useNavKeys } from '../components/nav.js';
+import { Text } from '../components/text.js';
 import { TextInput } from '../components/text-input.js';
 import type { Answers, WizardState } from '../state.js';
 

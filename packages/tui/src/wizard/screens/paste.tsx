@@ -1,8 +1,9 @@
 import { readError, type State } from '@buildproxy/core';
-import { Box, Text, useInput } from 'ink';
+import { Box, useInput } from 'ink';
 import { Screen } from '../components/chrome.js';
 import { maskTyping } from '../components/mask.js';
 import { useNavKeys } from '../components/nav.js';
+import { Text } from '../components/text.js';
 
 export function PasteScreen({
   text,

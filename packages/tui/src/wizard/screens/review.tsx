@@ -1,10 +1,11 @@
 import type { Plan } from '@buildproxy/core';
-import { Text, useInput } from 'ink';
+import { useInput } from 'ink';
 import { renderPlan } from '../../render/plan.js';
 import { makeStyle } from '../../render/style.js';
 import { Screen } from '../components/chrome.js';
 import { useNavKeys } from '../components/nav.js';
 import { ScrollView, useScroll } from '../components/scroll.js';
+import { Text } from '../components/text.js';
 
 export function ReviewScreen({
   plan,

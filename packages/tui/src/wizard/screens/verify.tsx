@@ -1,8 +1,9 @@
 import type { Plan, Report } from '@buildproxy/core';
-import { Box, Text, useInput } from 'ink';
+import { Box, useInput } from 'ink';
 import { shownCommand } from '../../render/plan.js';
 import { Mark, Screen } from '../components/chrome.js';
 import { useNavKeys } from '../components/nav.js';
+import { Text } from '../components/text.js';
 import type { ActOutcome } from '../state.js';
 
 export function VerifyScreen({
