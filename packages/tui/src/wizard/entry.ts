@@ -9,7 +9,7 @@ import type { Io } from '../io.js';
 import { profileFromFlags } from '../profile-flags.js';
 import { liveEffects } from './effects.js';
 import { runFlow } from './flow.js';
-import type { Answers } from './state.js';
+import { type Answers, proxyAnswers } from './state.js';
 
 export const WIZARD_HELP = `Usage: buildproxy [options]
 
@@ -71,9 +71,7 @@ export async function wizard(argv: string[], io: Io): Promise<number> {
     planFile: (values['plan-file'] as string | undefined) ?? join(process.cwd(), 'buildproxy-plan.json'),
   };
   const given: Partial<Answers> = {
-    proxy: input.proxy ?? input.httpProxy ?? '',
-    separateHttps: !!(input.httpProxy && input.httpsProxy && input.httpProxy !== input.httpsProxy),
-    httpsProxy: input.httpProxy && input.httpsProxy !== input.httpProxy ? (input.httpsProxy ?? '') : '',
+    ...proxyAnswers(input),
     noProxy: input.noProxy ?? '',
     registries: (input.registries ?? []).join(','),
     mirrors: (input.mirrors ?? []).join(','),

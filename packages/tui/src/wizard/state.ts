@@ -4,6 +4,7 @@ import {
   type Evidence,
   findRule,
   type Plan,
+  type ProfileInput,
   type Report,
   readError,
   type State,
@@ -215,11 +216,30 @@ export function reducer(s: WizardState, a: Action): WizardState {
 }
 
 /** What was detected, with every answer the user gave (a flag, or typed) on top. */
+/**
+ * The proxy flags as answers, by plan's rule (core's resolveProfile): HTTP is --http-proxy or --proxy, HTTPS is
+ * --https-proxy or --proxy, each falling back to the other. Nothing given: no proxy answers at all.
+ */
+export function proxyAnswers(input: ProfileInput): Partial<Answers> {
+  const http = input.httpProxy ?? input.proxy;
+  const https = input.httpsProxy ?? input.proxy;
+  if (!http && !https) return {};
+  const proxy = (http ?? https)!;
+  const separate = !!https && https !== proxy;
+  return { proxy, separateHttps: separate, httpsProxy: separate ? https! : '' };
+}
+
+/**
+ * Flags win over what was detected. The proxy answers are one unit: a --proxy given on the command line replaces
+ * the shell's HTTPS_PROXY too, exactly as `plan --proxy` does.
+ */
 export function mergeAnswers(detected: Answers, given: Partial<Answers>): Answers {
   const out = { ...detected };
+  const proxyGiven = !!given.proxy;
   for (const [k, v] of Object.entries(given) as [keyof Answers, Answers[keyof Answers]][]) {
     const empty = v === '' || v === false || (Array.isArray(v) && v.length === 0);
-    if (!empty) (out as Record<string, unknown>)[k] = v;
+    const unit = proxyGiven && (k === 'separateHttps' || k === 'httpsProxy');
+    if (!empty || unit) (out as Record<string, unknown>)[k] = v;
   }
   return out;
 }
