@@ -63,7 +63,7 @@ export function maskEvidence(ev: Evidence): Evidence {
     processes: ev.processes.map((p) => ({
       ...p,
       env: p.env ? maskRecord(p.env) : null,
-      ...(p.argv ? { argv: p.argv.map(maskText) } : {}),
+      ...(p.argv ? { argv: p.argv.map((a) => maskValue(a)) } : {}),
     })),
     dockerfile: ev.dockerfile
       ? { ...ev.dockerfile, content: maskText(ev.dockerfile.content) }
