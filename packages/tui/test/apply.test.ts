@@ -48,7 +48,9 @@ describe('buildproxy apply', () => {
     expect(r.stdout).toMatch(/to run:\s+sudo systemctl restart docker\s+\(disruptive\)/);
     const cfg = join(m.root, CONFIG_JSON);
     expect(JSON.parse(readFileSync(cfg, 'utf8')).proxies.default.httpsProxy).toBe(PROXY);
-    expect(statSync(cfg).mode & 0o777).toBe(0o640);
+    // config.json holds credentials: a group-readable mode is tightened, and apply says so.
+    expect(statSync(cfg).mode & 0o777).toBe(0o600);
+    expect(r.stdout).toMatch(/mode tightened from 0640 to 0600/);
     const backups = readdirSync(dirname(cfg)).filter((f) =>
       /^config\.json\.buildproxy-\d{8}T\d{6}Z\.bak$/.test(f),
     );
@@ -134,7 +136,7 @@ describe('buildproxy apply', () => {
         ],
         {
           encoding: 'utf8',
-          env: { PATH: '/usr/bin:/bin', HOME: '/nonexistent', TMPDIR: m.dir },
+          env: { PATH: '/usr/bin:/bin', HOME: '/home/alice', TMPDIR: m.dir },
         },
       );
       expect(r.status).toBe(1);
@@ -155,7 +157,9 @@ describe('buildproxy apply', () => {
 
   it('two applies at once: the second is refused by the lock', async () => {
     const { m, planFile } = await planned();
-    writeFileSync(join(m.root, 'buildproxy-apply.lock'), String(process.pid));
+    const stat = readFileSync(`/proc/${process.pid}/stat`, 'utf8');
+    const start = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+    writeFileSync(join(m.root, '.buildproxy-apply.lock'), `${process.pid} ${start}\n`, { mode: 0o600 });
     const r = await runCli(['apply', planFile, '--root', m.root, '--yes'], { m });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/another buildproxy apply \(pid \d+\) is running/);
@@ -243,47 +247,60 @@ describe('buildproxy plan', () => {
 });
 
 describe('fault injection', () => {
-  it('killed at random points, every file is old or new, never partial, and a new file has its backup', async () => {
-    const big = `{\n  "auths": {},\n  "padding": "${'x'.repeat(4 * 1024 * 1024)}"\n}\n`;
+  it('killed -9 at every named point of every file of a multi-file plan: each file old or new, never partial; applying again finishes', async () => {
     const { m, planFile, plan } = await planned();
-    const cfgChange = plan.changes.find((c: { path: string }) => c.path === CONFIG_JSON);
-    // Make the write slow enough to be interrupted: a large before/after pair.
-    cfgChange.before = big;
-    cfgChange.after = big.replace(
-      '"auths": {}',
-      `"auths": {},\n  "proxies": {"default": {"httpsProxy": "${PROXY}"}}`,
+    type C = { path: string; before: string | null; after: string };
+    const changes = plan.changes as C[];
+    expect(changes.length).toBeGreaterThanOrEqual(2);
+    const base = (p: string) => p.slice(p.lastIndexOf('/') + 1);
+    const points = changes.flatMap((c) =>
+      [...(c.before === null ? [] : ['backup-written']), 'temp-written', 'renamed'].map(
+        (p) => `${base(c.path)}:${p}`,
+      ),
     );
-    writeFileSync(planFile, JSON.stringify(plan));
-    const cfg = join(m.root, CONFIG_JSON);
-    let sawNew = 0;
-    let sawOld = 0;
-    for (let run = 0; run < 12; run++) {
-      writeFileSync(cfg, big);
-      for (const f of readdirSync(dirname(cfg)))
-        if (f.includes('.buildproxy-')) spawnSync('rm', ['-f', join(dirname(cfg), f)]);
-      spawnSync('rm', ['-rf', join(m.root, 'etc'), join(m.root, 'buildproxy-apply.lock')]);
+    const hooks = join(m.dir, 'hooks');
+    const reset = () => {
+      for (const c of changes) {
+        const p = join(m.root, c.path);
+        spawnSync('rm', ['-f', p]);
+        for (const f of existsSync(dirname(p)) ? readdirSync(dirname(p)) : [])
+          if (f.includes('.buildproxy-')) spawnSync('rm', ['-f', join(dirname(p), f)]);
+        if (c.before !== null) writeFileSync(p, c.before);
+      }
+      spawnSync('rm', ['-rf', hooks]);
+      mkdirSync(hooks);
+    };
+    for (const [i, point] of points.entries()) {
+      reset();
       const child = spawn(process.execPath, [CLI, 'apply', planFile, '--root', m.root, '--yes'], {
         stdio: 'ignore',
+        env: { PATH: m.bin, HOME: m.home, BUILDPROXY_TEST_HOOK_DIR: hooks, BUILDPROXY_TEST_KILL_AT: point },
       });
       const closed = new Promise((r) => child.on('close', r));
-      // Kill points spread from before the process starts to after it has finished.
-      await new Promise((r) => setTimeout(r, 20 + run * 50));
+      // Wait until the writer has really reached the point (it announces it and pauses there), then kill it.
+      for (let t = 0; !existsSync(join(hooks, point)); t++) {
+        expect(t, `never reached ${point}`).toBeLessThan(1500);
+        await new Promise((r) => setTimeout(r, 20));
+      }
       child.kill('SIGKILL');
       await closed;
-      const now = readFileSync(cfg, 'utf8');
-      expect([big, cfgChange.after]).toContain(now);
-      if (now === cfgChange.after) {
-        sawNew++;
-        const backups = readdirSync(dirname(cfg)).filter((f) => f.endsWith('.bak'));
-        expect(backups).toHaveLength(1);
-        expect(readFileSync(join(dirname(cfg), backups[0]!), 'utf8')).toBe(big);
-      } else sawOld++;
-      for (const f of readdirSync(dirname(cfg))) {
-        if (f.endsWith('.bak')) expect(readFileSync(join(dirname(cfg), f), 'utf8')).toBe(big);
+      const killedAt = changes.findIndex((c) => point.startsWith(`${base(c.path)}:`));
+      for (const [j, c] of changes.entries()) {
+        const p = join(m.root, c.path);
+        const now = existsSync(p) ? readFileSync(p, 'utf8') : null;
+        // Files are written in plan order: those before the killed one are new, those after it untouched.
+        const done = j < killedAt || (j === killedAt && point.endsWith(':renamed'));
+        expect(now, `${c.path} after a kill at ${point} (${i})`).toBe(done ? c.after : c.before);
+        const dir = dirname(p);
+        for (const f of (existsSync(dir) ? readdirSync(dir) : []).filter((f) =>
+          f.startsWith(`${base(c.path)}.buildproxy-`),
+        ))
+          expect(readFileSync(join(dir, f), 'utf8')).toBe(c.before);
       }
+      // The next apply takes over the dead process's lock and finishes the job.
+      const again = await runCli(['apply', planFile, '--root', m.root, '--yes'], { m });
+      expect(again.code, again.stdout + again.stderr).toBe(0);
+      for (const c of changes) expect(readFileSync(join(m.root, c.path), 'utf8')).toBe(c.after);
     }
-    // The kill points must have hit both sides of the rename, or the invariant was not really exercised.
-    expect(sawOld).toBeGreaterThan(0);
-    expect(sawNew).toBeGreaterThan(0);
-  }, 60_000);
+  }, 120_000);
 });

@@ -163,7 +163,14 @@ export interface RunResult {
 
 export function runCli(
   args: string[],
-  opts: { m?: Machine; env?: Record<string, string>; cwd?: string; timeoutMs?: number } = {},
+  opts: {
+    m?: Machine;
+    env?: Record<string, string>;
+    cwd?: string;
+    timeoutMs?: number;
+    /** run as this uid (its gid the same number): a real unprivileged account such as nobody (65534) */
+    as?: number;
+  } = {},
 ): Promise<RunResult> {
   const m = opts.m;
   const env: Record<string, string> = {
@@ -177,6 +184,7 @@ export function runCli(
     const child = spawn(process.execPath, [CLI, ...args], {
       cwd: opts.cwd ?? m?.dir ?? tmpdir(),
       env,
+      ...(opts.as === undefined ? {} : { uid: opts.as, gid: opts.as }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -2,7 +2,8 @@
 
 export { dropInEnvironment } from '../analyze/daemon-config.js';
 export { type ApplyOptions, type ApplyResult, applyPlan, type ChangeOutcome } from './apply/apply.js';
-export { writeAtomic } from './apply/atomic.js';
+export type { FileOpResult } from './apply/file-op.js';
 export { LockBusyError } from './apply/lock.js';
+export { safeRemove, safeWrite, writePrivateFile } from './apply/safe-write.js';
 export { type CaptureOptions, captureEvidence } from './probes/capture.js';
 export { type Exec, type ExecOptions, execCommand } from './probes/exec.js';

@@ -6,6 +6,7 @@ import { parseStrictJson } from '../formats/json-file.js';
 import { findRule } from '../rules/index.js';
 import type { Finding } from '../rules/types.js';
 import type { Target } from '../targets.js';
+import type { TargetDeclaration } from './declare.js';
 import type { FileChange, PlanCommand, PlanSnippet, TargetResult } from './types.js';
 
 export interface ProxyValues {
@@ -31,6 +32,8 @@ export interface PlanContext {
 export interface TargetDefinition<T extends Target = Target> {
   id: T;
   generate(ctx: PlanContext, target: T): TargetResult;
+  /** what apply accepts from a plan file for this target (declare.ts) */
+  declares: TargetDeclaration;
 }
 
 export function rulesFor(ctx: PlanContext, target: Target): string[] {

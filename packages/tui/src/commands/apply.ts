@@ -20,6 +20,11 @@ plan was made from (otherwise it is refused: exit 1); it is backed up beside its
   --no-color
 `;
 
+/** Plan paths are untrusted text: control characters are shown escaped, never sent to the terminal. */
+function printable(s: string): string {
+  return s.replace(/[\0-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
 async function loadPlan(path: string): Promise<Plan> {
   let text: string;
   try {
@@ -98,11 +103,19 @@ export async function apply(argv: string[], io: Io): Promise<number> {
     return 1;
   }
   for (const c of result.changes) {
+    const path = printable(c.path);
     if (c.status === 'written')
-      io.out(`${st.green('wrote')}      ${c.path}${c.backup ? st.dim(`  (backup: ${c.backup})`) : ''}\n`);
-    else if (c.status === 'would-write') io.out(`${st.cyan('would write')} ${c.path}\n`);
-    else if (c.status === 'unchanged') io.out(`${st.dim('unchanged')}  ${c.path}\n`);
-    else io.out(`${st.red('refused')}    ${c.path}: ${c.reason}; plan again with: buildproxy plan\n`);
+      io.out(
+        `${st.green('wrote')}      ${path}${c.backup ? st.dim(`  (backup: ${printable(c.backup)})`) : ''}\n`,
+      );
+    else if (c.status === 'would-write') io.out(`${st.cyan('would write')} ${path}\n`);
+    else if (c.status === 'unchanged') io.out(`${st.dim('unchanged')}  ${path}\n`);
+    else
+      io.out(
+        `${st.red('refused')}    ${path}: ${printable(c.reason)}${/since the plan/.test(c.reason) ? '; plan again with: buildproxy plan' : ''}\n`,
+      );
+    if ((c.status === 'written' || c.status === 'would-write') && c.notes)
+      for (const n of c.notes) io.out(`${' '.repeat(11)}${st.yellow(n)}\n`);
   }
   for (const { command, result: r } of result.commands) {
     const text = `${command.needsRoot ? 'sudo ' : ''}${shownCommand(command.argv)}`;

@@ -1,14 +1,18 @@
-// Apply a plan: verify every file still has the content the plan was made from, back it up, write it
-// atomically; commands only when asked. Nothing half done: permission problems stop before the first write.
-import { constants } from 'node:fs';
-import { access, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+// Apply a plan: check every file first (still the content the plan was made from, a regular UTF-8 file, no link on
+// the way, writable), then back each one up and replace it through the safe write (safe-write.ts, file-op.ts);
+// commands only when asked. All or nothing: one refusal writes nothing, and a write failing half-way puts the
+// files already written back.
+import { createHash } from 'node:crypto';
+import { lstatSync, mkdirSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { CommandResult } from '../../evidence/schema.js';
 import type { FileChange, Plan, PlanCommand } from '../../plan/types.js';
 import { type Exec, execCommand } from '../probes/exec.js';
-import { ensureDir, writeAtomic } from './atomic.js';
+import type { FileOpResult } from './file-op.js';
 import { withLock } from './lock.js';
+import { checkPlan, commandRunner, type LiveUser, liveUser } from './plan-guard.js';
+import { runFileOp, walk } from './safe-write.js';
 
 export interface ApplyOptions {
   /** write every absolute path under this folder instead of / (tests, image builds) */
@@ -19,11 +23,13 @@ export interface ApplyOptions {
   now?: () => Date;
   lockPath?: string;
   commandTimeoutMs?: number;
+  /** the homes, DOCKER_CONFIG and sudo user plan paths are checked against (default: this process's) */
+  live?: LiveUser;
 }
 
 export type ChangeOutcome =
-  | { path: string; status: 'written'; backup: string | null }
-  | { path: string; status: 'would-write' }
+  | { path: string; status: 'written'; backup: string | null; notes?: string[] }
+  | { path: string; status: 'would-write'; notes?: string[] }
   | { path: string; status: 'unchanged' }
   | { path: string; status: 'refused'; reason: string };
 
@@ -34,29 +40,7 @@ export interface ApplyResult {
   needsRoot: string | null;
 }
 
-async function current(path: string): Promise<string | null> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw e;
-  }
-}
-
-async function writable(path: string): Promise<boolean> {
-  let p = path;
-  for (;;) {
-    try {
-      await access(p, constants.W_OK);
-      return true;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return false;
-      const up = dirname(p);
-      if (up === p) return false;
-      p = up;
-    }
-  }
-}
+export const sha256 = (s: string | Buffer) => createHash('sha256').update(s).digest('hex');
 
 function stamp(d: Date): string {
   return d
@@ -65,56 +49,137 @@ function stamp(d: Date): string {
     .replace(/\.\d+Z$/, 'Z');
 }
 
+/** The lock lives where only its users can write: the --root tree, /run/buildproxy, or the user's own cache. */
+export function defaultLockPath(root: string | undefined): string {
+  if (root) return join(root, '.buildproxy-apply.lock');
+  const uid = process.geteuid?.() ?? -1;
+  const dir =
+    uid === 0
+      ? '/run/buildproxy'
+      : join(process.env.XDG_RUNTIME_DIR || join(homedir(), '.cache'), 'buildproxy');
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const st = lstatSync(dir);
+  if (!st.isDirectory() || st.uid !== uid || (st.mode & 0o022) !== 0)
+    throw new Error(`${dir} is not a directory only this user can write; remove it and apply again`);
+  return join(dir, 'apply.lock');
+}
+
+function opFor(
+  change: FileChange,
+  opts: ApplyOptions,
+  extra: { dryRun: boolean; stamp: string },
+): FileOpResult {
+  const w = walk(opts.root ?? '/', change.path);
+  if (!w.ok) return w;
+  return runFileOp(
+    {
+      op: 'replace',
+      start: w.start,
+      dirs: w.dirs,
+      name: w.name,
+      shown: change.path,
+      content: Buffer.from(change.after, 'utf8').toString('base64'),
+      mode: Number.parseInt(change.mode, 8),
+      dirMode: change.path.startsWith('/etc/') ? 0o755 : 0o700,
+      expect: change.before === null ? null : sha256(change.before),
+      credential: change.mode === '0600',
+      backup: true,
+      stamp: extra.stamp,
+      utf8: true,
+      dryRun: extra.dryRun,
+      // The kill -9 test stops the writer at a named point it has really reached.
+      hookDir: process.env.BUILDPROXY_TEST_HOOK_DIR || undefined,
+      hookAt: process.env.BUILDPROXY_TEST_KILL_AT || undefined,
+    },
+    w.as,
+  );
+}
+
+/** Put back what this apply wrote before a later file failed: the plan's own "before", or no file. */
+function rollBack(written: FileChange[], opts: ApplyOptions): void {
+  for (const c of written.reverse()) {
+    const w = walk(opts.root ?? '/', c.path);
+    if (!w.ok) continue;
+    runFileOp(
+      {
+        op: c.before === null ? 'remove' : 'replace',
+        start: w.start,
+        dirs: w.dirs,
+        name: w.name,
+        shown: c.path,
+        content: Buffer.from(c.before ?? '', 'utf8').toString('base64'),
+        mode: Number.parseInt(c.mode, 8),
+        dirMode: 0o700,
+        expect: sha256(c.after),
+      },
+      w.as,
+    );
+  }
+}
+
 export async function applyPlan(plan: Plan, opts: ApplyOptions = {}): Promise<ApplyResult> {
-  const at = (p: string) => (opts.root ? join(opts.root, p) : p);
-  const lockPath = opts.lockPath ?? join(opts.root ?? tmpdir(), 'buildproxy-apply.lock');
-  const run = async (): Promise<ApplyResult> => {
+  const live = opts.live ?? liveUser();
+  const refusals = checkPlan(plan, live);
+  if (refusals.length) {
+    return {
+      changes: refusals.map((r) => ({ path: r.path, status: 'refused', reason: r.reason })),
+      commands: [],
+      needsRoot: null,
+    };
+  }
+  const ts = stamp(opts.now?.() ?? new Date());
+  const check = () => {
     const outcomes: ChangeOutcome[] = [];
-    const toWrite: { change: FileChange; existing: string | null }[] = [];
-    for (const c of plan.changes) {
-      const existing = await current(at(c.path));
-      if (existing === c.after) outcomes.push({ path: c.path, status: 'unchanged' });
-      else if (existing !== c.before) {
-        outcomes.push({
-          path: c.path,
-          status: 'refused',
-          reason:
-            existing === null
-              ? 'the file was deleted since the plan was made'
-              : c.before === null
-                ? 'the file was created since the plan was made'
-                : 'the file changed since the plan was made',
-        });
-      } else toWrite.push({ change: c, existing });
-    }
+    const toWrite: FileChange[] = [];
     const blocked: string[] = [];
-    for (const { change } of toWrite) if (!(await writable(at(change.path)))) blocked.push(change.path);
-    if (blocked.length) {
-      return { changes: outcomes, commands: [], needsRoot: `cannot write ${blocked.join(', ')}` };
+    for (const c of plan.changes) {
+      const r = opFor(c, opts, { dryRun: true, stamp: ts });
+      if (r.ok && r.status === 'unchanged') outcomes.push({ path: c.path, status: 'unchanged' });
+      else if (r.ok) toWrite.push(c);
+      else if (r.code === 'access') blocked.push(c.path);
+      else outcomes.push({ path: c.path, status: 'refused', reason: r.message });
     }
-    const ts = stamp(opts.now?.() ?? new Date());
-    for (const { change, existing } of toWrite) {
-      if (opts.dryRun) {
-        outcomes.push({ path: change.path, status: 'would-write' });
-        continue;
+    return { outcomes, toWrite, blocked };
+  };
+  const run = async (): Promise<ApplyResult> => {
+    // 1. Check everything; write nothing yet.
+    const { outcomes, toWrite, blocked } = check();
+    if (blocked.length) return { changes: [], commands: [], needsRoot: `cannot write ${blocked.join(', ')}` };
+    const refused = outcomes.some((o) => o.status === 'refused');
+    if (refused) return { changes: outcomes, commands: [], needsRoot: null };
+    // 2. Write, in plan order.
+    const written: FileChange[] = [];
+    for (const c of toWrite) {
+      const r = opFor(c, opts, { dryRun: opts.dryRun === true, stamp: ts });
+      if (!r.ok) {
+        rollBack(written, opts);
+        const done = written.map((w) => ({
+          path: w.path,
+          status: 'refused' as const,
+          reason: 'put back as it was',
+        }));
+        return {
+          changes: [...outcomes, ...done, { path: c.path, status: 'refused', reason: r.message }],
+          commands: [],
+          needsRoot: null,
+        };
       }
-      const target = at(change.path);
-      await ensureDir(dirname(target), change.path.includes('/.config/') ? 0o700 : 0o755);
-      let backup: string | null = null;
-      if (existing !== null) {
-        backup = `${change.path}.buildproxy-${ts}.bak`;
-        await writeAtomic(at(backup), existing, { mode: 0o600, keepFrom: target });
+      if (r.status === 'would-write') outcomes.push({ path: c.path, status: 'would-write', notes: r.notes });
+      else if (r.status === 'unchanged') outcomes.push({ path: c.path, status: 'unchanged' });
+      else {
+        written.push(c);
+        const backup = r.backup ? join(dirname(c.path), r.backup) : null;
+        outcomes.push({ path: c.path, status: 'written', backup, notes: r.notes });
       }
-      await writeAtomic(target, change.after, { mode: Number.parseInt(change.mode, 8) });
-      outcomes.push({ path: change.path, status: 'written', backup });
     }
     const commands: ApplyResult['commands'] = [];
     // Applying the same plan twice is a no-op: nothing written, nothing restarted.
     const nothingNew = plan.changes.length > 0 && outcomes.every((o) => o.status === 'unchanged');
-    if (opts.runCommands && !opts.dryRun && !nothingNew && outcomes.every((o) => o.status !== 'refused')) {
+    if (opts.runCommands && !opts.dryRun && !nothingNew) {
       const exec = opts.exec ?? execCommand;
       for (const command of plan.commands) {
-        const result = await exec(command.argv, { timeoutMs: opts.commandTimeoutMs ?? 120_000 });
+        const how = commandRunner(command, live);
+        const result = await exec(how.argv, { timeoutMs: opts.commandTimeoutMs ?? 120_000, env: how.env });
         commands.push({ command, result });
         if (result.exitCode !== 0) break; // later commands depend on earlier ones
       }
@@ -125,11 +190,8 @@ export async function applyPlan(plan: Plan, opts: ApplyOptions = {}): Promise<Ap
   };
   if (opts.dryRun) return run();
   // Permission problems are reported before the lock is even taken (the lock may need the same rights).
-  const blocked: string[] = [];
-  for (const c of plan.changes) if (!(await writable(at(c.path)))) blocked.push(c.path);
-  if (blocked.length) {
-    return { changes: [], commands: [], needsRoot: `cannot write ${blocked.join(', ')}` };
-  }
-  await ensureDir(dirname(lockPath), 0o755);
-  return withLock(lockPath, run);
+  const pre = check();
+  if (pre.blocked.length)
+    return { changes: [], commands: [], needsRoot: `cannot write ${pre.blocked.join(', ')}` };
+  return withLock(opts.lockPath ?? defaultLockPath(opts.root), run);
 }

@@ -1,7 +1,9 @@
 // build-command: the proxy as build args on the command line: docker buildx build, buildctl, compose, bake.
 // A snippet target: it prints text to copy and writes no file.
+
 import type { Target } from '../../targets.js';
 import { ok, type PlanContext, proxyVars, type TargetDefinition } from '../context.js';
+import { SNIPPETS_ONLY } from '../declare.js';
 import { shQuote } from '../encode.js';
 import type { PlanSnippet, TargetResult } from '../types.js';
 
@@ -48,4 +50,5 @@ export function buildCommand(ctx: PlanContext, target: Target): TargetResult {
 export const buildCommandTarget: TargetDefinition<'build-command'> = {
   id: 'build-command',
   generate: buildCommand,
+  declares: SNIPPETS_ONLY,
 };

@@ -61,4 +61,12 @@ function buildkitdToml(ctx: PlanContext, target: Target): TargetResult {
 export const buildkitdTomlTarget: TargetDefinition<'buildkitd-toml'> = {
   id: 'buildkitd-toml',
   generate: buildkitdToml,
+  declares: {
+    files: [
+      { path: '/etc/buildkit/buildkitd.toml', mode: '0644' },
+      { path: '{home}/.config/buildkit/buildkitd.toml', mode: '0644' },
+      { path: '{dockerConfig}/buildx/buildkitd.default.toml', mode: '0644' },
+    ],
+    commands: [],
+  },
 };

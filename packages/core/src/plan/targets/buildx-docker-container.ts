@@ -6,6 +6,7 @@ import { dockerConfigDir } from '../../evidence/canonical.js';
 import { proxyOnLoopback } from '../../proxy/url.js';
 import type { Target } from '../../targets.js';
 import { change, ok, type PlanContext, proxyVars, refuse, type TargetDefinition } from '../context.js';
+import { BUILDER_NAME, type CommandShape } from '../declare.js';
 import { csvField } from '../encode.js';
 import type { FileChange, PlanCommand, TargetResult } from '../types.js';
 
@@ -81,7 +82,76 @@ function buildxContainer(ctx: PlanContext, target: Target): TargetResult {
   return ok(changes, commands);
 }
 
+const PROXY_ENV =
+  /^env\.(HTTP_PROXY|HTTPS_PROXY|NO_PROXY|ALL_PROXY|FTP_PROXY|http_proxy|https_proxy|no_proxy|all_proxy|ftp_proxy)=/;
+/** Driver options buildx documents for docker-container, as buildproxy copies them from the live builder. */
+const DRIVER_OPT_KEYS = new Set([
+  'image',
+  'network',
+  'cgroup-parent',
+  'restart-policy',
+  'memory',
+  'memory-swap',
+  'cpu-quota',
+  'cpu-period',
+  'cpu-shares',
+  'cpuset-cpus',
+  'cpuset-mems',
+  'default-load',
+]);
+
+/** docker buildx create, built by buildx.ts's recreateArgv: every part checked. */
+export const buildxCreate: CommandShape = (argv) => {
+  if (argv.slice(0, 3).join(' ') !== 'docker buildx create') return 'not docker buildx create';
+  let i = 3;
+  const value = () => argv[++i] ?? '';
+  let sawName = false;
+  for (; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--name' || a === '--node') {
+      const v = value();
+      if (!BUILDER_NAME.test(v)) return `${a} "${v}" is not a builder name`;
+      if (a === '--name') sawName = true;
+    } else if (a === '--driver') {
+      if (value() !== 'docker-container') return 'only the docker-container driver';
+    } else if (a === '--driver-opt') {
+      const v = value().replace(/^"|"$/g, '');
+      const key = v.split('=')[0] ?? '';
+      if (!PROXY_ENV.test(v) && !DRIVER_OPT_KEYS.has(key))
+        return `driver option "${key}" is not one buildproxy writes`;
+    } else if (a === '--buildkitd-flags') {
+      const v = value();
+      if (!/^--[a-z][\w.:/,=-]*( [\w.:/,=-]+)*$/.test(v))
+        return `buildkitd flags "${v}" are not plain --flag[=value] words`;
+    } else if (a === '--buildkitd-config') {
+      if (!/\/buildx\/buildkitd-[A-Za-z0-9_.-]+\.toml$/.test(value()))
+        return 'the buildkitd config is not one the plan writes';
+    } else if (a === '--platform') {
+      if (!/^[a-z0-9_./-]+(,[a-z0-9_./-]+)*$/.test(value())) return 'a platform list is os/arch[/variant],…';
+    } else if (a === '--use' || a === '--bootstrap') {
+      // flags without a value
+    } else if (
+      i === argv.length - 1 &&
+      /^(unix|tcp|ssh):\/\/[\w.:@/[\]-]+$|^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(a)
+    ) {
+      // the endpoint: a docker context or a daemon address
+    } else return `unexpected argument "${a}"`;
+  }
+  return sawName ? null : 'no --name';
+};
+
+const buildxRm: CommandShape = (argv) =>
+  argv.length === 5 &&
+  argv.slice(0, 4).join(' ') === 'docker buildx rm --keep-state' &&
+  BUILDER_NAME.test(argv[4]!)
+    ? null
+    : 'not docker buildx rm --keep-state NAME';
+
 export const buildxDockerContainerTarget: TargetDefinition<'buildx-docker-container'> = {
   id: 'buildx-docker-container',
   generate: buildxContainer,
+  declares: {
+    files: [{ path: '{dockerConfig}/buildx/buildkitd-*.toml', mode: '0644' }],
+    commands: [buildxRm, buildxCreate],
+  },
 };

@@ -1,7 +1,9 @@
 // ci-github-actions: GitHub Actions: builder env through setup-buildx-action driver-opts, and build args.
 // A snippet target: it prints text to copy and writes no file.
+
 import type { Target } from '../../targets.js';
 import { ok, type PlanContext, proxyVars, type TargetDefinition } from '../context.js';
+import { SNIPPETS_ONLY } from '../declare.js';
 import { csvField, yamlString } from '../encode.js';
 import type { TargetResult } from '../types.js';
 
@@ -32,4 +34,5 @@ export function ciGithubActions(ctx: PlanContext, target: Target): TargetResult 
 export const ciGithubActionsTarget: TargetDefinition<'ci-github-actions'> = {
   id: 'ci-github-actions',
   generate: ciGithubActions,
+  declares: SNIPPETS_ONLY,
 };

@@ -1,7 +1,9 @@
 // ci-gitlab: GitLab CI: job variables that reach the job, the dind daemon and the build args.
 // A snippet target: it prints text to copy and writes no file.
+
 import type { Target } from '../../targets.js';
 import { ok, type PlanContext, proxyVars, type TargetDefinition } from '../context.js';
+import { SNIPPETS_ONLY } from '../declare.js';
 import { yamlString } from '../encode.js';
 import type { TargetResult } from '../types.js';
 
@@ -24,4 +26,8 @@ export function ciGitlab(ctx: PlanContext, target: Target): TargetResult {
   );
 }
 
-export const ciGitlabTarget: TargetDefinition<'ci-gitlab'> = { id: 'ci-gitlab', generate: ciGitlab };
+export const ciGitlabTarget: TargetDefinition<'ci-gitlab'> = {
+  id: 'ci-gitlab',
+  generate: ciGitlab,
+  declares: SNIPPETS_ONLY,
+};

@@ -88,4 +88,14 @@ function clientShell(ctx: PlanContext, target: Target): TargetResult {
 export const clientShellTarget: TargetDefinition<'client-shell'> = {
   id: 'client-shell',
   generate: clientShell,
+  declares: {
+    files: [
+      { path: '{home}/.config/buildproxy/proxy.sh', mode: '0600', credential: true },
+      { path: '{home}/.config/fish/conf.d/buildproxy.fish', mode: '0600', credential: true },
+      { path: '{home}/.zshrc', mode: '0644' },
+      { path: '{home}/.bashrc', mode: '0644' },
+      { path: '{home}/.profile', mode: '0644' },
+    ],
+    commands: [],
+  },
 };

@@ -49,4 +49,5 @@ function cliConfig(ctx: PlanContext, target: Target): TargetResult {
 export const dockerCliConfigTarget: TargetDefinition<'docker-cli-config'> = {
   id: 'docker-cli-config',
   generate: cliConfig,
+  declares: { files: [{ path: '{dockerConfig}/config.json', mode: '0600', credential: true }], commands: [] },
 };

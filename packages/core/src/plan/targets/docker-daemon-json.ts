@@ -3,6 +3,7 @@
 import { daemonJsonPath } from '../../evidence/canonical.js';
 import type { Target } from '../../targets.js';
 import { change, malformedJson, ok, type PlanContext, refuse, type TargetDefinition } from '../context.js';
+import { DAEMON_JSON, exactly } from '../declare.js';
 import { setJsonPath } from '../json-edit.js';
 import type { PlanCommand, TargetResult } from '../types.js';
 
@@ -59,4 +60,11 @@ function daemonJson(ctx: PlanContext, target: Target): TargetResult {
 export const dockerDaemonJsonTarget: TargetDefinition<'docker-daemon-json'> = {
   id: 'docker-daemon-json',
   generate: daemonJson,
+  declares: {
+    files: DAEMON_JSON,
+    commands: [
+      exactly('systemctl', 'restart', 'docker'),
+      exactly('systemctl', '--user', 'restart', 'docker'),
+    ],
+  },
 };

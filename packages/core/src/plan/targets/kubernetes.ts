@@ -1,7 +1,9 @@
 // kubernetes: BuildKit in Kubernetes: the proxy in the buildkitd pod env, as a Deployment patch and buildx driver opts.
 // A snippet target: it prints text to copy and writes no file.
+
 import type { Target } from '../../targets.js';
 import { ok, type PlanContext, proxyVars, type TargetDefinition } from '../context.js';
+import { SNIPPETS_ONLY } from '../declare.js';
 import { csvField, shQuote, yamlString } from '../encode.js';
 import type { PlanSnippet, TargetResult } from '../types.js';
 
@@ -39,4 +41,8 @@ export function kubernetes(ctx: PlanContext, target: Target): TargetResult {
   return ok([], [], snippets);
 }
 
-export const kubernetesTarget: TargetDefinition<'kubernetes'> = { id: 'kubernetes', generate: kubernetes };
+export const kubernetesTarget: TargetDefinition<'kubernetes'> = {
+  id: 'kubernetes',
+  generate: kubernetes,
+  declares: SNIPPETS_ONLY,
+};
