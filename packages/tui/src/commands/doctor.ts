@@ -1,5 +1,5 @@
-import { writeFileSync } from 'node:fs';
 import { maskEvidence } from '@buildproxy/core/evidence/mask';
+import { writePrivateFile } from '@buildproxy/core/node/apply/safe-write';
 import { redactAll } from '@buildproxy/core/proxy/redact';
 import { EVIDENCE, PROFILE, parse } from '../args.js';
 import { readErrorInput } from '../error-input.js';
@@ -77,15 +77,9 @@ export async function doctor(argv: string[], io: Io): Promise<number> {
   ) as typeof import('../report-entry.js');
   const ev = await evidence;
   if (typeof values.capture === 'string') {
-    try {
-      writeFileSync(values.capture, `${JSON.stringify(maskEvidence(ev), null, 2)}\n`, {
-        mode: 0o600,
-      });
-    } catch (e) {
-      throw new UsageError(
-        `cannot write ${values.capture}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-      );
-    }
+    const w = writePrivateFile(values.capture, `${JSON.stringify(maskEvidence(ev), null, 2)}\n`);
+    if (!w.ok) throw new UsageError(`cannot write ${values.capture}: ${w.message}`);
+    for (const n of w.notes) io.err(`${values.capture}: ${n}\n`);
   }
   const { report, state } = buildReport(ev, profile);
   // The pasted error, read with this machine: the requester by name (builder "ci" (docker-container)).

@@ -1,5 +1,5 @@
-import { writeFile } from 'node:fs/promises';
 import { isTarget, makePlan, PlanError, TARGETS, type Target } from '@buildproxy/core';
+import { writePrivateFile } from '@buildproxy/core/node/apply/safe-write';
 import { EVIDENCE, PROFILE, parse } from '../args.js';
 import { readErrorInput } from '../error-input.js';
 import { UsageError } from '../errors.js';
@@ -66,7 +66,9 @@ export async function plan(argv: string[], io: Io): Promise<number> {
         : 'The build error: no known build-network failure in it.\n',
     );
   if (typeof values.output === 'string') {
-    await writeFile(values.output, `${JSON.stringify(result.plan, null, 2)}\n`, { mode: 0o600 });
+    const w = writePrivateFile(values.output, `${JSON.stringify(result.plan, null, 2)}\n`);
+    if (!w.ok) throw new UsageError(`cannot write ${values.output}: ${w.message}`);
+    for (const n of w.notes) io.err(`${values.output}: ${n}\n`);
     io.err(
       `Plan written to ${values.output} (mode 0600: it holds the proxy credentials). Apply with: buildproxy apply ${values.output}\n`,
     );

@@ -1,6 +1,6 @@
 // The wizard's side effects, in one place and injectable: probing, planning, writing, verifying.
 // Views never call these; the app does, and dispatches the results into the reducer.
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   analyze,
@@ -17,7 +17,7 @@ import {
   redactAll,
   type Target,
 } from '@buildproxy/core';
-import { applyPlan, captureEvidence } from '@buildproxy/core/node/index';
+import { applyPlan, captureEvidence, writePrivateFile } from '@buildproxy/core/node/index';
 import { readShellRc } from '../evidence-source.js';
 import { shownCommand } from '../render/plan.js';
 import type { ActChoice, ActOutcome, Answers, ProbeLine, WizardState } from './state.js';
@@ -160,12 +160,14 @@ export function liveEffects(opts: WizardOptions): Effects {
     },
     async act(choice, plan) {
       if (choice === 'save') {
-        await writeFile(opts.planFile, `${JSON.stringify(plan, null, 2)}\n`, { mode: 0o600 });
+        const w = writePrivateFile(opts.planFile, `${JSON.stringify(plan, null, 2)}\n`);
+        if (!w.ok) return { choice, ok: false, backups: [], lines: [`Not saved: ${w.message}`] };
         return {
           choice,
           ok: true,
           backups: [],
           lines: [
+            ...w.notes.map((n) => `${opts.planFile}: ${n}`),
             `Saved ${opts.planFile} (mode 0600, holds the credentials).`,
             `Apply it with: sudo buildproxy apply ${opts.planFile}`,
           ],
