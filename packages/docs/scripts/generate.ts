@@ -132,6 +132,7 @@ user names, punctuation and \`%XX\` escapes stay, so escaping rules still work o
 | \`commands\` | \`argv\`, \`exitCode\`, \`stdout\`, \`stderr\`, \`timedOut\`, \`error\` (\`not-found\`, \`timeout\`, \`spawn-failed\`), \`durationMs\`, and \`via\` (optional, below) |
 | \`processes\` | \`dockerd\`, \`buildkitd\`, \`containerd\`, \`rootlesskit\`: \`pid\` and the same variables from \`/proc/PID/environ\` (\`null\` when unreadable) |
 | \`dockerfile\` | \`path\` and \`content\` of the Dockerfile checked (optional) |
+| \`net\` | Linux: \`listeners\` (\`addr\`, \`port\` of every TCP socket in LISTEN state, from \`/proc/net/tcp\` and \`tcp6\`; never connections) and \`ifaces\` (interface → this host's address in its subnet, from \`/proc/net/route\` and \`fib_trie\`), so a proxy on 127.0.0.1 can be given to RUN steps at an address they reach (optional) |
 
 ## Commands
 

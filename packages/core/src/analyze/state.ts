@@ -2,12 +2,19 @@
 // analysed in its own module (client.ts, runtime.ts, builder.ts, run.ts); this file only assembles them.
 import type { FileContext } from '../evidence/canonical.js';
 import type { Evidence } from '../evidence/schema.js';
+import { hostNetFrom } from '../net/proc-net.js';
 import { analyzeBuilder } from './builder.js';
 import { analyzeClient } from './client.js';
 import { analyzeDockerfile } from './dockerfile.js';
 import { analyzeRun } from './run.js';
 import { analyzeRuntime } from './runtime.js';
 import type { State } from './types.js';
+
+/** The argv of the dockerd whose environment was read (or the only dockerd), for its --bridge and --bip. */
+function dockerdArgv(ev: Evidence, pid: number | undefined): string[] | undefined {
+  const ds = ev.processes.filter((p) => p.name === 'dockerd');
+  return (ds.find((p) => p.pid === pid) ?? (ds.length === 1 ? ds[0] : undefined))?.argv;
+}
 
 export function analyze(ev: Evidence): State {
   const ctx: FileContext = { home: ev.host.home, env: ev.env };
@@ -40,7 +47,7 @@ export function analyze(ev: Evidence): State {
     dockerfile: ev.dockerfile ? analyzeDockerfile(ev.dockerfile.path, ev.dockerfile.content) : null,
     fileErrors: [...runtime.fileErrors, ...run.fileErrors, ...builder.fileErrors],
     unreadable: ev.unreadable ?? [],
-    hostNet: ev.net ?? null,
+    hostNet: hostNetFrom(ev.net, dockerdArgv(ev, runtime.dockerdEnv?.pid)),
     ignoredFiles: runtime.ignoredFiles,
     layers: [client.layer, ...runtime.layers, ...run.layers, ...builder.layers],
     actors: { client: client.actor, runtime: runtime.actor, builder: builder.actor, run: run.actor },

@@ -1,7 +1,7 @@
 // buildproxy.evidence/v1 — everything the doctor saw, raw, so a diagnosis can be replayed anywhere.
 // Types only: the zod validator lives in validate.ts, so code that never parses a bundle does not load zod.
 
-import type { HostNet } from '../net/proc-net.js';
+import type { HostNetEvidence } from '../net/proc-net.js';
 
 export const EVIDENCE_FORMAT = 'buildproxy.evidence/v1';
 
@@ -40,7 +40,7 @@ export interface Evidence {
   /** files that exist but could not be read (permission denied): their content is unknown, not absent */
   unreadable?: string[];
   /** this host's listening TCP sockets and docker0's address, from /proc/net (Linux captures) */
-  net?: HostNet;
+  net?: HostNetEvidence;
 }
 
 export class EvidenceFormatError extends Error {}

@@ -39,7 +39,7 @@ export const EvidenceSchema = z.object({
   net: z.optional(
     z.object({
       listeners: z.array(z.object({ addr: z.string(), port: z.int().check(z.gte(0), z.lte(65535)) })),
-      bridge: z.nullable(z.string()),
+      ifaces: z.record(z.string(), z.string()),
     }),
   ),
 });

@@ -10,10 +10,17 @@ export interface Listener {
   port: number;
 }
 
-export interface HostNet {
+/** What the capture records (evidence.net). */
+export interface HostNetEvidence {
   /** TCP sockets in LISTEN state in the capture's network namespace (/proc/net/tcp and tcp6) */
   listeners: Listener[];
-  /** docker0's IPv4 address (/proc/net/route subnet ∩ /proc/net/fib_trie local addresses), null when absent */
+  /** each interface with a subnet route → this host's IPv4 address in that subnet (/proc/net/route ∩ fib_trie) */
+  ifaces: Record<string, string>;
+}
+
+/** What the analysis uses: the listeners, and the address of dockerd's bridge (docker0 unless --bridge). */
+export interface HostNet {
+  listeners: Listener[];
   bridge: string | null;
 }
 
@@ -71,23 +78,23 @@ export function parseTcpListeners(text: string, v6: boolean): Listener[] {
   return out;
 }
 
-/** docker0's subnet from /proc/net/route (Destination and Mask are little-endian hex words). */
-export function parseRouteSubnet(text: string, iface: string): { net: number; mask: number } | null {
+/** Interface subnets from /proc/net/route (Destination and Mask are little-endian hex words). */
+export function parseRouteSubnets(text: string): { iface: string; net: number; mask: number }[] {
+  const out: { iface: string; net: number; mask: number }[] = [];
+  const le = (w: string) => {
+    const n = hex(w);
+    return (((n & 0xff) << 24) | (((n >>> 8) & 0xff) << 16) | (((n >>> 16) & 0xff) << 8) | (n >>> 24)) >>> 0;
+  };
   for (const line of text.slice(0, MAX_PROC_NET).split('\n')) {
+    if (out.length >= MAX_LISTENERS) break;
     const f = line.trim().split(/\s+/);
-    if (f[0] !== iface || f.length < 8) continue;
+    if (f.length < 8 || !/^[\w.@:-]{1,32}$/.test(f[0]!)) continue;
     if (!/^[0-9A-Fa-f]{8}$/.test(f[1]!) || !/^[0-9A-Fa-f]{8}$/.test(f[7]!)) continue;
-    const le = (w: string) => {
-      const n = hex(w);
-      return (
-        (((n & 0xff) << 24) | (((n >>> 8) & 0xff) << 16) | (((n >>> 16) & 0xff) << 8) | (n >>> 24)) >>> 0
-      );
-    };
     const mask = le(f[7]!);
-    if (mask === 0) continue; // a default route via docker0 says nothing about its subnet
-    return { net: le(f[1]!), mask };
+    if (mask === 0) continue; // a default route says nothing about the interface's subnet
+    out.push({ iface: f[0]!, net: le(f[1]!), mask });
   }
-  return null;
+  return out;
 }
 
 /** The host's own IPv4 addresses: "|-- A.B.C.D" followed by "/32 host LOCAL" in /proc/net/fib_trie. */
@@ -107,16 +114,56 @@ export function parseFibLocal(text: string): string[] {
 
 const toNum = (ip: string) => ip.split('.').reduce((n, o) => ((n << 8) | Number(o)) >>> 0, 0);
 
+/** Each routed interface's own address: the local address inside its subnet. */
+export function interfaceAddresses(route: string, fib: string): Record<string, string> {
+  const locals = parseFibLocal(fib);
+  const out: Record<string, string> = {};
+  for (const r of parseRouteSubnets(route)) {
+    const ip = locals.find((a) => (toNum(a) & r.mask) >>> 0 === r.net);
+    if (ip && !(r.iface in out)) out[r.iface] = ip;
+  }
+  return out;
+}
+
 export function bridgeAddress(route: string, fib: string, iface = 'docker0'): string | null {
-  const sub = parseRouteSubnet(route, iface);
-  if (!sub) return null;
-  return parseFibLocal(fib).find((ip) => (toNum(ip) & sub.mask) >>> 0 === sub.net) ?? null;
+  return interfaceAddresses(route, fib)[iface] ?? null;
+}
+
+/**
+ * dockerd's bridge address: --bip's address when given, else the address of --bridge/-b (docker0 by default)
+ * as this host's routes and addresses show it.
+ */
+export function hostNetFrom(
+  ev: HostNetEvidence | undefined,
+  dockerdArgv: string[] | undefined,
+): HostNet | null {
+  if (!ev) return null;
+  const argv = dockerdArgv ?? [];
+  const flag = (names: string[]): string | null => {
+    for (let i = 0; i < argv.length; i++) {
+      const a = argv[i]!;
+      for (const n of names) {
+        if (a === n) return argv[i + 1] ?? null;
+        if (a.startsWith(`${n}=`)) return a.slice(n.length + 1);
+      }
+    }
+    return null;
+  };
+  const bip = flag(['--bip'])?.replace(/\/\d+$/, '') ?? null;
+  const iface = flag(['--bridge', '-b']) ?? 'docker0';
+  const bridge =
+    bip && /^\d+\.\d+\.\d+\.\d+$/.test(bip)
+      ? bip
+      : Object.hasOwn(ev.ifaces, iface)
+        ? ev.ifaces[iface]!
+        : null;
+  return { listeners: ev.listeners, bridge };
 }
 
 export type ListenScope = 'loopback-only' | 'reachable' | 'not-listening' | 'unknown';
 
 /** Where a local proxy on `port` listens: only on loopback, or on an address containers can reach. */
-export function listenScope(net: HostNet | null | undefined, port: number): ListenScope {
+export function listenScope(net: { listeners: Listener[] } | null | undefined, port: number): ListenScope {
   if (!net) return 'unknown';
   const on = net.listeners.filter((l) => l.port === port);
   if (on.length === 0) return 'not-listening';

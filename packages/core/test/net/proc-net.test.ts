@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   bridgeAddress,
+  hostNetFrom,
   listenScope,
   MAX_LISTENERS,
   parseFibLocal,
@@ -86,7 +87,10 @@ describe('a --root tree of temp files', () => {
       { addr: '127.0.0.1', port: 3128 },
       { addr: '::', port: 3215 },
     ]);
-    expect(net.bridge).toBe('172.17.0.1');
+    expect(net.ifaces).toEqual({ docker0: '172.17.0.1' });
+    expect(hostNetFrom(net, ['dockerd', '-H', 'fd://'])?.bridge).toBe('172.17.0.1');
+    expect(hostNetFrom(net, ['dockerd', '--bridge', 'bp0'])?.bridge).toBeNull();
+    expect(hostNetFrom(net, ['dockerd', '--bip=192.168.5.1/24'])?.bridge).toBe('192.168.5.1');
     expect(listenScope(net, 3128)).toBe('loopback-only');
     expect(listenScope(net, 3215)).toBe('reachable');
     expect(listenScope(net, 9)).toBe('not-listening');

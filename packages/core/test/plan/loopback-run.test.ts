@@ -13,7 +13,7 @@ import {
   variant,
 } from '../../src/machines/fixtures.js';
 import { synthesize } from '../../src/machines/synth.js';
-import type { HostNet } from '../../src/net/proc-net.js';
+import type { HostNetEvidence } from '../../src/net/proc-net.js';
 import { makePlan } from '../../src/plan/index.js';
 import { buildReport } from '../../src/report.js';
 
@@ -23,9 +23,15 @@ const machine = variant(GOOD_DOCKER, {
   files: { [DROP_IN]: dropIn(LOCAL) },
   removeFiles: [CONFIG_JSON],
 });
-const withNet = (net?: HostNet): Evidence => ({ ...synthesize(machine), ...(net ? { net } : {}) });
-const ALL: HostNet = { listeners: [{ addr: '0.0.0.0', port: 3128 }], bridge: '172.18.0.1' };
-const LOOP: HostNet = { listeners: [{ addr: '127.0.0.1', port: 3128 }], bridge: '172.18.0.1' };
+const withNet = (net?: HostNetEvidence): Evidence => ({ ...synthesize(machine), ...(net ? { net } : {}) });
+const ALL: HostNetEvidence = {
+  listeners: [{ addr: '0.0.0.0', port: 3128 }],
+  ifaces: { docker0: '172.18.0.1' },
+};
+const LOOP: HostNetEvidence = {
+  listeners: [{ addr: '127.0.0.1', port: 3128 }],
+  ifaces: { docker0: '172.18.0.1' },
+};
 
 function cliConfig(ev: Evidence) {
   const { plan } = makePlan(ev, {}, { targets: ['docker-cli-config'] });

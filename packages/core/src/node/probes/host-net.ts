@@ -1,7 +1,12 @@
 // The capture's view of this host's network: listening TCP sockets and docker0's address, derived from
 // /proc/net. Only LISTEN rows are kept: connections to and from other hosts never enter a bundle.
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
-import { bridgeAddress, type HostNet, MAX_PROC_NET, parseTcpListeners } from '../../net/proc-net.js';
+import {
+  type HostNetEvidence,
+  interfaceAddresses,
+  MAX_PROC_NET,
+  parseTcpListeners,
+} from '../../net/proc-net.js';
 import { underRoot } from './files.js';
 
 /**
@@ -31,7 +36,9 @@ export function readProcFile(root: string | undefined, path: string): string | n
   }
 }
 
-export function readHostNet(root: string | undefined): HostNet | null {
+/** --root DIR's network is this machine's unless DIR has a proc/net of its own (as for processes). */
+export function readHostNet(root: string | undefined): HostNetEvidence | null {
+  if (root !== undefined && readProcFile(root, '/proc/net/tcp') === null) return readHostNet(undefined);
   if (process.platform !== 'linux' && root === undefined) return null;
   const [tcp, tcp6, route, fib] = [
     '/proc/net/tcp',
@@ -42,6 +49,6 @@ export function readHostNet(root: string | undefined): HostNet | null {
   if (tcp == null && tcp6 == null) return null;
   return {
     listeners: [...parseTcpListeners(tcp ?? '', false), ...parseTcpListeners(tcp6 ?? '', true)],
-    bridge: route != null && fib != null ? bridgeAddress(route, fib) : null,
+    ifaces: route != null && fib != null ? interfaceAddresses(route, fib) : {},
   };
 }
