@@ -49,7 +49,7 @@ export function proxyForRunSteps(state: State, value: string): RunProxy {
   return to(
     bridge ?? '172.17.0.1',
     bridge
-      ? `build containers reach this host at docker0's address ${bridge}`
-      : "build containers reach this host at docker0's address (172.17.0.1 unless dockerd runs with --bip)",
+      ? `build containers reach this host at dockerd's bridge address ${bridge}`
+      : "build containers reach this host at docker0's address (172.17.0.1 unless dockerd runs with --bip or --bridge)",
   );
 }

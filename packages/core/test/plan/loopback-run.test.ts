@@ -45,7 +45,7 @@ describe('docker-cli-config with a proxy on 127.0.0.1', () => {
     expect(proxies.httpProxy).toBe('http://172.18.0.1:3128');
     expect(proxies.httpsProxy).toBe('http://172.18.0.1:3128');
     expect(JSON.stringify(plan)).not.toContain('"http://127.0.0.1:3128"');
-    expect(c.why).toMatch(/docker0's address 172\.18\.0\.1/);
+    expect(c.why).toMatch(/bridge address 172\.18\.0\.1/);
     expect(plan.resolves?.now).toContain('run-proxy-missing');
     expect(plan.resolves?.remaining ?? []).not.toContain('loopback-proxy-unreachable');
   });
