@@ -71,7 +71,9 @@ export function makePlan(
     );
   }
   const findings = diagnose(state, profile);
-  const noProxy = generateNoProxy(state, profile, { kubernetes: opts.targets?.includes('kubernetes') });
+  // The cluster suffixes belong to the pod's NO_PROXY only: the kubernetes snippet adds them itself, so they do not
+  // leak into dockerd's drop-in or the shell (issue 19).
+  const noProxy = generateNoProxy(state, profile);
   const problems = checkNoProxy(noProxy, profile);
   if (problems.length)
     throw new PlanError(`the NO_PROXY list is unsafe: ${problems.join('; ')}`, 'fix: correct --no-proxy');

@@ -23,6 +23,7 @@ import { parseCsvLine } from '../../src/plan/encode.js';
 import { makePlan, PlanError } from '../../src/plan/index.js';
 import { withCommands, withFiles } from '../../src/plan/simulate.js';
 import type { Plan } from '../../src/plan/types.js';
+import { goBypass } from '../../src/proxy/no-proxy-go.js';
 import { diagnose } from '../../src/report.js';
 import { RULES } from '../../src/rules/index.js';
 
@@ -331,6 +332,51 @@ describe('other targets', () => {
     expect(all).toContain('docker/setup-buildx-action');
     expect(all).toContain('"env.NO_PROXY=localhost,127.0.0.1,::1,.corp.example"');
     expect(all).toContain('docker:27-dind');
+  });
+
+  // Issue 19: the CLI in a GitLab job reaches dind as tcp://docker:2376; through the proxy it cannot.
+  it('ci-gitlab keeps the dind host `docker` out of the proxy (checked with the Go matcher)', () => {
+    const { plan } = makePlan(synthesize(GOOD_DOCKER), {}, { targets: ['ci-gitlab'] });
+    const text = plan.snippets[0]!.text;
+    const np = JSON.parse(/^ {2}NO_PROXY: (".*")$/m.exec(text)![1]!) as string;
+    expect(goBypass(np, 'docker:2376').bypass).toBe(true);
+    expect(goBypass(np, 'docker:2375').bypass).toBe(true);
+    expect(goBypass(np, 'registry-1.docker.io:443').bypass).toBe(false);
+  });
+
+  it('CI snippets take the proxy URL from secrets, never write a password into YAML', () => {
+    const { plan } = makePlan(
+      synthesize(GOOD_DOCKER),
+      { proxy: 'http://ci:S3cretPw@proxy.corp.example:3128' },
+      { targets: ['ci-github-actions', 'ci-gitlab'] },
+    );
+    const [gh, gl] = plan.snippets.map((s) => s.text);
+    for (const t of [gh!, gl!]) {
+      expect(t).not.toContain('S3cretPw');
+      expect(t).not.toContain('proxy.corp.example:3128');
+      expect(t).toMatch(/password/);
+    }
+    expect(gh).toContain('HTTPS_PROXY: ${{ secrets.HTTPS_PROXY }}');
+    expect(gh).toContain('env.HTTPS_PROXY=${{ secrets.HTTPS_PROXY }}');
+    expect(gh).toMatch(/^jobs:\n {2}build:\n {4}runs-on:/m);
+    expect(gh).toContain('docker-systemd'); // the runner's own dockerd
+    expect(gl).toMatch(/Masked/);
+  });
+
+  it('kubernetes does not add the cluster suffixes to the other targets', () => {
+    const { plan } = makePlan(
+      synthesize(variant(GOOD_DOCKER, { removeFiles: [DROP_IN] })),
+      { proxy: PROXY },
+      { targets: ['kubernetes', 'docker-systemd', 'build-command'] },
+    );
+    expect(plan.snippets.find((s) => s.target === 'kubernetes')!.text).toContain('.svc,.cluster.local');
+    expect(plan.changes.map((c) => c.after).join('\n')).not.toContain('.svc');
+    expect(
+      plan.snippets
+        .filter((s) => s.target !== 'kubernetes')
+        .map((s) => s.text)
+        .join('\n'),
+    ).not.toContain('.cluster.local');
   });
 });
 
