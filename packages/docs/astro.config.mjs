@@ -6,10 +6,14 @@ import starlightLinksValidator from 'starlight-links-validator';
 export default defineConfig({
   site: 'https://buildproxy.dev',
   telemetry: false,
+  // Smart punctuation turns `--driver-opt` in prose into an em dash and the quotes of a CSV field into curly ones:
+  // a reader copies them into a shell. Typographic characters are written as such where they are meant.
+  markdown: { smartypants: false },
   integrations: [
     starlight({
       title: 'buildproxy',
       description: 'Get docker build working behind a corporate proxy — and learn why it failed.',
+      favicon: '/favicon.svg',
       customCss: ['./src/styles/tools.css'],
       // Long commands wrap instead of scrolling sideways.
       expressiveCode: { defaultProps: { wrap: true } },

@@ -21,6 +21,7 @@ export {
   type Target,
 } from './plan/index.js';
 export { daemonTarget, defaultTargets } from './plan/select.js';
+export { withCommands, withFiles } from './plan/simulate.js';
 export type { FileChange, PlanCommand, PlanSnippet } from './plan/types.js';
 export * from './proxy/env.js';
 export { goParseProxy, goParseUrl } from './proxy/go-url.js';

@@ -24,7 +24,10 @@ import {
   systemctlShow,
   type Target,
 } from '@buildproxy/core';
+import { homePath } from '../src/scripts/home.js';
+import { planView, renderPlanMarkdown } from '../src/scripts/render-plan.js';
 import { GUIDES } from './guides.js';
+import { troubleshootingHeading } from './headings.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const docs = join(here, '..', 'src', 'content', 'docs');
@@ -66,7 +69,7 @@ write(
     'Each entry below is one signature of its classifier, with a real error text of that kind.\n\n' +
     SIGNATURES.map(
       (s) =>
-        `## ${s.explanation.split(':')[0]!.split('.')[0]}\n\n\`\`\`text\n${s.example}\n\`\`\`\n\n**Actor:** ${s.actor}. ${s.explanation}\n\n` +
+        `## ${troubleshootingHeading(s.explanation)}\n\n\`\`\`text\n${s.example}\n\`\`\`\n\n**Actor:** ${s.actor}. ${s.explanation}\n\n` +
         `Rules: ${s.rules.map((r) => `[\`${r}\`](/rules/${r}/)`).join(', ')}\n`,
     ).join('\n'),
 );
@@ -151,10 +154,10 @@ runs only when the daemon did not report its version, \`systemctl\` only on a ma
 
 ## Files
 
-Read on every run (here for \`HOME=${home}\`; \`DOCKER_CONFIG\` moves the \`.docker\` ones):
+Read on every run (\`~\` is your \`HOME\`; \`DOCKER_CONFIG\` moves the \`.docker\` ones):
 
 ${fixedFiles(ctx)
-  .map((f) => `- \`${f}\``)
+  .map((f) => `- \`${homePath(f, home)}\``)
   .join('\n')}
 
 plus the systemd units and drop-in folders of \`docker\` and \`buildkit\` (system and user), every \`EnvironmentFile=\` they
@@ -219,26 +222,13 @@ GUIDES.forEach((g, i) => {
   const { plan } = makePlan(synthesize(g.machine as MachineSpec), g.profile as ProfileInput, {
     targets: g.targets as Target[],
   });
-  const files = plan.changes.map(
-    (c) =>
-      `\`${c.path}\`${c.mode === '0600' ? ' (mode 0600)' : ''}:\n\n\`\`\`${c.path.endsWith('.json') ? 'json' : c.path.endsWith('.toml') ? 'toml' : c.path.endsWith('.sh') ? 'sh' : 'ini'}\n${c.after.trimEnd()}\n\`\`\``,
-  );
-  const cmds = plan.commands.map(
-    (c) =>
-      `${c.needsRoot ? 'sudo ' : ''}${c.argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ')}`,
-  );
-  const snippets = plan.snippets.map((s) => `${s.title}:\n\n\`\`\`${s.language}\n${s.text}\n\`\`\``);
-  const refused = (plan.refused ?? []).map((r) => `> ${r.reason}`);
+  const machine = synthesize(g.machine as MachineSpec);
+  const body = renderPlanMarkdown(planView(plan, machine.host.home));
   write(
     `guides/${g.slug}.md`,
     `${frontmatter(g.title, g.description, `sidebar:\n  order: ${i + 1}\n`)}${g.intro.trim()}\n\n` +
       `## Configure\n\nWith the proxy \`${fixtures.PROXY}\` (run \`buildproxy plan --target ${g.targets.join(' --target ')}\` for yours):\n\n` +
-      [
-        ...files,
-        ...(cmds.length ? [`Then:\n\n\`\`\`sh\n${cmds.join('\n')}\n\`\`\``] : []),
-        ...snippets,
-        ...refused,
-      ].join('\n\n') +
+      body +
       `\n\n## Verify\n\n\`\`\`sh\n${g.verify.trim()}\n\`\`\`\n\n${g.outro?.trim() ?? ''}\n`,
   );
 });

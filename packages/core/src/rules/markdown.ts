@@ -2,6 +2,7 @@
 
 import type { ProfileInput } from '../analyze/types.js';
 import type { MachineSpec } from '../machines/synth.js';
+import { csvField, shQuote } from '../plan/encode.js';
 import { RULE_TEXTS } from './texts.js';
 import type { Rule, RuleExample } from './types.js';
 
@@ -39,8 +40,11 @@ export function describeMachine(machine: MachineSpec, profile?: ProfileInput): S
     language: 'sh',
     text: env.length ? env.map(([k, v]) => `export ${k}=${v}`).join('\n') : '# no proxy variables exported',
   });
+  // Paths in the example's home are shown as ~/…: a reader's home is not the fixture's (issue 19).
+  const home = machine.home ?? '/home/alice';
   for (const [path, content] of Object.entries(machine.files ?? {})) {
-    if (content !== null) out.push({ label: path, language: languageOf(path), text: content.trimEnd() });
+    const label = path.startsWith(`${home}/`) ? `~${path.slice(home.length)}` : path;
+    if (content !== null) out.push({ label, language: languageOf(path), text: content.trimEnd() });
   }
   if (machine.dockerfile !== undefined)
     out.push({ label: 'Dockerfile', language: 'dockerfile', text: machine.dockerfile.trimEnd() });
@@ -53,7 +57,10 @@ export function describeMachine(machine: MachineSpec, profile?: ProfileInput): S
     );
     if (d?.loadedEnv) facts.push('systemd has not reloaded the drop-ins (no daemon-reload since the edit)');
     for (const b of d?.builders ?? []) {
-      const opts = Object.entries(b.driverOpts ?? {}).map(([k, v]) => `--driver-opt ${k}=${v}`);
+      // As buildx reads them: one CSV field per option, quoted for the shell (an unquoted a,b,c splits).
+      const opts = Object.entries(b.driverOpts ?? {}).map(
+        ([k, v]) => `--driver-opt ${shQuote(csvField(`${k}=${v}`))}`,
+      );
       facts.push(
         `builder "${b.name}": docker buildx create --name ${b.name} --driver ${b.driver}${opts.length ? ` ${opts.join(' ')}` : ''}`,
       );

@@ -356,7 +356,9 @@ describe('other targets', () => {
       expect(t).not.toContain('proxy.corp.example:3128');
       expect(t).toMatch(/password/);
     }
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a template
     expect(gh).toContain('HTTPS_PROXY: ${{ secrets.HTTPS_PROXY }}');
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a template
     expect(gh).toContain('env.HTTPS_PROXY=${{ secrets.HTTPS_PROXY }}');
     expect(gh).toMatch(/^jobs:\n {2}build:\n {4}runs-on:/m);
     expect(gh).toContain('docker-systemd'); // the runner's own dockerd

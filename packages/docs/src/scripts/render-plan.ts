@@ -1,47 +1,155 @@
-// A plan as HTML: each file, the commands and the snippets, each with a copy button. The same function renders the
-// page at build time and again in the browser as the user types, so the first update replaces identical markup
-// (no layout shift). Text shown is redacted; the copy button copies the real content, which is what was asked for.
+// A plan as the reader needs it: each file with its path, mode, reason and the shell steps that write it; the
+// commands with their reasons and the restart caution; the snippets; what stays open. One view, two renderings:
+// HTML for the snippet generator (build time and again in the browser, identical markup, so no layout shift) and
+// markdown for the generated guides. Text shown is redacted; a copy button copies the real content.
 import { type Plan, redactAll } from '@buildproxy/core';
+import { homePath, homeText, languageOf } from './home';
 
 export interface Block {
   title: string;
+  /** why the file or command is there, mode and who owns it */
+  note: string;
   text: string;
   lang: string;
 }
 
+export interface Warning {
+  rule: string;
+  message: string;
+}
+
+export interface PlanView {
+  blocks: Block[];
+  cautions: string[];
+  remaining: string[];
+  refused: string[];
+  warnings: Warning[];
+}
+
 const quote = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
 
-export function planBlocks(plan: Plan): Block[] {
-  const blocks: Block[] = plan.changes.map((c) => ({
-    title: `${c.path} (${c.target}${c.needsRoot ? ', needs root' : ''})`,
-    text: c.after,
-    lang: 'ini',
-  }));
+/** A path in a shell line: the home as "$HOME", quoted when it needs it. */
+function shPath(path: string, home: string): string {
+  const p = homePath(path, home);
+  return p.startsWith('~/') ? `"$HOME${p.slice(1)}"` : quote(p);
+}
+
+/** mkdir, a new file created with its mode before any byte is written, then the content through tee. */
+function writeSteps(
+  path: string,
+  mode: string,
+  isNew: boolean,
+  root: boolean,
+  content: string,
+  home: string,
+) {
+  const sudo = root ? 'sudo ' : '';
+  const dir = path.slice(0, path.lastIndexOf('/')) || '/';
+  let eof = 'EOF';
+  while (content.split('\n').includes(eof)) eof += '_';
+  return [
+    `${sudo}mkdir -p ${shPath(dir, home)}`,
+    ...(isNew ? [`${sudo}install -m ${mode} /dev/null ${shPath(path, home)}`] : []),
+    `${sudo}tee ${shPath(path, home)} > /dev/null <<'${eof}'`,
+    content.endsWith('\n') ? `${content}${eof}` : `${content}\n${eof}`,
+  ].join('\n');
+}
+
+export function planView(plan: Plan, home: string, warnings: Warning[] = []): PlanView {
+  const blocks: Block[] = [];
+  for (const c of plan.changes) {
+    const lang = languageOf(c.path);
+    const content = homeText(c.after, home, lang);
+    const note = `${c.why}. Mode ${c.mode}${c.needsRoot ? ', needs root' : ', owned by you'}${c.before === null ? ', a new file' : ', replaces the whole file'} (${c.target}).`;
+    blocks.push({ title: homePath(c.path, home), note, text: content, lang });
+    blocks.push({
+      title: `Write ${homePath(c.path, home)}`,
+      note: '',
+      text: writeSteps(c.path, c.mode, c.before === null, c.needsRoot, content, home),
+      lang: 'sh',
+    });
+  }
   if (plan.commands.length) {
     blocks.push({
       title: 'Then run',
+      note: 'In this order; each line says why.',
       text: plan.commands
-        .map((c) => `${c.needsRoot ? 'sudo ' : ''}${c.argv.map(quote).join(' ')}`)
+        .map((c) => `# ${c.why}\n${c.needsRoot ? 'sudo ' : ''}${c.argv.map(quote).join(' ')}`)
         .join('\n'),
       lang: 'sh',
     });
   }
-  for (const s of plan.snippets) blocks.push({ title: s.title, text: s.text, lang: s.language });
-  return blocks;
+  for (const s of plan.snippets)
+    blocks.push({
+      title: s.title,
+      note: `(${s.target})`,
+      text: homeText(s.text, home, s.language),
+      lang: s.language,
+    });
+  return {
+    blocks,
+    cautions: plan.commands.filter((c) => c.disruptive).map((c) => `\`${c.argv.join(' ')}\`: ${c.why}.`),
+    remaining: plan.resolves?.remaining ?? [],
+    refused: (plan.refused ?? []).map((r) => `${r.target}: ${r.reason}`),
+    warnings,
+  };
+}
+
+/** Back-compatible: the blocks a copy button copies. */
+export function planBlocks(plan: Plan, home: string): Block[] {
+  return planView(plan, home).blocks;
 }
 
 const escapeHtml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** `code` spans of a sentence as <code>, everything else escaped. */
+const inline = (s: string) => escapeHtml(s).replace(/`([^`]+)`/g, (_, c: string) => `<code>${c}</code>`);
 
-export function renderPlanHtml(plan: Plan): string {
-  const blocks = planBlocks(plan).map(
+export function renderPlanHtml(view: PlanView, rules = '/rules/'): string {
+  const warn = view.warnings.map(
+    (w) =>
+      `<p class="bp-warning" role="note"><strong>Warning</strong> <a href="${rules}${escapeHtml(w.rule)}/">${escapeHtml(w.rule)}</a>: ${escapeHtml(redactAll(w.message))}</p>`,
+  );
+  const blocks = view.blocks.map(
     (b, i) =>
-      `<figure class="bp-block"><figcaption>${escapeHtml(b.title)}</figcaption>` +
+      `<figure class="bp-block"><figcaption><code>${escapeHtml(b.title)}</code>${b.note ? ` <span class="bp-note">${inline(b.note)}</span>` : ''}</figcaption>` +
       `<button type="button" class="bp-copy" data-block="${i}" aria-label="Copy ${escapeHtml(b.title)}">Copy</button>` +
       `<pre data-lang="${escapeHtml(b.lang)}" tabindex="0"><code>${escapeHtml(redactAll(b.text))}</code></pre></figure>`,
   );
-  const refused = (plan.refused ?? []).map(
-    (r) => `<p class="bp-error">${escapeHtml(`${r.target}: ${r.reason}`)}</p>`,
-  );
-  return [...blocks, ...refused].join('');
+  const caution = view.cautions.length
+    ? [
+        `<aside class="bp-caution" role="note"><strong>Caution</strong><ul>${view.cautions.map((c) => `<li>${inline(c)}</li>`).join('')}</ul></aside>`,
+      ]
+    : [];
+  const open = [
+    `<p class="bp-open"><strong>Stays open after this plan:</strong> ${
+      view.remaining.length
+        ? view.remaining.map((r) => `<a href="${rules}${escapeHtml(r)}/">${escapeHtml(r)}</a>`).join(', ')
+        : 'nothing the doctor finds on this machine'
+    }</p>`,
+  ];
+  const refused = view.refused.map((r) => `<p class="bp-error">${escapeHtml(r)}</p>`);
+  return [...warn, ...caution, ...blocks, ...open, ...refused].join('');
+}
+
+export function renderPlanMarkdown(view: PlanView, rules = '/rules/'): string {
+  const parts: string[] = [];
+  for (const w of view.warnings) parts.push(`:::caution[${w.rule}]\n${w.message}\n:::`);
+  if (view.cautions.length)
+    parts.push(`:::caution[Restarts]\n${view.cautions.map((c) => `- ${c}`).join('\n')}\n:::`);
+  for (const b of view.blocks) {
+    const fence = b.text.includes('```') ? '~~~~' : '```';
+    const code = `${fence}${b.lang}\n${b.text.trimEnd()}\n${fence}`;
+    parts.push(
+      b.title.startsWith('Write ')
+        ? `<details>\n<summary>${b.title} from a shell (mkdir, mode, tee)</summary>\n\n${code}\n\n</details>`
+        : `\`${b.title}\`${b.note ? `: ${b.note}` : ''}\n\n${code}`,
+    );
+  }
+  if (view.remaining.length)
+    parts.push(
+      `Stays open after this plan: ${view.remaining.map((r) => `[\`${r}\`](${rules}${r}/)`).join(', ')}.`,
+    );
+  for (const r of view.refused) parts.push(`> ${r}`);
+  return parts.join('\n\n');
 }

@@ -2,6 +2,8 @@
 // this module on first use.
 import { fixtures, makePlan, redactAll, synthesize } from '@buildproxy/core';
 
-export { planBlocks, renderPlanHtml } from './render-plan';
+export { homeText } from './home';
+export { planWarnings } from './plan-warnings';
+export { planView, renderPlanHtml } from './render-plan';
 export { makePlan, redactAll };
 export const evidence = synthesize(fixtures.REFERENCE_MACHINE);

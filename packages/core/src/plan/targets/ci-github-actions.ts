@@ -16,7 +16,9 @@ const SECRET_NOTE =
 export function ciGithubActions(ctx: PlanContext, target: Target): TargetResult {
   const no = ctx.proxy.noProxy.join(',');
   const env: [string, string][] = [
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a template
     ['HTTP_PROXY', '${{ secrets.HTTP_PROXY }}'],
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a template
     ['HTTPS_PROXY', '${{ secrets.HTTPS_PROXY }}'],
     ['NO_PROXY', no],
   ];
