@@ -365,6 +365,26 @@ describe('other targets', () => {
     expect(gl).toMatch(/Masked/);
   });
 
+  // Issue 19: the guide wrote a user unit and then put the CA in /etc/buildkit, which a rootless buildkitd never reads.
+  it('standalone buildkitd: rootless gets a user unit and ~/.config/buildkit, rootful the system paths', () => {
+    const profile = { proxy: PROXY, caCert: '/usr/local/share/ca-certificates/corp.crt' };
+    const targets: ['buildkitd-systemd', 'buildkitd-toml'] = ['buildkitd-systemd', 'buildkitd-toml'];
+    const rootless = makePlan(synthesize(variant(bare, { buildkitd: { env: {} } })), profile, {
+      targets,
+    }).plan;
+    expect(rootless.changes.map((c) => [c.path, c.needsRoot])).toEqual([
+      [`${HOME}/.config/systemd/user/buildkit.service.d/http-proxy.conf`, false],
+      [`${HOME}/.config/buildkit/buildkitd.toml`, false],
+    ]);
+    const rootful = makePlan(synthesize(variant(bare, { uid: 0, buildkitd: { env: {} } })), profile, {
+      targets,
+    }).plan;
+    expect(rootful.changes.map((c) => [c.path, c.needsRoot])).toEqual([
+      ['/etc/systemd/system/buildkit.service.d/http-proxy.conf', true],
+      ['/etc/buildkit/buildkitd.toml', true],
+    ]);
+  });
+
   it('kubernetes does not add the cluster suffixes to the other targets', () => {
     const { plan } = makePlan(
       synthesize(variant(GOOD_DOCKER, { removeFiles: [DROP_IN] })),

@@ -6,6 +6,12 @@ import type { Target } from '../../targets.js';
 import { change, HEADER, ok, type PlanContext, refuse, type TargetDefinition } from '../context.js';
 import type { TargetResult } from '../types.js';
 
+/** The same test buildkitd-systemd uses to pick the user unit: no system service, and not root. */
+function rootlessBuildkitd(ctx: PlanContext): boolean {
+  const uid = ctx.state.host.uid;
+  return ctx.state.buildkitd.service?.loaded !== true && uid !== 0 && uid !== null;
+}
+
 function buildkitdToml(ctx: PlanContext, target: Target): TargetResult {
   const ca = ctx.profile.caCert;
   const mirrors = ctx.profile.mirrors;
@@ -15,7 +21,10 @@ function buildkitdToml(ctx: PlanContext, target: Target): TargetResult {
   const path =
     ctx.state.buildkitd.tomls.find((t) => t.path.startsWith('/'))?.path ??
     (standalone
-      ? '/etc/buildkit/buildkitd.toml'
+      ? rootlessBuildkitd(ctx)
+        ? // rootless buildkitd reads $XDG_CONFIG_HOME/buildkit/buildkitd.toml (BuildKit docs/rootless.md)
+          `${ctx.state.host.home}/.config/buildkit/buildkitd.toml`
+        : '/etc/buildkit/buildkitd.toml'
       : `${dockerConfigDir({ home: ctx.state.host.home, env: ctx.state.client })}/buildx/buildkitd.default.toml`);
   const text = ctx.read(path) ?? null;
   let doc: Record<string, unknown> = {};
