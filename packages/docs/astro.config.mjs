@@ -14,6 +14,10 @@ export default defineConfig({
       title: 'buildproxy',
       description: 'Get docker build working behind a corporate proxy — and learn why it failed.',
       favicon: '/favicon.svg',
+      // Starlight's ranking defaults put three rule pages above the daemon.json guide for "daemon.json": term
+      // frequency and similar terms (daemon-json in their URLs) outweighed the guide's title. Measured with the
+      // built index: with these, the guide is first, and "failed to fetch oauth token" still finds its rule first.
+      pagefind: { ranking: { pageLength: 0.5, termFrequency: 0.5, termSaturation: 1.4, termSimilarity: 1 } },
       customCss: ['./src/styles/tools.css'],
       // Long commands wrap instead of scrolling sideways.
       expressiveCode: { defaultProps: { wrap: true } },

@@ -18,16 +18,16 @@ import {
   makePlan,
   type ProfileInput,
   RULES,
+  redactAll,
   ruleMarkdown,
   SIGNATURES,
   synthesize,
   systemctlShow,
-  type Target,
 } from '@buildproxy/core';
 import { homePath } from '../src/scripts/home.js';
 import { planView, renderPlanMarkdown } from '../src/scripts/render-plan.js';
 import { GUIDES } from './guides.js';
-import { troubleshootingHeading } from './headings.js';
+import { rulePage, troubleshootingHeading } from './headings.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const docs = join(here, '..', 'src', 'content', 'docs');
@@ -46,7 +46,7 @@ function frontmatter(title: string, description: string, extra = ''): string {
 // Rules: the same markdown `buildproxy explain` renders.
 rmSync(join(docs, 'rules'), { recursive: true, force: true });
 for (const r of RULES) {
-  write(`rules/${r.id}.md`, `${frontmatter(r.title, r.summary)}${ruleMarkdown(r, { title: false })}`);
+  write(`rules/${r.id}.md`, `${frontmatter(r.title, r.summary)}${rulePage(r)}`);
 }
 write(
   'rules/index.md',
@@ -189,7 +189,9 @@ const row = ([np, host, note]: [string, string, string]) => {
 write(
   'reference/no-proxy.md',
   `${frontmatter('NO_PROXY semantics: Go vs curl', 'How dockerd, buildkitd and buildx read NO_PROXY, and how curl in RUN steps does.', 'sidebar:\n  order: 3\n')}` +
-    `dockerd, buildkitd, buildx and containerd use Go's \`golang.org/x/net/http/httpproxy\`; the tools inside RUN steps
+    `## Who reads it how
+
+dockerd, buildkitd, buildx and containerd use Go's \`golang.org/x/net/http/httpproxy\`; the tools inside RUN steps
 mostly use curl or something like it. They read the same variables differently:
 
 | | Go (daemons, builders, buildx) | curl (RUN steps) |
@@ -204,11 +206,15 @@ mostly use curl or something like it. They read the same variables differently:
 | CIDR | IP literals only | IP literals (curl ≥ 7.86) |
 | localhost, loopback | never proxied | proxied unless listed |
 
+## Examples, computed
+
 Computed by buildproxy's matchers (the same code \`buildproxy route\` uses):
 
 | NO_PROXY | request host | Go | curl | note |
 |---|---|---|---|---|
 ${cases.map(row).join('\n')}
+
+## What to write
 
 Check any URL against your machine with \`buildproxy route https://host/path\`. Safe to write everywhere: a
 comma-separated list of \`.domain\` suffixes, host names, IPs and CIDRs, the same in every layer and both cases.
@@ -216,20 +222,41 @@ See [\`no-proxy-syntax\`](/rules/no-proxy-syntax/) and [\`no-proxy-missing-regis
 `,
 );
 
-// Guides: prose plus snippets from the plan generators for an example machine.
+// Guides: prose plus snippets from the plan generators for an example machine, one tab per variant. MDX, so the
+// generated prose outside code is escaped for it.
+const mdxProse = (md: string) =>
+  md
+    .split(/(```[\s\S]*?```|~~~~[\s\S]*?~~~~|`[^`\n]*`)/)
+    .map((part, i) =>
+      i % 2
+        ? part
+        : part
+            .replace(/[{}]/g, (c) => `&#${c.charCodeAt(0)};`)
+            .replace(/<(?!\/?(details|summary)>)/g, '&lt;'),
+    )
+    .join('');
 rmSync(join(docs, 'guides'), { recursive: true, force: true });
 GUIDES.forEach((g, i) => {
-  const { plan } = makePlan(synthesize(g.machine as MachineSpec), g.profile as ProfileInput, {
-    targets: g.targets as Target[],
+  const sections = g.variants.map((v) => {
+    const machine = synthesize(v.machine as MachineSpec);
+    const { plan } = makePlan(machine, v.profile as ProfileInput, { targets: v.targets });
+    const body = mdxProse(renderPlanMarkdown(planView(plan, machine.host.home)));
+    return (
+      `${v.before ? `${v.before.trim()}\n\n` : ''}With the proxy \`${redactAll(String(v.profile.proxy))}\` (run \`buildproxy plan --target ${v.targets.join(' --target ')}\` for yours):\n\n` +
+      `${body}\n\n### Verify\n\n\`\`\`${v.label.includes('PowerShell') ? 'powershell' : 'sh'}\n${v.verify.trim()}\n\`\`\``
+    );
   });
-  const machine = synthesize(g.machine as MachineSpec);
-  const body = renderPlanMarkdown(planView(plan, machine.host.home));
+  const configure =
+    sections.length === 1
+      ? sections[0]!
+      : `<Tabs syncKey="${g.slug}">\n${g.variants.map((v, n) => `<TabItem label=${JSON.stringify(v.label)}>\n\n${sections[n]}\n\n</TabItem>`).join('\n')}\n</Tabs>`;
   write(
-    `guides/${g.slug}.md`,
-    `${frontmatter(g.title, g.description, `sidebar:\n  order: ${i + 1}\n`)}${g.intro.trim()}\n\n` +
-      `## Configure\n\nWith the proxy \`${fixtures.PROXY}\` (run \`buildproxy plan --target ${g.targets.join(' --target ')}\` for yours):\n\n` +
-      body +
-      `\n\n## Verify\n\n\`\`\`sh\n${g.verify.trim()}\n\`\`\`\n\n${g.outro?.trim() ?? ''}\n`,
+    `guides/${g.slug}.mdx`,
+    `${frontmatter(g.title, g.description, `sidebar:\n  order: ${i + 1}\n`)}import { TabItem, Tabs } from '@astrojs/starlight/components';\n\n` +
+      // A guide is where a setup's name should lead: its intro weighs more in search than a rule page that merely
+      // mentions the file (Pagefind weights; the daemon.json guide ranked 5th for "daemon.json").
+      `<div data-pagefind-weight="4">\n\n${g.intro.trim()}\n\n</div>\n\n` +
+      `## Configure\n\n${configure}\n\n${g.outro?.trim() ?? ''}\n`,
   );
 });
 console.log(

@@ -1,7 +1,7 @@
 // The built docs site in a real Chromium (Debian's, driven by playwright-core): navigation, search, the
 // in-browser tools against the CLI, copy buttons, and an axe-core scan of every page type.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join } from 'node:path';
@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { CMD, fixtures, RULES, ruleMarkdown, synthesize } from '@buildproxy/core';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rulePage } from '../scripts/headings';
+import { homeText } from '../src/scripts/home';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const DIST = join(here, '..', 'dist');
@@ -72,7 +74,7 @@ describe('generated pages say what the CLI says', () => {
     '%s: page source is the rule markdown, and the page shows it',
     (id, r) => {
       const md = readFileSync(join(here, '..', 'src', 'content', 'docs', 'rules', `${id}.md`), 'utf8');
-      expect(md.slice(md.indexOf('---', 3) + 5)).toBe(ruleMarkdown(r, { title: false }));
+      expect(md.slice(md.indexOf('---', 3) + 5)).toBe(rulePage(r));
       const html = readFileSync(join(DIST, 'rules', id, 'index.html'), 'utf8')
         .replace(/&quot;|&#34;/g, '"')
         .replace(/&#39;|&#x27;/g, "'");
@@ -88,12 +90,17 @@ describe('generated pages say what the CLI says', () => {
 });
 
 describe('in Chromium', () => {
-  it('landing: the four actors diagram is accessible, and the sidebar leads to a rule', async () => {
+  it('landing: link cards lead to every guide and tool, and the sidebar leads to a rule', async () => {
     const page = await open('/');
-    const svg = page.locator('svg[role="img"]');
-    await expect(svg.getAttribute('aria-labelledby')).resolves.toBe('actors-title actors-desc');
+    const cards = await page
+      .locator('main a.sl-link-card, main .sl-link-card a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const guides = readdirSync(join(DIST, 'guides')).map((g) => `/guides/${g}/`);
+    expect(guides.length).toBeGreaterThanOrEqual(10);
+    for (const g of [...guides, '/tools/snippets/', '/tools/analyze/']) expect(cards).toContain(g);
     expect(await page.locator('#actors-title').textContent()).toContain('four network actors');
     await page.goto(`${base}/how-a-build-reaches-the-network/`);
+    expect(await page.locator('main .bp-actors').count()).toBe(1);
     await page.locator('main a[href="/rules/docker-build-vs-buildx-build/"]').first().click();
     await page.waitForURL('**/rules/docker-build-vs-buildx-build/');
     expect(await page.locator('h1').textContent()).toBe(
@@ -102,12 +109,62 @@ describe('in Chromium', () => {
     await page.close();
   });
 
+  // The diagram used to be an SVG whose text overflowed its boxes and shrank to 6 px on a phone.
+  it.each([
+    [360, '/'],
+    [390, '/how-a-build-reaches-the-network/'],
+    [768, '/'],
+    [1280, '/how-a-build-reaches-the-network/'],
+  ])(
+    'at %i px wide the actors diagram on %s keeps every text inside its box, at a readable size',
+    async (width, path) => {
+      const page = await browser.newPage({ viewport: { width, height: 800 } });
+      await page.goto(`${base}${path}`);
+      const r = await page.evaluate(() => {
+        const out: string[] = [];
+        let texts = 0;
+        let minFont = 99;
+        for (const box of document.querySelectorAll<HTMLElement>('.bp-actors .bp-box')) {
+          const b = box.getBoundingClientRect();
+          if (b.right > document.documentElement.clientWidth + 0.5)
+            out.push(`box past the viewport: ${box.textContent}`);
+          const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            if (!n.textContent?.trim()) continue;
+            texts++;
+            minFont = Math.min(minFont, Number.parseFloat(getComputedStyle(n.parentElement!).fontSize));
+            const range = document.createRange();
+            range.selectNodeContents(n);
+            for (const t of range.getClientRects()) {
+              if (
+                t.left < b.left - 0.5 ||
+                t.right > b.right + 0.5 ||
+                t.top < b.top - 0.5 ||
+                t.bottom > b.bottom + 0.5
+              )
+                out.push(`"${n.textContent}" outside its box`);
+            }
+          }
+        }
+        return { out, texts, minFont, boxes: document.querySelectorAll('.bp-actors .bp-box').length };
+      });
+      expect(r.boxes).toBe(6);
+      expect(r.texts).toBeGreaterThan(20);
+      expect(r.out).toEqual([]);
+      expect(r.minFont).toBeGreaterThanOrEqual(13);
+      await page.close();
+    },
+  );
+
   it('search finds a rule by its error text', async () => {
     const page = await open('/');
     await page.locator('button[data-open-modal]').first().click();
     await page.locator('#starlight__search input').fill('failed to fetch oauth token');
-    const hit = page.locator('#starlight__search a[href*="/rules/client-token-proxy/"]').first();
-    await hit.waitFor({ timeout: 10_000 });
+    await expect
+      .poll(() => page.locator('#starlight__search .pagefind-ui__result-link').first().getAttribute('href'), {
+        timeout: 15_000,
+      })
+      .toMatch(/\/rules\/client-token-proxy\//);
     await page.close();
   });
 
@@ -147,7 +204,9 @@ describe('in Chromium', () => {
       ],
       { encoding: 'utf8' },
     );
-    expect(JSON.parse(json!)).toEqual(JSON.parse(cli));
+    // The page shows the example home as a placeholder; everything else is the CLI's plan, byte for byte.
+    expect(JSON.parse(json!)).toEqual(JSON.parse(homeText(cli, fixtures.HOME, 'json')));
+    rmSync(dirname(bundle), { recursive: true, force: true });
     expect(json).not.toContain('p%40ss');
     expect(await page.locator('.bp-copy').count()).toBeGreaterThanOrEqual(4);
     await page.locator('input[name="proxy"]').fill('http://:3128');
@@ -226,31 +285,192 @@ describe('in Chromium', () => {
     await page.close();
   });
 
-  it.each([
+  it('snippet generator: --mirror and --ca-cert fields reach the plan as the CLI makes it; the doctor warnings show', async () => {
+    const page = await open('/tools/snippets/');
+    const dir = mkdtempSync(join(tmpdir(), 'bp-docs-'));
+    const ca = join(dir, 'corp.crt');
+    writeFileSync(ca, '-----BEGIN CERTIFICATE-----\n');
+    await page.locator('input[name="target"][value="buildkitd-toml"]').check();
+    await page.locator('input[name="mirrors"]').fill('mirror.corp.example:5000');
+    await page.locator('input[name="caCert"]').fill(ca);
+    await page.waitForFunction(() =>
+      document.getElementById('snippet-json')?.textContent?.includes('corp.crt'),
+    );
+    const json = await page.locator('#snippet-json').textContent();
+    const bundle = join(dir, 'machine.json');
+    writeFileSync(bundle, JSON.stringify(synthesize(fixtures.REFERENCE_MACHINE)));
+    const cli = execFileSync(
+      process.execPath,
+      [
+        CLI,
+        'plan',
+        '--from',
+        bundle,
+        '--proxy',
+        'http://proxy.corp.example:3128',
+        '--no-proxy',
+        'localhost,127.0.0.1,.corp.example',
+        '--registry',
+        'registry.corp.example:5000',
+        '--mirror',
+        'mirror.corp.example:5000',
+        '--ca-cert',
+        ca,
+        ...[
+          'docker-systemd',
+          'buildx-docker-container',
+          'buildkitd-toml',
+          'docker-cli-config',
+          'client-shell',
+        ].flatMap((t) => ['--target', t]),
+        '--json',
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(JSON.parse(json!)).toEqual(JSON.parse(homeText(cli, fixtures.HOME, 'json')));
+    const out = page.locator('#snippet-output');
+    expect(await out.textContent()).toContain('mirrors');
+    // What the plan knows is on the page: modes, reasons, the write steps, the restart caution, what stays open.
+    const text = (await out.textContent()) ?? '';
+    expect(text).toContain('Mode 0600');
+    expect(text).toContain('install -m 0600 /dev/null "$HOME/.docker/config.json"');
+    expect(text).toMatch(/sudo mkdir -p \/etc\/systemd\/system\/docker\.service\.d/);
+    expect(await page.locator('.bp-caution').textContent()).toContain('stops running containers');
+    expect(text).toContain('Stays open after this plan');
+    for (const [proxy, rule] of [
+      ['https://proxy.corp.example:3128', 'https-proxy-scheme'],
+      ['socks5://proxy.corp.example:1080', 'all-proxy-only'],
+      ['http://127.0.0.1:7890', 'loopback-proxy-unreachable'],
+    ]) {
+      await page.locator('input[name="proxy"]').fill(proxy!);
+      await page.locator(`.bp-warning a[href="/rules/${rule}/"]`).first().waitFor({ timeout: 10_000 });
+    }
+    await page.locator('input[name="proxy"]').fill('http://proxy.corp.example:3128');
+    await page.waitForFunction(() => document.querySelectorAll('.bp-warning').length === 0);
+    rmSync(dir, { recursive: true, force: true });
+    await page.close();
+  });
+
+  it('Copy says so when it cannot copy (plain http has no navigator.clipboard)', async () => {
+    const page = await browser.newPage();
+    await page.addInitScript(() => {
+      Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined });
+      document.execCommand = () => false;
+    });
+    await page.goto(`${base}/tools/snippets/`);
+    await page.locator('.bp-copy').first().click();
+    await page.waitForFunction(() =>
+      document.querySelector('.bp-copy')?.textContent?.startsWith('Copy failed'),
+    );
+    await page.close();
+  });
+
+  it('capture analyzer renders the report the CLI prints for the same capture', async () => {
+    const page = await open('/tools/analyze/');
+    const ev = synthesize(
+      fixtures.variant(fixtures.GOOD_DOCKER, {
+        removeFiles: [fixtures.DROP_IN, fixtures.CONFIG_JSON],
+        env: { HTTPS_PROXY: fixtures.PROXY },
+      }),
+    );
+    const dir = mkdtempSync(join(tmpdir(), 'bp-docs-'));
+    writeFileSync(join(dir, 'ev.json'), JSON.stringify(ev));
+    let cli = '';
+    try {
+      cli = execFileSync(process.execPath, [CLI, 'doctor', '--from', join(dir, 'ev.json'), '--no-color'], {
+        encoding: 'utf8',
+      });
+    } catch (e) {
+      cli = (e as { stdout: string }).stdout; // exit 1: errors found
+    }
+    rmSync(dir, { recursive: true, force: true });
+    await page.locator('#capture-text').fill(JSON.stringify(ev));
+    await page.locator('.bp-report').waitFor();
+    const shown = await page.locator('.bp-report').innerText();
+    const norm = (t: string) => t.replace(/\s+/g, ' ').trim();
+    expect(norm(shown)).toBe(norm(cli));
+    expect(cli).toMatch(/Proxy: http:\/\/proxy\.corp\.example:3128 \(from /);
+    expect(await page.locator('.bp-report a[href="/rules/builder-proxy-missing/"]').count()).toBeGreaterThan(
+      0,
+    );
+    await page.close();
+  });
+
+  it('search ranks the daemon.json guide first for "daemon.json"', async () => {
+    const page = await open('/');
+    await page.locator('button[data-open-modal]').first().click();
+    await page.locator('#starlight__search input').fill('daemon.json');
+    // Results arrive as the index loads; the order settles on the full query.
+    await expect
+      .poll(() => page.locator('#starlight__search .pagefind-ui__result-link').first().getAttribute('href'), {
+        timeout: 15_000,
+      })
+      .toMatch(/\/guides\/daemon-json-proxies\//);
+    await page.close();
+  });
+
+  it('the NO_PROXY page has headings in its table of contents', async () => {
+    const page = await open('/reference/no-proxy/');
+    expect(await page.locator('starlight-toc a').count()).toBeGreaterThanOrEqual(4);
+    await page.close();
+  });
+
+  // Every page type, both themes, desktop and phone width.
+  const AXE_PAGES = [
     '/',
     '/how-a-build-reaches-the-network/',
-    '/guides/docker-container-builder/',
+    '/guides/standalone-buildkitd/',
+    '/guides/local-proxy-client/',
     '/reference/no-proxy/',
+    '/reference/troubleshooting/',
+    '/reference/cli/',
     '/rules/',
     '/rules/builder-proxy-missing/',
     '/tools/snippets/',
     '/tools/analyze/',
-  ])('axe-core finds no serious or critical violation on %s', async (path) => {
-    const page = await open(path);
-    await page.addScriptTag({
-      content: readFileSync(fileURLToPath(import.meta.resolve('axe-core/axe.min.js')), 'utf8'),
-    });
-    const violations = await page.evaluate(async () => {
-      const r = await (
-        window as unknown as {
-          axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
-        }
-      ).axe.run();
-      return r.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`);
-    });
-    expect(violations).toEqual([]);
-    await page.close();
-  });
+    '/404.html',
+  ];
+  const axeCases = AXE_PAGES.flatMap((p) =>
+    (['dark', 'light'] as const).flatMap((theme) => [1280, 390].map((w) => [p, theme, w] as const)),
+  );
+  it.each(axeCases)(
+    'axe-core: no serious or critical violation on %s (%s, %i px)',
+    async (path, theme, width) => {
+      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
+      await page.goto(`${base}${path}`);
+      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+      if (path === '/tools/analyze/') {
+        // The report, with its findings, is what axe once flagged: scan it rendered.
+        const ev = synthesize(fixtures.variant(fixtures.GOOD_DOCKER, { removeFiles: [fixtures.DROP_IN] }));
+        await page.locator('#capture-text').fill(JSON.stringify(ev));
+        await page.locator('.bp-report').waitFor();
+      }
+      await page.addScriptTag({
+        content: readFileSync(fileURLToPath(import.meta.resolve('axe-core/axe.min.js')), 'utf8'),
+      });
+      const violations = await page.evaluate(async () => {
+        const r = await (
+          window as unknown as {
+            axe: {
+              run: () => Promise<{
+                violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+              }>;
+            };
+          }
+        ).axe.run();
+        return r.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map(
+            (v) =>
+              `${v.id} (${v.impact}): ${v.nodes
+                .map((n) => n.target.join(' '))
+                .slice(0, 3)
+                .join(', ')}`,
+          );
+      });
+      expect(violations).toEqual([]);
+      await page.close();
+    },
+  );
 });

@@ -2,3 +2,4 @@
 // this module on first use.
 export { buildReport, EvidenceFormatError } from '@buildproxy/core';
 export { parseEvidence } from '@buildproxy/core/validate';
+export { reportDom } from './report-dom';

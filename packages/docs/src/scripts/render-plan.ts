@@ -81,7 +81,7 @@ export function planView(plan: Plan, home: string, warnings: Warning[] = []): Pl
   }
   for (const s of plan.snippets)
     blocks.push({
-      title: s.title,
+      title: s.title.split(`${home}/`).join('~/'),
       note: `(${s.target})`,
       text: homeText(s.text, home, s.language),
       lang: s.language,

@@ -1,0 +1,210 @@
+// The built site read as a reader copies from it: every buildproxy command and flag exists, no typographic
+// character inside anything command-like, no fixture home, whole headings, an install line that works today, and
+// every page light on load. Static checks over dist/ (the browser checks are in site.test.ts).
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { RULES, SIGNATURES, TARGETS } from '@buildproxy/core';
+import { describe, expect, it } from 'vitest';
+import { troubleshootingHeading } from '../scripts/headings';
+import { listFiles, pageWeights } from '../scripts/page-weight.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const DIST = join(here, '..', 'dist');
+const CLI = join(here, '..', '..', 'tui', 'dist', 'cli.cjs');
+if (!existsSync(join(DIST, 'index.html'))) throw new Error('build the docs first: pnpm docs:build');
+
+const decode = (s: string) =>
+  s
+    .replace(/<[^>]+>/g, '')
+    .replace(/&quot;|&#34;/g, '"')
+    .replace(/&#39;|&#x27;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&#x3C;/gi, '<')
+    .replace(/&amp;/g, '&');
+
+const pages = listFiles(DIST)
+  .filter((f) => f.endsWith('.html'))
+  .map((f) => ({ path: `/${relative(DIST, f).replace(/index\.html$/, '')}`, html: readFileSync(f, 'utf8') }));
+
+/** Code as a reader copies it: expressive-code blocks (their copy button's data-code), the snippet generator's own
+ * blocks, and inline code spans. `text` blocks are output (help, error messages), not something to run. */
+function codeOf(html: string): { blocks: string[]; spans: string[] } {
+  const blocks = [...html.matchAll(/<pre[^>]*data-language="([^"]*)"[\s\S]*?data-code="([^"]*)"/g)]
+    .filter((m) => m[1] !== 'text')
+    .map((m) => decode(m[2]!).replace(/\u007f/g, '\n'));
+  blocks.push(
+    ...[...html.matchAll(/<pre data-lang="(?!text)[^"]*"[^>]*><code>([\s\S]*?)<\/code><\/pre>/g)].map((m) =>
+      decode(m[1]!),
+    ),
+  );
+  const spans = [...html.matchAll(/<code[^>]*>([^<]*?)<\/code>/g)].map((m) => decode(m[1]!));
+  return { blocks, spans };
+}
+const mainText = (html: string) => decode((/<main[\s\S]*<\/main>/.exec(html) ?? [''])[0]);
+
+// The CLI's own flags, from its --help (the same text the CLI reference page is generated from).
+const help = (args: string[]) =>
+  execFileSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { PATH: '', NO_COLOR: '1' } });
+const COMMANDS = ['doctor', 'plan', 'apply', 'route', 'why', 'rules', 'explain'];
+const flagsOf = (text: string) =>
+  new Set([...text.matchAll(/(?<![\w-])--?[a-zA-Z][\w-]*/g)].map((m) => m[0]));
+const FLAGS: Record<string, Set<string>> = Object.fromEntries(
+  COMMANDS.map((c) => [c, flagsOf(help([c, '--help']))]),
+);
+FLAGS[''] = new Set([...flagsOf(help(['--help'])), ...flagsOf(help(['--help', 'wizard']))]);
+
+/** Each `buildproxy …` invocation in a piece of code: its command and its flags with their values. */
+function invocations(code: string): { cmd: string; words: string[]; line: string }[] {
+  const out: { cmd: string; words: string[]; line: string }[] = [];
+  for (const line of code.replace(/\\\n/g, ' ').split('\n')) {
+    for (const m of line.matchAll(/(?:^|[\s;&|(`$])(?:npx |pnpm )?buildproxy((?:\s+[^\s;&|#`)]+)*)/g)) {
+      const words = m[1]!.trim().split(/\s+/).filter(Boolean);
+      const cmd = words[0] && COMMANDS.includes(words[0]) ? words.shift()! : '';
+      out.push({ cmd, words, line: line.trim() });
+    }
+  }
+  return out;
+}
+
+describe('commands on the site exist in the CLI', () => {
+  const all = pages.flatMap((p) => {
+    const { blocks, spans } = codeOf(p.html);
+    return [...blocks, ...spans].flatMap((c) => invocations(c).map((i) => ({ ...i, page: p.path })));
+  });
+
+  it('finds the invocations it checks', () => {
+    expect(all.length).toBeGreaterThan(30);
+    expect(all.some((i) => i.cmd === 'plan' && i.words.includes('--target'))).toBe(true);
+  });
+
+  it('every flag is one that command accepts, every --target a real target', () => {
+    const bad: string[] = [];
+    for (const i of all) {
+      const known = new Set([...(FLAGS[i.cmd] ?? []), ...FLAGS['']!]);
+      i.words.forEach((w, n) => {
+        const flag = w.replace(/=.*$/, '');
+        if (/^--?[a-zA-Z]/.test(flag) && !known.has(flag)) bad.push(`${i.page}: ${flag} in "${i.line}"`);
+        if (flag === '--target') {
+          const t = w.includes('=') ? w.slice(w.indexOf('=') + 1) : i.words[n + 1];
+          if (t && /^[a-z]/.test(t) && !(TARGETS as readonly string[]).includes(t))
+            bad.push(`${i.page}: target ${t} in "${i.line}"`);
+        }
+      });
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('the check rejects a made-up flag and target (it can fail)', () => {
+    const [i] = invocations('buildproxy plan --target buildx-container --frobnicate');
+    expect(i!.cmd).toBe('plan');
+    expect(FLAGS.plan!.has('--frobnicate')).toBe(false);
+    expect((TARGETS as readonly string[]).includes('buildx-container')).toBe(false);
+  });
+});
+
+describe('typography never reaches a command', () => {
+  const TYPO = /[\u2012-\u2015\u2018\u2019\u201c\u201d\u2032\u2033]/;
+  it.each(pages.map((p) => [p.path, p.html] as const))('%s', (_path, html) => {
+    const { blocks, spans } = codeOf(html);
+    // Code is copied as is: no em dash, en dash or curly quote anywhere in it.
+    for (const c of [...blocks, ...spans]) expect(TYPO.test(c) ? c : '').toBe('');
+    // Prose: what smart punctuation does to a flag (`—driver-opt`) or a quoted field (“env.NO_PROXY=…”).
+    const text = mainText(html);
+    expect(text.match(/[\u2013\u2014][a-z]+-[a-z]+/g) ?? []).toEqual([]);
+    expect(text.match(/[\u201c\u2018][\w.-]+=/g) ?? []).toEqual([]);
+  });
+});
+
+describe('no hard-coded home', () => {
+  it.each(pages.map((p) => [p.path, p.html] as const))('%s', (_path, html) => {
+    expect(decode(html).match(/\/(?:home|Users)\/(?!YOUR_USER\b)[a-z_][\w-]*/g) ?? []).toEqual([]);
+  });
+});
+
+describe('pages', () => {
+  it('troubleshooting headings are whole sentences of the classifier', () => {
+    const html = pages.find((p) => p.path === '/reference/troubleshooting/')!.html;
+    const h2 = [...html.matchAll(/<h2[^>]*>([\s\S]*?)<\/h2>/g)].map((m) => decode(m[1]!).trim());
+    for (const s of SIGNATURES) {
+      const h = troubleshootingHeading(s.explanation);
+      expect(h2).toContain(h);
+      const rest = s.explanation.slice(h.length);
+      expect(rest === '' || /^\.(\s|$)/.test(rest), `${h} | ${rest}`).toBe(true);
+    }
+    // The cut the old split('.') made:
+    expect(h2.some((h) => /\b127$|\b23$|< 0$/.test(h))).toBe(false);
+  });
+
+  it('the install instruction works today; npx / npm -g only as "once published"', () => {
+    for (const p of pages) {
+      const text = mainText(p.html);
+      for (const m of text.matchAll(/npx buildproxy|npm (?:i|install) -g buildproxy/g)) {
+        const around = text.slice(Math.max(0, m.index! - 300), m.index! + 300);
+        expect(around, p.path).toMatch(/once\b[\w ]{0,25}published|发布后/i);
+      }
+    }
+    const landing = mainText(pages.find((p) => p.path === '/')!.html);
+    expect(landing).toContain('pnpm install --frozen-lockfile');
+    expect(landing).toContain('pnpm build');
+    // The command it aliases exists after those steps (this test runs after pnpm build) and runs.
+    const m = /node \$PWD\/(packages\/tui\/dist\/cli\.cjs)/.exec(landing);
+    expect(m).not.toBeNull();
+    const root = join(here, '..', '..', '..');
+    expect(execFileSync(process.execPath, [join(root, m![1]!), '--version'], { encoding: 'utf8' })).toMatch(
+      /^\d+\.\d+\.\d+/,
+    );
+  });
+
+  it('a link whose text names a rule leads to that rule; an issue reference is a link', () => {
+    const bad: string[] = [];
+    const ids = new Set(RULES.map((r) => r.id));
+    for (const p of pages) {
+      for (const m of p.html.matchAll(/<a [^>]*href="([^"]*)"[^>]*>([\s\S]*?)<\/a>/g)) {
+        const text = decode(m[2]!).trim();
+        if (ids.has(text) && !m[1]!.endsWith(`/rules/${text}/`)) bad.push(`${p.path}: [${text}](${m[1]})`);
+      }
+      // owner/repo#N in prose, outside a link, is a reference the reader cannot follow.
+      const prose = mainText(p.html.replace(/<a [\s\S]*?<\/a>/g, '').replace(/<pre[\s\S]*?<\/pre>/g, ''));
+      for (const m of prose.matchAll(/\b[\w-]+\/[\w.-]+#\d+\b/g)) bad.push(`${p.path}: unlinked ${m[0]}`);
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('the smaller items of issue 19 stay fixed', () => {
+    const text = (path: string) => mainText(pages.find((p) => p.path === path)!.html);
+    const tls = text('/reference/tls-inspection/');
+    expect(tls).not.toMatch(/without baking/);
+    expect(tls).toMatch(/stays in the image/);
+    expect(text('/guides/daemon-json-proxies/')).not.toMatch(/log-level/);
+    const rootless = text('/guides/rootless-docker/');
+    expect(rootless).toContain('DOCKERD_ROOTLESS_ROOTLESSKIT_DISABLE_HOST_LOOPBACK=false');
+    expect(rootless).toContain('10.0.2.2');
+    for (const path of ['/guides/docker-desktop/', '/guides/local-proxy-client/'])
+      expect(text(path)).toMatch(/host\.docker\.internal[^.]*(resolves|Desktop resolves)/);
+    const actors = text('/how-a-build-reaches-the-network/');
+    expect(actors).toMatch(/tcp:\/\/docker-daemon1\.example\.com:2376/);
+    expect(actors).toMatch(/replaces\s+default/);
+    expect(actors).toMatch(/docker run/);
+    const gh = text('/guides/github-actions/');
+    expect(gh).toMatch(/runner host's dockerd/);
+    expect(gh).toMatch(/runs-on: self-hosted/);
+    const buildkitd = text('/guides/standalone-buildkitd/');
+    expect(buildkitd).toContain('systemctl --user show --property=Environment buildkit');
+    expect(buildkitd).toContain('sudo systemctl show --property=Environment buildkit');
+    expect(buildkitd).toContain('~/.config/buildkit/buildkitd.toml');
+    expect(buildkitd).toContain('/etc/buildkit/buildkitd.toml');
+  });
+
+  it('/favicon.svg exists', () => {
+    expect(existsSync(join(DIST, 'favicon.svg'))).toBe(true);
+    expect(pages.find((p) => p.path === '/')!.html).toContain('href="/favicon.svg"');
+  });
+
+  it('every page is at most 60 KB gzip on load (the tools fetch their engine on first use)', () => {
+    const heavy = pageWeights(DIST).filter((w) => w.bytes > 60 * 1024);
+    expect(heavy.map((w) => `${w.page} ${w.bytes}`)).toEqual([]);
+  });
+});
