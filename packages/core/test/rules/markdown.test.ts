@@ -1,9 +1,9 @@
 // What `buildproxy explain` and the rule pages show must be copyable: every buildx command in an example parses the
 // way buildx parses it, and no fixture home is printed as if it were the reader's.
 import { describe, expect, it } from 'vitest';
-import { describeMachine, ruleMarkdown } from '../../src/rules/markdown.js';
 import { parseCsvLine } from '../../src/plan/encode.js';
 import { RULES } from '../../src/rules/index.js';
+import { describeMachine, ruleMarkdown } from '../../src/rules/markdown.js';
 
 /** POSIX sh word splitting for the quoting shQuote produces: bare words and '…' with '\'' escapes. */
 function shWords(line: string): string[] {
