@@ -1,5 +1,5 @@
 // Where evidence comes from: the live machine (optionally under --root), or a captured bundle (--from).
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Evidence, EvidenceFormatError } from '@buildproxy/core/evidence/schema';
 import { captureEvidence } from '@buildproxy/core/node/index';
@@ -24,16 +24,34 @@ export function probesFrom(v: Values): 'auto' | 'commands' {
   return p;
 }
 
-export async function loadBundle(path: string): Promise<Evidence> {
-  let text: string;
+// A bundle holds at most a few MiB (each file in it is capped at 1 MiB); anything bigger is not one.
+const MAX_BUNDLE = 32 * 1024 * 1024;
+const BUNDLE_FIX = 'fix: give the file written by buildproxy doctor --capture FILE';
+
+/**
+ * The bundle's text. Opened non-blocking and checked with fstat first, so a FIFO or a device given as the bundle
+ * (by a person, or by an agent through `buildproxy mcp`) can neither block nor fill memory.
+ */
+function readBundle(path: string): string {
+  let fd: number;
   try {
-    text = readFileSync(path, 'utf8');
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch {
-    throw new UsageError(
-      `cannot read the evidence bundle ${path}`,
-      'fix: give the file written by buildproxy doctor --capture FILE',
-    );
+    throw new UsageError(`cannot read the evidence bundle ${path}`, BUNDLE_FIX);
   }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new UsageError(`the evidence bundle ${path} is not a regular file`, BUNDLE_FIX);
+    if (st.size > MAX_BUNDLE)
+      throw new UsageError(`${path} is ${st.size} bytes; an evidence bundle is at most 32 MiB`, BUNDLE_FIX);
+    return readFileSync(fd, 'utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export async function loadBundle(path: string): Promise<Evidence> {
+  const text = readBundle(path);
   let data: unknown;
   try {
     data = JSON.parse(text);

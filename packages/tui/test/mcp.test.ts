@@ -1,7 +1,9 @@
 // `buildproxy mcp` driven by the MCP SDK's own Client over stdio, against the built CLI and a fake machine
 // (files under --root, fake docker/systemctl on PATH, a fake Engine API on a unix socket).
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixtures, synthesize } from '@buildproxy/core';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -14,6 +16,8 @@ const PROXY = `http://alice:${SECRET}@proxy.corp.example:3128`;
 const { variant, GOOD_DOCKER, DROP_IN } = fixtures;
 // A machine whose dockerd has no proxy drop-in: the builder goes direct.
 const m = machineFrom(synthesize(variant(GOOD_DOCKER, { removeFiles: [DROP_IN] })));
+// FIFOs and other hostile files live outside the machine whose files must stay untouched.
+const hostile = mkdtempSync(join(tmpdir(), 'buildproxy-mcp-hostile-'));
 let client: Client;
 let stderr = '';
 
@@ -59,6 +63,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await client?.close();
   rmSync(m.dir, { recursive: true, force: true });
+  rmSync(hostile, { recursive: true, force: true });
 });
 
 describe('buildproxy mcp over stdio', () => {
@@ -131,6 +136,33 @@ describe('buildproxy mcp over stdio', () => {
     const bad = await call('plan', { root: m.root, proxy: 'http://proxy.corp.example:99999' });
     expect(bad.isError).toBe(true);
     expect(bad.text).toMatch(/port/i);
+  });
+
+  it('hostile input: a FIFO as the bundle, an oversized text, a wrong type, an unknown tool — answers, never hangs', async () => {
+    const fifo = join(hostile, 'bundle.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const viaMcp = await call('doctor', { from: fifo });
+    expect(viaMcp).toMatchObject({ isError: true });
+    expect(viaMcp.text).toMatch(/not a regular file/);
+    // The same guard serves the CLI (it used to block in readFileSync on a FIFO).
+    const viaCli = await runCli(['doctor', '--from', fifo], { timeoutMs: 10_000 });
+    expect(viaCli.code).toBe(2);
+    expect(viaCli.stderr).toMatch(/not a regular file/);
+    // Schemas bound every input; the SDK answers a violation as a tool error or a protocol error.
+    const refused = async (name: string, args: Record<string, unknown>) => {
+      try {
+        const r = await client.callTool({ name, arguments: args });
+        return r.isError === true;
+      } catch {
+        return true;
+      }
+    };
+    expect(await refused('why', { text: 'x'.repeat(1_000_001) })).toBe(true);
+    expect(await refused('doctor', { timeoutMs: 'soon' })).toBe(true);
+    expect(await refused('plan', { targets: ['rm -rf /'] })).toBe(true);
+    expect(await refused('apply', {})).toBe(true);
+    // and the server still answers after all of that
+    expect((await call('explain', { rule: 'builder-proxy-missing' })).isError).toBe(false);
   });
 
   it('wrote nothing: every file of the machine is as it was, and nothing was added', () => {
