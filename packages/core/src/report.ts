@@ -23,7 +23,8 @@ export interface Report {
   findings: Finding[];
   actors: Record<Actor, ReportActor>;
   profile: { httpProxy: string | null; httpsProxy: string | null; noProxy: string[]; source: string | null };
-  builders: { docker: string; buildx: string; why: string };
+  /** which builder each build command reaches; buildctl only when buildctl plays a part on this machine */
+  builders: { docker: string; buildx: string; why: string; buildctl?: string; buildctlNote?: string };
   docker: {
     engine: string | null;
     daemon: string;
@@ -61,6 +62,30 @@ function runRule(rule: Rule, state: State, profile: Profile): Finding[] {
 
 function shownVar(v: VarValue | null) {
   return v ? { value: redactValue(v.value), source: redactAll(v.origin.ref) } : null;
+}
+
+/** What `buildctl build` reaches, and why: its address's source, the process tied to it, a rootless mismatch. */
+function buildctlSelection(state: State): { buildctl?: string; buildctlNote?: string } {
+  const b = state.buildctl;
+  if (!b) return {};
+  const served = b.tie
+    ? `${b.builder.name} (${b.tie.detail})`
+    : `${b.address.raw}: no buildkitd here is tied to it`;
+  const why = b.source === 'default' ? 'the default address' : b.source;
+  const notes: string[] = [];
+  if (b.rootlessMismatch)
+    notes.push(
+      `a rootless buildkitd listens on ${b.rootlessMismatch}, but BUILDKIT_HOST is unset, so buildctl uses ${b.address.raw}: export BUILDKIT_HOST=unix://${b.rootlessMismatch}`,
+    );
+  for (const p of b.others)
+    if (p.pid !== b.tie?.process.pid && !b.rootlessMismatch)
+      notes.push(
+        `buildkitd (pid ${p.pid}) runs too, but buildctl does not reach it; its environment is not used`,
+      );
+  return {
+    buildctl: redactAll(`${served}, via ${why}`),
+    ...(notes.length ? { buildctlNote: redactAll(notes.join('; ')) } : {}),
+  };
 }
 
 export function diagnose(state: State, profile: Profile, rules: readonly Rule[] = RULES): Finding[] {
@@ -109,7 +134,7 @@ export function buildReport(
       noProxy: profile.noProxy,
       source: profile.sourceLabel,
     },
-    builders: state.builderSelection,
+    builders: { ...state.builderSelection, ...buildctlSelection(state) },
     docker: {
       engine: state.docker.engineText,
       daemon: state.docker.daemon,

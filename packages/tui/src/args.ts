@@ -27,6 +27,7 @@ export const EVIDENCE: Options = {
   file: { type: 'string', short: 'f' },
   timeout: { type: 'string' },
   probes: { type: 'string' },
+  command: { type: 'string' },
 };
 
 export function parse(command: string, argv: string[], options: Options, allowPositionals = 0) {

@@ -71,7 +71,42 @@ export async function loadBundle(path: string): Promise<Evidence> {
   }
 }
 
+/**
+ * --command "buildctl build …": checked here (a clear error, exit 2), then carried in the evidence with the folder
+ * it runs in; for `docker compose build` the compose files it reads come along (read under --root like the rest).
+ */
+export async function withCommand(ev: Evidence, v: Values): Promise<Evidence> {
+  const text = v.command as string | undefined;
+  if (text === undefined) return ev;
+  const { parseBuildCommand } = await import('@buildproxy/core/command/parse');
+  const { composePaths } = await import('@buildproxy/core/analyze/command');
+  let cmd: ReturnType<typeof parseBuildCommand>;
+  try {
+    cmd = parseBuildCommand(text, ev.env);
+  } catch (e) {
+    throw new UsageError(`--command: ${(e as Error).message}`);
+  }
+  const cwd = process.cwd();
+  const files = { ...ev.files };
+  if (cmd.tool === 'compose-build') {
+    const root = v.root as string | undefined;
+    for (const path of composePaths(cmd, cwd)) {
+      if (path in files) continue;
+      try {
+        files[path] = readFileSync(root ? join(root, path) : path, 'utf8');
+      } catch {
+        files[path] = null;
+      }
+    }
+  }
+  return { ...ev, files, buildCommand: { text, cwd } };
+}
+
 export async function getEvidence(v: Values, opts: { mask?: boolean } = {}): Promise<Evidence> {
+  return withCommand(await evidenceOf(v, opts), v);
+}
+
+async function evidenceOf(v: Values, opts: { mask?: boolean }): Promise<Evidence> {
   if (v.from !== undefined) {
     if (v.root !== undefined)
       throw new UsageError(

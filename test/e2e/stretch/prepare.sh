@@ -38,6 +38,17 @@ if [ ! -d "$CACHE/buildkit-image/index.json" ] && [ ! -f "$CACHE/buildkit-image/
   umoci insert --image "$CACHE/buildkit-image:e2e" "$R" / >/dev/null
   umoci config --image "$CACHE/buildkit-image:e2e" --config.entrypoint buildkitd --config.env PATH=/usr/bin:/bin --os linux --architecture amd64
 fi
+# The Dockerfile frontend compiled with it, as the image a "# syntax=" line names (entrypoint as in docker/dockerfile).
+if [ ! -f "$CACHE/frontend-image/index.json" ]; then
+  F=$CACHE/frontend-rootfs
+  rm -rf "$F" "$CACHE/frontend-image"
+  mkdir -p "$F/bin"
+  cp "$CACHE/buildkit/bin/dockerfile-frontend" "$F/bin/dockerfile-frontend"
+  umoci init --layout "$CACHE/frontend-image"
+  umoci new --image "$CACHE/frontend-image:1"
+  umoci insert --image "$CACHE/frontend-image:1" "$F" / >/dev/null
+  umoci config --image "$CACHE/frontend-image:1" --config.entrypoint /bin/dockerfile-frontend --os linux --architecture amd64
+fi
 # The e2e seeds it as squid's user, the only one the firewall lets reach the registry.
-chmod -R a+rX "$CACHE/buildkit-image"
+chmod -R a+rX "$CACHE/buildkit-image" "$CACHE/frontend-image"
 echo "stretch ready in $CACHE" >&2

@@ -7,6 +7,7 @@ import { jsonText } from '../formats/docker-output.js';
 import type { FileError } from '../formats/json-file.js';
 import { parseSystemctlShow } from '../formats/systemctl.js';
 import type { Version } from '../formats/version.js';
+import type { BuildctlState } from './buildctl.js';
 import { analyzeBuilders } from './builders.js';
 import { unitConfig } from './daemon-config.js';
 import { effectiveOfEnv, envEntries, layer, NO_PROXY_SET, unitEntries } from './layers.js';
@@ -73,14 +74,18 @@ export function builderLayers(builders: BuilderState[]): Layer[] {
     );
 }
 
-/** A standalone buildkitd: its process environment and its systemd unit (buildkit.service). */
+/**
+ * A standalone buildkitd: the environment of the process serving buildctl's address (tied by the daemon resolver;
+ * another buildkitd's environment says nothing about it) and its systemd unit (buildkit.service, rootful or user).
+ */
 export function buildkitdService(
   ev: Evidence,
   ctx: FileContext,
+  bctl: BuildctlState | null,
 ): { layers: Layer[]; processEnv: Record<string, string> | null; service: State['buildkitd']['service'] } {
-  const proc = ev.processes.find((p) => p.name === 'buildkitd') ?? null;
-  const shown = findCommand(ev, systemctlShow('buildkit', false));
-  const service = shown?.exitCode === 0 ? parseSystemctlShow(shown.stdout) : null;
+  const proc = bctl?.tie?.process ?? null;
+  const shown = findCommand(ev, systemctlShow('buildkit', bctl?.unitScope === 'user'));
+  const service = bctl ? bctl.unit : shown?.exitCode === 0 ? parseSystemctlShow(shown.stdout) : null;
   const layers: Layer[] = [];
   if (proc?.env) {
     const ref = `buildkitd (pid ${proc.pid})`;
@@ -93,10 +98,16 @@ export function buildkitdService(
       ),
     );
   }
-  const uc = unitConfig(ev, 'buildkit', false, ctx, service);
+  const uc = bctl?.unitConfig ?? unitConfig(ev, 'buildkit', false, ctx, service);
+  const scope = bctl?.unitScope === 'user' ? 'rootless ' : '';
   if (uc.fileVars.size > 0)
     layers.push(
-      layer('buildkit-systemd', 'builder', 'the buildkit systemd unit (drop-ins)', unitEntries(uc.fileVars)),
+      layer(
+        'buildkit-systemd',
+        'builder',
+        `the ${scope}buildkit systemd unit (drop-ins)`,
+        unitEntries(uc.fileVars),
+      ),
     );
   return { layers, processEnv: proc?.env ?? null, service };
 }
@@ -139,6 +150,7 @@ export function analyzeBuilder(
     buildxInstalled: boolean;
     daemon: DaemonPlace;
   },
+  bctl: BuildctlState | null = null,
 ): BuilderAnalysis {
   const b = analyzeBuilders(ev, ctx, {
     env: dockerd.up ? dockerd.env : null,
@@ -147,7 +159,7 @@ export function analyzeBuilder(
     up: dockerd.up,
     buildxInstalled: dockerd.buildxInstalled,
   });
-  const service = buildkitdService(ev, ctx);
+  const service = buildkitdService(ev, ctx, bctl);
   const fileErrors: FileError[] = [];
   const tomls = [
     ...buildkitdTomls(ev, buildkitdTomlPaths(ctx), fileErrors),

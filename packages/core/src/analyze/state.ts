@@ -3,8 +3,10 @@
 import type { FileContext } from '../evidence/canonical.js';
 import type { Evidence } from '../evidence/schema.js';
 import { hostNetFrom } from '../net/proc-net.js';
+import { analyzeBuildctl, buildctlRelevant, buildkitdActor, buildkitdNetns } from './buildctl.js';
 import { analyzeBuilder } from './builder.js';
 import { analyzeClient } from './client.js';
+import { builderKindOf, commandOf, runFromCommand } from './command.js';
 import { analyzeDockerfile } from './dockerfile.js';
 import { analyzeRun } from './run.js';
 import { analyzeRuntime } from './runtime.js';
@@ -22,16 +24,32 @@ export function analyze(ev: Evidence): State {
   const runtime = analyzeRuntime(ev, ctx);
   const { cli, desktop, rootless, engine } = runtime.docker;
   const daemon = { desktop, rootless };
-  const builder = analyzeBuilder(ev, ctx, {
-    env: runtime.env,
-    origin: runtime.origin,
-    engine,
-    up: runtime.docker.daemon === 'up',
-    cli,
-    buildxInstalled: client.buildx !== null,
-    daemon,
-  });
+  // The build command given with --command, and buildctl's standalone buildkitd when buildctl plays a part.
+  const command = commandOf(ev);
+  const bctl = buildctlRelevant(ev, command?.tool ?? null)
+    ? analyzeBuildctl(ev, ctx, command?.addr ?? null)
+    : null;
+  const builder = analyzeBuilder(
+    ev,
+    ctx,
+    {
+      env: runtime.env,
+      origin: runtime.origin,
+      engine,
+      up: runtime.docker.daemon === 'up',
+      cli,
+      buildxInstalled: client.buildx !== null,
+      daemon,
+    },
+    bctl,
+  );
   const run = analyzeRun(ev, ctx, { cli, buildx: builder.buildxBuilder, daemon });
+  const kind = builderKindOf(ev, command, bctl, builder.buildxBuilder, runtime.docker.daemon === 'up');
+  const onBuildkitd = kind === 'buildkitd' && bctl !== null;
+  const runActor = runFromCommand(command, {
+    ...run.actor,
+    netns: onBuildkitd ? buildkitdNetns(bctl) : run.actor.netns,
+  });
   return {
     host: ev.host,
     docker: { ...runtime.docker, buildx: client.buildx },
@@ -44,13 +62,22 @@ export function analyze(ev: Evidence): State {
     builderSelection: builder.builderSelection,
     configJson: run.configJson,
     buildkitd: builder.buildkitd,
+    buildctl: bctl,
+    buildctlBuilder: bctl?.builder ?? null,
+    builderKind: kind,
+    buildCommand: command,
     dockerfile: ev.dockerfile ? analyzeDockerfile(ev.dockerfile.path, ev.dockerfile.content) : null,
     fileErrors: [...runtime.fileErrors, ...run.fileErrors, ...builder.fileErrors],
     unreadable: ev.unreadable ?? [],
     hostNet: hostNetFrom(ev.net, dockerdArgv(ev, runtime.dockerdEnv?.pid)),
     ignoredFiles: runtime.ignoredFiles,
     layers: [client.layer, ...runtime.layers, ...run.layers, ...builder.layers],
-    actors: { client: client.actor, runtime: runtime.actor, builder: builder.actor, run: run.actor },
+    actors: {
+      client: client.actor,
+      runtime: runtime.actor,
+      builder: onBuildkitd ? buildkitdActor(bctl) : builder.actor,
+      run: runActor,
+    },
     client: ev.env,
   };
 }

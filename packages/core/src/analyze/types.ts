@@ -1,10 +1,12 @@
 // The analysed state the rules read: for each actor, the effective proxy and where every value came from.
+import type { BuildCommand } from '../command/parse.js';
 import type { Builder, ContainerInfo, DockerInfo } from '../formats/docker-output.js';
 import type { FileError } from '../formats/json-file.js';
 import type { SystemctlUnit } from '../formats/systemctl.js';
 import type { EnvVarAssignment, SystemdProblem } from '../formats/systemd.js';
 import type { Version } from '../formats/version.js';
 import type { HostNet } from '../net/proc-net.js';
+import type { BuildctlState } from './buildctl.js';
 
 export type Actor = 'client' | 'runtime' | 'builder' | 'run';
 export const ACTORS: readonly Actor[] = ['client', 'runtime', 'builder', 'run'];
@@ -72,6 +74,9 @@ export interface BuilderState {
   envOrigin: Origin | null;
   buildkit: Version | null;
   networkHost: boolean;
+  /** driver "buildkitd" (the standalone daemon buildctl reaches): its process and address */
+  pid?: number;
+  address?: string;
 }
 
 export interface DockerfileFacts {
@@ -132,6 +137,17 @@ export interface State {
     processEnv: Record<string, string> | null;
     service: SystemctlUnit | null;
   };
+  /** buildctl's address and the standalone buildkitd serving it; null when buildctl plays no part here */
+  buildctl: BuildctlState | null;
+  /** that buildkitd as a builder (driver "buildkitd"), used by `buildctl build` */
+  buildctlBuilder: BuilderState | null;
+  /**
+   * Which builder the user's build reaches — the builder actor: the command given with --command decides; without
+   * one, buildx's builder when docker is here, else a standalone buildkitd. Read this, not the driver of a builder.
+   */
+  builderKind: BuilderKind;
+  /** the build command given with --command, parsed */
+  buildCommand: BuildCommand | null;
   dockerfile: DockerfileFacts | null;
   fileErrors: FileError[];
   /** files that exist but could not be read (permission denied) */
@@ -143,6 +159,14 @@ export interface State {
   actors: Record<Actor, ActorState>;
   client: Record<string, string>;
 }
+
+export type BuilderKind =
+  | 'dockerd' // docker driver: dockerd's embedded BuildKit
+  | 'docker-container' // buildx docker-container builder
+  | 'kubernetes' // buildx kubernetes builder
+  | 'remote' // buildx remote builder
+  | 'buildkitd' // a standalone buildkitd reached by buildctl
+  | 'none';
 
 export interface Profile {
   httpProxy: string | null;

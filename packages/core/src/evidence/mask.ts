@@ -65,6 +65,9 @@ export function maskEvidence(ev: Evidence): Evidence {
       env: p.env ? maskRecord(p.env) : null,
       ...(p.argv ? { argv: p.argv.map((a) => maskValue(a)) } : {}),
     })),
+    ...(ev.buildCommand
+      ? { buildCommand: { ...ev.buildCommand, text: maskText(ev.buildCommand.text) } }
+      : {}),
     dockerfile: ev.dockerfile
       ? { ...ev.dockerfile, content: maskText(ev.dockerfile.content) }
       : ev.dockerfile,

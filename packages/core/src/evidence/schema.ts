@@ -37,6 +37,8 @@ export interface Evidence {
   commands: CommandResult[];
   processes: ProcessInfo[];
   dockerfile?: { path: string; content: string } | null;
+  /** the build command given with --command, and the folder it runs in (compose files are read from there) */
+  buildCommand?: { text: string; cwd: string } | null;
   /** files that exist but could not be read (permission denied): their content is unknown, not absent */
   unreadable?: string[];
   /** this host's listening TCP sockets and docker0's address, from /proc/net (Linux captures) */

@@ -42,6 +42,7 @@ export const EvidenceSchema = z.object({
       ifaces: z.record(z.string(), z.string()),
     }),
   ),
+  buildCommand: z.optional(z.nullable(z.object({ text: z.string(), cwd: z.string() }))),
 });
 
 /** Validate a parsed bundle; the error names the field and what was expected. */

@@ -1,7 +1,7 @@
 // Which targets fix the current findings on this machine, when the user names none.
 import type { State } from '../analyze/types.js';
 import type { Finding } from '../rules/types.js';
-import { builderMissingProxy } from '../rules/util.js';
+import { builderMissingProxy, usedBuilders } from '../rules/util.js';
 import type { Target } from './types.js';
 
 /** The target that configures dockerd here: rootless or rootful drop-in, or daemon.json where it already rules. */
@@ -14,6 +14,18 @@ export function daemonTarget(state: State): Target | null {
   if (djRules && !systemd) return 'docker-daemon-json';
   if (!systemd) return engine && engine[0] >= 23 ? 'docker-daemon-json' : null;
   return state.docker.rootless ? 'docker-systemd-rootless' : 'docker-systemd';
+}
+
+/**
+ * What gives the standalone buildkitd its proxy: its systemd unit's drop-in (rootful or rootless); a pod's
+ * Deployment env; otherwise the command form (build-command prints `HTTPS_PROXY=… buildkitd …`).
+ */
+export function buildkitdTarget(state: State): Target | null {
+  const b = state.buildctl;
+  if (!b) return null;
+  if (b.address.kind === 'kube-pod') return 'kubernetes';
+  if (b.systemd) return 'buildkitd-systemd';
+  return 'build-command';
 }
 
 const NO_AUTOMATIC_FIX = new Set([
@@ -29,7 +41,6 @@ const NO_AUTOMATIC_FIX = new Set([
 export function defaultTargets(state: State, findings: Finding[]): Target[] {
   const out = new Set<Target>();
   const daemon = daemonTarget(state);
-  const builders = [state.buildBuilder, state.buildxBuilder];
   for (const f of findings) {
     if (NO_AUTOMATIC_FIX.has(f.rule) || f.severity === 'info') continue;
     if (f.rule === 'tls-inspection-ca') {
@@ -37,11 +48,13 @@ export function defaultTargets(state: State, findings: Finding[]): Target[] {
       continue;
     }
     if (f.actor === 'client') out.add('client-shell');
-    else if (f.actor === 'run') out.add('docker-cli-config');
+    // buildctl never reads config.json: its RUN steps get the proxy only from the command's --opt build-arg:.
+    else if (f.actor === 'run')
+      out.add(state.builderKind === 'buildkitd' ? 'build-command' : 'docker-cli-config');
     else if (f.actor === 'runtime') {
       if (daemon) out.add(daemon);
     } else {
-      const used = builders.filter((b, i): b is NonNullable<typeof b> => !!b && builders.indexOf(b) === i);
+      const used = usedBuilders(state).map((u) => u.builder);
       const named = used.filter((b) => f.message.includes(`"${b.name}"`));
       const broken = used.filter((b) => builderMissingProxy(b));
       const pick = named.filter((b) => broken.includes(b));
@@ -50,9 +63,11 @@ export function defaultTargets(state: State, findings: Finding[]): Target[] {
         if (b.driver === 'docker' && daemon) out.add(daemon);
         if (b.driver === 'docker-container') out.add('buildx-docker-container');
         if (b.driver === 'kubernetes') out.add('kubernetes');
+        if (b.driver === 'buildkitd') {
+          const t = buildkitdTarget(state);
+          if (t) out.add(t);
+        }
       }
-      if ((state.buildkitd.service?.loaded || state.buildkitd.processEnv) && /buildkitd/.test(f.message))
-        out.add('buildkitd-systemd');
     }
   }
   return [...out];

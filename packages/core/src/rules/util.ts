@@ -29,8 +29,13 @@ export function usedBuilders(state: State): { builder: BuilderState; commands: s
     if (e) e.commands.push(cmd);
     else out.push({ builder: b, commands: [cmd] });
   };
-  add(state.buildBuilder, 'docker build');
-  add(state.buildxBuilder, 'docker buildx build');
+  // With --command, only the builder that command reaches; without, every builder a build command here reaches.
+  const tool = state.buildCommand?.tool ?? null;
+  if (!tool || tool === 'docker-build') add(state.buildBuilder, 'docker build');
+  if (!tool || tool === 'buildx-build' || tool === 'compose-build')
+    add(state.buildxBuilder, tool === 'compose-build' ? 'docker compose build' : 'docker buildx build');
+  if (tool === 'buildctl' || (!tool && state.builderKind === 'buildkitd') || (!tool && state.buildctl?.tie))
+    add(state.buildctlBuilder, 'buildctl build');
   return out;
 }
 
@@ -39,6 +44,7 @@ export function builderHttps(b: BuilderState): string | null {
 }
 
 export function builderLabel(b: BuilderState): string {
+  if (b.driver === 'buildkitd') return b.name;
   return `builder "${b.name}" (${b.driver} driver)`;
 }
 
@@ -49,6 +55,24 @@ export function builderEvidence(b: BuilderState): string[] {
 /** The builder lacks HTTPS_PROXY, and we could see its environment. */
 export function builderMissingProxy(b: BuilderState): boolean {
   return b.env !== null && !builderHttps(b);
+}
+
+/** The exact fix for the standalone buildkitd buildctl reaches, and how to verify it truly. */
+export function buildkitdFix(state: State): string {
+  const b = state.buildctl;
+  if (!b) return '';
+  const pid = b.tie?.process.pid;
+  const verify = pid
+    ? `verify with \`tr '\\0' '\\n' < /proc/${pid}/environ | grep -i proxy\` (after the restart: the new pid)`
+    : 'verify with /proc/PID/environ of buildkitd';
+  const user = b.unitScope === 'user' ? ' --user' : '';
+  const how =
+    b.address.kind === 'kube-pod'
+      ? 'set HTTPS_PROXY/HTTP_PROXY/NO_PROXY in the env of the buildkitd Deployment (target kubernetes)'
+      : b.systemd
+        ? `a drop-in for buildkit.service (target buildkitd-systemd), then \`systemctl${user} daemon-reload && systemctl${user} restart buildkit\`; ${verify} or \`systemctl${user} show buildkit -p Environment\``
+        : `restart it with the proxy in its environment: \`HTTPS_PROXY=… HTTP_PROXY=… NO_PROXY=… buildkitd …\` or an environment file (target build-command); ${verify}`;
+  return `give buildkitd the proxy: ${how}. \`buildctl debug workers --verbose\` prints no environment and proves nothing`;
 }
 
 export function runtimeHasProxy(state: State): boolean {

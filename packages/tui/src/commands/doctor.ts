@@ -20,6 +20,8 @@ Evidence:
   --root DIR           read every absolute path under DIR instead of /
   -f, --file FILE      the Dockerfile to check (default ./Dockerfile when present)
   --timeout MS         timeout for each probe (default 3000)
+  --command STR        the build command you run ("buildctl build …", "docker build …", "docker buildx build …",
+                       "docker compose build"): the builder it reaches and the build args it passes
   --probes MODE        auto (default): ask a local daemon's API directly and run buildx only when it has
                        builders of its own; commands: run every docker command, as you would by hand
 

@@ -18,7 +18,7 @@ Plan the configuration changes that fix the current findings, and show them as d
   --json               print the plan as JSON, passwords redacted
   --error FILE|-       the failing build's output (FILE, or stdin with -): also plan for the requester it
                        points to (when no --target is given)
-  --from FILE | --root DIR | --file DOCKERFILE | --timeout MS | --probes MODE   evidence, as for doctor
+  --from FILE | --root DIR | --file DOCKERFILE | --timeout MS | --probes MODE | --command STR   as for doctor
   --proxy URL  --http-proxy URL  --https-proxy URL  --no-proxy LIST  --registry HOST[:PORT]  --ca-cert FILE
   --mirror HOST[:PORT]  --proxy-on-host
   --no-color

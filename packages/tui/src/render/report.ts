@@ -49,6 +49,8 @@ export function renderReport(r: Report, st: Style): string {
   );
   if (d.daemon !== 'absent')
     out.push(st.dim(`docker build → "${r.builders.docker}", docker buildx build → "${r.builders.buildx}"`));
+  if (r.builders.buildctl) out.push(st.dim(`buildctl build → ${r.builders.buildctl}`));
+  if (r.builders.buildctlNote) out.push(st.dim(`  ${r.builders.buildctlNote}`));
   out.push('');
   for (const actor of ['client', 'runtime', 'builder', 'run'] as Actor[]) {
     const a = r.actors[actor];

@@ -24,7 +24,7 @@ Every question has a flag; with --yes the same flow runs without a terminal.
   --out DIR           where "folder" writes the files (default ./buildproxy-out)
   --run-commands      run daemon-reload / restart / builder recreation after writing
   --yes               no questions: run the flow non-interactively
-  --root DIR | --from FILE | --file DOCKERFILE | --timeout MS | --probes MODE   as for doctor
+  --root DIR | --from FILE | --file DOCKERFILE | --timeout MS | --probes MODE | --command STR   as for doctor
   --no-color
 `;
 

@@ -1,15 +1,75 @@
 // build-command: the proxy as build args on the command line: docker buildx build, buildctl, compose, bake.
 // A snippet target: it prints text to copy and writes no file.
 
+import { canonicalName } from '../../analyze/layers.js';
 import type { Target } from '../../targets.js';
 import { ok, type PlanContext, proxyVars, type TargetDefinition } from '../context.js';
 import { SNIPPETS_ONLY } from '../declare.js';
 import { shQuote } from '../encode.js';
 import type { PlanSnippet, TargetResult } from '../types.js';
 
+/** The user's buildctl command with its proxy build args replaced by ours (others kept, in order). */
+function buildctlForm(ctx: PlanContext, args: [string, string][]): string {
+  const c = ctx.state.buildCommand;
+  const addr = c?.tool === 'buildctl' && c.addr ? ` --addr ${shQuote(c.addr)}` : '';
+  const own = args.map(([k, v]) => `--opt build-arg:${k}=${shQuote(v)}`);
+  if (c?.tool !== 'buildctl')
+    return `buildctl${addr} build --frontend dockerfile.v0 --local context=. --local dockerfile=. \\\n  ${own.join(' \\\n  ')}`;
+  const kept: string[] = [];
+  const w = c.argv;
+  const start = w.indexOf('build') + 1;
+  for (let i = start; i < w.length; i++) {
+    const a = w[i]!;
+    const opt = a === '--opt' ? w[i + 1] : a.startsWith('--opt=') ? a.slice(6) : null;
+    if (opt !== null && opt !== undefined) {
+      if (a === '--opt') i++;
+      const name = /^build-arg:([^=]*)/.exec(opt)?.[1];
+      if (name && canonicalName(name)) continue; // ours replace it
+      kept.push('--opt', shQuote(opt));
+      continue;
+    }
+    if (a === '--build-arg') {
+      i++; // buildctl has no --build-arg: drop it with its value
+      continue;
+    }
+    kept.push(shQuote(a));
+  }
+  return `buildctl${addr} build ${kept.join(' ')} \\\n  ${own.join(' \\\n  ')}`;
+}
+
+/** A buildkitd started by hand (no systemd): start it again with the proxy in its environment. */
+function buildkitdByHand(ctx: PlanContext): PlanSnippet | null {
+  const b = ctx.state.buildctl;
+  if (!b || b.systemd || b.address.kind === 'kube-pod') return null;
+  const argv = b.tie?.process.argv ?? [
+    'buildkitd',
+    ...(b.source === 'default' ? [] : ['--addr', b.address.raw]),
+  ];
+  const env = proxyVars(ctx.proxy)
+    .map(([k, v]) => `${k}=${shQuote(v)}`)
+    .join(' ');
+  return {
+    title: 'buildkitd started without systemd: stop it, then start it with the proxy in its environment',
+    language: 'sh',
+    text: `${b.tie ? `kill ${b.tie.process.pid}  # the buildkitd buildctl reaches\n` : ''}${env} \\\n  ${argv.map(shQuote).join(' ')}`,
+    target: 'build-command',
+  };
+}
+
 export function buildCommand(ctx: PlanContext, target: Target): TargetResult {
   const args = proxyVars(ctx.proxy).slice(0, 3);
   const ba = args.map(([k, v]) => `--build-arg ${k}=${shQuote(v)}`).join(' \\\n  ');
+  const buildctl: PlanSnippet = {
+    title:
+      'buildctl: RUN steps get only --opt build-arg: values (the client needs the proxy too, for registry tokens)',
+    language: 'sh',
+    text: `HTTPS_PROXY=${shQuote(ctx.proxy.https)} NO_PROXY=${shQuote(ctx.proxy.noProxy.join(','))} \\\n${buildctlForm(ctx, args)}`,
+    target,
+  };
+  if (ctx.state.builderKind === 'buildkitd') {
+    const byHand = buildkitdByHand(ctx);
+    return ok([], [], byHand ? [{ ...byHand, target }, buildctl] : [buildctl]);
+  }
   const snippets: PlanSnippet[] = [
     {
       title: 'docker build / docker buildx build',
@@ -17,14 +77,7 @@ export function buildCommand(ctx: PlanContext, target: Target): TargetResult {
       text: `docker buildx build \\\n  ${ba} \\\n  .`,
       target,
     },
-    {
-      title: 'buildctl (the client needs the proxy too, for registry tokens)',
-      language: 'sh',
-      text: `HTTPS_PROXY=${shQuote(ctx.proxy.https)} NO_PROXY=${shQuote(ctx.proxy.noProxy.join(','))} \\\nbuildctl build --frontend dockerfile.v0 --local context=. --local dockerfile=. \\\n  ${args
-        .map(([k, v]) => `--opt build-arg:${k}=${shQuote(v)}`)
-        .join(' \\\n  ')}`,
-      target,
-    },
+    buildctl,
     {
       title: 'docker compose',
       language: 'yaml',

@@ -11,7 +11,11 @@ export const buildkitdSystemdTarget: TargetDefinition<'buildkitd-systemd'> = {
     systemdDropIn(
       ctx,
       'buildkit',
-      ctx.state.buildkitd.service?.loaded !== true && ctx.state.host.uid !== 0 && ctx.state.host.uid !== null,
+      ctx.state.buildctl
+        ? ctx.state.buildctl.unitScope === 'user'
+        : ctx.state.buildkitd.service?.loaded !== true &&
+            ctx.state.host.uid !== 0 &&
+            ctx.state.host.uid !== null,
       target,
     ),
   declares: {

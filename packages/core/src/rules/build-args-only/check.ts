@@ -4,6 +4,7 @@ import {
   builderEvidence,
   builderLabel,
   builderMissingProxy,
+  buildkitdFix,
   joinCommands,
   runConfigured,
   runtimeHasProxy,
@@ -41,7 +42,10 @@ export const buildArgsOnly: Rule = {
       .filter(({ builder }) => builderMissingProxy(builder))
       .filter(({ builder }) => !(builder.driver === 'docker-container' && runtimeHasProxy(state)))
       .map(({ builder, commands }) => ({
-        message: `${state.configJson?.path ?? 'config.json'} gives RUN steps a proxy, but ${builderLabel(builder)} (${joinCommands(commands)}) has none: FROM and push go direct`,
+        message:
+          builder.driver === 'buildkitd'
+            ? `the --opt build-arg: values of buildctl give RUN steps a proxy, but ${builderLabel(builder)} (${joinCommands(commands)}) has none: FROM, # syntax= and push go direct; ${buildkitdFix(state)}`
+            : `${state.configJson?.path ?? 'config.json'} gives RUN steps a proxy, but ${builderLabel(builder)} (${joinCommands(commands)}) has none: FROM and push go direct`,
         evidence: [state.configJson?.path ?? '', ...builderEvidence(builder)].filter(Boolean),
       }));
   },

@@ -6,7 +6,9 @@ steps. Pulling the \`FROM\` image, resolving \`# syntax=\`, pushing and \`ADD <u
 (BuildKit) with its own process environment. So \`RUN apk add\` works while \`FROM\` times out — the most common
 "but I set the proxy" report (moby/buildkit#5617).
 
-Verify: a build with \`--progress=plain\` fails at \`[internal] load metadata for …\` before any \`RUN\` step.`;
+Verify: a build with \`--progress=plain\` fails at \`[internal] load metadata for …\` before any \`RUN\` step.
+For \`buildctl\`, \`buildctl debug workers --verbose\` is no check: it prints no environment. Read
+\`/proc/PID/environ\` of buildkitd or \`systemctl show buildkit -p Environment\`, run the doctor, then a real build.`;
 
 export const fix = `Keep the build args for RUN steps and also configure the builder: \`docker-systemd\` or \`docker-daemon-json\`
 for the \`docker\` driver, \`buildx-docker-container\` for a \`docker-container\` builder, \`buildkitd-systemd\` for buildkitd.`;

@@ -4,6 +4,7 @@ import {
   builderEvidence,
   builderLabel,
   builderMissingProxy,
+  buildkitdFix,
   intendedProxy,
   joinCommands,
   runConfigured,
@@ -51,7 +52,7 @@ export const builderProxyMissing: Rule = {
         .filter(({ builder }) => !(builder.driver === 'docker-container' && runtimeHasProxy(state)))
         .filter(() => !runConfigured(state))
         .map(({ builder, commands }) => ({
-          message: `${builderLabel(builder)}, used by ${joinCommands(commands)}, has no HTTPS_PROXY; you need ${shown(want)} (from ${profile.sourceLabel})`,
+          message: `${builderLabel(builder)}, used by ${joinCommands(commands)}, has no HTTPS_PROXY; you need ${shown(want)} (from ${profile.sourceLabel})${builder.driver === 'buildkitd' ? `; ${buildkitdFix(state)}` : ''}`,
           evidence: builderEvidence(builder),
         }))
     );

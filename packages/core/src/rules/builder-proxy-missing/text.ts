@@ -11,10 +11,16 @@ Typical errors: \`failed to do request: Head "https://registry-1.docker.io/v2/�
 it is not using a proxy).
 
 Verify: \`docker info --format '{{.HTTPSProxy}}'\` for the \`docker\` driver; for a \`docker-container\` builder,
-\`docker inspect buildx_buildkit_<name>0 --format '{{json .Config.Env}}'\`.`;
+\`docker inspect buildx_buildkit_<name>0 --format '{{json .Config.Env}}'\`. For a standalone \`buildkitd\`, read the
+environment it really runs with: \`tr '\\0' '\\n' < /proc/$(pidof buildkitd)/environ | grep -i proxy\` or
+\`systemctl show buildkit -p Environment\`, then run the doctor again and a real build. **Not**
+\`buildctl debug workers --verbose\`: it lists workers, labels and platforms, and prints no environment at all.`;
 
 export const fix = `Give the builder the proxy where it starts:
 - \`docker\` driver: a systemd drop-in for \`docker.service\` (target \`docker-systemd\`, or \`docker-systemd-rootless\`)
   or \`daemon.json\` \`proxies\` on Engine ≥ 23 (target \`docker-daemon-json\`), then restart dockerd.
 - \`docker-container\` driver: recreate the builder with \`--driver-opt env.HTTPS_PROXY=…\` (target \`buildx-docker-container\`).
-- standalone \`buildkitd\`: a drop-in for \`buildkit.service\` (target \`buildkitd-systemd\`); Kubernetes: pod env (target \`kubernetes\`).`;
+- standalone \`buildkitd\` (what \`buildctl\` reaches: \`--addr\`, else \`BUILDKIT_HOST\`, else
+  \`unix:///run/buildkit/buildkitd.sock\`): a drop-in for \`buildkit.service\` (target \`buildkitd-systemd\`, rootful or
+  rootless) and \`systemctl restart buildkit\`; without systemd, start it as \`HTTPS_PROXY=… NO_PROXY=… buildkitd …\` or
+  from an environment file (target \`build-command\` prints it); Kubernetes: the Deployment's env (target \`kubernetes\`).`;

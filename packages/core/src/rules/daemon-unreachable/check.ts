@@ -36,10 +36,12 @@ export const daemonUnreachable: Rule = {
     if (d.daemon === 'up') return [];
     return [
       {
+        // buildctl never talks to dockerd: a stopped dockerd is a fact, not this build's problem.
+        ...(state.builderKind === 'buildkitd' ? { severity: 'info' as const } : {}),
         message:
           d.daemon === 'timeout'
             ? 'dockerd did not answer within the probe timeout (wedged daemon?)'
-            : `dockerd is not reachable: ${d.daemonError}`,
+            : `dockerd is not reachable: ${d.daemonError}${state.builderKind === 'buildkitd' ? ' (buildctl build does not use it)' : ''}`,
         evidence: ['docker info'],
       },
     ];

@@ -27,7 +27,20 @@ export const runProxyMissing: Rule = {
   ],
   check(state, profile) {
     const want = intendedProxy(profile);
-    if (!want || !state.docker.cli || state.actors.run.proxy.http || state.actors.run.proxy.https) return [];
+    if (!want || state.actors.run.proxy.http || state.actors.run.proxy.https) return [];
+    if (
+      state.buildCommand?.tool === 'buildctl' ||
+      (!state.buildCommand && state.builderKind === 'buildkitd')
+    ) {
+      const mistakes = state.buildCommand?.mistakes ?? [];
+      return [
+        {
+          message: `buildctl passes RUN steps only its --opt build-arg: values (it never reads ~/.docker/config.json): add --opt build-arg:HTTP_PROXY=${shown(want)} --opt build-arg:HTTPS_PROXY=${shown(want)}${mistakes.length ? `; ${mistakes.join('; ')}` : ''}`,
+          evidence: [state.buildCommand ? 'buildctl build (--command)' : 'buildctl build'],
+        },
+      ];
+    }
+    if (!state.docker.cli) return [];
     const run = proxyForRunSteps(state, want);
     return [
       {

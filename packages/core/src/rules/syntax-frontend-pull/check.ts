@@ -9,7 +9,7 @@ export const syntaxFrontendPull: Rule = {
   actor: 'builder',
   summary:
     'A `# syntax=` line makes the builder pull a frontend image before the Dockerfile is even parsed; without a builder proxy the build fails at its first line.',
-  targets: ['docker-systemd', 'docker-daemon-json', 'buildx-docker-container'],
+  targets: ['docker-systemd', 'docker-daemon-json', 'buildx-docker-container', 'buildkitd-systemd'],
   examples: {
     bad: {
       title: '# syntax= with a builder that has no proxy',
