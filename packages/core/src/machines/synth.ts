@@ -302,7 +302,15 @@ export function synthesize(spec: MachineSpec): Evidence {
     }
   }
   for (const u of spec.unreadable ?? []) files[u] = null;
-  if (spec.buildkitd) processes.push({ name: 'buildkitd', pid: 900, env: spec.buildkitd.env });
+  // A rootful buildkitd at its default address, as its systemd unit starts it: buildctl's default reaches it.
+  if (spec.buildkitd)
+    processes.push({
+      name: 'buildkitd',
+      pid: 900,
+      env: spec.buildkitd.env,
+      argv: ['/usr/local/bin/buildkitd'],
+      sockets: ['/run/buildkit/buildkitd.sock'],
+    });
   return {
     format: EVIDENCE_FORMAT,
     capturedAt: '2026-11-28T05:00:00Z',

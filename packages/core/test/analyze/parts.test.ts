@@ -1,5 +1,7 @@
 // analyze() per actor: each part on its own, from synthesized machines and hand-made evidence.
+
 import { describe, expect, it } from 'vitest';
+import { analyzeBuildctl } from '../../src/analyze/buildctl.js';
 import { analyzeBuilder, builderProxyNetwork, buildkitdTomls } from '../../src/analyze/builder.js';
 import { analyzeClient } from '../../src/analyze/client.js';
 import { ignoredEnvFiles, unitConfig } from '../../src/analyze/daemon-config.js';
@@ -200,9 +202,9 @@ describe('builder', () => {
     expect(b.actor.status).toBe('known');
     expect(b.actor.proxy.https).toBeNull();
   });
-  it('a standalone buildkitd: its process environment is a layer', () => {
+  it('a standalone buildkitd: the environment of the one buildctl reaches is a layer', () => {
     const ev = synthesize({ ...GOOD_DOCKER, buildkitd: { env: { HTTPS_PROXY: 'http://bk:1' } } });
-    const b = analyzeBuilder(ev, ctxOf(ev), dockerd(ev));
+    const b = analyzeBuilder(ev, ctxOf(ev), dockerd(ev), analyzeBuildctl(ev, ctxOf(ev), null));
     expect(b.layers.map((l) => l.id)).toContain('buildkitd-process');
     expect(b.buildkitd.processEnv).toEqual({ HTTPS_PROXY: 'http://bk:1' });
   });

@@ -24,7 +24,9 @@ async function waitFor(test: () => boolean | Promise<boolean>): Promise<void> {
 
 // A fake daemon: node under the name "dockerd" (comm is the basename of the path exec'd), listening on the path
 // it is given, or on fd 3 when started with LISTEN_FDS (sd_listen_fds' protocol).
+// Node 24 names its main thread "MainThread" at start-up; a real daemon keeps its name, so give it back.
 const SERVER = `
+require('node:fs').writeFileSync('/proc/self/comm', 'dockerd');
 const net = require('node:net');
 const s = net.createServer(() => {});
 if (process.env.LISTEN_FDS) s.listen({ fd: 3 }); else s.listen(process.argv.at(-1));
