@@ -1,39 +1,45 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixtures, synthesize } from '@buildproxy/core';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { describe, expect, it } from 'vitest';
-import { machineFrom, runCli } from './helpers.js';
+import { CLI, machineFrom, runCli } from './helpers.js';
 
 // A password that contains characters people really use, placed in every input the doctor reads.
 const CANARY = 'Canary7Secret';
 const RAW = `http://alice:${CANARY}@proxy.corp.example:3128`;
 const ENCODED = `http://alice:${CANARY}%40x@proxy.corp.example:3128`;
+const { shellEnv } = fixtures;
+
+function canaryMachine() {
+  const { variant, GOOD_CONTAINER, DROP_IN, CONFIG_JSON, dropIn, configJson, containerBuilder } = fixtures;
+  const machine = variant(GOOD_CONTAINER, {
+    env: { ...shellEnv(RAW), BUILDX_BUILDER: 'proxied' },
+    files: {
+      [DROP_IN]: dropIn(ENCODED.replace('%', '%%')),
+      [CONFIG_JSON]: configJson(RAW),
+      '/etc/default/docker': `export HTTP_PROXY=${RAW}\n`,
+      '/etc/docker/daemon.json': `{"proxies": {"https-proxy": "${RAW}", }}`,
+    },
+    docker: {
+      engine: '26.1.5',
+      // buildx carries the builder's buildkitd.toml base64-encoded (ls --format json, its instance record)
+      builders: [
+        containerBuilder('proxied', RAW, undefined, {
+          config: `[registry."docker.io"]\n  mirrors = ["${RAW.replace('http://', '')}"]\n`,
+        }),
+      ],
+      current: 'proxied',
+    },
+    dockerfile: `FROM alpine\nENV HTTPS_PROXY=${RAW}\n`,
+  });
+  return machineFrom(synthesize(machine));
+}
 
 describe('secrets never leak', () => {
   it('a canary password in every input appears in no output, capture or error', async () => {
-    const { variant, GOOD_CONTAINER, DROP_IN, CONFIG_JSON, dropIn, configJson, containerBuilder, shellEnv } =
-      fixtures;
-    const machine = variant(GOOD_CONTAINER, {
-      env: { ...shellEnv(RAW), BUILDX_BUILDER: 'proxied' },
-      files: {
-        [DROP_IN]: dropIn(ENCODED.replace('%', '%%')),
-        [CONFIG_JSON]: configJson(RAW),
-        '/etc/default/docker': `export HTTP_PROXY=${RAW}\n`,
-        '/etc/docker/daemon.json': `{"proxies": {"https-proxy": "${RAW}", }}`,
-      },
-      docker: {
-        engine: '26.1.5',
-        // buildx carries the builder's buildkitd.toml base64-encoded (ls --format json, its instance record)
-        builders: [
-          containerBuilder('proxied', RAW, undefined, {
-            config: `[registry."docker.io"]\n  mirrors = ["${RAW.replace('http://', '')}"]\n`,
-          }),
-        ],
-        current: 'proxied',
-      },
-      dockerfile: `FROM alpine\nENV HTTPS_PROXY=${RAW}\n`,
-    });
-    const m = machineFrom(synthesize(machine));
+    const m = canaryMachine();
     const env = { ...shellEnv(RAW), BUILDX_BUILDER: 'proxied', ALL_PROXY: RAW };
     const capture = join(m.dir, 'capture.json');
     const outputs = [
@@ -109,5 +115,53 @@ describe('secrets never leak', () => {
     // And the replay of that capture is still safe.
     const replay = await runCli(['doctor', '--from', capture, '--json'], { env: {} });
     expect(replay.stdout).not.toContain('Canary');
+  });
+
+  it('nor through buildproxy mcp: every tool, on the same machine, with the canary in its arguments', async () => {
+    const m = canaryMachine();
+    const env = { ...shellEnv(RAW), BUILDX_BUILDER: 'proxied', ALL_PROXY: RAW };
+    const client = new Client({ name: 'canary', version: '0' });
+    let stderr = '';
+    const transport = new StdioClientTransport({
+      command: process.execPath,
+      args: [CLI, 'mcp'],
+      cwd: m.dir,
+      env: { PATH: m.bin, HOME: m.home, ...m.env, ...env },
+      stderr: 'pipe',
+    });
+    transport.stderr?.on('data', (d) => {
+      stderr += d;
+    });
+    await client.connect(transport);
+    try {
+      const calls: [string, Record<string, unknown>][] = [
+        ['doctor', { root: m.root }],
+        ['doctor', { root: m.root, proxy: RAW, noProxy: `${RAW},.corp` }],
+        ['doctor', { proxy: `http://alice:${CANARY}#x@p:1` }],
+        ['route', { url: 'https://registry-1.docker.io/v2/', root: m.root }],
+        ['route', { url: RAW.replace('http://', 'http://x.'), root: m.root, proxy: ENCODED }],
+        ['plan', { root: m.root, proxy: RAW }],
+        [
+          'plan',
+          {
+            root: m.root,
+            proxy: RAW,
+            targets: ['build-command', 'kubernetes', 'ci-gitlab', 'docker-systemd'],
+          },
+        ],
+        ['why', { text: `proxyconnect tcp: dial tcp: lookup ${RAW}: no such host` }],
+        ['explain', { rule: `proxy-url-invalid ${RAW}` }],
+      ];
+      const texts: string[] = [];
+      for (const [name, args] of calls) {
+        const r = await client.callTool({ name, arguments: args });
+        texts.push((r.content as { text: string }[]).map((c) => c.text).join('\n'));
+      }
+      expect(texts[5]).toContain('alice:***@'); // the plan names the proxy, its password hidden
+      for (const t of texts) expect(t).not.toContain('Canary');
+      expect(stderr).not.toContain('Canary');
+    } finally {
+      await client.close();
+    }
   });
 });
