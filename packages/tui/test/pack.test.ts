@@ -48,6 +48,7 @@ describe('the packed npm package', () => {
       name: 'buildproxy',
       version,
       license: 'MIT',
+      homepage: 'https://buildproxy.dev',
       bin: { buildproxy: 'dist/cli.cjs' },
     });
     expect(pkg.engines.node).toMatch(/^>=20/);
