@@ -71,10 +71,39 @@ const NON_HTTP: Record<string, string> = {
   git: "git:// uses git's own protocol, which ignores HTTP proxies (set core.gitProxy)",
 };
 
-function goActor(state: State, actor: Actor, proxy: EffectiveProxy, known: boolean, url: string): RouteActor {
+/** The raw environment of a Go actor, where the capture has it: for the CGI rule and misspelt names. */
+function envOfActor(state: State, actor: Actor): Record<string, string> | null {
+  if (actor === 'client') return state.client;
+  if (actor === 'runtime') return state.dockerdEnv?.env ?? null;
+  if (actor === 'builder') return state.buildBuilder?.env ?? null;
+  return null;
+}
+
+/** "Https_Proxy is set, but Go reads only HTTPS_PROXY and https_proxy" */
+function misspelt(env: Record<string, string> | null, name: string): string {
+  const other = Object.keys(env ?? {}).find(
+    (k) => k.toUpperCase() === name && k !== name && k !== name.toLowerCase() && env?.[k],
+  );
+  return other ? `; ${other} is set, but Go reads only ${name} and ${name.toLowerCase()}` : '';
+}
+
+function goActor(
+  state: State,
+  actor: Actor,
+  proxy: EffectiveProxy,
+  known: boolean,
+  url: string,
+  flags: boolean,
+): RouteActor {
   const a = state.actors[actor];
   const go = goOf(state, actor);
-  const cfg = { httpProxy: proxy.http?.value, httpsProxy: proxy.https?.value, noProxy: proxy.noProxy?.value };
+  const env = flags ? null : envOfActor(state, actor);
+  const cfg = {
+    httpProxy: proxy.http?.value,
+    httpsProxy: proxy.https?.value,
+    noProxy: proxy.noProxy?.value,
+    cgi: Boolean(env?.REQUEST_METHOD),
+  };
   const d = goProxyForUrl(cfg, url, go);
   const from = (ref: string | undefined) => (ref ? ` (${ref})` : '');
   const base = { semantics: 'go' as const, go, known, dial: null, mangled: false, error: null };
@@ -113,7 +142,7 @@ function goActor(state: State, actor: Actor, proxy: EffectiveProxy, known: boole
           ? 'unknown: no builder was found, so its proxy settings could not be read'
           : `unknown: the proxy settings of ${a.label} could not be read`;
     else
-      reason = `no ${varName} set: direct${scheme === 'https' && proxy.http ? ' (HTTP_PROXY is never used for https://)' : ''}`;
+      reason = `no ${varName} set: direct${scheme === 'https' && proxy.http ? ' (HTTP_PROXY is never used for https://)' : ''}${misspelt(env, varName)}`;
     const verdict = d.why === 'unset' && !known ? 'unknown' : 'direct';
     r = { ...base, verdict, proxy: null, reason };
   }
@@ -132,7 +161,8 @@ export function routeUrl(state: State, profile: Profile, url: string): Route {
   for (const actor of ['client', 'runtime', 'builder'] as Actor[]) {
     const a = state.actors[actor];
     const proxy = profile.source === 'flags' ? profileProxy(profile) : a.proxy;
-    actors[actor] = goActor(state, actor, proxy, profile.source === 'flags' || a.status === 'known', url);
+    const flags = profile.source === 'flags';
+    actors[actor] = goActor(state, actor, proxy, flags || a.status === 'known', url, flags);
   }
   const a = state.actors.run;
   const proxy = profile.source === 'flags' ? profileProxy(profile) : a.proxy;

@@ -71,4 +71,31 @@ describe('route, Go actors', () => {
     );
     expect(same.actors.runtime.verdict).toBe('direct');
   });
+
+  it("REQUEST_METHOD in the shell: an http:// request that would use HTTP_PROXY fails (Go's CGI rule)", () => {
+    const env = { HTTP_PROXY: 'http://proxy.corp.example:3128', REQUEST_METHOD: 'GET' };
+    const state = analyze(synthesize(variant(GOOD_DOCKER, { env })));
+    const profile = resolveProfile({}, state.layers, state.client);
+    const r = routeUrl(state, profile, 'http://deb.debian.org/debian/');
+    expect(r.actors.client).toMatchObject({
+      verdict: 'error',
+      error: expect.stringMatching(/refusing to use HTTP_PROXY/),
+    });
+    expect(routeUrl(state, profile, 'https://deb.debian.org/').actors.client.verdict).not.toBe('error');
+  });
+
+  it('a misspelt variable name is not read, and route says so', () => {
+    const state = analyze(
+      synthesize(variant(GOOD_DOCKER, { env: { Https_Proxy: 'http://proxy.corp.example:3128' } })),
+    );
+    const r = routeUrl(
+      state,
+      resolveProfile({}, state.layers, state.client),
+      'https://registry-1.docker.io/v2/',
+    );
+    expect(r.actors.client.verdict).toBe('direct');
+    expect(r.actors.client.reason).toMatch(
+      /Https_Proxy is set, but Go reads only HTTPS_PROXY and https_proxy/,
+    );
+  });
 });

@@ -129,7 +129,7 @@ user names, punctuation and \`%XX\` escapes stay, so escaping rules still work o
 | \`format\` | \`${EVIDENCE_FORMAT}\` |
 | \`capturedAt\` | when (UTC) |
 | \`host\` | \`platform\`, \`home\`, \`uid\` |
-| \`env\` | your shell's proxy variables and \`DOCKER_*\`, \`BUILDX_*\`, \`BUILDKIT_*\`, \`DOCKERD_ROOTLESS_*\` — nothing else |
+| \`env\` | your shell's proxy variables, \`REQUEST_METHOD\` (Go's CGI rule) and \`DOCKER_*\`, \`BUILDX_*\`, \`BUILDKIT_*\`, \`DOCKERD_ROOTLESS_*\` — nothing else |
 | \`files\` | absolute path → content; \`null\` means known to be absent |
 | \`unreadable\` | files that exist but you may not read (optional) |
 | \`commands\` | \`argv\`, \`exitCode\`, \`stdout\`, \`stderr\`, \`timedOut\`, \`error\` (\`not-found\`, \`timeout\`, \`spawn-failed\`), \`durationMs\`, and \`via\` (optional, below) |

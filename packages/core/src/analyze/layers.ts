@@ -65,9 +65,15 @@ export function unitEntries(vars: Map<string, EnvVarAssignment>): LayerEntry[] {
   }));
 }
 
-/** Go's precedence inside one layer: uppercase (or the config key) first, empty means unset. */
+/**
+ * Go's precedence inside one layer: uppercase (or the config key) first, empty means unset. An environment
+ * variable counts only spelt HTTPS_PROXY or https_proxy: Go's getEnvAny never reads Https_Proxy (measured in
+ * test/proxy/go-oracle); config keys (http-proxy, httpProxy) have no underscore.
+ */
 function goValue(vars: Layer['vars'], c: Canon): VarValue | null {
-  const vals = (vars[c] ?? []).filter((v) => v.value !== '');
+  const vals = (vars[c] ?? []).filter(
+    (v) => v.value !== '' && (!v.name.includes('_') || v.name === c || v.name === c.toLowerCase()),
+  );
   return vals.find((v) => v.name === c) ?? vals.find((v) => v.name !== c.toLowerCase()) ?? vals[0] ?? null;
 }
 

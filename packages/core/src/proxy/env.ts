@@ -10,7 +10,11 @@ export function isProxyVar(name: string): boolean {
 /** Variables worth keeping from a client shell or a daemon's environ. */
 export function isRelevantVar(name: string): boolean {
   return (
-    isProxyVar(name) || /^(DOCKER|BUILDX|BUILDKIT|DOCKERD_ROOTLESS)_/.test(name) || name === 'XDG_RUNTIME_DIR'
+    isProxyVar(name) ||
+    /^(DOCKER|BUILDX|BUILDKIT|DOCKERD_ROOTLESS)_/.test(name) ||
+    name === 'XDG_RUNTIME_DIR' ||
+    // with REQUEST_METHOD set, Go refuses HTTP_PROXY (its CGI rule): a request that would use it fails
+    name === 'REQUEST_METHOD'
   );
 }
 
