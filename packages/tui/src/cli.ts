@@ -58,6 +58,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     if (first === undefined || first.startsWith('-')) return await wizard(argv, io);
+    if (first === '__file-op') {
+      // apply's writer, started as a file's owner by the single executable (it cannot run node -e)
+      (sibling('./apply.cjs') as typeof import('./commands/apply.js')).fileOpChild();
+      return 0;
+    }
     const load = COMMANDS[first];
     if (!load)
       throw new UsageError(

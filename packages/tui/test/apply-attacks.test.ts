@@ -19,7 +19,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type Machine, makeMachine, runCli } from './helpers.js';
+import { CLI, type Machine, makeMachine, runCli } from './helpers.js';
 
 const isRoot = process.getuid?.() === 0;
 const NOBODY = 65534;
@@ -286,6 +286,31 @@ describe.each(WHO)('writes %s', (_who, as, owner) => {
     expect(readFileSync(join(m.root, rc)).equals(latin1)).toBe(true);
   });
 
+  const setxattr = (p: string, v: string) =>
+    spawnSync('python3', [
+      '-c',
+      `import os,sys; os.setxattr(sys.argv[1], 'user.origin', sys.argv[2].encode())`,
+      p,
+      v,
+    ]);
+  const getxattr = (p: string) =>
+    spawnSync(
+      'python3',
+      ['-c', `import os,sys; print(os.getxattr(sys.argv[1], 'user.origin').decode())`, p],
+      {
+        encoding: 'utf8',
+      },
+    ).stdout.trim();
+  it('extended attributes of the file it replaces are kept (skipped when python3 cannot set one here)', async (ctx) => {
+    const m = machine(owner, as);
+    const p = plant(m, CFG, '{}\n', owner);
+    if (setxattr(p, 'dotfiles').status !== 0) ctx.skip('python3 cannot set a user xattr on this file system');
+    const r = await apply(m, writePlan(m, [{ path: CFG, before: '{}\n', after: '{"x":1}\n' }]), as);
+    expect(r.code).toBe(0);
+    expect(readFileSync(p, 'utf8')).toBe('{"x":1}\n');
+    expect(getxattr(p)).toBe('dotfiles');
+  });
+
   it('a credential file with a looser mode is tightened to 0600, and apply says so', async () => {
     const m = machine(owner, as);
     plant(m, CFG, '{}\n', owner, 0o644);
@@ -328,6 +353,30 @@ describe.each(WHO)('writes %s', (_who, as, owner) => {
 });
 
 describe.skipIf(!isRoot)('root only (skipped: not root, cannot switch users or mount)', () => {
+  it('the writer the single executable starts as the owner (buildproxy __file-op) writes like the -e one', () => {
+    const m = machine(NOBODY);
+    const req = {
+      op: 'replace',
+      start: join(m.root, HOME),
+      dirs: ['.docker'],
+      name: 'config.json',
+      shown: CFG,
+    };
+    const r = spawnSync(process.execPath, [CLI, '__file-op'], {
+      input: JSON.stringify({
+        ...req,
+        content: Buffer.from('{}\n').toString('base64'),
+        mode: 0o600,
+        dirMode: 0o700,
+      }),
+      uid: NOBODY,
+      gid: NOBODY,
+      encoding: 'utf8',
+    });
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, status: 'written' });
+    expect(statSync(join(m.root, CFG)).uid).toBe(NOBODY);
+  });
+
   it('a root-owned folder inside the home is not written by root (the owner cannot write it either)', async () => {
     const m = machine(NOBODY);
     mkdirSync(join(m.root, HOME, '.docker/buildx'), { mode: 0o755 });
@@ -468,6 +517,8 @@ describe.skipIf(!isRoot)('root only (skipped: not root, cannot switch users or m
       PATH: `${m.bin}:/usr/bin:/bin`,
     });
     expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/ran\s+docker buildx rm --keep-state b1 \(as nobody\)/);
+    expect(r.stdout).toMatch(/ran\s+(sudo )?systemctl restart docker\n/);
     expect(readFileSync(log, 'utf8').trim().split('\n')).toEqual([
       `${NOBODY} /nonexistent/.docker docker buildx rm --keep-state b1`,
       `${NOBODY} /nonexistent/.docker docker buildx create --name b1 --driver docker-container --bootstrap`,

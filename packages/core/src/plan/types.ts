@@ -7,7 +7,10 @@ export const PLAN_FORMAT = 'buildproxy.plan/v1';
 
 export interface FileChange {
   path: string;
-  /** octal permission bits of a new file, e.g. "0644" (an existing file keeps its own) */
+  /**
+   * octal permission bits of a new file, e.g. "0644". An existing file keeps its own, except that a "0600" file
+   * (it holds the credentials) has any group/other bits removed. apply accepts only the target's declared mode.
+   */
   mode: string;
   needsRoot: boolean;
   /** null: the file must not exist yet */

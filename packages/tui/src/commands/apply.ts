@@ -1,7 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline/promises';
 import { type Plan, PlanFormatError, redactAll } from '@buildproxy/core';
+import { fileOpChild } from '@buildproxy/core/node/apply/safe-write';
 import { applyPlan, LockBusyError } from '@buildproxy/core/node/index';
+
+export { fileOpChild };
+
 import { parse } from '../args.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
@@ -9,9 +13,11 @@ import { renderPlan, shownCommand } from '../render/plan.js';
 
 export const APPLY_HELP = `Usage: buildproxy apply PLAN.json [options]
 
-Write the files of a plan made with 'buildproxy plan -o PLAN.json'. Each file must still have the content the
-plan was made from (otherwise it is refused: exit 1); it is backed up beside itself as
-<file>.buildproxy-<timestamp>.bak and replaced atomically, keeping its mode and owner.
+Write the files of a plan made with 'buildproxy plan -o PLAN.json'. The plan is checked first: every path, mode
+and command must be one its target declares. Each file must still have the content the plan was made from and
+be a regular UTF-8 file reached through no link (otherwise it is refused: exit 1); it is backed up beside itself
+as <file>.buildproxy-<timestamp>.bak and replaced atomically, keeping its owner and mode (a file holding the
+credentials is tightened to 0600). In a home, files are written as the home's owner. See SECURITY.md.
 
   --dry-run         check everything, write nothing
   --yes             do not ask for confirmation (needed without a terminal)
@@ -117,8 +123,8 @@ export async function apply(argv: string[], io: Io): Promise<number> {
     if ((c.status === 'written' || c.status === 'would-write') && c.notes)
       for (const n of c.notes) io.out(`${' '.repeat(11)}${st.yellow(n)}\n`);
   }
-  for (const { command, result: r } of result.commands) {
-    const text = `${command.needsRoot ? 'sudo ' : ''}${shownCommand(command.argv)}`;
+  for (const { command, as, result: r } of result.commands) {
+    const text = `${command.needsRoot ? 'sudo ' : ''}${shownCommand(command.argv)}${as ? st.dim(` (as ${as})`) : ''}`;
     if (r === null)
       io.out(`${st.dim('to run:')}     ${text}${command.disruptive ? st.yellow('  (disruptive)') : ''}\n`);
     else if (r.exitCode === 0) io.out(`${st.green('ran')}        ${text}\n`);

@@ -28,6 +28,14 @@ export function shownCommand(argv: string[]): string {
   return redactAll(commandText(argv));
 }
 
+/** What apply will really do to the mode: a new file gets the plan's; an existing one keeps its own, except that a
+ * file holding the credentials (0600) loses any group/other bits. */
+function modeText(c: Plan['changes'][number]): string {
+  if (c.before === null) return `new, mode ${c.mode}`;
+  if (c.mode === '0600') return 'mode 0600 (a looser mode is tightened: it holds the credentials)';
+  return 'keeps its mode';
+}
+
 export function renderPlan(plan: Plan, st: Style): string {
   const out: string[] = [];
   if (plan.changes.length === 0 && plan.commands.length === 0 && plan.snippets.length === 0) {
@@ -35,7 +43,7 @@ export function renderPlan(plan: Plan, st: Style): string {
   }
   for (const c of plan.changes) {
     out.push(
-      `${st.bold(c.path)}  ${st.dim(`${c.target}${c.needsRoot ? ', needs root' : ''}, mode ${c.mode}`)}`,
+      `${st.bold(c.path)}  ${st.dim(`${c.target}${c.needsRoot ? ', needs root' : ''}, ${modeText(c)}`)}`,
     );
     out.push(st.dim(`  ${c.why}${c.rules.length ? ` — fixes ${c.rules.join(', ')}` : ''}`));
     out.push(redactAll(renderDiff(c.path, c.before, c.after, st)));

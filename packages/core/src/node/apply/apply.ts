@@ -35,7 +35,8 @@ export type ChangeOutcome =
 
 export interface ApplyResult {
   changes: ChangeOutcome[];
-  commands: { command: PlanCommand; result: CommandResult | null }[];
+  /** each command, who it runs as (SUDO_USER for per-user commands under sudo), and its result once run */
+  commands: { command: PlanCommand; as: string | null; result: CommandResult | null }[];
   /** set when nothing was written because of permissions */
   needsRoot: string | null;
 }
@@ -180,11 +181,12 @@ export async function applyPlan(plan: Plan, opts: ApplyOptions = {}): Promise<Ap
       for (const command of plan.commands) {
         const how = commandRunner(command, live);
         const result = await exec(how.argv, { timeoutMs: opts.commandTimeoutMs ?? 120_000, env: how.env });
-        commands.push({ command, result });
+        commands.push({ command, as: how.as, result });
         if (result.exitCode !== 0) break; // later commands depend on earlier ones
       }
     } else if (!nothingNew) {
-      for (const command of plan.commands) commands.push({ command, result: null });
+      for (const command of plan.commands)
+        commands.push({ command, as: commandRunner(command, live).as, result: null });
     }
     return { changes: outcomes, commands, needsRoot: null };
   };

@@ -116,9 +116,9 @@ export function checkPlan(plan: Plan, live: LiveUser = liveUser()): Refusal[] {
 export function commandRunner(
   cmd: PlanCommand,
   live: LiveUser,
-): { argv: string[]; env: NodeJS.ProcessEnv; as: string } {
+): { argv: string[]; env: NodeJS.ProcessEnv; as: string | null } {
   const u = live.sudoUser;
-  if (!isUserCommand(cmd.argv) || !u) return { argv: [...cmd.argv], env: process.env, as: 'this user' };
+  if (!isUserCommand(cmd.argv) || !u) return { argv: [...cmd.argv], env: process.env, as: null };
   return {
     argv: [
       existsSync('/usr/bin/setpriv') ? '/usr/bin/setpriv' : 'setpriv',

@@ -115,9 +115,22 @@ export function walk(root: string, path: string): WalkResult {
 /** Child program: reads one request on stdin, answers on stdout. Built from fileOp's own source text. */
 const CHILD = `const f=(${fileOp.toString()});process.stdout.write(JSON.stringify(f(JSON.parse(require('fs').readFileSync(0,'utf8')))))`;
 
+/** The same, inside the single executable (which runs no -e): `buildproxy __file-op` calls this. */
+export function fileOpChild(): void {
+  process.stdout.write(JSON.stringify(fileOp(JSON.parse(readFileSync(0, 'utf8')) as FileOpRequest)));
+}
+
+function isSea(): boolean {
+  try {
+    return (process.getBuiltinModule('node:sea') as { isSea(): boolean }).isSea();
+  } catch {
+    return false;
+  }
+}
+
 export function runFileOp(req: FileOpRequest, as: { uid: number; gid: number } | null): FileOpResult {
   if (as === null) return fileOp(req);
-  const r = spawnSync(process.execPath, ['-e', CHILD], {
+  const r = spawnSync(process.execPath, isSea() ? ['__file-op'] : ['-e', CHILD], {
     input: JSON.stringify(req),
     uid: as.uid,
     gid: as.gid,
