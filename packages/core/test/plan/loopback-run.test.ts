@@ -64,6 +64,15 @@ describe('docker-cli-config with a proxy on 127.0.0.1', () => {
   });
 });
 
+describe('build-command with a proxy on 127.0.0.1', () => {
+  it('the docker build snippet passes the reachable address as build args', () => {
+    const { plan } = makePlan(withNet(ALL), {}, { targets: ['build-command'] });
+    const docker = plan.snippets.find((x) => x.title.startsWith('docker build'))!;
+    expect(docker.text).toContain('--build-arg HTTP_PROXY=http://172.18.0.1:3128');
+    expect(docker.text).not.toContain('127.0.0.1:3128');
+  });
+});
+
 describe('findings', () => {
   it('run-proxy-missing suggests a reachable --build-arg, never 127.0.0.1', () => {
     const f = buildReport(withNet(ALL)).report.findings.find((x) => x.rule === 'run-proxy-missing');

@@ -2,6 +2,7 @@
 // A snippet target: it prints text to copy and writes no file.
 
 import { canonicalName } from '../../analyze/layers.js';
+import { proxyForRunSteps } from '../../net/run-proxy.js';
 import type { Target } from '../../targets.js';
 import { ok, type PlanContext, proxyVars, type TargetDefinition } from '../context.js';
 import { SNIPPETS_ONLY } from '../declare.js';
@@ -58,7 +59,13 @@ function buildkitdByHand(ctx: PlanContext): PlanSnippet | null {
 
 export function buildCommand(ctx: PlanContext, target: Target): TargetResult {
   const args = proxyVars(ctx.proxy).slice(0, 3);
-  const ba = args.map(([k, v]) => `--build-arg ${k}=${shQuote(v)}`).join(' \\\n  ');
+  // docker build's RUN steps run in a container: a proxy on this host's loopback goes in at a reachable address
+  // (the --network host snippet below keeps 127.0.0.1). buildctl's worker is the user's own: values as given.
+  const runArgs = args.map(([k, v]): [string, string] => [
+    k,
+    k === 'NO_PROXY' ? v : proxyForRunSteps(ctx.state, v).value,
+  ]);
+  const ba = runArgs.map(([k, v]) => `--build-arg ${k}=${shQuote(v)}`).join(' \\\n  ');
   const buildctl: PlanSnippet = {
     title:
       'buildctl: RUN steps get only --opt build-arg: values (the client needs the proxy too, for registry tokens)',
@@ -87,7 +94,7 @@ export function buildCommand(ctx: PlanContext, target: Target): TargetResult {
     {
       title: 'docker buildx bake',
       language: 'hcl',
-      text: `target "default" {\n  args = {\n${args.map(([k, v]) => `    ${k} = ${JSON.stringify(v)}`).join('\n')}\n  }\n}`,
+      text: `target "default" {\n  args = {\n${runArgs.map(([k, v]) => `    ${k} = ${JSON.stringify(v)}`).join('\n')}\n  }\n}`,
       target,
     },
     {
