@@ -121,13 +121,23 @@ export const buildxCreate: CommandShape = (argv) => {
         return `driver option "${key}" is not one buildproxy writes`;
     } else if (a === '--buildkitd-flags') {
       const v = value();
-      if (!/^--[a-z][\w.:/,=-]*( [\w.:/,=-]+)*$/.test(v))
+      // one word per space, each tested alone: no nested quantifier over a plan file's text
+      const words = v.split(' ');
+      if (
+        !/^--[a-z][\w.:/,=-]*$/.test(words[0] ?? '') ||
+        !words.slice(1).every((w) => /^[\w.:/,=-]+$/.test(w))
+      )
         return `buildkitd flags "${v}" are not plain --flag[=value] words`;
     } else if (a === '--buildkitd-config') {
       if (!/\/buildx\/buildkitd-[A-Za-z0-9_.-]+\.toml$/.test(value()))
         return 'the buildkitd config is not one the plan writes';
     } else if (a === '--platform') {
-      if (!/^[a-z0-9_./-]+(,[a-z0-9_./-]+)*$/.test(value())) return 'a platform list is os/arch[/variant],…';
+      if (
+        !value()
+          .split(',')
+          .every((p) => /^[a-z0-9_./-]+$/.test(p))
+      )
+        return 'a platform list is os/arch[/variant],…';
     } else if (a === '--use' || a === '--bootstrap') {
       // flags without a value
     } else if (
