@@ -55,7 +55,8 @@ export interface MachineSpec {
         unitFile?: string;
         buildkitVersion?: string;
       };
-  buildkitd?: { env: Record<string, string> };
+  /** a standalone buildkitd; rootless listens under /run/user/UID/buildkit, as rootlesskit starts it */
+  buildkitd?: { env: Record<string, string>; rootless?: boolean };
   dockerfile?: string;
   /** files that exist but the doctor may not read (a non-root user and a 0600 file) */
   unreadable?: string[];
@@ -303,14 +304,17 @@ export function synthesize(spec: MachineSpec): Evidence {
   }
   for (const u of spec.unreadable ?? []) files[u] = null;
   // A rootful buildkitd at its default address, as its systemd unit starts it: buildctl's default reaches it.
-  if (spec.buildkitd)
+  // A rootless one at $XDG_RUNTIME_DIR/buildkit/buildkitd.sock, which BUILDKIT_HOST must then name.
+  if (spec.buildkitd) {
+    const userSock = `/run/user/${spec.uid ?? 1000}/buildkit/buildkitd.sock`;
     processes.push({
       name: 'buildkitd',
       pid: 900,
       env: spec.buildkitd.env,
-      argv: ['/usr/local/bin/buildkitd'],
-      sockets: ['/run/buildkit/buildkitd.sock'],
+      argv: spec.buildkitd.rootless ? ['rootlesskit', 'buildkitd'] : ['/usr/local/bin/buildkitd'],
+      sockets: [spec.buildkitd.rootless ? userSock : '/run/buildkit/buildkitd.sock'],
     });
+  }
   return {
     format: EVIDENCE_FORMAT,
     capturedAt: '2026-11-28T05:00:00Z',

@@ -369,7 +369,11 @@ describe('other targets', () => {
   it('standalone buildkitd: rootless gets a user unit and ~/.config/buildkit, rootful the system paths', () => {
     const profile = { proxy: PROXY, caCert: '/usr/local/share/ca-certificates/corp.crt' };
     const targets: ['buildkitd-systemd', 'buildkitd-toml'] = ['buildkitd-systemd', 'buildkitd-toml'];
-    const rootless = makePlan(synthesize(variant(bare, { buildkitd: { env: {} } })), profile, {
+    const rootlessMachine = variant(bare, {
+      buildkitd: { env: {}, rootless: true },
+      env: { ...bare.env, BUILDKIT_HOST: 'unix:///run/user/1000/buildkit/buildkitd.sock' },
+    });
+    const rootless = makePlan(synthesize(rootlessMachine), profile, {
       targets,
     }).plan;
     expect(rootless.changes.map((c) => [c.path, c.needsRoot])).toEqual([
