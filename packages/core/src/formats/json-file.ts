@@ -14,11 +14,43 @@ export function lineColumn(text: string, offset: number): { line: number; column
   return { line, column: offset - before.lastIndexOf('\n') };
 }
 
+/**
+ * Deeper nesting than any configuration has: the parser (and JSON.stringify after it) recurses once per level, so
+ * a hostile file of a few KB could overflow the stack. Go's encoding/json stops at 10000.
+ */
+export const MAX_JSON_DEPTH = 1000;
+
+/** The offset where nesting first goes past `max` levels, or -1. One pass; strings are skipped. */
+export function tooDeep(text: string, max = MAX_JSON_DEPTH): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 92) i++;
+        else if (d === 34) break;
+      }
+    } else if (c === 123 || c === 91) {
+      if (++depth > max) return i;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return -1;
+}
+
 export function parseStrictJson(
   path: string,
   text: string,
 ): { ok: true; value: unknown } | { ok: false; error: FileError } {
   if (text.trim() === '') return { ok: true, value: {} }; // dockerd treats an empty daemon.json as no options
+  const deep = tooDeep(text);
+  if (deep !== -1) {
+    const { line, column } = lineColumn(text, deep);
+    return {
+      ok: false,
+      error: { path, line, column, message: `nested deeper than ${MAX_JSON_DEPTH} levels` },
+    };
+  }
   const errors: ParseError[] = [];
   const value = parse(text, errors, {
     disallowComments: true,

@@ -2,11 +2,12 @@
 
 import type { Profile, State } from '../analyze/types.js';
 import type { Evidence } from '../evidence/schema.js';
-import { parseStrictJson } from '../formats/json-file.js';
+import { lineColumn, parseStrictJson } from '../formats/json-file.js';
 import { findRule } from '../rules/index.js';
 import type { Finding } from '../rules/types.js';
 import type { Target } from '../targets.js';
 import type { TargetDeclaration } from './declare.js';
+import { jsonEditProblem } from './json-edit.js';
 import type { FileChange, PlanCommand, PlanSnippet, TargetResult } from './types.js';
 
 export interface ProxyValues {
@@ -78,11 +79,26 @@ export function refuse(reason: string): TargetResult {
 
 export const HEADER = '# Written by buildproxy. Check with: buildproxy doctor';
 
-/** A JSON file that does not parse is never rewritten: the reason to refuse, or null when it is fine. */
-export function malformedJson(path: string, text: string | null): string | null {
+/**
+ * A JSON file that does not parse, or that an edit along `edits` could not change safely (top level not an object,
+ * duplicate keys, wrong types), is never rewritten: the reason to refuse with line:column, or null when it is fine.
+ */
+export function malformedJson(
+  path: string,
+  text: string | null,
+  edits: readonly (readonly string[])[] = [],
+): string | null {
   if (text === null) return null;
   const parsed = parseStrictJson(path, text);
-  if (parsed.ok) return null;
-  const e = parsed.error;
-  return `${path}:${e.line}:${e.column}: ${e.message} — fix the file first; buildproxy never rewrites a file it cannot parse`;
+  if (!parsed.ok) {
+    const e = parsed.error;
+    return `${path}:${e.line}:${e.column}: ${e.message} — fix the file first; buildproxy never rewrites a file it cannot parse`;
+  }
+  for (const edit of edits) {
+    const problem = jsonEditProblem(text, edit);
+    if (!problem) continue;
+    const { line, column } = lineColumn(text, problem.offset);
+    return `${path}:${line}:${column}: ${problem.message} — fix the file first; buildproxy never rewrites a file it cannot edit safely`;
+  }
+  return null;
 }

@@ -83,3 +83,48 @@ export function removeJsonPath(text: string, path: (string | number)[]): string 
     return applyEdits(text, [{ offset: prop.offset, length: next.offset - prop.offset, content: '' }]);
   return applyEdits(text, [{ offset: obj.offset, length: obj.length, content: '{}' }]);
 }
+
+function kind(n: Node): string {
+  if (n.type === 'object') return 'an object';
+  if (n.type === 'array') return 'an array';
+  if (n.type === 'null') return 'null';
+  return `a ${n.type}`;
+}
+
+/**
+ * Why setJsonPath must not edit `text` along `path`, with the offset to blame; null when the edit is safe. A
+ * top-level value that is not an object, a key along the path given twice (Go keeps the last one, so an edit of
+ * the first would be silently ignored), or a value along the path of the wrong type: each is left to the person
+ * who wrote the file, never rewritten. Call it on text that parses (and is not absurdly deep).
+ */
+export function jsonEditProblem(
+  text: string | null,
+  path: readonly string[],
+): { offset: number; message: string } | null {
+  if (text === null || text.trim() === '') return null;
+  const root = parseTree(text);
+  if (!root) return null;
+  if (root.type !== 'object')
+    return { offset: root.offset, message: `the top-level value is ${kind(root)}; it must be an object {…}` };
+  let node: Node = root;
+  for (let i = 0; i < path.length; i++) {
+    const props = (node.children ?? []).filter((p) => p.children?.[0]?.value === path[i]);
+    const where = path.slice(0, i + 1).join('.');
+    if (props.length > 1) {
+      const second = props[1]!;
+      return {
+        offset: second.offset,
+        message: `"${where}" is given ${props.length} times; Go uses only the last one, so remove the others`,
+      };
+    }
+    const value = props[0]?.children?.[1];
+    if (!value) return null; // absent from here down: inserted whole
+    const leaf = i === path.length - 1;
+    if (!leaf && value.type !== 'object')
+      return { offset: value.offset, message: `"${where}" is ${kind(value)}; it must be an object {…}` };
+    if (leaf && value.type !== 'string')
+      return { offset: value.offset, message: `"${where}" is ${kind(value)}; it must be a string` };
+    node = value;
+  }
+  return null;
+}

@@ -21,10 +21,15 @@ export function curlNoProxy(list: string[]): string[] {
 function cliConfig(ctx: PlanContext, target: Target): TargetResult {
   const path = `${dockerConfigDir({ home: ctx.state.host.home, env: ctx.state.client })}/config.json`;
   const text = ctx.read(path) ?? null;
-  const malformed = malformedJson(path, text);
-  if (malformed) return refuse(malformed);
   // A per-daemon entry replaces "default" entirely, so write to the entry the CLI will use.
   const key = ctx.state.configJson?.perHost ?? 'default';
+  const fields = ['httpProxy', 'httpsProxy', 'noProxy'];
+  const malformed = malformedJson(
+    path,
+    text,
+    fields.map((f) => ['proxies', key, f]),
+  );
+  if (malformed) return refuse(malformed);
   // RUN steps run in a container: a proxy on this host's loopback is written with an address they can reach.
   const http = proxyForRunSteps(ctx.state, ctx.proxy.http);
   const https = proxyForRunSteps(ctx.state, ctx.proxy.https);

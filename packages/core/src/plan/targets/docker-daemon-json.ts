@@ -19,13 +19,17 @@ function daemonJson(ctx: PlanContext, target: Target): TargetResult {
   }
   const path = daemonJsonPath(state.host.home, { rootless: state.docker.rootless });
   const text = ctx.read(path) ?? null;
-  const malformed = malformedJson(path, text);
-  if (malformed) return refuse(malformed);
   const proxies = {
     'http-proxy': ctx.proxy.http,
     'https-proxy': ctx.proxy.https,
     'no-proxy': ctx.proxy.noProxy.join(','),
   };
+  const malformed = malformedJson(
+    path,
+    text,
+    Object.keys(proxies).map((k) => ['proxies', k]),
+  );
+  if (malformed) return refuse(malformed);
   let after = text;
   for (const [k, v] of Object.entries(proxies)) after = setJsonPath(after, ['proxies', k], v);
   const user = state.docker.rootless;
