@@ -1,16 +1,24 @@
 // Where evidence comes from: the live machine (optionally under --root), or a captured bundle (--from).
-import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Evidence, EvidenceFormatError } from '@buildproxy/core/evidence/schema';
-import { captureEvidence } from '@buildproxy/core/node/index';
+import { captureEvidence, readBounded } from '@buildproxy/core/node/index';
 import type { Values } from './args.js';
 import { isUsageError, UsageError } from './errors.js';
+
+const MAX_TIMEOUT_MS = 600_000;
 
 export function timeoutFrom(v: Values): number {
   const t = v.timeout as string | undefined;
   if (t === undefined) return 3000;
   if (!/^\d+$/.test(t) || Number(t) < 1)
     throw new UsageError(`--timeout "${t}" is not a number of milliseconds`, 'fix: e.g. --timeout 5000');
+  // Node's timers hold at most 2^31-1 ms and fire after 1 ms beyond it, so a huge value would time out every probe.
+  if (Number(t) > MAX_TIMEOUT_MS)
+    throw new UsageError(
+      `--timeout ${t} is more than ${MAX_TIMEOUT_MS} ms (10 minutes)`,
+      'fix: e.g. --timeout 5000; a probe that takes minutes is wedged',
+    );
   return Number(t);
 }
 
@@ -26,32 +34,50 @@ export function probesFrom(v: Values): 'auto' | 'commands' {
 
 // A bundle holds at most a few MiB (each file in it is capped at 1 MiB); anything bigger is not one.
 const MAX_BUNDLE = 32 * 1024 * 1024;
-const BUNDLE_FIX = 'fix: give the file written by buildproxy doctor --capture FILE';
 
 /**
- * The bundle's text. Opened non-blocking and checked with fstat first, so a FIFO or a device given as the bundle
- * (by a person, or by an agent through `buildproxy mcp`) can neither block nor fill memory.
+ * A file named on the command line (a capture, a plan), read without trusting its type or size: a FIFO, a device
+ * or a huge file is a clear error (exit 2), never a hang or a gigabyte in memory.
  */
-function readBundle(path: string): string {
-  let fd: number;
+export function readInputFile(path: string, what: string, max: number, fix: string): string {
+  const r = readBounded(path, max);
+  if ('text' in r) return r.text;
+  const why =
+    r.problem === 'too-large'
+      ? `it is ${r.size} bytes, more than the ${max / 1024 / 1024} MiB any ${what} needs`
+      : r.problem === 'not-a-file'
+        ? 'it is not a regular file (a FIFO, a device or a folder)'
+        : r.problem === 'unreadable'
+          ? 'permission denied'
+          : 'it does not exist';
+  throw new UsageError(`cannot read the ${what} ${path}: ${why}`, fix);
+}
+
+/** --root DIR must be a folder: a typo would otherwise diagnose an empty machine without a word. */
+export function rootFrom(v: Values): string | undefined {
+  const root = v.root as string | undefined;
+  if (root === undefined) return undefined;
+  let dir = false;
   try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    dir = statSync(root).isDirectory();
   } catch {
-    throw new UsageError(`cannot read the evidence bundle ${path}`, BUNDLE_FIX);
+    dir = false;
   }
-  try {
-    const st = fstatSync(fd);
-    if (!st.isFile()) throw new UsageError(`the evidence bundle ${path} is not a regular file`, BUNDLE_FIX);
-    if (st.size > MAX_BUNDLE)
-      throw new UsageError(`${path} is ${st.size} bytes; an evidence bundle is at most 32 MiB`, BUNDLE_FIX);
-    return readFileSync(fd, 'utf8');
-  } finally {
-    closeSync(fd);
-  }
+  if (!dir)
+    throw new UsageError(
+      `--root ${root}: no such folder`,
+      'fix: give the folder that holds the file tree (etc/, home/ …)',
+    );
+  return root;
 }
 
 export async function loadBundle(path: string): Promise<Evidence> {
-  const text = readBundle(path);
+  const text = readInputFile(
+    path,
+    'evidence bundle',
+    MAX_BUNDLE,
+    'fix: give the file written by buildproxy doctor --capture FILE',
+  );
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -92,11 +118,9 @@ export async function withCommand(ev: Evidence, v: Values): Promise<Evidence> {
     const root = v.root as string | undefined;
     for (const path of composePaths(cmd, cwd)) {
       if (path in files) continue;
-      try {
-        files[path] = readFileSync(root ? join(root, path) : path, 'utf8');
-      } catch {
-        files[path] = null;
-      }
+      // Bounded like every other read: a compose file that is a FIFO or huge must not hang the doctor.
+      const r = readBounded(root ? join(root, path) : path, 1024 * 1024);
+      files[path] = 'text' in r ? r.text : null;
     }
   }
   return { ...ev, files, buildCommand: { text, cwd } };
@@ -119,7 +143,7 @@ async function evidenceOf(v: Values, opts: { mask?: boolean }): Promise<Evidence
     return await captureEvidence({
       timeoutMs: timeoutFrom(v),
       probes: probesFrom(v),
-      root: v.root as string | undefined,
+      root: rootFrom(v),
       dockerfile: v.file as string | undefined,
       mask: opts.mask,
     });
@@ -135,12 +159,8 @@ export async function readShellRc(ev: Evidence, root: string | undefined): Promi
   const name = shell.endsWith('zsh') ? '.zshrc' : shell.endsWith('bash') ? '.bashrc' : '.profile';
   const path = `${ev.host.home}/${name}`;
   if (path in ev.files) return ev;
-  let content: string | null = null;
-  try {
-    content = readFileSync(root ? join(root, path) : path, 'utf8');
-  } catch {
-    content = null;
-  }
+  const r = readBounded(root ? join(root, path) : path, 1024 * 1024);
+  const content = 'text' in r ? r.text : null;
   return {
     ...ev,
     files: { ...ev.files, [path]: content },

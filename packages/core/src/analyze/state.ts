@@ -69,6 +69,7 @@ export function analyze(ev: Evidence): State {
     dockerfile: ev.dockerfile ? analyzeDockerfile(ev.dockerfile.path, ev.dockerfile.content) : null,
     fileErrors: [...runtime.fileErrors, ...run.fileErrors, ...builder.fileErrors],
     unreadable: ev.unreadable ?? [],
+    oversize: ev.oversize ?? [],
     hostNet: hostNetFrom(ev.net, dockerdArgv(ev, runtime.dockerdEnv?.pid)),
     ignoredFiles: runtime.ignoredFiles,
     layers: [client.layer, ...runtime.layers, ...run.layers, ...builder.layers],

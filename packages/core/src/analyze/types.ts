@@ -152,6 +152,8 @@ export interface State {
   fileErrors: FileError[];
   /** files that exist but could not be read (permission denied) */
   unreadable: string[];
+  /** files too large to read (over 1 MiB) */
+  oversize: string[];
   /** listening TCP sockets and docker0's address (Linux captures); null: not captured */
   hostNet: HostNet | null;
   ignoredFiles: { path: string; vars: EnvVarAssignment[]; why: 'not-read' | 'export' }[];

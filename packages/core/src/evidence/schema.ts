@@ -41,6 +41,8 @@ export interface Evidence {
   buildCommand?: { text: string; cwd: string } | null;
   /** files that exist but could not be read (permission denied): their content is unknown, not absent */
   unreadable?: string[];
+  /** files larger than the capture reads (1 MiB): their content is unknown, not absent or truncated */
+  oversize?: string[];
   /** this host's listening TCP sockets and docker0's address, from /proc/net (Linux captures) */
   net?: HostNetEvidence;
 }

@@ -36,6 +36,7 @@ export const EvidenceSchema = z.object({
   processes: z.array(ProcessSchema),
   dockerfile: z.optional(z.nullable(z.object({ path: z.string(), content: z.string() }))),
   unreadable: z.optional(z.array(z.string())),
+  oversize: z.optional(z.array(z.string())),
   net: z.optional(
     z.object({
       listeners: z.array(z.object({ addr: z.string(), port: z.int().check(z.gte(0), z.lte(65535)) })),

@@ -7,3 +7,4 @@ export { LockBusyError } from './apply/lock.js';
 export { safeRemove, safeWrite, writePrivateFile } from './apply/safe-write.js';
 export { type CaptureOptions, captureEvidence } from './probes/capture.js';
 export { type Exec, type ExecOptions, execCommand } from './probes/exec.js';
+export { type Bounded, readBounded } from './probes/files.js';

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline/promises';
 import { type Plan, PlanFormatError, redactAll } from '@buildproxy/core';
 import { fileOpChild } from '@buildproxy/core/node/apply/safe-write';
@@ -8,6 +7,7 @@ export { fileOpChild };
 
 import { parse } from '../args.js';
 import { UsageError } from '../errors.js';
+import { readInputFile } from '../evidence-source.js';
 import type { Io } from '../io.js';
 import { renderPlan, shownCommand } from '../render/plan.js';
 
@@ -32,15 +32,13 @@ function printable(s: string): string {
 }
 
 async function loadPlan(path: string): Promise<Plan> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    throw new UsageError(
-      `cannot read the plan ${path}`,
-      'fix: create one with: buildproxy plan -o plan.json',
-    );
-  }
+  // A FIFO or /dev/zero as the plan must not hang apply or fill its memory; no plan comes near 16 MiB.
+  const text = readInputFile(
+    path,
+    'plan',
+    16 * 1024 * 1024,
+    'fix: create one with: buildproxy plan -o plan.json',
+  );
   const { parsePlan } = await import('@buildproxy/core/validate');
   try {
     return parsePlan(JSON.parse(text));

@@ -1,4 +1,4 @@
-import { isTarget, makePlan, PlanError, TARGETS, type Target } from '@buildproxy/core';
+import { isTarget, makePlan, PlanError, redactAll, TARGETS, type Target } from '@buildproxy/core';
 import { writePrivateFile } from '@buildproxy/core/node/apply/safe-write';
 import { EVIDENCE, PROFILE, parse } from '../args.js';
 import { readErrorInput } from '../error-input.js';
@@ -73,8 +73,13 @@ export async function plan(argv: string[], io: Io): Promise<number> {
       `Plan written to ${values.output} (mode 0600: it holds the proxy credentials). Apply with: buildproxy apply ${values.output}\n`,
     );
   }
+  const shown = !values.json && (typeof values.output !== 'string' || io.stdoutIsTTY);
   if (values.json) io.out(`${redactedPlanJson(result.plan)}\n`);
-  else if (typeof values.output !== 'string' || io.stdoutIsTTY)
-    io.out(renderPlan(result.plan, io.style(values['no-color'] === true)));
-  return 0;
+  else if (shown) io.out(renderPlan(result.plan, io.style(values['no-color'] === true)));
+  // Whatever is printed, a refusal (a file it will not edit, and why, with line:column) is said.
+  if (!shown)
+    for (const r of result.plan.refused ?? [])
+      io.err(`buildproxy: ${r.target} refused: ${redactAll(r.reason)}\n`);
+  // A target asked for by name that had to be refused (a file it cannot edit safely) is not a success.
+  return targets && result.plan.refused?.length ? 1 : 0;
 }

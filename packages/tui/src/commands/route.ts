@@ -42,6 +42,7 @@ export async function route(argv: string[], io: Io): Promise<number> {
       'example: buildproxy route https://registry.corp:5000/v2/',
     );
   }
+  checkUrl(url);
   const input = await profileFromFlags(values);
   const state = analyze(await getEvidence(values));
   const profile = resolveProfile(input, state.layers, state.client);
@@ -77,4 +78,37 @@ export async function route(argv: string[], io: Io): Promise<number> {
     io.out(`  ${st.bold(actor.padEnd(8))} ${target.padEnd(36)} ${st.dim(reason)}\n`);
   }
   return 0;
+}
+
+/** Longer than any URL a registry or a git host answers; beyond it the request line would be refused anyway. */
+const MAX_URL = 16 * 1024;
+
+/**
+ * Bad input is named before any probe runs (exit 2): a URL past MAX_URL, an IPv6 host without its "]", a port
+ * outside 1–65535 (Go's url.Parse takes any digits there; only the dial fails).
+ */
+function checkUrl(url: string): void {
+  if (url.length > MAX_URL)
+    throw new UsageError(
+      `the URL is ${url.length} characters long; buildproxy route takes at most ${MAX_URL}`,
+      'fix: give the URL the build really fetches',
+    );
+  const start = url.indexOf('://');
+  if (start === -1) return;
+  let end = url.length;
+  for (const c of ['/', '?', '#']) {
+    const i = url.indexOf(c, start + 3);
+    if (i !== -1 && i < end) end = i;
+  }
+  const authority = url.slice(start + 3, end);
+  const host = authority.slice(authority.lastIndexOf('@') + 1);
+  if (host.startsWith('[') && !host.includes(']'))
+    throw new UsageError(
+      `the URL's IPv6 address is missing its closing "]": ${url}`,
+      'fix: write it as https://[2001:db8::1]:5000/v2/',
+    );
+  const colon = host.lastIndexOf(':');
+  const port = colon > host.lastIndexOf(']') ? host.slice(colon + 1) : '';
+  if (port !== '' && /^\d+$/.test(port) && (Number(port) < 1 || Number(port) > 65535))
+    throw new UsageError(`the URL's port ${port} is out of range`, 'fix: use a port between 1 and 65535');
 }

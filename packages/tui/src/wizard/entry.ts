@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { isTarget, TARGETS, type Target } from '@buildproxy/core';
 import { EVIDENCE, PROFILE, parse } from '../args.js';
 import { UsageError } from '../errors.js';
-import { loadBundle, probesFrom, timeoutFrom } from '../evidence-source.js';
+import { loadBundle, probesFrom, rootFrom, timeoutFrom } from '../evidence-source.js';
 import type { Io } from '../io.js';
 import { profileFromFlags } from '../profile-flags.js';
 import { liveEffects } from './effects.js';
@@ -62,7 +62,7 @@ export async function wizard(argv: string[], io: Io): Promise<number> {
   if (!['write', 'save', 'folder', 'print'].includes(act))
     throw new UsageError(`--act "${act}" is not one of write, save, folder, print`);
   const opts = {
-    root: values.root as string | undefined,
+    root: rootFrom(values),
     timeoutMs: timeoutFrom(values),
     probes: probesFrom(values),
     dockerfile: values.file as string | undefined,

@@ -95,11 +95,13 @@ export async function captureEvidence(opts: CaptureOptions = {}): Promise<Eviden
     probe(argv, () => exec(argv, { timeoutMs, env, ...(binary ? { binary } : {}) }));
   const files: Record<string, string | null> = {};
   const unreadable: string[] = [];
+  const oversize: string[] = [];
   const read = async (path: string) => {
     if (path in files) return files[path];
     files[path] = null;
     const r = await readText(root, path);
     if (r === 'unreadable') unreadable.push(path);
+    else if (r === 'too-large') oversize.push(path);
     else files[path] = r;
     return files[path];
   };
@@ -222,7 +224,9 @@ export async function captureEvidence(opts: CaptureOptions = {}): Promise<Eviden
   const dfPath = opts.dockerfile ?? 'Dockerfile';
   const dfAbs = dfPath.startsWith('/') ? dfPath : join(opts.cwd ?? process.cwd(), dfPath);
   const dfRead = await readText(undefined, dfAbs);
-  const dfContent = dfRead === 'unreadable' ? null : dfRead;
+  if (dfRead === 'too-large' && opts.dockerfile)
+    throw new Error(`the Dockerfile ${dfPath} is larger than 1 MiB: check the path given with --file`);
+  const dfContent = dfRead === 'unreadable' || dfRead === 'too-large' ? null : dfRead;
   if (dfContent !== null) dockerfile = { path: dfPath, content: dfContent };
   else if (opts.dockerfile)
     throw new Error(`cannot read the Dockerfile ${dfPath}: check the path given with --file`);
@@ -245,6 +249,7 @@ export async function captureEvidence(opts: CaptureOptions = {}): Promise<Eviden
     ...(hostNet ? { net: hostNet } : {}),
     dockerfile,
     ...(unreadable.length ? { unreadable: unreadable.sort() } : {}),
+    ...(oversize.length ? { oversize: oversize.sort() } : {}),
   };
   return opts.mask ? maskEvidence(evidence) : evidence;
 }

@@ -19,45 +19,69 @@ export function underRoot(root: string | undefined, path: string): string {
   return root ? join(root, path) : path;
 }
 
+/** What reading a file of untrusted size and type gave. */
+export type Bounded =
+  | { text: string }
+  | { problem: 'absent' | 'unreadable' | 'not-a-file' }
+  | { problem: 'too-large'; size: number };
+
 /**
- * At most MAX_FILE bytes of a regular file, or null. Opened non-blocking and checked with fstat, so a FIFO or a
- * device (/dev/zero) where a config file should be can neither block the doctor nor fill its memory.
+ * A regular file of at most `max` bytes. Opened non-blocking and checked with fstat, so a FIFO or a device
+ * (/dev/zero) where a file should be can neither block nor fill memory; a larger file is reported as such,
+ * never truncated into something that looks malformed.
  */
-function readRegular(path: string): string | null {
-  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+export function readBounded(path: string, max: number): Bounded {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { problem: code === 'EACCES' || code === 'EPERM' ? 'unreadable' : 'absent' };
+  }
   try {
     const st = fstatSync(fd);
-    if (!st.isFile()) return null;
-    const buf = Buffer.alloc(Math.min(st.size, MAX_FILE));
+    if (!st.isFile()) return { problem: 'not-a-file' };
+    if (st.size > max) return { problem: 'too-large', size: st.size };
+    // One byte more than allowed: a file that grew since fstat is still caught.
+    const buf = Buffer.alloc(Math.min(st.size, max) + 1);
     let n = 0;
     while (n < buf.length) {
       const r = readSync(fd, buf, n, buf.length - n, n);
       if (r === 0) break;
       n += r;
     }
-    return buf.subarray(0, n).toString('utf8');
+    if (n > max) return { problem: 'too-large', size: n };
+    return { text: buf.subarray(0, n).toString('utf8') };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { problem: code === 'EACCES' || code === 'EPERM' ? 'unreadable' : 'absent' };
   } finally {
     closeSync(fd);
   }
 }
 
-/** Content; null when absent or not a regular file; 'unreadable' when it exists but permission is denied. */
+/**
+ * Content; null when absent or not a regular file; 'unreadable' when it exists but permission is denied;
+ * 'too-large' past MAX_FILE.
+ */
 export async function readText(
   root: string | undefined,
   path: string,
-): Promise<string | null | 'unreadable'> {
-  try {
-    const target = underRoot(root, path);
-    if (root) {
+): Promise<string | null | 'unreadable' | 'too-large'> {
+  const target = underRoot(root, path);
+  if (root) {
+    try {
       // A symlink in a --root tree must not reach out of it into this machine's files.
       const [real, top] = [realpath(target), realpath(root)];
       if (real !== top && !real.startsWith(`${top}/`)) return null;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      return code === 'EACCES' || code === 'EPERM' ? 'unreadable' : null;
     }
-    return readRegular(target);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return code === 'EACCES' || code === 'EPERM' ? 'unreadable' : null;
   }
+  const r = readBounded(target, MAX_FILE);
+  if ('text' in r) return r.text;
+  return r.problem === 'unreadable' || r.problem === 'too-large' ? r.problem : null;
 }
 
 export async function listConf(root: string | undefined, dir: string): Promise<string[]> {

@@ -33,9 +33,15 @@ export const fileUnreadable: Rule = {
     },
   ],
   check(state) {
-    return state.unreadable.map((path) => ({
-      message: `${path} exists but could not be read (permission denied); its settings are not part of this report — run with sudo`,
-      evidence: [path],
-    }));
+    return [
+      ...state.unreadable.map((path) => ({
+        message: `${path} exists but could not be read (permission denied); its settings are not part of this report — run with sudo`,
+        evidence: [path],
+      })),
+      ...state.oversize.map((path) => ({
+        message: `${path} is larger than 1 MiB, more than any configuration file needs, so it was not read; its settings are not part of this report — check what wrote it`,
+        evidence: [path],
+      })),
+    ];
   },
 };
