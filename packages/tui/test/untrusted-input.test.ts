@@ -38,13 +38,10 @@ describe('files named on the command line', () => {
 
   it('plan -o into a folder that does not exist, or onto a folder: a clear error, nothing written', async () => {
     const m = makeMachine();
-    for (const [out, why] of [
-      [join(m.dir, 'no/such/dir/p.json'), 'its folder does not exist'],
-      [m.dir, 'it is a folder'],
-    ] as const) {
+    for (const out of [join(m.dir, 'no/such/dir/p.json'), m.dir]) {
       const r = await runCli(['plan', '--root', m.root, '--proxy', 'http://p:3128', '-o', out], { m });
       expect(r.code).toBe(2);
-      expect(r.stderr).toContain(`cannot write the plan to ${out}: ${why}`);
+      expect(r.stderr).toContain(`cannot write ${out}: `);
       expect(r.stderr).not.toMatch(/internal error|at async/);
     }
     expect(existsSync(join(m.dir, 'no'))).toBe(false);

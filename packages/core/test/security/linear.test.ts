@@ -44,6 +44,43 @@ function regexesIn(file: string): { literals: Found[]; constructed: Found[] } {
   return { literals, constructed };
 }
 
+/** Whether character class source `cls` (without brackets), or an escape like \w, can match the character c. */
+function classMatches(cls: string, c: string): boolean {
+  if (cls.startsWith('^')) return true; // negated: assume it can
+  for (let i = 0; i < cls.length; i++) {
+    let ch = cls[i]!;
+    if (ch === '\\') {
+      const e = cls[++i]!;
+      if (e === 'w' && /\w/.test(c)) return true;
+      if (e === 'd' && /\d/.test(c)) return true;
+      if (e === 's' && /\s/.test(c)) return true;
+      if ('WDSbB'.includes(e)) return true;
+      ch = e;
+    }
+    if (cls[i + 1] === '-' && i + 2 < cls.length) {
+      if (c >= ch && c <= cls[i + 2]!) return true;
+      i += 2;
+    } else if (ch === c) return true;
+  }
+  return false;
+}
+
+/**
+ * A repeated group led by a literal separator that nothing inside it can match — "( [\w.]+)*", "(,[a-z]+)*" —
+ * splits the input one way only: no backtracking blow-up.
+ */
+function separatorLed(group: string): boolean {
+  const inner = group.replace(/^\?:/, '');
+  const sep = inner[0];
+  if (!sep || '\\[(.|'.includes(sep) || '*+?{'.includes(inner[1] ?? '')) return false;
+  const body = inner.slice(1);
+  // Outside its classes and escapes the body must hold no ".", no alternative and not the separator itself.
+  const bare = body.replace(/\[(?:[^\]\\]|\\.)*\]|\\./g, '');
+  if (bare.includes('.') || bare.includes('|') || bare.includes(sep)) return false;
+  const classes = [...body.matchAll(/\[((?:[^\]\\]|\\.)*)\]|\\([wdsWDS])/g)];
+  return classes.every((m) => !classMatches(m[1] ?? `\\${m[2]}`, sep));
+}
+
 /**
  * A quantified group that itself contains a quantifier — (a+)+, (?:x*y)*, ([^"]|\\.)+? with an inner + — lets a
  * backtracking engine try exponentially many splits. Character classes and escapes are skipped.
@@ -51,6 +88,7 @@ function regexesIn(file: string): { literals: Found[]; constructed: Found[] } {
 export function nestedQuantifier(source: string): boolean {
   const body = source.slice(1, source.lastIndexOf('/'));
   const stack: boolean[] = []; // per open group: holds a quantifier
+  const opens: number[] = [];
   let lastGroupHadQuantifier = false;
   for (let i = 0; i < body.length; i++) {
     const c = body[i];
@@ -66,10 +104,12 @@ export function nestedQuantifier(source: string): boolean {
     }
     if (c === '(') {
       stack.push(false);
+      opens.push(i);
       continue;
     }
     if (c === ')') {
-      lastGroupHadQuantifier = stack.pop() ?? false;
+      const open = opens.pop() ?? 0;
+      lastGroupHadQuantifier = (stack.pop() ?? false) && !separatorLed(body.slice(open + 1, i));
       if (lastGroupHadQuantifier && stack.length) stack[stack.length - 1] = true;
       continue;
     }
@@ -94,6 +134,12 @@ describe('no backtracking-prone regular expression over untrusted text', () => {
     expect(nestedQuantifier('/((?:[^"\\\\]|\\\\.)*)"/')).toBe(false);
     expect(nestedQuantifier('/^(\\d+)\\.(\\d+)$/')).toBe(false);
     expect(nestedQuantifier('/[(+*)]+/')).toBe(false);
+    // A separator the group's classes cannot match makes the split unique.
+    expect(nestedQuantifier('/^[a-z0-9_./-]+(,[a-z0-9_./-]+)*$/')).toBe(false);
+    expect(nestedQuantifier('/^--[a-z][\\w.:/,=-]*( [\\w.:/,=-]+)*$/')).toBe(false);
+    expect(nestedQuantifier('/^(a[a-z]+)*$/')).toBe(true);
+    expect(nestedQuantifier('/^(,[^x]+)*$/')).toBe(true);
+    expect(nestedQuantifier('/^( \\S+)*$/')).toBe(true);
   });
 
   it('no regular expression in core or tui nests quantifiers', () => {
