@@ -13,6 +13,12 @@ import {
 } from '../evidence/canonical.js';
 import { type CommandResult, EVIDENCE_FORMAT, type Evidence } from '../evidence/schema.js';
 import { encodeBase64 } from '../formats/base64.js';
+import {
+  buildxInspectText,
+  defaultBuilderInspectText,
+  envFromDriverOpts,
+  systemctlEnvironment,
+} from './printers.js';
 
 export interface BuilderSpec {
   name: string;
@@ -98,10 +104,6 @@ const missing = (argv: readonly string[]): CommandResult => ({
   durationMs: 1,
 });
 
-function quoteIfSpace(s: string): string {
-  return /\s/.test(s) ? `"${s}"` : s;
-}
-
 export function synthesize(spec: MachineSpec): Evidence {
   const home = spec.home ?? '/home/alice';
   const env = spec.env ?? {};
@@ -146,9 +148,7 @@ export function synthesize(spec: MachineSpec): Evidence {
         ok(
           showArgv,
           [
-            `Environment=${Object.entries(loaded)
-              .map(([k, v]) => quoteIfSpace(`${k}=${v}`))
-              .join(' ')}`,
+            systemctlEnvironment(loaded),
             ...uc.environmentFiles.map((f) => `EnvironmentFiles=${f} (ignore_errors=yes)`),
             `ExecStart={ path=/usr/bin/dockerd ; argv[]=${(dd.execStart ?? uc.execStart ?? ['/usr/bin/dockerd']).join(' ')} ; ignore_errors=no }`,
             `ActiveEnterTimestamp=${up ? 'Sat 2026-11-28 05:00:00 UTC' : 'n/a'}`,
@@ -230,27 +230,8 @@ export function synthesize(spec: MachineSpec): Evidence {
         ),
       ];
       commands.push(ok(CMD.buildxLs, `${lsLines.join('\n')}\n`));
-      const inspectText = (b: BuilderSpec | null) => {
-        if (!b)
-          return `Name:          default\nDriver:        docker\n\nNodes:\nName:             default\nEndpoint:         default\nStatus:           ${up ? 'running' : 'error'}\nBuildKit version: ${bkDefault}\n`;
-        const opts = Object.entries(b.driverOpts ?? {})
-          .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
-          .join(' ');
-        return [
-          `Name:          ${b.name}`,
-          `Driver:        ${b.driver}`,
-          '',
-          'Nodes:',
-          `Name:                  ${b.name}0`,
-          `Endpoint:              ${b.endpoint ?? 'unix:///var/run/docker.sock'}`,
-          ...(opts ? [`Driver Options:        ${opts}`] : []),
-          'Status:                running',
-          ...(b.flags?.length ? [`BuildKit daemon flags: ${b.flags.join(' ')}`] : []),
-          `BuildKit version:      ${b.buildkit ?? 'v0.17.3'}`,
-          ...(b.config ? ['', 'File#buildkitd.toml:', ...b.config.split('\n').map((l) => ` > ${l}`)] : []),
-          '',
-        ].join('\n');
-      };
+      const inspectText = (b: BuilderSpec | null) =>
+        b ? buildxInspectText(b) : defaultBuilderInspectText(up ? 'running' : 'error', bkDefault);
       // buildx's own record of each builder it created (platforms as OCI objects, the config base64-encoded).
       for (const b of builders) {
         files[buildxInstancePath(ctx, b.name)] = JSON.stringify({
@@ -280,9 +261,7 @@ export function synthesize(spec: MachineSpec): Evidence {
       for (const b of builders) {
         commands.push(ok(buildxInspectNamed(b.name), inspectText(b)));
         if (b.driver !== 'docker-container') continue;
-        const optEnv = Object.entries(b.driverOpts ?? {})
-          .filter(([k]) => k.startsWith('env.'))
-          .map(([k, v]) => `${k.slice(4)}=${v}`);
+        const optEnv = envFromDriverOpts(b.driverOpts ?? {});
         const cEnv = b.containerEnv ? Object.entries(b.containerEnv).map(([k, v]) => `${k}=${v}`) : optEnv;
         commands.push(
           ok(

@@ -12,6 +12,7 @@ import {
 } from '../evidence/canonical.js';
 import { type CommandResult, type Evidence, findCommand } from '../evidence/schema.js';
 import { jsonText, parseJson } from '../formats/docker-output.js';
+import { driverOptionsText, envFromDriverOpts, systemctlEnvironment } from '../machines/printers.js';
 import { pickRelevant } from '../proxy/env.js';
 import { parseCsvLine } from './encode.js';
 import type { Plan } from './types.js';
@@ -34,10 +35,6 @@ function replaceCommand(
   return { ...ev, commands };
 }
 
-function quoteWord(s: string): string {
-  return /\s/.test(s) ? `"${s}"` : s;
-}
-
 function restartDocker(ev: Evidence, user: boolean): Evidence {
   const ctx: FileContext = { home: ev.host.home, env: ev.env };
   const uc = unitConfig(ev, 'docker', user, ctx, null);
@@ -46,12 +43,7 @@ function restartDocker(ev: Evidence, user: boolean): Evidence {
     c && c.exitCode === 0
       ? {
           ...c,
-          stdout: c.stdout.replace(
-            /^Environment=.*$/m,
-            `Environment=${Object.entries(env)
-              .map(([k, v]) => quoteWord(`${k}=${v}`))
-              .join(' ')}`,
-          ),
+          stdout: c.stdout.replace(/^Environment=.*$/m, systemctlEnvironment(env)),
         }
       : (c ?? null),
   );
@@ -80,9 +72,7 @@ function recreateBuilder(ev: Evidence, argv: string[]): Evidence {
       if (eq > 0) opts[field.slice(0, eq)] = field.slice(eq + 1);
     }
   });
-  const env = Object.entries(opts)
-    .filter(([k]) => k.startsWith('env.'))
-    .map(([k, v]) => `${k.slice(4)}=${v}`);
+  const env = envFromDriverOpts(opts);
   let out = replaceCommand(ev, containerInspect(node), (c) => {
     const prev = (parseJson(c?.stdout ?? '[]') as Record<string, unknown>[] | null)?.[0] ?? {};
     return {
@@ -96,9 +86,7 @@ function recreateBuilder(ev: Evidence, argv: string[]): Evidence {
       durationMs: 0,
     };
   });
-  const optsText = Object.entries(opts)
-    .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
-    .join(' ');
+  const optsText = driverOptionsText(opts);
   for (const inspect of [buildxInspectNamed(name), CMD.buildxInspect]) {
     out = replaceCommand(out, inspect, (c) =>
       c && new RegExp(`^Name:\\s+${name}$`, 'm').test(c.stdout)
