@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { dropInEnvironment } from '@buildproxy/core/node/index';
+import { dropInEnvironment } from '@buildproxy/core/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   build,

@@ -1,41 +1,65 @@
-// @buildproxy/core — pure domain: runs in Node and in the browser. Node-only probes live in ./node.ts, the zod
-// validators for bundles and plan files in ./validate.ts (loaded only by what parses a file).
+// @buildproxy/core — pure domain: runs in Node and in the browser. Named entry points for smaller bundles:
+// ./report, ./proxy, ./evidence, ./plan, ./validate (zod, loaded only by what parses a file), ./node (probes and
+// apply: Node-only) and ./testing (example machines). This file re-exports the pure ones by name.
 
-export { resolveProfile } from './analyze/profile.js';
+export { resolveProfile, splitNoProxy } from './analyze/profile.js';
 export { analyze } from './analyze/state.js';
-export type * from './analyze/types.js';
-export * from './evidence/canonical.js';
-export { maskEvidence } from './evidence/mask.js';
-export * from './evidence/schema.js';
-export * as fixtures from './machines/fixtures.js';
-export { type BuilderSpec, type MachineSpec, synthesize } from './machines/synth.js';
-export { csvField, envFileLine, fishQuote, parseCsvLine, shQuote, systemdAssignment } from './plan/encode.js';
+export type {
+  Actor,
+  ActorState,
+  BuilderState,
+  DaemonJson,
+  DockerfileFacts,
+  EffectiveProxy,
+  Layer,
+  Netns,
+  Origin,
+  Profile,
+  ProfileInput,
+  State,
+  VarValue,
+} from './analyze/types.js';
+export { ACTORS } from './analyze/types.js';
+export * from './evidence/index.js';
 export {
+  csvField,
+  daemonTarget,
+  defaultTargets,
+  envFileLine,
+  type FileChange,
+  fishQuote,
   isTarget,
   makePlan,
   PLAN_FORMAT,
   type Plan,
+  type PlanCommand,
   PlanError,
   PlanFormatError,
+  type PlanResult,
+  type PlanSnippet,
+  parseCsvLine,
+  shQuote,
+  systemdAssignment,
   TARGETS,
   type Target,
+  withCommands,
+  withFiles,
 } from './plan/index.js';
-export { daemonTarget, defaultTargets } from './plan/select.js';
-export { withCommands, withFiles } from './plan/simulate.js';
-export type { FileChange, PlanCommand, PlanSnippet } from './plan/types.js';
-export * from './proxy/env.js';
-export { goParseProxy, goParseUrl } from './proxy/go-url.js';
-export * from './proxy/no-proxy-curl.js';
-export * from './proxy/no-proxy-go.js';
-export { goBypass } from './proxy/no-proxy-go.js';
-export * from './proxy/redact.js';
-export * from './proxy/url.js';
-export * from './report.js';
-export { type Route, routeUrl } from './route.js';
+export * from './proxy/index.js';
+export {
+  buildReport,
+  diagnose,
+  exitCodeFor,
+  REPORT_FORMAT,
+  type Report,
+  type ReportActor,
+} from './report.js';
+export { type Route, type RouteActor, routeUrl } from './route.js';
 export { closestRules, findRule, RULES } from './rules/index.js';
 export { describeMachine, ruleMarkdown, type Snippet } from './rules/markdown.js';
 export { RULE_TEXTS } from './rules/texts.js';
 export type { Finding, Rule, RuleExample, RuleText, Severity } from './rules/types.js';
+export { type SanitizeCounter, type SanitizeOptions, safeForTerminal } from './terminal.js';
 export {
   CAUSES,
   type CauseFamily,

@@ -1,4 +1,4 @@
-// Evidence + profile → buildproxy.report/v1: the findings and, per actor, the effective proxy.
+// @buildproxy/core/report — evidence + profile → buildproxy.report/v1: the findings and, per actor, the effective proxy.
 import { resolveProfile } from './analyze/profile.js';
 import { analyze } from './analyze/state.js';
 import type { Actor, ActorState, Profile, ProfileInput, State, VarValue } from './analyze/types.js';

@@ -12,18 +12,16 @@ import {
   curlNoProxyMatch,
   EVIDENCE_FORMAT,
   fixedFiles,
-  fixtures,
   goBypass,
-  type MachineSpec,
   makePlan,
   type ProfileInput,
   RULES,
   redactAll,
   ruleMarkdown,
   SIGNATURES,
-  synthesize,
   systemctlShow,
 } from '@buildproxy/core';
+import { fixtures, type MachineSpec, synthesize } from '@buildproxy/core/testing';
 import { homePath } from '../src/scripts/home.js';
 import { planView, renderPlanMarkdown } from '../src/scripts/render-plan.js';
 import { GUIDES } from './guides.js';

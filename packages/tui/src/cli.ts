@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // buildproxy: get docker build working behind a corporate proxy.
 // Commands load lazily, so `--version` and `--help` start about as fast as node itself.
-import { redactAll } from '@buildproxy/core/proxy/redact';
+import { redactAll } from '@buildproxy/core/proxy';
 import { isUsageError, UsageError } from './errors.js';
 import { type Io, processIo } from './io.js';
 import { sibling } from './sibling.js';

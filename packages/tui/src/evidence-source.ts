@@ -1,8 +1,8 @@
 // Where evidence comes from: the live machine (optionally under --root), or a captured bundle (--from).
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Evidence, EvidenceFormatError } from '@buildproxy/core/evidence/schema';
-import { captureEvidence, readBounded } from '@buildproxy/core/node/index';
+import { type Evidence, EvidenceFormatError } from '@buildproxy/core/evidence';
+import { captureEvidence, readBounded } from '@buildproxy/core/node';
 import type { Values } from './args.js';
 import { isUsageError, UsageError } from './errors.js';
 

@@ -1,5 +1,5 @@
 // The CLI's only handle on the outside world for output, so tests can capture it.
-import { safeForTerminal } from '@buildproxy/core/terminal';
+import { safeForTerminal } from '@buildproxy/core';
 import { makeStyle, OWN_SGR, type Style, wantsColor } from './render/style.js';
 
 export interface Io {

@@ -1,7 +1,7 @@
 // Profile flags → ProfileInput, validated up front: a bad --proxy is bad input (exit 2), not a finding.
 import { accessSync, constants } from 'node:fs';
 import type { ProfileInput } from '@buildproxy/core';
-import { parseProxyUrl } from '@buildproxy/core/proxy/url';
+import { parseProxyUrl } from '@buildproxy/core/proxy';
 import type { Values } from './args.js';
 import { UsageError } from './errors.js';
 

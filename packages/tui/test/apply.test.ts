@@ -10,7 +10,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fixtures, synthesize } from '@buildproxy/core';
+import { fixtures, synthesize } from '@buildproxy/core/testing';
 import { describe, expect, it } from 'vitest';
 import { CLI, machineFrom, makeMachine, runCli } from './helpers.js';
 

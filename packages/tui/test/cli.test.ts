@@ -1,4 +1,4 @@
-import { fixtures, synthesize } from '@buildproxy/core';
+import { fixtures, synthesize } from '@buildproxy/core/testing';
 import { describe, expect, it } from 'vitest';
 import { machineFrom, runCli } from './helpers.js';
 

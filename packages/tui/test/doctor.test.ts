@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Evidence, fixtures, type MachineSpec, RULES, synthesize } from '@buildproxy/core';
+import { type Evidence, RULES } from '@buildproxy/core';
+import { fixtures, type MachineSpec, synthesize } from '@buildproxy/core/testing';
 import { describe, expect, it } from 'vitest';
 import { fakeBin, machineFrom, makeMachine, runCli } from './helpers.js';
 

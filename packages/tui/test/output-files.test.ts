@@ -13,7 +13,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { fixtures, synthesize } from '@buildproxy/core';
+import { fixtures, synthesize } from '@buildproxy/core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type Machine, machineFrom, runCli } from './helpers.js';
 

@@ -3,7 +3,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fixtures, synthesize } from '@buildproxy/core';
+import { fixtures, synthesize } from '@buildproxy/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLI, machineFrom } from './helpers.js';
 

@@ -8,8 +8,9 @@ import type { Version } from '../formats/version.js';
 import type { HostNet } from '../net/proc-net.js';
 import type { BuildctlState } from './buildctl.js';
 
-export type Actor = 'client' | 'runtime' | 'builder' | 'run';
-export const ACTORS: readonly Actor[] = ['client', 'runtime', 'builder', 'run'];
+/** The four network actors of a build, in the order every report lists them. */
+export const ACTORS = ['client', 'runtime', 'builder', 'run'] as const;
+export type Actor = (typeof ACTORS)[number];
 
 /** Where a value was read: a file and line, a command, a process, or the user's flags. */
 export interface Origin {

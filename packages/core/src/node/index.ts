@@ -4,7 +4,7 @@ export { dropInEnvironment } from '../analyze/daemon-config.js';
 export { type ApplyOptions, type ApplyResult, applyPlan, type ChangeOutcome } from './apply/apply.js';
 export type { FileOpResult } from './apply/file-op.js';
 export { LockBusyError } from './apply/lock.js';
-export { safeRemove, safeWrite, writePrivateFile } from './apply/safe-write.js';
+export { fileOpChild, safeRemove, safeWrite, writePrivateFile } from './apply/safe-write.js';
 export { type CaptureOptions, captureEvidence } from './probes/capture.js';
 export { type Exec, type ExecOptions, execCommand } from './probes/exec.js';
 export { type Bounded, readBounded } from './probes/files.js';

@@ -1,4 +1,5 @@
-// profile + analysed state → buildproxy.plan/v1, with the findings it resolves computed by re-analysis.
+// @buildproxy/core/plan — profile + analysed state → buildproxy.plan/v1, with the findings it resolves computed by
+// re-analysis.
 import { resolveProfile } from '../analyze/profile.js';
 import { analyze } from '../analyze/state.js';
 import type { ProfileInput } from '../analyze/types.js';
@@ -142,4 +143,17 @@ export function makePlan(
   return { plan, findings, errorReading };
 }
 
-export { isTarget, PLAN_FORMAT, type Plan, PlanFormatError, TARGETS, type Target } from './types.js';
+export { csvField, envFileLine, fishQuote, parseCsvLine, shQuote, systemdAssignment } from './encode.js';
+export { daemonTarget, defaultTargets } from './select.js';
+export { withCommands, withFiles } from './simulate.js';
+export {
+  type FileChange,
+  isTarget,
+  PLAN_FORMAT,
+  type Plan,
+  type PlanCommand,
+  PlanFormatError,
+  type PlanSnippet,
+  TARGETS,
+  type Target,
+} from './types.js';

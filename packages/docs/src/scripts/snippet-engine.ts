@@ -1,6 +1,7 @@
 // What the snippet generator runs in the page, imported by name so the bundle keeps only that; the page loads
 // this module on first use.
-import { fixtures, makePlan, redactAll, synthesize } from '@buildproxy/core';
+import { makePlan, redactAll } from '@buildproxy/core';
+import { fixtures, synthesize } from '@buildproxy/core/testing';
 
 export { homeText } from './home';
 export { planWarnings } from './plan-warnings';

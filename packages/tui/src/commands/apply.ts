@@ -1,7 +1,6 @@
 import { createInterface } from 'node:readline/promises';
 import { type Plan, PlanFormatError, redactAll } from '@buildproxy/core';
-import { fileOpChild } from '@buildproxy/core/node/apply/safe-write';
-import { applyPlan, LockBusyError } from '@buildproxy/core/node/index';
+import { applyPlan, fileOpChild, LockBusyError } from '@buildproxy/core/node';
 
 export { fileOpChild };
 

@@ -1,6 +1,6 @@
-import { maskEvidence } from '@buildproxy/core/evidence/mask';
-import { writePrivateFile } from '@buildproxy/core/node/apply/safe-write';
-import { redactAll } from '@buildproxy/core/proxy/redact';
+import { maskEvidence } from '@buildproxy/core/evidence';
+import { writePrivateFile } from '@buildproxy/core/node';
+import { redactAll } from '@buildproxy/core/proxy';
 import { EVIDENCE, PROFILE, parse } from '../args.js';
 import { readErrorInput } from '../error-input.js';
 import { UsageError } from '../errors.js';

@@ -1,5 +1,5 @@
 import { isTarget, makePlan, PlanError, redactAll, TARGETS, type Target } from '@buildproxy/core';
-import { writePrivateFile } from '@buildproxy/core/node/apply/safe-write';
+import { writePrivateFile } from '@buildproxy/core/node';
 import { EVIDENCE, PROFILE, parse } from '../args.js';
 import { readErrorInput } from '../error-input.js';
 import { UsageError } from '../errors.js';

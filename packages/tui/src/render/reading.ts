@@ -1,8 +1,9 @@
 // A reading of a pasted error, as text: who asked, what went wrong, the fragment it was read from, the rules.
 // Subpath imports: the doctor loads this with the analysis (dist/report.cjs), not with its probes.
-import { redactAll } from '@buildproxy/core/proxy/redact';
-import { findRule } from '@buildproxy/core/rules/index';
-import type { ErrorReading } from '@buildproxy/core/why/index';
+
+import type { ErrorReading } from '@buildproxy/core';
+import { findRule } from '@buildproxy/core';
+import { redactAll } from '@buildproxy/core/proxy';
 import type { Style } from './style.js';
 
 export function renderReading(r: ErrorReading, st: Style): string {

@@ -1,5 +1,5 @@
 // The doctor report for people: grouped by actor (✓ / ! / ✗), one line of why per finding, and where to read more.
-import type { Actor, Finding, Report, ReportActor } from '@buildproxy/core';
+import { ACTORS, type Actor, type Finding, type Report, type ReportActor } from '@buildproxy/core';
 import type { Style } from './style.js';
 
 const ACTOR_NAMES: Record<Actor, string> = {
@@ -52,7 +52,7 @@ export function renderReport(r: Report, st: Style): string {
   if (r.builders.buildctl) out.push(st.dim(`buildctl build → ${r.builders.buildctl}`));
   if (r.builders.buildctlNote) out.push(st.dim(`  ${r.builders.buildctlNote}`));
   out.push('');
-  for (const actor of ['client', 'runtime', 'builder', 'run'] as Actor[]) {
+  for (const actor of ACTORS) {
     const a = r.actors[actor];
     if (a.status === 'absent' && r.findings.every((f) => f.actor !== actor)) continue;
     out.push(`${mark(a.verdict, st)} ${st.bold(ACTOR_NAMES[actor].padEnd(8))} ${a.label}`);

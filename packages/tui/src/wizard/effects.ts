@@ -17,7 +17,7 @@ import {
   redactAll,
   type Target,
 } from '@buildproxy/core';
-import { applyPlan, captureEvidence, writePrivateFile } from '@buildproxy/core/node/index';
+import { applyPlan, captureEvidence, writePrivateFile } from '@buildproxy/core/node';
 import { readShellRc } from '../evidence-source.js';
 import { shownCommand } from '../render/plan.js';
 import type { ActChoice, ActOutcome, Answers, ProbeLine, WizardState } from './state.js';

@@ -1,5 +1,5 @@
 // The wizard's flow without a terminal: `buildproxy --proxy … --target … --yes`. Same effects, same order.
-import { redactAll } from '@buildproxy/core';
+import { ACTORS, redactAll } from '@buildproxy/core';
 import type { Io } from '../io.js';
 import { renderPlan } from '../render/plan.js';
 import { makeStyle } from '../render/style.js';
@@ -55,7 +55,7 @@ export async function runFlow(o: {
   }
   io.out(st.bold('5. Verify\n'));
   const after = await effects.verify(answers);
-  for (const a of ['client', 'runtime', 'builder', 'run'] as const) {
+  for (const a of ACTORS) {
     io.out(`  ${a.padEnd(8)} ${before.actors[a].verdict} → ${after.actors[a].verdict}\n`);
   }
   if (!ran && plan.commands.length && o.act === 'write')

@@ -1,4 +1,5 @@
-import { buildReport, fixtures, makePlan, synthesize } from '@buildproxy/core';
+import { buildReport, makePlan } from '@buildproxy/core';
+import { fixtures, synthesize } from '@buildproxy/core/testing';
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../src/wizard/app.js';

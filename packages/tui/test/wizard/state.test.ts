@@ -1,4 +1,5 @@
-import { analyze, buildReport, fixtures, SIGNATURES, synthesize, type Target } from '@buildproxy/core';
+import { analyze, buildReport, SIGNATURES, type Target } from '@buildproxy/core';
+import { fixtures, synthesize } from '@buildproxy/core/testing';
 import { describe, expect, it } from 'vitest';
 import { initialState, reducer, targetsForError, type WizardState } from '../../src/wizard/state.js';
 

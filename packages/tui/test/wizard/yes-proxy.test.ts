@@ -1,6 +1,6 @@
 // One rule for the proxy flags, in `plan` and in the wizard's --yes flow: --proxy X means X for HTTP and HTTPS,
 // whatever HTTPS_PROXY the shell holds.
-import { fixtures, synthesize } from '@buildproxy/core';
+import { fixtures, synthesize } from '@buildproxy/core/testing';
 import { describe, expect, it } from 'vitest';
 import { EMPTY_ANSWERS, mergeAnswers, proxyAnswers } from '../../src/wizard/state.js';
 import { machineFrom, runCli } from '../helpers.js';

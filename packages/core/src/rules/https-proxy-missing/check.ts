@@ -1,4 +1,4 @@
-import type { Actor } from '../../analyze/types.js';
+import { ACTORS, type Actor } from '../../analyze/types.js';
 import {
   CONFIG_JSON,
   configJson,
@@ -37,7 +37,7 @@ export const httpsProxyMissing: Rule = {
   ],
   check(state) {
     const out: FindingDraft[] = [];
-    for (const actor of ['client', 'runtime', 'builder', 'run'] as Actor[]) {
+    for (const actor of ACTORS) {
       const a = state.actors[actor];
       if (a.status !== 'known' || !a.proxy.http || a.proxy.https) continue;
       // The builder of the docker driver is dockerd: one finding is enough.

@@ -1,7 +1,7 @@
 // The wizard's output boundary for text: every string Ink prints goes through here, so a pasted error, a
 // daemon's answer or a file's content cannot drive the terminal (OSC 52, ESC[2J, title changes, C1 controls).
 // Screens import Text from this file, never from ink (a test checks).
-import { safeForTerminal } from '@buildproxy/core/terminal';
+import { safeForTerminal } from '@buildproxy/core';
 import { Text as InkText } from 'ink';
 import { Children, type ComponentProps, type ReactNode } from 'react';
 import { OWN_SGR } from '../../render/style.js';

@@ -1,4 +1,4 @@
-import { findRule, type Report, ruleMarkdown } from '@buildproxy/core';
+import { ACTORS, findRule, type Report, ruleMarkdown } from '@buildproxy/core';
 import { Box } from 'ink';
 import { renderMarkdown } from '../../render/markdown.js';
 import { makeStyle } from '../../render/style.js';
@@ -7,8 +7,6 @@ import { useNavKeys } from '../components/nav.js';
 import { ScrollView, useScroll } from '../components/scroll.js';
 import { Select } from '../components/select.js';
 import { Text } from '../components/text.js';
-
-const ACTOR_ORDER = ['client', 'runtime', 'builder', 'run'] as const;
 
 export function Explanation({ rule, onBack, color }: { rule: string; onBack: () => void; color: boolean }) {
   const r = findRule(rule);
@@ -46,7 +44,7 @@ export function FoundScreen({
   ];
   return (
     <Screen step="found" keys="↑↓/jk move · enter explain a finding or continue · q quit">
-      {ACTOR_ORDER.map((a) => {
+      {ACTORS.map((a) => {
         const s = report.actors[a];
         const https = s.httpsProxy
           ? `${s.httpsProxy.value} (${s.httpsProxy.source})`

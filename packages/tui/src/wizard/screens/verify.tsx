@@ -1,4 +1,4 @@
-import type { Plan, Report } from '@buildproxy/core';
+import { ACTORS, type Plan, type Report } from '@buildproxy/core';
 import { Box, useInput } from 'ink';
 import { shownCommand } from '../../render/plan.js';
 import { Mark, Screen } from '../components/chrome.js';
@@ -37,7 +37,7 @@ export function VerifyScreen({
       {after ? (
         <Box flexDirection="column" marginTop={1}>
           <Text bold>before → after</Text>
-          {(['client', 'runtime', 'builder', 'run'] as const).map((a) => (
+          {ACTORS.map((a) => (
             <Text key={a}>
               {'  '}
               {a.padEnd(8)} <Mark verdict={before.actors[a].verdict} /> →{' '}
