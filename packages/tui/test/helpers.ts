@@ -197,8 +197,8 @@ export function runCli(
     });
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`buildproxy ${args.join(' ')} did not finish in ${opts.timeoutMs ?? 15000} ms`));
-    }, opts.timeoutMs ?? 15000);
+      reject(new Error(`buildproxy ${args.join(' ')} did not finish in ${opts.timeoutMs ?? 60_000} ms`));
+    }, opts.timeoutMs ?? 60_000);
     child.on('close', (code) => {
       clearTimeout(timer);
       resolve({ code, stdout, stderr, ms: performance.now() - start });

@@ -12,7 +12,7 @@ const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8
 const screen = () => tmux('capture-pane', '-p', '-t', SESSION);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function until(text: string | RegExp, ms = 8000): Promise<string> {
+async function until(text: string | RegExp, ms = 45_000): Promise<string> {
   const end = Date.now() + ms;
   while (Date.now() < end) {
     const s = screen();
