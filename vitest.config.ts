@@ -5,7 +5,11 @@ export default defineConfig({
     // ink-testing-library returns an empty last frame after exit when CI=true.
     env: { CI: 'false' },
     include: ['packages/*/test/**/*.test.ts', 'packages/*/test/**/*.test.tsx', 'test/**/*.test.ts'],
-    testTimeout: 20_000,
+    // Generous: on a loaded 2-CPU machine a test that spawns the CLI can wait seconds for a CPU. Timing belongs
+    // in pnpm bench, not here.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
     pool: 'forks',
+    globalSetup: ['test/setup/build-cli.ts'],
   },
 });
