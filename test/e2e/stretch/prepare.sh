@@ -8,7 +8,22 @@ CACHE=${E2E_CACHE:-/var/cache/buildproxy-e2e}
 X=$CACHE/trixie-root
 A=$CACHE/apt-trixie
 mkdir -p "$CACHE"
+# The first run takes 10-15 minutes and is otherwise silent: say what is happening, and keep saying it.
+exec 3>&2 # progress goes to the terminal even while a step's own output goes to a log
+say() { echo "e2e: $*" >&3; }
+with_ticker() { # with_ticker WHAT CMD...: run CMD, printing WHAT and the elapsed time every 30 s
+  local what=$1 start=$SECONDS
+  shift
+  "$@" &
+  local pid=$!
+  while kill -0 "$pid" 2>/dev/null; do
+    sleep 5
+    if kill -0 "$pid" 2>/dev/null && (((SECONDS - start) % 30 < 5)); then say "$what ($((SECONDS - start)) s)"; fi
+  done
+  wait "$pid"
+}
 if [ ! -x "$X/usr/sbin/dockerd" ]; then
+  say "first run: fetching Docker Engine 26, buildx and containerd from Debian trixie into $CACHE (once)"
   mkdir -p "$A/etc" "$A/lists/partial" "$A/cache/archives/partial" "$A/debs" "$X"
   M=$(awk '/^URIs:/{print $2; exit}' /etc/apt/sources.list.d/debian.sources)
   printf 'Types: deb\nURIs: %s\nSuites: trixie\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' "$M" >"$A/etc/trixie.sources"
@@ -19,8 +34,13 @@ if [ ! -x "$X/usr/sbin/dockerd" ]; then
 fi
 mkdir -p "$CACHE/dockercfg/cli-plugins"
 cp "$X/usr/libexec/docker/cli-plugins/docker-buildx" "$CACHE/dockercfg/cli-plugins/"
-[ -x "$CACHE/buildkit/bin/buildkitd" ] || OUT=$CACHE/buildkit bash "$HERE/build-buildkit.sh" >"$CACHE/buildkit-build.log" 2>&1
+if [ ! -x "$CACHE/buildkit/bin/buildkitd" ]; then
+  say "first run: compiling BuildKit from Debian's sources (about 10 minutes; log: $CACHE/buildkit-build.log)"
+  with_ticker "still compiling BuildKit" env OUT="$CACHE/buildkit" bash "$HERE/build-buildkit.sh" >"$CACHE/buildkit-build.log" 2>&1
+  say "BuildKit compiled"
+fi
 if [ ! -d "$CACHE/buildkit-image/index.json" ] && [ ! -f "$CACHE/buildkit-image/index.json" ]; then
+  say "packing the BuildKit image (once)"
   R=$CACHE/buildkit-rootfs
   rm -rf "$R" "$CACHE/buildkit-image"
   mkdir -p "$R/usr/bin" "$R/tmp" "$R/etc" "$R/var/lib/buildkit"
