@@ -25,6 +25,7 @@ const LAYERS: Record<string, number> = {
   why: 7,
   plan: 8,
   index: 9,
+  'entry-report': 9,
   validate: 9,
   node: 9,
 };

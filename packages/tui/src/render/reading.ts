@@ -1,9 +1,8 @@
 // A reading of a pasted error, as text: who asked, what went wrong, the fragment it was read from, the rules.
 // Subpath imports: the doctor loads this with the analysis (dist/report.cjs), not with its probes.
-
-import type { ErrorReading } from '@buildproxy/core';
-import { findRule } from '@buildproxy/core';
 import { redactAll } from '@buildproxy/core/proxy';
+import type { ErrorReading } from '@buildproxy/core/report';
+import { findRule } from '@buildproxy/core/report';
 import type { Style } from './style.js';
 
 export function renderReading(r: ErrorReading, st: Style): string {

@@ -1,0 +1,12 @@
+// @buildproxy/core/report — what the doctor loads once its probes are in flight: the report and its exit code,
+// a rule by id, and the reading of a pasted build error. A small entry, so dist/report.cjs stays small.
+export {
+  buildReport,
+  diagnose,
+  exitCodeFor,
+  REPORT_FORMAT,
+  type Report,
+  type ReportActor,
+} from './report.js';
+export { findRule } from './rules/index.js';
+export { type ErrorReading, readError } from './why/index.js';
