@@ -1,3 +1,5 @@
+// long because: one family of linear scanners sharing a cursor discipline and an op counter; the argument that
+// every step moves forward reads best in one file.
 // Secrets never leave buildproxy: every URL password, and every registry credential of a Docker config.json,
 // is masked before anything is printed or stored.
 //

@@ -12,6 +12,7 @@ const CORE = join(ROOT, 'packages/core/src');
 const LAYERS: Record<string, number> = {
   formats: 0,
   targets: 0,
+  terminal: 0,
   'zod-messages': 0,
   proxy: 1,
   evidence: 2,
