@@ -2,7 +2,7 @@
 // the same lines in the same order (proxy header, engine, builders, per actor its proxy with where it came from,
 // its findings, the summary), so the page and `buildproxy doctor --from` read alike. Every value came from a
 // capture someone dropped here: it only ever becomes textContent, never markup.
-import type { Actor, Finding, Report, ReportActor } from '@buildproxy/core';
+import { ACTORS, type Actor, type Finding, type Report, type ReportActor } from '@buildproxy/core';
 
 type Kid = Node | string;
 const el = (tag: string, props: Record<string, string> = {}, ...kids: Kid[]) => {
@@ -64,7 +64,7 @@ export function reportDom(r: Report, rules = '/rules/'): HTMLElement {
       ),
     );
   const actors: Kid[] = [];
-  for (const actor of ['client', 'runtime', 'builder', 'run'] as Actor[]) {
+  for (const actor of ACTORS) {
     const a = r.actors[actor];
     if (a.status === 'absent' && r.findings.every((f) => f.actor !== actor)) continue;
     const lines: Node[] = [];
