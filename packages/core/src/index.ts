@@ -2,6 +2,7 @@
 // ./report, ./proxy, ./evidence, ./plan, ./validate (zod, loaded only by what parses a file), ./node (probes and
 // apply: Node-only) and ./testing (example machines). This file re-exports the pure ones by name.
 
+export { commandOf, commandText, composePaths } from './analyze/command.js';
 export { resolveProfile, splitNoProxy } from './analyze/profile.js';
 export { analyze } from './analyze/state.js';
 export type {
@@ -20,6 +21,7 @@ export type {
   VarValue,
 } from './analyze/types.js';
 export { ACTORS } from './analyze/types.js';
+export { type BuildArg, type BuildCommand, type BuildTool, parseBuildCommand } from './command/parse.js';
 export * from './evidence/index.js';
 export {
   csvField,

@@ -104,8 +104,7 @@ export async function loadBundle(path: string): Promise<Evidence> {
 export async function withCommand(ev: Evidence, v: Values): Promise<Evidence> {
   const text = v.command as string | undefined;
   if (text === undefined) return ev;
-  const { parseBuildCommand } = await import('@buildproxy/core/command/parse');
-  const { composePaths } = await import('@buildproxy/core/analyze/command');
+  const { composePaths, parseBuildCommand } = await import('@buildproxy/core');
   let cmd: ReturnType<typeof parseBuildCommand>;
   try {
     cmd = parseBuildCommand(text, ev.env);

@@ -2,7 +2,7 @@
 // analysed in its own module (client.ts, runtime.ts, builder.ts, run.ts); this file only assembles them.
 import type { FileContext } from '../evidence/canonical.js';
 import type { Evidence } from '../evidence/schema.js';
-import { hostNetFrom } from '../net/proc-net.js';
+import { hostNetFrom } from '../formats/proc-net.js';
 import { analyzeBuildctl, buildctlRelevant, buildkitdActor, buildkitdNetns } from './buildctl.js';
 import { analyzeBuilder } from './builder.js';
 import { analyzeClient } from './client.js';

@@ -2,10 +2,10 @@
 import type { BuildCommand } from '../command/parse.js';
 import type { Builder, ContainerInfo, DockerInfo } from '../formats/docker-output.js';
 import type { FileError } from '../formats/json-file.js';
+import type { HostNet } from '../formats/proc-net.js';
 import type { SystemctlUnit } from '../formats/systemctl.js';
 import type { EnvVarAssignment, SystemdProblem } from '../formats/systemd.js';
 import type { Version } from '../formats/version.js';
-import type { HostNet } from '../net/proc-net.js';
 import type { BuildctlState } from './buildctl.js';
 
 /** The four network actors of a build, in the order every report lists them. */

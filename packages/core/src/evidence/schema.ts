@@ -1,7 +1,7 @@
 // buildproxy.evidence/v1 — everything the doctor saw, raw, so a diagnosis can be replayed anywhere.
 // Types only: the zod validator lives in validate.ts, so code that never parses a bundle does not load zod.
 
-import type { HostNetEvidence } from '../net/proc-net.js';
+import type { HostNetEvidence } from '../formats/proc-net.js';
 
 export const EVIDENCE_FORMAT = 'buildproxy.evidence/v1';
 

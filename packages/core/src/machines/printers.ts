@@ -1,5 +1,6 @@
 // Docker's and systemd's output formats as buildproxy's example machines print them, shared by the synthesizer
 // and by plan/simulate.ts (which rewrites captured output to show the machine after a plan).
+import type { CommandResult } from '../evidence/schema.js';
 import type { BuilderSpec } from './synth.js';
 
 /** The line `systemctl show -p Environment` prints: assignments separated by spaces, quoted when they hold one. */
@@ -47,3 +48,46 @@ export function buildxInspectText(b: BuilderSpec): string {
     '',
   ].join('\n');
 }
+
+/** docker-ce's docker.service, as Debian's docker-ce package installs it. */
+export const DOCKER_CE_UNIT = `[Unit]
+Description=Docker Application Container Engine
+After=network-online.target containerd.service
+
+[Service]
+Type=notify
+ExecStart=/usr/bin/dockerd -H fd:// --containerd=/run/containerd/containerd.sock
+Restart=always
+`;
+
+/** A probe that ran and exited 0 / non-zero, or whose program is not installed. */
+export const commandOk = (argv: readonly string[], stdout: string): CommandResult => ({
+  argv: [...argv],
+  exitCode: 0,
+  stdout,
+  stderr: '',
+  timedOut: false,
+  durationMs: 5,
+});
+export const commandFailed = (
+  argv: readonly string[],
+  exitCode: number,
+  stderr: string,
+  stdout = '',
+): CommandResult => ({
+  argv: [...argv],
+  exitCode,
+  stdout,
+  stderr,
+  timedOut: false,
+  durationMs: 5,
+});
+export const commandMissing = (argv: readonly string[]): CommandResult => ({
+  argv: [...argv],
+  exitCode: null,
+  stdout: '',
+  stderr: '',
+  timedOut: false,
+  error: 'not-found',
+  durationMs: 1,
+});

@@ -15,8 +15,12 @@ import { type CommandResult, EVIDENCE_FORMAT, type Evidence } from '../evidence/
 import { encodeBase64 } from '../formats/base64.js';
 import {
   buildxInspectText,
+  DOCKER_CE_UNIT,
   defaultBuilderInspectText,
   envFromDriverOpts,
+  commandFailed as fail,
+  commandMissing as missing,
+  commandOk as ok,
   systemctlEnvironment,
 } from './printers.js';
 
@@ -68,41 +72,7 @@ export interface MachineSpec {
   unreadable?: string[];
 }
 
-export const DOCKER_CE_UNIT = `[Unit]
-Description=Docker Application Container Engine
-After=network-online.target containerd.service
-
-[Service]
-Type=notify
-ExecStart=/usr/bin/dockerd -H fd:// --containerd=/run/containerd/containerd.sock
-Restart=always
-`;
-
-const ok = (argv: readonly string[], stdout: string): CommandResult => ({
-  argv: [...argv],
-  exitCode: 0,
-  stdout,
-  stderr: '',
-  timedOut: false,
-  durationMs: 5,
-});
-const fail = (argv: readonly string[], exitCode: number, stderr: string, stdout = ''): CommandResult => ({
-  argv: [...argv],
-  exitCode,
-  stdout,
-  stderr,
-  timedOut: false,
-  durationMs: 5,
-});
-const missing = (argv: readonly string[]): CommandResult => ({
-  argv: [...argv],
-  exitCode: null,
-  stdout: '',
-  stderr: '',
-  timedOut: false,
-  error: 'not-found',
-  durationMs: 1,
-});
+export type { DOCKER_CE_UNIT };
 
 export function synthesize(spec: MachineSpec): Evidence {
   const home = spec.home ?? '/home/alice';

@@ -143,7 +143,14 @@ export function makePlan(
   return { plan, findings, errorReading };
 }
 
-export { csvField, envFileLine, fishQuote, parseCsvLine, shQuote, systemdAssignment } from './encode.js';
+export {
+  csvField,
+  envFileLine,
+  fishQuote,
+  parseCsvLine,
+  shQuote,
+  systemdAssignment,
+} from '../formats/encode.js';
 export { daemonTarget, defaultTargets } from './select.js';
 export { withCommands, withFiles } from './simulate.js';
 export {

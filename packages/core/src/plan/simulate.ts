@@ -12,9 +12,9 @@ import {
 } from '../evidence/canonical.js';
 import { type CommandResult, type Evidence, findCommand } from '../evidence/schema.js';
 import { jsonText, parseJson } from '../formats/docker-output.js';
+import { parseCsvLine } from '../formats/encode.js';
 import { driverOptionsText, envFromDriverOpts, systemctlEnvironment } from '../machines/printers.js';
 import { pickRelevant } from '../proxy/env.js';
-import { parseCsvLine } from './encode.js';
 import type { Plan } from './types.js';
 
 export function withFiles(ev: Evidence, plan: Plan): Evidence {

@@ -3,12 +3,12 @@
 
 import { canonicalName } from '../analyze/layers.js';
 import { dropInDirs } from '../evidence/canonical.js';
+import { envFileLine, systemdAssignment } from '../formats/encode.js';
 import { parseStrictJson } from '../formats/json-file.js';
 import { parseUnitFile, splitWords } from '../formats/systemd.js';
 import { parseProxyUrl } from '../proxy/url.js';
 import type { Target } from '../targets.js';
 import { change, HEADER, ok, type PlanContext, proxyVars, refuse } from './context.js';
-import { envFileLine, systemdAssignment } from './encode.js';
 import { removeJsonPath } from './json-edit.js';
 import type { FileChange, PlanCommand, TargetResult } from './types.js';
 

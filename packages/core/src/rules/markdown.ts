@@ -1,8 +1,8 @@
 // Render a rule as markdown: the docs page and `buildproxy explain` both come from here.
 
 import type { ProfileInput } from '../analyze/types.js';
+import { csvField, shQuote } from '../formats/encode.js';
 import type { MachineSpec } from '../machines/synth.js';
-import { csvField, shQuote } from '../plan/encode.js';
 import { RULE_TEXTS } from './texts.js';
 import type { Rule, RuleExample } from './types.js';
 

@@ -13,6 +13,7 @@ import {
   parsePluginVersion,
 } from '../../src/formats/docker-output.js';
 import { parseStrictJson } from '../../src/formats/json-file.js';
+import { bridgeAddress, parseFibLocal, parseTcpListeners } from '../../src/formats/proc-net.js';
 import { parseSystemctlShow } from '../../src/formats/systemctl.js';
 import {
   environmentFromAssignments,
@@ -21,7 +22,6 @@ import {
 } from '../../src/formats/systemd.js';
 import { DROP_IN, GOOD_DOCKER, variant } from '../../src/machines/fixtures.js';
 import { synthesize } from '../../src/machines/synth.js';
-import { bridgeAddress, parseFibLocal, parseTcpListeners } from '../../src/net/proc-net.js';
 import { makePlan, PlanError } from '../../src/plan/index.js';
 import { PlanFormatError } from '../../src/plan/types.js';
 import { parsePlan } from '../../src/plan/validate.js';

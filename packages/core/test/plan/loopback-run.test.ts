@@ -3,6 +3,7 @@
 // planned no longer finds the loopback problem. Listener facts come from /proc/net (evidence.net).
 import { describe, expect, it } from 'vitest';
 import type { Evidence } from '../../src/evidence/schema.js';
+import type { HostNetEvidence } from '../../src/formats/proc-net.js';
 import {
   CONFIG_JSON,
   DROP_IN,
@@ -13,7 +14,6 @@ import {
   variant,
 } from '../../src/machines/fixtures.js';
 import { synthesize } from '../../src/machines/synth.js';
-import type { HostNetEvidence } from '../../src/net/proc-net.js';
 import { makePlan } from '../../src/plan/index.js';
 import { buildReport } from '../../src/report.js';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveProfile } from '../../src/analyze/profile.js';
 import { analyze } from '../../src/analyze/state.js';
+import { parseCsvLine } from '../../src/formats/encode.js';
 import {
   environmentFromAssignments,
   parseEnvironmentFile,
@@ -19,7 +20,6 @@ import {
   variant,
 } from '../../src/machines/fixtures.js';
 import { synthesize } from '../../src/machines/synth.js';
-import { parseCsvLine } from '../../src/plan/encode.js';
 import { makePlan, PlanError } from '../../src/plan/index.js';
 import { withCommands, withFiles } from '../../src/plan/simulate.js';
 import type { Plan } from '../../src/plan/types.js';

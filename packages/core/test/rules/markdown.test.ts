@@ -1,7 +1,7 @@
 // What `buildproxy explain` and the rule pages show must be copyable: every buildx command in an example parses the
 // way buildx parses it, and no fixture home is printed as if it were the reader's.
 import { describe, expect, it } from 'vitest';
-import { parseCsvLine } from '../../src/plan/encode.js';
+import { parseCsvLine } from '../../src/formats/encode.js';
 import { RULES } from '../../src/rules/index.js';
 import { describeMachine, ruleMarkdown } from '../../src/rules/markdown.js';
 

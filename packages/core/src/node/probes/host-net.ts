@@ -6,7 +6,7 @@ import {
   interfaceAddresses,
   MAX_PROC_NET,
   parseTcpListeners,
-} from '../../net/proc-net.js';
+} from '../../formats/proc-net.js';
 import { underRoot } from './files.js';
 
 /**

@@ -2,11 +2,11 @@
 // A snippet target: it prints text to copy and writes no file.
 
 import { canonicalName } from '../../analyze/layers.js';
-import { proxyForRunSteps } from '../../net/run-proxy.js';
+import { proxyForRunSteps } from '../../analyze/run-proxy.js';
+import { shQuote } from '../../formats/encode.js';
 import type { Target } from '../../targets.js';
 import { ok, type PlanContext, proxyVars, type TargetDefinition } from '../context.js';
 import { SNIPPETS_ONLY } from '../declare.js';
-import { shQuote } from '../encode.js';
 import type { PlanSnippet, TargetResult } from '../types.js';
 
 /** The user's buildctl command with its proxy build args replaced by ours (others kept, in order). */

@@ -3,11 +3,11 @@
 import { canonicalName } from '../../analyze/layers.js';
 import type { BuilderState } from '../../analyze/types.js';
 import { dockerConfigDir } from '../../evidence/canonical.js';
+import { csvField } from '../../formats/encode.js';
 import { proxyOnLoopback } from '../../proxy/url.js';
 import type { Target } from '../../targets.js';
 import { change, ok, type PlanContext, proxyVars, refuse, type TargetDefinition } from '../context.js';
 import { BUILDER_NAME, type CommandShape } from '../declare.js';
-import { csvField } from '../encode.js';
 import type { FileChange, PlanCommand, TargetResult } from '../types.js';
 
 const DEFAULT_ENDPOINTS = new Set(['unix:///var/run/docker.sock', 'default', '']);

@@ -2,10 +2,10 @@
 // and the build args.
 // A snippet target: it prints text to copy and writes no file.
 
+import { csvField, yamlString } from '../../formats/encode.js';
 import type { Target } from '../../targets.js';
 import { ok, type PlanContext, type TargetDefinition } from '../context.js';
 import { SNIPPETS_ONLY } from '../declare.js';
-import { csvField, yamlString } from '../encode.js';
 import type { TargetResult } from '../types.js';
 
 // CI: the proxy URLs may carry a password, and committed YAML is readable by everyone with the repository, so they

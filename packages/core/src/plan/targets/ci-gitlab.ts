@@ -1,10 +1,10 @@
 // ci-gitlab: GitLab CI: job variables that reach the job, the dind daemon and the build args.
 // A snippet target: it prints text to copy and writes no file.
 
+import { yamlString } from '../../formats/encode.js';
 import type { Target } from '../../targets.js';
 import { ok, type PlanContext, type TargetDefinition } from '../context.js';
 import { SNIPPETS_ONLY } from '../declare.js';
-import { yamlString } from '../encode.js';
 import type { TargetResult } from '../types.js';
 
 // The proxy URLs may carry a password: they come from masked CI/CD variables, never committed YAML.

@@ -1,7 +1,8 @@
 // client-shell: the proxy in the shell that runs docker/buildx (registry tokens are fetched there).
+
+import { fishQuote, shQuote } from '../../formats/encode.js';
 import type { Target } from '../../targets.js';
 import { change, HEADER, ok, type PlanContext, type TargetDefinition } from '../context.js';
-import { fishQuote, shQuote } from '../encode.js';
 import type { FileChange, PlanSnippet, TargetResult } from '../types.js';
 
 export const BLOCK_START = '# >>> buildproxy >>>';

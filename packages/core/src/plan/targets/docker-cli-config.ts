@@ -1,7 +1,7 @@
 // docker-cli-config: proxies for RUN steps in $DOCKER_CONFIG/config.json, every other key kept.
 
+import { proxyForRunSteps } from '../../analyze/run-proxy.js';
 import { dockerConfigDir } from '../../evidence/canonical.js';
-import { proxyForRunSteps } from '../../net/run-proxy.js';
 import type { Target } from '../../targets.js';
 import { change, malformedJson, ok, type PlanContext, refuse, type TargetDefinition } from '../context.js';
 import { setJsonPath } from '../json-edit.js';

@@ -1,10 +1,10 @@
 // kubernetes: BuildKit in Kubernetes: the proxy in the buildkitd pod env, as a Deployment patch and buildx driver opts.
 // A snippet target: it prints text to copy and writes no file.
 
+import { csvField, shQuote, yamlString } from '../../formats/encode.js';
 import type { Target } from '../../targets.js';
 import { ok, type PlanContext, proxyVars, type TargetDefinition } from '../context.js';
 import { SNIPPETS_ONLY } from '../declare.js';
-import { csvField, shQuote, yamlString } from '../encode.js';
 import type { PlanSnippet, TargetResult } from '../types.js';
 
 export function kubernetes(ctx: PlanContext, target: Target): TargetResult {

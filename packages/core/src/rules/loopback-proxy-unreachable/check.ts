@@ -1,4 +1,6 @@
+import { REBIND } from '../../analyze/run-proxy.js';
 import type { Actor, Netns, VarValue } from '../../analyze/types.js';
+import { listenScope } from '../../formats/proc-net.js';
 import { atLeast } from '../../formats/version.js';
 import {
   CONFIG_JSON,
@@ -9,8 +11,6 @@ import {
   shellEnv,
   variant,
 } from '../../machines/fixtures.js';
-import { listenScope } from '../../net/proc-net.js';
-import { REBIND } from '../../net/run-proxy.js';
 import { parseProxyUrl, proxyOnLoopback } from '../../proxy/url.js';
 import type { FindingDraft, Rule } from '../types.js';
 import { shown } from '../util.js';

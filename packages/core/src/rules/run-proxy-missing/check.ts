@@ -1,5 +1,5 @@
+import { proxyForRunSteps } from '../../analyze/run-proxy.js';
 import { CONFIG_JSON, GOOD_DOCKER, variant } from '../../machines/fixtures.js';
-import { proxyForRunSteps } from '../../net/run-proxy.js';
 import type { Rule } from '../types.js';
 import { intendedProxy, shown } from '../util.js';
 

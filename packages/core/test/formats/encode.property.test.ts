@@ -2,12 +2,12 @@ import { execFileSync } from 'node:child_process';
 import fc from 'fast-check';
 import { parse as parseToml, stringify as stringifyToml } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
+import { csvField, envFileLine, parseCsvLine, shQuote, systemdAssignment } from '../../src/formats/encode.js';
 import {
   environmentFromAssignments,
   parseEnvironmentFile,
   parseUnitFile,
 } from '../../src/formats/systemd.js';
-import { csvField, envFileLine, parseCsvLine, shQuote, systemdAssignment } from '../../src/plan/encode.js';
 import { setJsonPath } from '../../src/plan/json-edit.js';
 
 // Hostile values: newlines, quotes, %, $, backticks, backslashes, spaces, unicode, long lists.

@@ -2,9 +2,10 @@
 // 127.0.0.1 only on the host: inside a build container 127.0.0.1 is the container. Copying it into
 // config.json or a --build-arg turns a warning into a failing build, so use an address the build containers
 // can reach, and say when the proxy itself listens on loopback only (then no address helps until it rebinds).
-import type { State } from '../analyze/types.js';
+
+import { hostProxyAddress, listenScope } from '../formats/proc-net.js';
 import { formatProxyUrl, isLoopbackHost, parseProxyUrl } from '../proxy/url.js';
-import { hostProxyAddress, listenScope } from './proc-net.js';
+import type { State } from './types.js';
 
 export interface RunProxy {
   value: string;

@@ -15,7 +15,7 @@ import {
   MAX_LISTENERS,
   parseFibLocal,
   parseTcpListeners,
-} from '../../src/net/proc-net.js';
+} from '../../src/formats/proc-net.js';
 import { readHostNet, readProcFile } from '../../src/node/probes/host-net.js';
 
 const listen = (host: string) =>
