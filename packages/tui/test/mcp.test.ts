@@ -97,8 +97,9 @@ describe('buildproxy mcp over stdio', () => {
     const r = await call('why', {
       text: 'failed to authorize: failed to fetch oauth token: Post "https://auth.docker.io/token": read: connection reset by peer',
     });
-    const { matches } = JSON.parse(r.text);
+    const { matches, reading } = JSON.parse(r.text);
     expect(matches[0]).toMatchObject({ actor: 'client', rules: ['client-token-proxy'] });
+    expect(reading).toMatchObject({ actor: 'client', recognised: true, proxyProblem: true });
     expect(matches[0].explanation.length).toBeGreaterThan(20);
     const none = JSON.parse((await call('why', { text: 'COPY failed: no such file' })).text);
     expect(none.matches).toEqual([]);

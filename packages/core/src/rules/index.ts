@@ -25,6 +25,7 @@ import { proxyArgDeclared } from './proxy-arg-declared/check.js';
 import { proxyCaseMismatch } from './proxy-case-mismatch/check.js';
 import { proxyCredentialsExposed } from './proxy-credentials-exposed/check.js';
 import { proxyNetworkBypass } from './proxy-network-bypass/check.js';
+import { proxyUnknown } from './proxy-unknown/check.js';
 import { proxyUrlInvalid } from './proxy-url-invalid/check.js';
 import { runProxyMissing } from './run-proxy-missing/check.js';
 import { syntaxFrontendPull } from './syntax-frontend-pull/check.js';
@@ -66,6 +67,7 @@ export const RULES: readonly Rule[] = [
   dockerBuildVsBuildxBuild,
   gitContextProxy,
   proxyNetworkBypass,
+  proxyUnknown,
 ];
 
 export function findRule(id: string): Rule | undefined {

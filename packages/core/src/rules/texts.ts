@@ -26,6 +26,7 @@ import * as proxyArgDeclared from './proxy-arg-declared/text.js';
 import * as proxyCaseMismatch from './proxy-case-mismatch/text.js';
 import * as proxyCredentialsExposed from './proxy-credentials-exposed/text.js';
 import * as proxyNetworkBypass from './proxy-network-bypass/text.js';
+import * as proxyUnknown from './proxy-unknown/text.js';
 import * as proxyUrlInvalid from './proxy-url-invalid/text.js';
 import * as runProxyMissing from './run-proxy-missing/text.js';
 import * as syntaxFrontendPull from './syntax-frontend-pull/text.js';
@@ -61,6 +62,7 @@ export const RULE_TEXTS: Record<string, RuleText> = {
   'proxy-case-mismatch': proxyCaseMismatch,
   'proxy-credentials-exposed': proxyCredentialsExposed,
   'proxy-network-bypass': proxyNetworkBypass,
+  'proxy-unknown': proxyUnknown,
   'proxy-url-invalid': proxyUrlInvalid,
   'run-proxy-missing': runProxyMissing,
   'syntax-frontend-pull': syntaxFrontendPull,

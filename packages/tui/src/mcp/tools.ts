@@ -10,6 +10,7 @@ import {
   isTarget,
   makePlan,
   PlanError,
+  readError,
   redactAll,
   resolveProfile,
   routeUrl,
@@ -126,13 +127,13 @@ export function registerTools(server: McpServer): void {
     {
       title: 'Classify a docker build error',
       description:
-        'Given the text of a failed build (docker build / buildx output), say which actor it points to (client, runtime, builder, run), why, and which rules to read.',
+        'Given the text of a failed build (docker build / buildx output), read it as an error chain: which requester made the failing request (client, runtime, builder, run), the cause (proxy unreachable, went direct, proxy refused or wants credentials, TLS inspection, timeout, or not a proxy problem at all), the fragment it was read from, and which rules to read.',
       inputSchema: {
         text: z.string().max(1_000_000).describe('the error text or the tail of the build log'),
       },
       annotations: READ_ONLY,
     },
-    (a) => guarded(async () => json({ matches: classifyError(a.text) })),
+    (a) => guarded(async () => json({ reading: readError(a.text), matches: classifyError(a.text) })),
   );
 
   server.registerTool(

@@ -47,8 +47,15 @@ export function renderReport(r: Report, st: Style): string {
       `${engine}${d.desktop ? ', Docker Desktop' : ''}${d.rootless ? ', rootless' : ''}${d.buildx ? '' : d.daemon === 'absent' ? '' : ', no buildx'}`,
     ),
   );
+  // Without buildx there is no `docker buildx build` to name a builder for.
   if (d.daemon !== 'absent')
-    out.push(st.dim(`docker build → "${r.builders.docker}", docker buildx build → "${r.builders.buildx}"`));
+    out.push(
+      st.dim(
+        d.buildx
+          ? `docker build → "${r.builders.docker}", docker buildx build → "${r.builders.buildx}"`
+          : `docker build → "${r.builders.docker}" (docker buildx build is not available)`,
+      ),
+    );
   if (r.builders.buildctl) out.push(st.dim(`buildctl build → ${r.builders.buildctl}`));
   if (r.builders.buildctlNote) out.push(st.dim(`  ${r.builders.buildctlNote}`));
   out.push('');
@@ -61,7 +68,8 @@ export function renderReport(r: Report, st: Style): string {
       if (a.httpProxy && a.httpProxy.value !== a.httpsProxy?.value)
         out.push(`    ${proxyLine('HTTP_PROXY', a.httpProxy, st)}`);
       if (a.noProxy) out.push(`    ${proxyLine('NO_PROXY', a.noProxy, st)}`);
-    } else if (a.status === 'unknown') {
+    } else if (a.status === 'unknown' && !a.label.startsWith('no builder')) {
+      // "no builder found" says it all; "could not be inspected" would contradict it
       out.push(`    ${st.dim('could not be inspected')}`);
     }
     for (const f of r.findings.filter((x) => x.actor === actor)) {

@@ -1,3 +1,4 @@
+import type { Actor } from '../../analyze/types.js';
 import { DROP_IN, dropIn, GOOD_DOCKER, PROXY, shellEnv, variant } from '../../machines/fixtures.js';
 import { parseProxyUrl } from '../../proxy/url.js';
 import { distinctValues } from '../layer-values.js';
@@ -33,15 +34,22 @@ export const httpsProxyScheme: Rule = {
   ],
   check(state, profile) {
     const explicit = profile.source === 'flags' ? [profile.httpProxy, profile.httpsProxy] : [];
-    return distinctValues(state, ['HTTP_PROXY', 'HTTPS_PROXY'])
-      .filter((d) => {
-        const p = parseProxyUrl(d.value);
-        return p.ok && p.url.scheme === 'https' && !explicit.includes(d.value);
-      })
-      .map((d) => ({
-        actor: d.layers[0]!.actor,
-        message: `${d.names.join('/')}=${shown(d.value)} makes Go open TLS to the proxy itself; use http:// unless the proxy speaks TLS`,
-        evidence: d.origins,
-      }));
+    // One finding per proxy endpoint: HTTP_PROXY, HTTPS_PROXY and https_proxy naming the same https:// proxy
+    // (with or without a trailing "/") are one cause with one fix.
+    const byEndpoint = new Map<string, { value: string; names: string[]; origins: string[]; actor: Actor }>();
+    for (const d of distinctValues(state, ['HTTP_PROXY', 'HTTPS_PROXY'])) {
+      const p = parseProxyUrl(d.value);
+      if (!p.ok || p.url.scheme !== 'https' || explicit.includes(d.value)) continue;
+      const key = `${p.url.host.toLowerCase()}:${p.url.port ?? 443}`;
+      const e = byEndpoint.get(key) ?? { value: d.value, names: [], origins: [], actor: d.layers[0]!.actor };
+      for (const n of d.names) if (!e.names.includes(n)) e.names.push(n);
+      for (const o of d.origins) if (!e.origins.includes(o)) e.origins.push(o);
+      byEndpoint.set(key, e);
+    }
+    return [...byEndpoint.values()].map((e) => ({
+      actor: e.actor,
+      message: `${e.names.join('/')}=${shown(e.value)} makes Go open TLS to the proxy itself; use http:// unless the proxy speaks TLS`,
+      evidence: e.origins,
+    }));
   },
 };

@@ -33,8 +33,13 @@ export const proxyCaseMismatch: Rule = {
     },
   ],
   check(state) {
-    const out: FindingDraft[] = [];
-    const seen = new Set<string>();
+    // One finding per layer and pair of values: HTTP_PROXY and HTTPS_PROXY differing from their lower-case twins
+    // the same way are one cause. A trailing "/" is not a difference (Go ignores the path of a proxy URL).
+    const same = (a: string, b: string) => a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
+    const byCause = new Map<
+      string,
+      { layer: Layer; upper: string[]; lower: string[]; u: string; l: string; ev: string[] }
+    >();
     for (const layer of state.layers) {
       if (!layer.effective) continue;
       for (const [canon, vals] of Object.entries(layer.vars) as [
@@ -43,17 +48,21 @@ export const proxyCaseMismatch: Rule = {
       ][]) {
         const upper = vals?.find((v) => v.name === canon && v.value !== '');
         const lower = vals?.find((v) => v.name === canon.toLowerCase() && v.value !== '');
-        if (!upper || !lower || upper.value === lower.value) continue;
-        const key = `${canon}\0${upper.value}\0${lower.value}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        out.push({
-          actor: layer.actor,
-          message: `${layer.label}: ${canon}=${shown(upper.value)} but ${lower.name}=${shown(lower.value)}`,
-          evidence: [upper.origin.ref, lower.origin.ref],
-        });
+        if (!upper || !lower || same(upper.value, lower.value)) continue;
+        const key = `${upper.value}\0${lower.value}`;
+        const e = byCause.get(key) ?? { layer, upper: [], lower: [], u: upper.value, l: lower.value, ev: [] };
+        if (!e.upper.includes(upper.name)) e.upper.push(upper.name);
+        if (!e.lower.includes(lower.name)) e.lower.push(lower.name);
+        for (const ref of [upper.origin.ref, lower.origin.ref]) if (!e.ev.includes(ref)) e.ev.push(ref);
+        byCause.set(key, e);
       }
     }
-    return out;
+    return [...byCause.values()].map(
+      (e): FindingDraft => ({
+        actor: e.layer.actor,
+        message: `${e.layer.label}: ${e.upper.join('/')}=${shown(e.u)} but ${e.lower.join('/')}=${shown(e.l)}`,
+        evidence: e.ev,
+      }),
+    );
   },
 };

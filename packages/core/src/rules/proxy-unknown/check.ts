@@ -1,0 +1,35 @@
+import { GOOD_DOCKER, HOME } from '../../machines/fixtures.js';
+import type { Rule } from '../types.js';
+
+export const proxyUnknown: Rule = {
+  id: 'proxy-unknown',
+  title: 'Nothing says whether builds need a proxy',
+  severity: 'info',
+  actor: 'client',
+  summary:
+    'No proxy was given and none is set anywhere on this machine, so every actor was checked against "no proxy": that is right on a direct network and wrong behind a corporate proxy. Give the proxy with --proxy to check each actor against it.',
+  targets: [],
+  examples: {
+    bad: {
+      title: 'No proxy in any layer, none given',
+      machine: { home: HOME, env: {}, files: {}, docker: { engine: '26.1.5' } },
+    },
+    good: { title: 'The proxy is configured (or given with --proxy)', machine: GOOD_DOCKER },
+  },
+  references: [
+    {
+      title: 'Docker docs: Use a proxy server with the Docker CLI',
+      url: 'https://docs.docker.com/engine/cli/proxy/',
+    },
+  ],
+  check(_state, profile) {
+    if (profile.source !== 'none') return [];
+    return [
+      {
+        message:
+          'no proxy was given and none is set in the shell, dockerd, the builders or ~/.docker/config.json: nothing says whether builds need one. If they fail with timeouts, run buildproxy doctor --proxy http://HOST:PORT',
+        evidence: ['environment', 'docker info'],
+      },
+    ];
+  },
+};
