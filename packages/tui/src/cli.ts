@@ -13,6 +13,7 @@ Usage:
   buildproxy doctor          diagnose every actor's proxy (client, runtime, builder, RUN steps)
   buildproxy plan            preview the config changes that fix the findings, as diffs
   buildproxy apply PLAN      write a plan safely (verify, back up, atomic write)
+  buildproxy undo PLAN|--last  put back the files one apply wrote (refusing any changed since)
   buildproxy route URL       which proxy each actor uses for URL, and why
   buildproxy why "ERROR"     which actor and rule a build error points to (also reads stdin)
   buildproxy rules           list the rule catalogue
@@ -35,6 +36,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   doctor: command('doctor', 'doctor'),
   plan: command('plan', 'plan'),
   apply: command('apply', 'apply'),
+  undo: command('apply', 'undo'),
   route: command('route', 'route'),
   rules: command('rules', 'rules'),
   explain: command('rules', 'explain'),
@@ -67,7 +69,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (!load)
       throw new UsageError(
         `unknown command "${first}"`,
-        'commands: doctor, plan, apply, route, why, rules, explain, mcp (see buildproxy --help)',
+        'commands: doctor, plan, apply, undo, route, why, rules, explain, mcp (see buildproxy --help)',
       );
     return await (await load())(rest, io);
   } catch (e) {

@@ -1,10 +1,17 @@
 // Node-only entry: probes that touch the machine.
 
 export { dropInEnvironment } from '../analyze/daemon-config.js';
-export { type ApplyOptions, type ApplyResult, applyPlan, type ChangeOutcome } from './apply/apply.js';
+export {
+  type ApplyOptions,
+  type ApplyResult,
+  applyPlan,
+  type ChangeOutcome,
+  defaultLockPath,
+} from './apply/apply.js';
 export type { FileOpResult } from './apply/file-op.js';
 export { LockBusyError } from './apply/lock.js';
 export { fileOpChild, safeRemove, safeWrite, writePrivateFile } from './apply/safe-write.js';
+export { readJournal, type UndoOutcome, undoPlan } from './apply/undo.js';
 export { type CaptureOptions, captureEvidence } from './probes/capture.js';
 export { type Exec, type ExecOptions, execCommand } from './probes/exec.js';
 export { type Bounded, readBounded } from './probes/files.js';

@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline/promises';
 import { type Plan, PlanFormatError, redactAll } from '@buildproxy/core';
 import { applyPlan, fileOpChild, LockBusyError } from '@buildproxy/core/node';
 
+export { undo } from './undo.js';
 export { fileOpChild };
 
 import { parse } from '../args.js';
@@ -26,11 +27,11 @@ credentials is tightened to 0600). In a home, files are written as the home's ow
 `;
 
 /** Plan paths are untrusted text: control characters are shown escaped, never sent to the terminal. */
-function printable(s: string): string {
+export function printable(s: string): string {
   return s.replace(/[\0-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
-async function loadPlan(path: string): Promise<Plan> {
+export async function loadPlan(path: string): Promise<Plan> {
   // A FIFO or /dev/zero as the plan must not hang apply or fill its memory; no plan comes near 16 MiB.
   const text = readInputFile(
     path,
@@ -94,6 +95,7 @@ export async function apply(argv: string[], io: Io): Promise<number> {
       dryRun,
       runCommands: values['run-commands'] === true,
       root: values.root as string | undefined,
+      journal: true,
     });
   } catch (e) {
     if (e instanceof LockBusyError) throw new UsageError(e.message);

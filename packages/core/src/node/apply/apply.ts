@@ -13,6 +13,7 @@ import type { FileOpResult } from './file-op.js';
 import { withLock } from './lock.js';
 import { checkPlan, commandRunner, type LiveUser, liveUser } from './plan-guard.js';
 import { runFileOp, walk } from './safe-write.js';
+import { writeJournal } from './undo.js';
 
 export interface ApplyOptions {
   /** write every absolute path under this folder instead of / (tests, image builds) */
@@ -23,6 +24,8 @@ export interface ApplyOptions {
   now?: () => Date;
   lockPath?: string;
   commandTimeoutMs?: number;
+  /** record what was written for `buildproxy undo --last` (undo.ts) */
+  journal?: boolean;
   /** the homes, DOCKER_CONFIG and sudo user plan paths are checked against (default: this process's) */
   live?: LiveUser;
 }
@@ -173,6 +176,7 @@ export async function applyPlan(plan: Plan, opts: ApplyOptions = {}): Promise<Ap
         outcomes.push({ path: c.path, status: 'written', backup, notes: r.notes });
       }
     }
+    if (opts.journal && written.length && !opts.dryRun) writeJournal(opts.root, written);
     const commands: ApplyResult['commands'] = [];
     // Applying the same plan twice is a no-op: nothing written, nothing restarted.
     const nothingNew = plan.changes.length > 0 && outcomes.every((o) => o.status === 'unchanged');
