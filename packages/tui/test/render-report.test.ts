@@ -1,6 +1,7 @@
 // The doctor's screen says one thing at a time: no "docker buildx build →" line without buildx, no "could not
 // be inspected" under "no builder found", and never "No problems found" when nothing says a proxy is needed.
-import { buildReport, fixtures, synthesize } from '@buildproxy/core';
+import { buildReport } from '@buildproxy/core';
+import { fixtures, synthesize } from '@buildproxy/core/testing';
 import { describe, expect, it } from 'vitest';
 import { renderReport } from '../src/render/report.js';
 import { makeStyle } from '../src/render/style.js';
