@@ -1,6 +1,7 @@
 // Where evidence comes from: the live machine (optionally under --root), or a captured bundle (--from).
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
+import { composePaths, parseBuildCommand } from '@buildproxy/core';
 import { type Evidence, EvidenceFormatError } from '@buildproxy/core/evidence';
 import { captureEvidence, readBounded } from '@buildproxy/core/node';
 import type { Values } from './args.js';
@@ -104,7 +105,6 @@ export async function loadBundle(path: string): Promise<Evidence> {
 export async function withCommand(ev: Evidence, v: Values): Promise<Evidence> {
   const text = v.command as string | undefined;
   if (text === undefined) return ev;
-  const { composePaths, parseBuildCommand } = await import('@buildproxy/core');
   let cmd: ReturnType<typeof parseBuildCommand>;
   try {
     cmd = parseBuildCommand(text, ev.env);
