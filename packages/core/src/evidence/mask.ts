@@ -1,10 +1,13 @@
 // Capture redaction over a whole bundle: passwords lose every letter and digit, structure stays.
 import { decodeBase64, encodeBase64 } from '../formats/base64.js';
+import { pickRelevant } from '../proxy/env.js';
 import { maskText, maskValue } from '../proxy/redact.js';
+import { dropDockerfileValues, environmentFilesOf, keepAllowedLines } from './allow.js';
 import type { Evidence } from './schema.js';
 
+/** Only the allowed variables (whatever the bundle came with), each value masked. */
 function maskRecord(r: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(r).map(([k, v]) => [k, maskValue(v)]));
+  return Object.fromEntries(Object.entries(pickRelevant(r)).map(([k, v]) => [k, maskValue(v)]));
 }
 
 function isBase64Char(c: number): boolean {
@@ -55,10 +58,14 @@ export function maskAll(text: string): string {
 }
 
 export function maskEvidence(ev: Evidence): Evidence {
+  const envFiles = environmentFilesOf(ev);
+  const kept = (path: string, c: string) => (envFiles.has(path) ? keepAllowedLines(c) : c);
   return {
     ...ev,
     env: maskRecord(ev.env),
-    files: Object.fromEntries(Object.entries(ev.files).map(([p, c]) => [p, c === null ? null : maskAll(c)])),
+    files: Object.fromEntries(
+      Object.entries(ev.files).map(([p, c]) => [p, c === null ? null : maskAll(kept(p, c))]),
+    ),
     commands: ev.commands.map((c) => ({ ...c, stdout: maskAll(c.stdout), stderr: maskText(c.stderr) })),
     processes: ev.processes.map((p) => ({
       ...p,
@@ -69,7 +76,7 @@ export function maskEvidence(ev: Evidence): Evidence {
       ? { buildCommand: { ...ev.buildCommand, text: maskText(ev.buildCommand.text) } }
       : {}),
     dockerfile: ev.dockerfile
-      ? { ...ev.dockerfile, content: maskText(ev.dockerfile.content) }
+      ? { ...ev.dockerfile, content: maskText(dropDockerfileValues(ev.dockerfile.content)) }
       : ev.dockerfile,
   };
 }

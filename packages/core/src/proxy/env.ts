@@ -7,14 +7,33 @@ export function isProxyVar(name: string): boolean {
   return (PROXY_VARS as readonly string[]).includes(name.toUpperCase());
 }
 
-/** Variables worth keeping from a client shell or a daemon's environ. */
+/**
+ * The Docker, buildx and BuildKit variables the analysis reads: an allow-list, not a prefix, since DOCKER_PASSWORD,
+ * DOCKER_AUTH_CONFIG or BUILDKIT_* tokens share the prefixes and a capture is made to be attached to bug reports.
+ */
+export const TOOL_VARS = [
+  'DOCKER_HOST',
+  'DOCKER_CONTEXT',
+  'DOCKER_CONFIG',
+  'DOCKER_BUILDKIT',
+  'DOCKER_TLS_VERIFY',
+  'DOCKER_CERT_PATH',
+  'BUILDX_BUILDER',
+  'BUILDX_CONFIG',
+  'BUILDKIT_HOST',
+  'BUILDKIT_NO_CLIENT_TOKEN',
+  'XDG_RUNTIME_DIR',
+  // with REQUEST_METHOD set, Go refuses HTTP_PROXY (its CGI rule): a request that would use it fails
+  'REQUEST_METHOD',
+] as const;
+
+/** Variables worth keeping from a client shell, a daemon's environ or an environment file; nothing else is. */
 export function isRelevantVar(name: string): boolean {
   return (
     isProxyVar(name) ||
-    /^(DOCKER|BUILDX|BUILDKIT|DOCKERD_ROOTLESS)_/.test(name) ||
-    name === 'XDG_RUNTIME_DIR' ||
-    // with REQUEST_METHOD set, Go refuses HTTP_PROXY (its CGI rule): a request that would use it fails
-    name === 'REQUEST_METHOD'
+    (TOOL_VARS as readonly string[]).includes(name) ||
+    // rootless dockerd's RootlessKit settings (network driver, port driver, host loopback): switches, no secrets
+    name.startsWith('DOCKERD_ROOTLESS_ROOTLESSKIT_')
   );
 }
 
