@@ -39,10 +39,12 @@ interface Span {
 }
 
 /**
- * "http://proxy:3128 and user@example.com": what looked like user:password is a port followed by more text. Only
- * when the would-be password holds whitespace, so a password of digits with no space is still masked.
+ * "http://proxy.corp:3128 and user@example.com": what looked like user:password is host:port followed by more
+ * text. Only outside a quoted string, when the would-be user holds a dot like a host name and the would-be
+ * password is digits then whitespace; a quoted URL's region ends at its quote, so there the "@" is its own.
  */
-function hostThenText(text: string, colon: number, at: number, n: ScanCounter): boolean {
+function hostThenText(text: string, a: number, colon: number, at: number, n: ScanCounter): boolean {
+  if (text.lastIndexOf('.', colon) < a) return false;
   let i = colon + 1;
   while (i < at && isDigit(text.charCodeAt(i))) i++;
   n.ops += i - colon;
@@ -121,7 +123,7 @@ function urlPasswords(text: string, n: ScanCounter): Span[] {
       colon++;
       n.ops++;
     }
-    if (at !== -1 && colon < at && !hostThenText(text, colon, at, n))
+    if (at !== -1 && colon < at && (quoted || !hostThenText(text, a, colon, at, n)))
       spans.push({ start: colon + 1, end: at });
   }
   return spans;
@@ -226,6 +228,40 @@ function jsonSecrets(text: string, n: ScanCounter): Span[] {
   return spans;
 }
 
+/**
+ * The same, one level down: a config.json held as a JSON string (plan --json, a capture) has its quotes escaped,
+ * \"auth\": \"…\". Values of these keys (base64, tokens) hold no backslash, so the next \" ends one.
+ */
+function escapedJsonSecrets(text: string, n: ScanCounter): Span[] {
+  const spans: Span[] = [];
+  let i = text.indexOf('\\"');
+  while (i !== -1) {
+    const close = text.indexOf('\\"', i + 2);
+    if (close === -1) break;
+    n.ops += close - i;
+    let next = close + 2;
+    const key = close - i - 2 <= 16 ? text.slice(i + 2, close).toLowerCase() : '';
+    if (SECRET_KEYS.has(key)) {
+      let j = next;
+      while (text[j] === ' ') j++;
+      if (text[j] === ':') {
+        j++;
+        while (text[j] === ' ') j++;
+        if (text.startsWith('\\"', j)) {
+          const end = text.indexOf('\\"', j + 2);
+          if (end !== -1) {
+            n.ops += end - j;
+            if (end > j + 2) spans.push({ start: j + 2, end });
+            next = end + 2;
+          }
+        }
+      }
+    }
+    i = text.indexOf('\\"', next);
+  }
+  return spans;
+}
+
 function applySpans(text: string, spans: Span[], conceal: Conceal, n: ScanCounter): string {
   if (spans.length === 0) return text;
   spans.sort((x, y) => x.start - y.start);
@@ -245,7 +281,8 @@ function applySpans(text: string, spans: Span[], conceal: Conceal, n: ScanCounte
 function hideSecrets(text: string, conceal: Conceal, n: ScanCounter): string {
   const urls = applySpans(text, urlPasswords(text, n), conceal, n);
   const bare = applySpans(urls, barePasswords(urls, n), conceal, n);
-  return applySpans(bare, jsonSecrets(bare, n), conceal, n);
+  const json = applySpans(bare, jsonSecrets(bare, n), conceal, n);
+  return applySpans(json, escapedJsonSecrets(json, n), conceal, n);
 }
 
 function isAsciiPunct(c: number): boolean {
