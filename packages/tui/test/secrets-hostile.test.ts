@@ -4,7 +4,7 @@
 // capture, or a file buildproxy writes outside the plan (which holds the proxy password by design, mode 0600).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fixtures, synthesize } from '@buildproxy/core';
+import { fixtures, synthesize } from '@buildproxy/core/testing';
 import { describe, expect, it } from 'vitest';
 import { machineFrom, runCli } from './helpers.js';
 
