@@ -12,6 +12,13 @@ export default defineConfig({
   integrations: [
     starlight({
       title: 'buildproxy',
+      // English at the root, Simplified Chinese under /zh-cn/: a large share of the readers build from China, where
+      // the proxy is often a local client on 127.0.0.1:7890 and docker.io is reached through mirrors.
+      defaultLocale: 'root',
+      locales: {
+        root: { label: 'English', lang: 'en' },
+        'zh-cn': { label: '简体中文', lang: 'zh-CN' },
+      },
       description: 'Get docker build working behind a corporate proxy — and learn why it failed.',
       favicon: '/favicon.svg',
       // Starlight's ranking defaults put three rule pages above the daemon.json guide for "daemon.json": term
@@ -33,16 +40,19 @@ export default defineConfig({
       sidebar: [
         {
           label: 'Start',
-          items: [
-            { label: 'Overview', link: '/' },
-            { slug: 'install' },
-            { slug: 'how-a-build-reaches-the-network' },
-          ],
+          translations: { 'zh-CN': '开始' },
+          // The site title leads to the overview in the reader's language.
+          items: [{ slug: 'install' }, { slug: 'how-a-build-reaches-the-network' }],
         },
-        { label: 'Guides', autogenerate: { directory: 'guides' } },
-        { label: 'Tools', autogenerate: { directory: 'tools' } },
-        { label: 'Reference', autogenerate: { directory: 'reference' } },
-        { label: 'Rules', collapsed: true, autogenerate: { directory: 'rules' } },
+        { label: 'Guides', translations: { 'zh-CN': '指南' }, autogenerate: { directory: 'guides' } },
+        { label: 'Tools', translations: { 'zh-CN': '工具' }, autogenerate: { directory: 'tools' } },
+        { label: 'Reference', translations: { 'zh-CN': '参考' }, autogenerate: { directory: 'reference' } },
+        {
+          label: 'Rules',
+          translations: { 'zh-CN': '规则' },
+          collapsed: true,
+          autogenerate: { directory: 'rules' },
+        },
       ],
     }),
   ],

@@ -60,6 +60,7 @@ export { type Route, type RouteActor, routeUrl } from './route.js';
 export { closestRules, findRule, RULES } from './rules/index.js';
 export { describeMachine, ruleMarkdown, type Snippet } from './rules/markdown.js';
 export { RULE_TEXTS } from './rules/texts.js';
+export { RULE_TEXTS_ZH_CN, type RuleTextTranslation } from './rules/texts-zh-cn.js';
 export type { Finding, Rule, RuleExample, RuleText, Severity } from './rules/types.js';
 export { type SanitizeCounter, type SanitizeOptions, safeForTerminal } from './terminal.js';
 export {

@@ -24,6 +24,7 @@ import {
 import { fixtures, type MachineSpec, synthesize } from '@buildproxy/core/testing';
 import { homePath } from '../src/scripts/home.js';
 import { planView, renderPlanMarkdown } from '../src/scripts/render-plan.js';
+import { generateZhCn } from './generate-zh-cn.js';
 import { GUIDES } from './guides.js';
 import { rulePage, troubleshootingHeading } from './headings.js';
 
@@ -43,6 +44,8 @@ function frontmatter(title: string, description: string, extra = ''): string {
 
 // Rules: the same markdown `buildproxy explain` renders.
 rmSync(join(docs, 'rules'), { recursive: true, force: true });
+for (const d of ['rules', 'guides', 'reference/troubleshooting.md', 'reference/no-proxy.md'])
+  rmSync(join(docs, 'zh-cn', d), { recursive: true, force: true });
 for (const r of RULES) {
   write(`rules/${r.id}.md`, `${frontmatter(r.title, r.summary)}${rulePage(r)}`);
 }
@@ -257,6 +260,7 @@ GUIDES.forEach((g, i) => {
       `## Configure\n\n${configure}\n\n${g.outro?.trim() ?? ''}\n`,
   );
 });
+const zh = generateZhCn(write, frontmatter, GUIDES);
 console.log(
-  `generated ${RULES.length} rule pages, ${GUIDES.length} guides, ${SIGNATURES.length} error signatures`,
+  `generated ${zh} zh-CN guides and ${RULES.length} zh-CN rule pages; ${RULES.length} rule pages, ${GUIDES.length} guides, ${SIGNATURES.length} error signatures`,
 );

@@ -97,6 +97,26 @@ describe('commands on the site exist in the CLI', () => {
     expect(bad).toEqual([]);
   });
 
+  // Prose names targets too ("target `docker-systemd`", "targets `a`, `b`"): each must be one `plan --target`
+  // accepts. (Rule texts once said buildx-container, docker-config and build-commands.)
+  it('every target named in prose is a real target', () => {
+    const bad: string[] = [];
+    let seen = 0;
+    for (const p of pages) {
+      const html = mainText(p.html.replace(/<code[^>]*>([^<]*)<\/code>/g, '`$1`'));
+      for (const m of html.matchAll(/\btargets?\b[:\s(]*((?:`[^`]+`(?:,\s*|\s+(?:and|or)\s+)?)+)/gi)) {
+        for (const t of m[1]!.matchAll(/`([^`]+)`/g)) {
+          const name = t[1]!.replace(/^--target\s+/, '');
+          if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)+$/.test(name)) continue;
+          seen++;
+          if (!(TARGETS as readonly string[]).includes(name)) bad.push(`${p.path}: ${name}`);
+        }
+      }
+    }
+    expect(seen).toBeGreaterThan(30);
+    expect(bad).toEqual([]);
+  });
+
   it('the check rejects a made-up flag and target (it can fail)', () => {
     const [i] = invocations('buildproxy plan --target buildx-container --frobnicate');
     expect(i!.cmd).toBe('plan');
@@ -143,7 +163,7 @@ describe('pages', () => {
       const text = mainText(p.html);
       for (const m of text.matchAll(/npx buildproxy|npm (?:i|install) -g buildproxy/g)) {
         const around = text.slice(Math.max(0, m.index! - 300), m.index! + 300);
-        expect(around, p.path).toMatch(/once\b[\w ]{0,25}published|发布后/i);
+        expect(around, p.path).toMatch(/once\b[\w ]{0,25}published|发布后|发布到 npm 之后/i);
       }
     }
     const landing = mainText(pages.find((p) => p.path === '/')!.html);
@@ -196,6 +216,30 @@ describe('pages', () => {
     expect(buildkitd).toContain('sudo systemctl show --property=Environment buildkit');
     expect(buildkitd).toContain('~/.config/buildkit/buildkitd.toml');
     expect(buildkitd).toContain('/etc/buildkit/buildkitd.toml');
+  });
+
+  // The core path is translated, not the English fallback Starlight would otherwise show under /zh-cn/.
+  it.each([
+    '/zh-cn/',
+    '/zh-cn/how-a-build-reaches-the-network/',
+    '/zh-cn/guides/standalone-buildkitd/',
+    '/zh-cn/guides/docker-engine-systemd/',
+    '/zh-cn/guides/daemon-json-proxies/',
+    '/zh-cn/guides/docker-desktop/',
+    '/zh-cn/guides/local-proxy-client/',
+    '/zh-cn/reference/no-proxy/',
+    '/zh-cn/reference/troubleshooting/',
+    ...RULES.map((r) => `/zh-cn/rules/${r.id}/`),
+  ])('%s is a zh-CN translation', (path) => {
+    const page = pages.find((p) => p.path === path);
+    expect(page, path).toBeDefined();
+    expect(page!.html).toMatch(/<html[^>]*lang="zh-CN"/);
+    const text = mainText(page!.html);
+    expect((text.match(/[\u4e00-\u9fff]/g) ?? []).length).toBeGreaterThan(40);
+    // Starlight's notice on a page shown in English for want of a translation.
+    expect(page!.html).not.toMatch(
+      /data-starlight-fallback|此内容尚不支持你的语言|not available in your language/i,
+    );
   });
 
   it('/favicon.svg exists', () => {

@@ -115,6 +115,7 @@ describe('in Chromium', () => {
     [360, '/'],
     [390, '/how-a-build-reaches-the-network/'],
     [768, '/'],
+    [360, '/zh-cn/'],
     [1280, '/how-a-build-reaches-the-network/'],
   ])(
     'at %i px wide the actors diagram on %s keeps every text inside its box, at a readable size',
@@ -416,6 +417,41 @@ describe('in Chromium', () => {
     await page.close();
   });
 
+  it('the language switcher leads to the same page in the other language, and back', async () => {
+    const page = await open('/guides/standalone-buildkitd/');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await Promise.all([
+      page.waitForURL('**/zh-cn/guides/standalone-buildkitd/'),
+      page.locator('starlight-lang-select select').first().selectOption({ label: '简体中文' }),
+    ]);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    expect(await page.locator('h1').textContent()).toBe('独立运行的 buildkitd');
+    await Promise.all([
+      page.waitForURL((u) => u.pathname === '/guides/standalone-buildkitd/'),
+      page.locator('starlight-lang-select select').first().selectOption({ label: 'English' }),
+    ]);
+    await page.close();
+  });
+
+  it('search answers in the page language', async () => {
+    for (const [path, query, want, not] of [
+      ['/zh-cn/', '镜像加速器', /^\/zh-cn\//, /^\/(?!zh-cn\/)/],
+      ['/', 'daemon.json', /^\/guides\//, /^\/zh-cn\//],
+    ] as const) {
+      const page = await open(path);
+      await page.locator('button[data-open-modal]').first().click();
+      await page.locator('#starlight__search input').fill(query);
+      const links = page.locator('#starlight__search .pagefind-ui__result-link');
+      await links.first().waitFor({ timeout: 15_000 });
+      const hrefs = await links.evaluateAll((as) =>
+        as.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+      );
+      expect(hrefs[0]).toMatch(want);
+      expect(hrefs.filter((h) => not.test(h))).toEqual([]);
+      await page.close();
+    }
+  });
+
   // Every page type, both themes, desktop and phone width.
   const AXE_PAGES = [
     '/',
@@ -430,6 +466,11 @@ describe('in Chromium', () => {
     '/tools/snippets/',
     '/tools/analyze/',
     '/404.html',
+    '/zh-cn/',
+    '/zh-cn/guides/standalone-buildkitd/',
+    '/zh-cn/guides/local-proxy-client/',
+    '/zh-cn/rules/builder-proxy-missing/',
+    '/zh-cn/reference/no-proxy/',
   ];
   const axeCases = AXE_PAGES.flatMap((p) =>
     (['dark', 'light'] as const).flatMap((theme) => [1280, 390].map((w) => [p, theme, w] as const)),

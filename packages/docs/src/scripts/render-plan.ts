@@ -19,6 +19,7 @@ export interface Warning {
 }
 
 export interface PlanView {
+  lang: Lang;
   blocks: Block[];
   cautions: string[];
   remaining: string[];
@@ -55,15 +56,47 @@ function writeSteps(
   ].join('\n');
 }
 
-export function planView(plan: Plan, home: string, warnings: Warning[] = []): PlanView {
+export type Lang = 'en' | 'zh-CN';
+/** The few words the renderings add around core's text (core's reasons stay in English). */
+const WORDS = {
+  en: {
+    mode: 'Mode',
+    root: 'needs root',
+    you: 'owned by you',
+    isNew: 'a new file',
+    replaces: 'replaces the whole file',
+    write: 'Write',
+    thenRun: 'Then run',
+    order: 'In this order; each line says why.',
+    restarts: 'Restarts',
+    open: 'Stays open after this plan',
+    fromShell: 'from a shell (mkdir, mode, tee)',
+  },
+  'zh-CN': {
+    mode: '权限',
+    root: '需要 root',
+    you: '属于你',
+    isNew: '新文件',
+    replaces: '替换整个文件',
+    write: '写入',
+    thenRun: '然后运行',
+    order: '按顺序执行；每行上方注明原因。',
+    restarts: '重启',
+    open: '此方案之后仍未解决',
+    fromShell: '的 shell 步骤（mkdir、权限、tee）',
+  },
+} as const;
+
+export function planView(plan: Plan, home: string, warnings: Warning[] = [], lang: Lang = 'en'): PlanView {
+  const w = WORDS[lang];
   const blocks: Block[] = [];
   for (const c of plan.changes) {
     const lang = languageOf(c.path);
     const content = homeText(c.after, home, lang);
-    const note = `${c.why}. Mode ${c.mode}${c.needsRoot ? ', needs root' : ', owned by you'}${c.before === null ? ', a new file' : ', replaces the whole file'} (${c.target}).`;
+    const note = `${c.why}. ${w.mode} ${c.mode}, ${c.needsRoot ? w.root : w.you}, ${c.before === null ? w.isNew : w.replaces} (${c.target}).`;
     blocks.push({ title: homePath(c.path, home), note, text: content, lang });
     blocks.push({
-      title: `Write ${homePath(c.path, home)}`,
+      title: `${w.write} ${homePath(c.path, home)}`,
       note: '',
       text: writeSteps(c.path, c.mode, c.before === null, c.needsRoot, content, home),
       lang: 'sh',
@@ -71,8 +104,8 @@ export function planView(plan: Plan, home: string, warnings: Warning[] = []): Pl
   }
   if (plan.commands.length) {
     blocks.push({
-      title: 'Then run',
-      note: 'In this order; each line says why.',
+      title: w.thenRun,
+      note: w.order,
       text: plan.commands
         .map((c) => `# ${c.why}\n${c.needsRoot ? 'sudo ' : ''}${c.argv.map(quote).join(' ')}`)
         .join('\n'),
@@ -87,6 +120,7 @@ export function planView(plan: Plan, home: string, warnings: Warning[] = []): Pl
       lang: s.language,
     });
   return {
+    lang,
     blocks,
     cautions: plan.commands.filter((c) => c.disruptive).map((c) => `\`${c.argv.join(' ')}\`: ${c.why}.`),
     remaining: plan.resolves?.remaining ?? [],
@@ -136,19 +170,21 @@ export function renderPlanMarkdown(view: PlanView, rules = '/rules/'): string {
   const parts: string[] = [];
   for (const w of view.warnings) parts.push(`:::caution[${w.rule}]\n${w.message}\n:::`);
   if (view.cautions.length)
-    parts.push(`:::caution[Restarts]\n${view.cautions.map((c) => `- ${c}`).join('\n')}\n:::`);
+    parts.push(
+      `:::caution[${WORDS[view.lang].restarts}]\n${view.cautions.map((c) => `- ${c}`).join('\n')}\n:::`,
+    );
   for (const b of view.blocks) {
     const fence = b.text.includes('```') ? '~~~~' : '```';
     const code = `${fence}${b.lang}\n${b.text.trimEnd()}\n${fence}`;
     parts.push(
-      b.title.startsWith('Write ')
-        ? `<details>\n<summary>${b.title} from a shell (mkdir, mode, tee)</summary>\n\n${code}\n\n</details>`
+      b.title.startsWith(`${WORDS[view.lang].write} `)
+        ? `<details>\n<summary>${b.title} ${WORDS[view.lang].fromShell}</summary>\n\n${code}\n\n</details>`
         : `\`${b.title}\`${b.note ? `: ${b.note}` : ''}\n\n${code}`,
     );
   }
   if (view.remaining.length)
     parts.push(
-      `Stays open after this plan: ${view.remaining.map((r) => `[\`${r}\`](${rules}${r}/)`).join(', ')}.`,
+      `${WORDS[view.lang].open}: ${view.remaining.map((r) => `[\`${r}\`](${rules}${r}/)`).join(', ')}.`,
     );
   for (const r of view.refused) parts.push(`> ${r}`);
   return parts.join('\n\n');

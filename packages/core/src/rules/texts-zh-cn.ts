@@ -1,0 +1,232 @@
+// long because: the Chinese (zh-CN) text of every rule, keyed by rule id, in one place for translators.
+// The docs site renders /zh-cn/rules/<id>/ from it; a test checks that every rule in RULES has an entry and
+// that every target it names exists. Commands, flags, variables and file names stay as they are (they are
+// typed, not translated).
+
+export interface RuleTextTranslation {
+  title: string;
+  summary: string;
+  explanation: string;
+  fix: string;
+}
+
+export const RULE_TEXTS_ZH_CN: Record<string, RuleTextTranslation> = {
+  'daemon-unreachable': {
+    title: '无法连接 docker 守护进程',
+    summary: 'docker CLI 连不上 dockerd，因此无法检查守护进程及其构建器实际使用的代理；结论只基于配置文件。',
+    explanation: `buildproxy 通过 \`docker info\`（或直接访问 Engine API 的 socket）读取 dockerd 真正生效的代理，以及构建器容器的环境变量。守护进程没有运行、socket 权限不够，或 \`DOCKER_HOST\` 指向了别处时，这些信息都拿不到，报告只能依据磁盘上的文件。`,
+    fix: `启动 dockerd（\`sudo systemctl start docker\`，rootless 用 \`systemctl --user start docker\`），或把当前用户加入 \`docker\` 组，或修正 \`DOCKER_HOST\`，然后再运行 \`buildproxy doctor\`。`,
+  },
+  'config-file-invalid': {
+    title: '配置文件无法解析',
+    summary:
+      'daemon.json、config.json 或 buildkitd.toml 格式错误：dockerd 拒绝启动，CLI 忽略该文件，buildkitd 退出。',
+    explanation: `\`daemon.json\` 和 \`~/.docker/config.json\` 必须是严格的 JSON（不允许注释和末尾逗号），\`buildkitd.toml\` 必须是合法的 TOML。dockerd 遇到坏的 \`daemon.json\` 会直接拒绝启动；docker CLI 会忽略坏的 \`config.json\`，于是其中的 \`proxies\` 也失效。`,
+    fix: `按报告给出的行号和列号修正文件，然后重启读取它的进程。buildproxy 不会改写格式错误的文件。`,
+  },
+  'file-unreadable': {
+    title: '无法读取配置文件',
+    summary: '一个配置代理的文件存在，但当前用户无权读取，因此报告中缺少它的设置。',
+    explanation: `例如权限为 0600、属于 root 的 EnvironmentFile=。文件本身可能是正确的；只是以当前用户身份看不到其中的值，buildproxy 不会把它当成空文件。`,
+    fix: `用有权限的用户再运行一次（\`sudo buildproxy doctor\`），或用 \`sudo systemctl show --property=Environment docker\` 查看守护进程实际加载的值。`,
+  },
+  'builder-proxy-missing': {
+    title: '构建器没有代理',
+    summary: '负责拉取 FROM 镜像、# syntax 前端和推送的 BuildKit 没有 HTTPS_PROXY，这些请求直连并超时。',
+    explanation: `BuildKit（\`docker\` 驱动下是 dockerd 内置的那个，否则是容器、Pod 或服务里的 \`buildkitd\`）负责 \`RUN\` 步骤以外的一切：\`FROM\` 的清单和镜像层、\`# syntax=\` 前端镜像、\`--push\`、镜像缓存、\`ADD https://…\` 和 git 源。它只在**启动时从自身进程环境**读取一次代理（Go 的 \`http.ProxyFromEnvironment\`）。你在 shell 里 export 的变量和 \`--build-arg\` 都到不了它。
+
+典型错误：\`dial tcp …:443: i/o timeout\`、\`connect: connection refused\`，或 \`lookup registry-1.docker.io: no such host\`（构建器自己做了 DNS 查询，说明它没有用代理）。`,
+    fix: `在构建器启动的地方给它代理：
+- \`docker\` 驱动：\`docker.service\` 的 systemd drop-in（target \`docker-systemd\` 或 \`docker-systemd-rootless\`），或 Engine ≥ 23 的 \`daemon.json\` \`proxies\`（target \`docker-daemon-json\`），然后重启 dockerd。
+- \`docker-container\` 驱动：用 \`--driver-opt env.HTTPS_PROXY=…\` 重新创建构建器（target \`buildx-docker-container\`）。
+- 独立 \`buildkitd\`：\`buildkit.service\` 的 drop-in（target \`buildkitd-systemd\`）；Kubernetes：Pod 的 env（target \`kubernetes\`）。`,
+  },
+  'build-args-only': {
+    title: '代理只到达 RUN 步骤',
+    summary:
+      '代理构建参数（或 ~/.docker/config.json 的 proxies）只配置了 RUN 步骤，而 FROM、# syntax 和推送由没有代理的构建器获取。',
+    explanation: `\`--build-arg HTTP_PROXY=…\` 和 \`config.json\` 的 \`proxies\` 只会变成 \`RUN\` 容器里的环境变量。构建器本身从不读取它们，所以 \`apt-get\` 能用，\`FROM\` 却依然超时。`,
+    fix: `另外给构建器配置代理（见 [builder-proxy-missing](/zh-cn/rules/builder-proxy-missing/)）：target \`docker-systemd\`、\`docker-daemon-json\` 或 \`buildx-docker-container\`。`,
+  },
+  'builder-not-inherited': {
+    title: 'docker-container 构建器没有继承守护进程的代理',
+    summary:
+      'dockerd 有代理，所以 docker pull 正常，但 buildx_buildkit 容器创建时没有代理，buildx build 失败。',
+    explanation: `\`docker-container\` 构建器在自己的容器里运行 buildkitd，容器的环境只包含创建时给出的 \`env.*\` driver 选项，不会继承 dockerd 的代理。修改它只能删除并重新创建构建器。\`--driver-opt\` 的值按 CSV 解析：含逗号的 \`NO_PROXY\` 必须整体加双引号（再用单引号包住交给 shell），否则会被拆开。`,
+    fix: `用代理重新创建构建器（target \`buildx-docker-container\`）：\`docker buildx rm --keep-state NAME\`，再 \`docker buildx create --name NAME --driver docker-container --driver-opt env.HTTPS_PROXY=… --driver-opt '"env.NO_PROXY=a,b,c"'\`。\`--keep-state\` 保留构建缓存。`,
+  },
+  'builder-config-stale': {
+    title: '代理配置尚未加载',
+    summary:
+      '文件里写的是一回事，正在运行的守护进程或构建器用的是另一回事：systemd 没有 reload、dockerd 没有重启，或构建器没有重建。',
+    explanation: `守护进程只在启动时读取代理。修改 drop-in 之后需要 \`systemctl daemon-reload\` 和重启；修改 \`daemon.json\` 需要重启 dockerd；\`docker-container\` 构建器需要重新创建。在此之前，文件和进程的环境不一致。`,
+    fix: `\`sudo systemctl daemon-reload && sudo systemctl restart docker\`（rootless 用 \`systemctl --user\`），构建器则用 target \`buildx-docker-container\` 重建。注意：重启 dockerd 会停止正在运行的容器（除非开启了 live-restore）。`,
+  },
+  'daemon-json-unsupported': {
+    title: 'daemon.json 的 proxies 需要 Docker Engine 23 或更新版本',
+    summary: '此 Engine 早于 daemon.json 的 "proxies" 配置项：dockerd 带着它会拒绝启动。',
+    explanation: `\`proxies\` 是 Engine 23.0 加入的。更早的版本（例如 Debian 12 的 \`docker.io\` 20.10）不认识这个键，会报 \`the following directives don't match any configuration option: proxies\` 并退出。`,
+    fix: `删除 \`proxies\`，改用 systemd drop-in（target \`docker-systemd\`），或升级 Docker Engine。`,
+  },
+  'daemon-json-overrides-env': {
+    title: 'daemon.json 覆盖了 systemd 中的代理',
+    summary:
+      'daemon.json 的 proxies 与 systemd 环境不一致；dockerd 默默采用 daemon.json，所以修改 drop-in 看起来没有效果。',
+    explanation: `dockerd 把 \`daemon.json\` 的 \`proxies\` 应用在自身环境之上，日志里只会出现 \`overriding existing proxy variable\`。两处都配置时，生效的永远是 \`daemon.json\`。`,
+    fix: `只保留一处：要么在 \`daemon.json\` 里改（target \`docker-daemon-json\`），要么删除 \`proxies\` 只用 drop-in（target \`docker-systemd\` 会替你删除）。`,
+  },
+  'daemon-json-flag-conflict': {
+    title: '代理同时设置在 dockerd 启动参数和 daemon.json 中',
+    summary: '同一个代理键既是 dockerd 的命令行参数又写在 daemon.json 里，dockerd 无法启动。',
+    explanation: `dockerd 不允许同一个选项同时来自命令行（例如 \`ExecStart=\` 里的 \`--http-proxy\`）和 \`daemon.json\`，会报 \`the following directives are specified both as a flag and in the configuration file\`。`,
+    fix: `从 \`ExecStart=\` 或 \`daemon.json\` 中删掉其中一个，然后 \`sudo systemctl daemon-reload && sudo systemctl restart docker\`。`,
+  },
+  'desktop-ignores-daemon-json': {
+    title: 'Docker Desktop 忽略 daemon.json 的 proxies',
+    summary: 'Docker Desktop 从 Settings > Resources > Proxies 获取代理；daemon.json 的 proxies 没有效果。',
+    explanation: `Desktop 在虚拟机里运行 dockerd，并用自己的设置配置它的代理。写在 \`daemon.json\` 里的 \`proxies\` 不会生效。`,
+    fix: `在 **Settings > Resources > Proxies** 里设置代理。buildx 等 CLI 插件还需要你的 shell 导出 \`HTTPS_PROXY\`（target \`client-shell\`）。`,
+  },
+  'ignored-config-file': {
+    title: '代理写在 dockerd 从不读取的文件里',
+    summary:
+      '/etc/default/docker 或 /etc/sysconfig/docker 中的代理变量会被忽略，除非 unit 读取该文件；而且那里的 export 行永远无效。',
+    explanation: `在 systemd 下，dockerd 的环境只来自 unit 的 \`Environment=\` 和 \`EnvironmentFile=\`。旧的 init 脚本才读取 \`/etc/default/docker\`；即使 unit 读取它，\`export\` 开头的行也会被 systemd 忽略。`,
+    fix: `改用 drop-in（target \`docker-systemd\`）。`,
+  },
+  'syntax-frontend-pull': {
+    title: '# syntax= 前端由没有代理的构建器拉取',
+    summary:
+      '`# syntax=` 行让构建器在解析 Dockerfile 之前先拉取前端镜像；构建器没有代理时，构建在第一行就失败。',
+    explanation: `\`# syntax=docker/dockerfile:1\` 会让 BuildKit 从 Docker Hub 拉取 \`docker/dockerfile\` 镜像。这个请求由构建器发出，与 \`RUN\` 步骤无关，\`--build-arg\` 帮不上忙。`,
+    fix: `给构建器配置代理（target \`docker-systemd\`、\`docker-daemon-json\` 或 \`buildx-docker-container\`），或删除 \`# syntax=\` 行使用内置前端。`,
+  },
+  'client-token-proxy': {
+    title: '你的 shell 没有用于获取镜像仓库令牌的代理',
+    summary:
+      'buildx 在你的 shell 中获取镜像仓库认证令牌，而不是在守护进程中：shell 里没有 HTTPS_PROXY 时，FROM 失败于 `failed to fetch oauth token`。',
+    explanation: `BuildKit 向客户端（docker CLI / buildx / buildctl）请求镜像仓库令牌，客户端在你的 shell 环境里访问 \`auth.docker.io\`。守护进程配置了代理也没用：客户端只看 shell 的 \`HTTPS_PROXY\`。`,
+    fix: `在 shell 配置文件里导出代理（target \`client-shell\`；bash 用 \`~/.bashrc\`，macOS 的 zsh 用 \`~/.zshrc\`），或在构建时设置 \`BUILDKIT_NO_CLIENT_TOKEN=1\` 让构建器自己取令牌。`,
+  },
+  'run-proxy-missing': {
+    title: 'RUN 步骤没有代理',
+    summary:
+      '没有任何东西把代理传给 RUN 步骤：构建中的 apt、apk、curl 和 pip 直连，除非每次构建都加上 --build-arg HTTP_PROXY。',
+    explanation: `构建容器从不继承 dockerd 或 buildkitd 的代理（[moby/moby#14078](https://github.com/moby/moby/issues/14078) 有意如此）。\`RUN\` 步骤只能通过构建参数拿到代理。`,
+    fix: `在 \`~/.docker/config.json\` 写入 \`proxies\`（target \`docker-cli-config\`），docker CLI 会把它作为构建参数传给每次构建；或者每次显式传 \`--build-arg\`（target \`build-command\`）。`,
+  },
+  'loopback-proxy-unreachable': {
+    title: '此参与者无法访问 127.0.0.1 上的代理',
+    summary: '代理在本机回环地址上，但该参与者运行在另一个网络命名空间里，那里的 127.0.0.1 是它自己。',
+    explanation: `\`127.0.0.1\` 指"当前网络命名空间"。构建器容器、bridge 网络中的 \`RUN\` 步骤、rootless Docker 和 Docker Desktop 的虚拟机，各有自己的回环地址，访问不到主机上的代理。`,
+    fix: `构建器用 \`--driver-opt network=host\` 重建（target \`buildx-docker-container\`）；\`RUN\` 步骤用 \`--network host\`，或让代理监听 \`docker0\` 地址（通常是 \`172.17.0.1\`）；rootless 设置 \`DOCKERD_ROOTLESS_ROOTLESSKIT_DISABLE_HOST_LOOPBACK=false\` 并使用 \`http://10.0.2.2:PORT\`；Docker Desktop 使用 \`http://host.docker.internal:PORT\`。`,
+  },
+  'env-proxy-in-image': {
+    title: 'Dockerfile 用 ENV 把代理写进了镜像',
+    summary: 'ENV HTTP_PROXY 把代理（以及其中的密码）保存在镜像里，镜像离开公司网络后容器会因此出错。',
+    explanation: `\`ENV\` 的值会保存在镜像配置中，每个从这个镜像启动的容器都会带着它，包括在没有这个代理的环境里。`,
+    fix: `删掉 \`ENV HTTP_PROXY\` 等行，改为构建时的代理构建参数（target \`docker-cli-config\` 或 \`build-command\`），它们不会留在镜像里。`,
+  },
+  'proxy-arg-declared': {
+    title: 'Dockerfile 声明了代理 ARG',
+    summary: '声明 ARG HTTP_PROXY 没有必要，而且会让代理成为构建缓存和镜像历史的一部分。',
+    explanation: `\`HTTP_PROXY\`、\`HTTPS_PROXY\`、\`NO_PROXY\` 等是预定义的构建参数，不声明也能在 \`RUN\` 中使用，并且默认不进入镜像历史。一旦用 \`ARG\` 声明，它们就和普通参数一样被记录。`,
+    fix: `删除这些 \`ARG\` 行。`,
+  },
+  'proxy-credentials-exposed': {
+    title: '代理凭据暴露',
+    summary:
+      '带密码的代理 URL 存放在他人可读的位置：构建证明中的构建参数、构建器的 driver 选项、所有人可读的 drop-in。',
+    explanation: `代理 URL 中的密码会出现在：
+- \`~/.docker/config.json\` 的 proxies 和 \`--build-arg\` 的值会成为构建参数，SLSA provenance 在 \`mode=max\` 时会记录它们（公开仓库上 docker/build-push-action 的默认值）；
+- \`--driver-opt env.HTTPS_PROXY=…\` 会被 \`docker buildx inspect\` 原样打印；
+- systemd drop-in 中的 \`Environment=\` 任何用户都能读到（\`systemctl show docker\`）。`,
+    fix: `优先使用构建主机上无需密码的代理（例如构建器能访问到的地址上运行的本地 cntlm/px）。否则把密码放进只有 root 可读的 \`EnvironmentFile=\`（权限 0600；target \`docker-systemd\`），并用 \`--provenance=mode=min\` 构建（target \`build-command\`）。CI 中使用 secrets / 屏蔽变量。`,
+  },
+  'https-proxy-missing': {
+    title: '设置了 HTTP_PROXY 却没有 HTTPS_PROXY',
+    summary: 'Go 对 https:// 请求只使用 HTTPS_PROXY；只有 HTTP_PROXY 时，所有镜像仓库请求都会直连。',
+    explanation: `镜像仓库都是 https。Go 的 \`httpproxy\` 对 https 请求只看 \`HTTPS_PROXY\`（或 \`https_proxy\`），不会退回到 \`HTTP_PROXY\`。`,
+    fix: `把 \`HTTPS_PROXY\` 设为同一个代理（通常仍是 \`http://\` 开头）。buildproxy 的每个 target 都会同时写入两者。`,
+  },
+  'https-proxy-scheme': {
+    title: '代理 URL 使用了 https://',
+    summary:
+      'https:// 的代理 URL 让 Go 与代理本身建立 TLS；大多数公司代理只讲明文 HTTP，即使是 HTTPS_PROXY。',
+    explanation: `\`HTTPS_PROXY\` 的意思是"https 请求用的代理"，不是"用 TLS 连接代理"。写成 \`https://proxy:3128\` 时，Go 会先与代理握手 TLS，典型错误是 \`proxyconnect tcp: tls: first record does not look like a TLS handshake\`。`,
+    fix: `改用 \`http://proxy:3128\`，除非代理确实在该端口提供 TLS。`,
+  },
+  'proxy-url-invalid': {
+    title: '代理 URL 格式错误',
+    summary: '代理值缺少主机、端口错误、密码含未编码字符、带引号或空格——Go 会忽略它或连接到错误的地址。',
+    explanation: `密码中的 \`@\`、\`#\`、\`%\`、\`:\` 必须百分号编码（\`@\` 写成 \`%40\`）。未展开的变量会留下空主机，典型错误是 \`proxyconnect tcp: dial tcp :0\`。`,
+    fix: `写成 \`http://USER:PASSWORD@HOST:PORT\`，密码中的特殊字符编码，不带引号和空格。\`buildproxy route\` 可以检查结果。`,
+  },
+  'systemd-percent-escape': {
+    title: 'systemd Environment= 行中的 % 没有写成 %%',
+    summary: 'systemd 把 % 当作说明符：像 p%40ss 这样的百分号编码密码会让 systemd 丢弃整行 Environment=。',
+    explanation: `在 unit 文件里，\`%h\`、\`%u\` 等是说明符；\`%4\` 这样的未知说明符会使 systemd 报错并忽略整行，于是 dockerd 完全没有代理。`,
+    fix: `在 unit 文件中把每个 \`%\` 写成 \`%%\`（buildproxy 生成的 drop-in 会这样做），或把变量放进 \`EnvironmentFile=\`，那里的 \`%\` 不需要转义。`,
+  },
+  'systemd-environment-quoting': {
+    title: 'systemd Environment= 行的引号用错了',
+    summary: '一对引号里放多个变量会变成一个变量；值中未加引号的空格会把它拆成两个。',
+    explanation: `systemd 按空格拆分 \`Environment=\` 的值，每个 \`"KEY=VALUE"\` 需要单独加引号。\`Environment="HTTP_PROXY=a HTTPS_PROXY=b"\` 只设置了一个名为 \`HTTP_PROXY\`、值为 \`a HTTPS_PROXY=b\` 的变量。`,
+    fix: `每个变量一行：\`Environment="HTTPS_PROXY=http://proxy:3128"\`（target \`docker-systemd\`）。`,
+  },
+  'no-proxy-missing-registry': {
+    title: '内部镜像仓库不在 NO_PROXY 中',
+    summary: '访问内部镜像仓库或镜像加速器的请求经过公司代理，而代理通常访问不到它（403、502、超时）。',
+    explanation: `Go 只有在 \`NO_PROXY\` 匹配时才直连。内部仓库、镜像加速器和 \`DOCKER_HOST\` 都需要列在其中，而且每个参与者的 \`NO_PROXY\` 都要有。`,
+    fix: `用 \`--registry\` 生成列表（target \`docker-systemd\`、\`docker-daemon-json\`、\`buildx-docker-container\`、\`client-shell\`）。`,
+  },
+  'no-proxy-syntax': {
+    title: 'NO_PROXY 中有永远不会匹配的条目',
+    summary:
+      'NO_PROXY 中的空格、分号、协议前缀或中间通配符会产生什么也匹配不到的条目，绕过代理悄无声息地失效。',
+    explanation: `Go 只按逗号分隔，不认识 \`http://\` 前缀，\`*.corp\` 等同于 \`.corp\`，\`a*.corp\` 不匹配任何东西。差异详见 [NO_PROXY 语义](/zh-cn/reference/no-proxy/)。`,
+    fix: `写成逗号分隔的 \`.domain\` 后缀、主机名、IP 和 CIDR，不带空格和协议。`,
+  },
+  'proxy-case-mismatch': {
+    title: '大写和小写的代理变量不一致',
+    summary:
+      'HTTP_PROXY 与 http_proxy（或 NO_PROXY 与 no_proxy）的值不同；Go、curl 和 wget 各自取不同的那个。',
+    explanation: `Go 优先读大写，curl 对 \`http_proxy\` 只读小写，wget 只读小写。两者不同时，同一个构建里的不同工具会走不同的代理。`,
+    fix: `两种大小写写成同样的值（buildproxy 的每个 target 都会这样写）。`,
+  },
+  'all-proxy-only': {
+    title: '只设置了 ALL_PROXY',
+    summary:
+      'dockerd、buildkitd 和 buildx 从不读取 ALL_PROXY，buildx 也不会把 config.json 的 allProxy 传给 RUN 步骤。',
+    explanation: `Go 的 \`httpproxy\` 不支持 \`ALL_PROXY\`。只设置 \`ALL_PROXY=socks5://…\` 时，守护进程和构建器直连。此外 apk、apt 等 \`RUN\` 中的工具只支持 HTTP 代理，不支持 SOCKS。`,
+    fix: `设置 \`HTTP_PROXY\` 和 \`HTTPS_PROXY\`，使用代理客户端的 HTTP 端口。`,
+  },
+  'tls-inspection-ca': {
+    title: '并非每个参与者都信任公司 CA',
+    summary:
+      '执行 TLS 检查的代理用公司 CA 重新签名流量；每个参与者有自己的信任库，在信任该 CA 之前都会报 x509: certificate signed by unknown authority。',
+    explanation: `客户端使用主机的系统信任库，dockerd 使用系统信任库和 \`/etc/docker/certs.d\`，容器里的 buildkitd 使用它镜像里的信任库，\`RUN\` 步骤使用正在构建的镜像的信任库。详见 [TLS 检查代理](/reference/tls-inspection/)。`,
+    fix: `把 CA 装进每个参与者：主机上 \`update-ca-certificates\`；构建器用 \`buildproxy plan --ca-cert FILE --target buildkitd-toml\`；\`RUN\` 步骤在 Dockerfile 中 \`COPY\` 证书并 \`update-ca-certificates\`，或使用 secret mount。`,
+  },
+  'docker-build-vs-buildx-build': {
+    title: 'docker build 和 docker buildx build 使用不同的构建器',
+    summary:
+      '一个命令能用，另一个失败：docker build 使用默认构建器，docker buildx build 使用 docker buildx use 选择的那个。',
+    explanation: `\`docker build\` 始终使用当前上下文的默认构建器（\`docker\` 驱动，即 dockerd）；\`docker buildx build\` 使用 \`docker buildx use\` 或 \`BUILDX_BUILDER\` 选中的构建器，它可能是没有代理的 \`docker-container\` 构建器。`,
+    fix: `给两个构建器都配置代理，或用 \`docker buildx use default\` 切换回默认构建器。`,
+  },
+  'git-context-proxy': {
+    title: '此版本 BuildKit 的 git 源忽略构建器代理',
+    summary:
+      '在 BuildKit 0.19（Docker Engine 28）之前，拉取 ADD <git> 源和 git 构建上下文的 git 进程拿不到构建器的代理。',
+    explanation: `旧版 BuildKit 启动 git 时没有传递代理变量，git 直连并失败，即使构建器本身有代理。`,
+    fix: `升级到 BuildKit ≥ 0.19（Engine 28），例如用 \`--driver-opt image=moby/buildkit:latest\` 重建构建器（target \`buildx-docker-container\`），或在 \`RUN\` 步骤中拉取源码。`,
+  },
+  'proxy-network-bypass': {
+    title: 'BuildKit 的代理网络绕过了你的代理',
+    summary:
+      'BuildKit 自带的"代理网络"（v0.31+）会改写 RUN 步骤的代理；在 v0.31–v0.32 中它随后直连，绕过了公司代理。',
+    explanation: `在 \`buildkitd.toml\` 中设置 \`proxyNetwork = true\`，或使用 \`--proxy-network\` / \`buildctl build --proxy-network\` 时，BuildKit 会在每个 RUN 步骤前放置自己的记录型中间人代理，并**覆盖**该步骤中的 \`HTTP_PROXY/HTTPS_PROXY/NO_PROXY\`。v0.31–v0.32 中这个代理直接向外连接（[moby/buildkit#6991](https://github.com/moby/buildkit/issues/6991)），忽略你的上游代理；链式转发到上游是之后才加入的（[moby/buildkit#7074](https://github.com/moby/buildkit/issues/7074)）。`,
+    fix: `关闭代理网络（删除 \`proxyNetwork\` / \`--proxy-network\`），或使用能链式转发到守护进程上游代理的 BuildKit（target \`buildkitd-toml\`）。`,
+  },
+};
