@@ -163,7 +163,10 @@ sudo tr '\\0' '\\n' < /proc/$(pidof buildkitd)/environ | grep -i _proxy`,
       },
       {
         label: 'Rootless (user unit)',
-        machine: variant(bare, { buildkitd: { env: {} } }),
+        machine: variant(bare, {
+          env: { BUILDKIT_HOST: 'unix:///run/user/1000/buildkit/buildkitd.sock' },
+          buildkitd: { env: {}, rootless: true },
+        }),
         profile: { proxy: PROXY, caCert: '/usr/local/share/ca-certificates/corp.crt', ...REG },
         targets: ['buildkitd-systemd', 'buildkitd-toml', 'build-command'],
         verify: `systemctl --user show --property=Environment buildkit

@@ -6,8 +6,10 @@ import type { Target } from '../../targets.js';
 import { change, HEADER, ok, type PlanContext, refuse, type TargetDefinition } from '../context.js';
 import type { TargetResult } from '../types.js';
 
-/** The same test buildkitd-systemd uses to pick the user unit: no system service, and not root. */
+/** The same test buildkitd-systemd uses to pick the user unit: the scope of the buildkitd buildctl reaches, or
+ * else no system service and not root. */
 function rootlessBuildkitd(ctx: PlanContext): boolean {
+  if (ctx.state.buildctl) return ctx.state.buildctl.unitScope === 'user';
   const uid = ctx.state.host.uid;
   return ctx.state.buildkitd.service?.loaded !== true && uid !== 0 && uid !== null;
 }
@@ -17,7 +19,8 @@ function buildkitdToml(ctx: PlanContext, target: Target): TargetResult {
   const mirrors = ctx.profile.mirrors;
   if (!ca && mirrors.length === 0)
     return refuse('nothing to write: pass --ca-cert FILE for a TLS-inspecting proxy, or --mirror HOST');
-  const standalone = ctx.state.buildkitd.service?.loaded || ctx.state.buildkitd.processEnv !== null;
+  const standalone =
+    !!ctx.state.buildctl || ctx.state.buildkitd.service?.loaded || ctx.state.buildkitd.processEnv !== null;
   const path =
     ctx.state.buildkitd.tomls.find((t) => t.path.startsWith('/'))?.path ??
     (standalone
