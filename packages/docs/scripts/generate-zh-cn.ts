@@ -5,15 +5,14 @@ import {
   curlNoProxyMatch,
   describeMachine,
   goBypass,
-  type MachineSpec,
   makePlan,
   type ProfileInput,
   RULE_TEXTS_ZH_CN,
   RULES,
   redactAll,
   SIGNATURES,
-  synthesize,
 } from '@buildproxy/core';
+import { type MachineSpec, synthesize } from '@buildproxy/core/testing';
 import { planView, renderPlanMarkdown } from '../src/scripts/render-plan.js';
 import type { Guide } from './guides.js';
 import { GUIDES_ZH_CN } from './guides-zh-cn.js';

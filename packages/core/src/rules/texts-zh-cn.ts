@@ -17,6 +17,13 @@ export const RULE_TEXTS_ZH_CN: Record<string, RuleTextTranslation> = {
     explanation: `buildproxy 通过 \`docker info\`（或直接访问 Engine API 的 socket）读取 dockerd 真正生效的代理，以及构建器容器的环境变量。守护进程没有运行、socket 权限不够，或 \`DOCKER_HOST\` 指向了别处时，这些信息都拿不到，报告只能依据磁盘上的文件。`,
     fix: `启动 dockerd（\`sudo systemctl start docker\`，rootless 用 \`systemctl --user start docker\`），或把当前用户加入 \`docker\` 组，或修正 \`DOCKER_HOST\`，然后再运行 \`buildproxy doctor\`。`,
   },
+  'proxy-unknown': {
+    title: '没有任何信息表明构建是否需要代理',
+    summary:
+      '没有给出代理，机器上也没有任何地方设置了代理，所以每个参与者都按"无代理"检查：在直连网络上这是对的，在公司代理后面则是错的。用 --proxy 给出代理，按它检查每个参与者。',
+    explanation: `buildproxy 把构建的每个参与者与你需要的代理比较。这个代理来自 \`--proxy\`，或者从任何配置了代理的地方推断（你的 shell、dockerd、某个构建器、\`~/.docker/config.json\`）。如果这些地方都没有，就没有可比较的对象：每个参与者都"没有代理"，这在能直连的网络上是正确的，而在公司代理后面恰恰就是问题所在。doctor 无法分辨是哪一种，所以它如实说明，而不是报告机器一切正常。`,
+    fix: `如果构建正常，就什么都不用做。如果构建失败（访问 registry-1.docker.io、auth.docker.io 超时），给出代理并再次运行 doctor：\`buildproxy doctor --proxy http://HOST:PORT\`；向导会在网络步骤询问代理。然后用 \`buildproxy plan --proxy http://HOST:PORT\` 把它写给每个参与者。`,
+  },
   'config-file-invalid': {
     title: '配置文件无法解析',
     summary:
