@@ -195,4 +195,28 @@ describe('stretch: dockerd 26 + buildx 0.13 + a docker-container builder', () =>
     expect(pull.status, pull.stderr).toBe(0);
     expect(await squidLogged(/GET http:\/\/registry\.test:5000\/v2\/base\/manifests\//)).not.toBeNull();
   }, 300_000);
+
+  it('daemon.json edited after dockerd started (Engine 26): builder-config-stale says restart dockerd', async () => {
+    await stopD26();
+    const root = mkdtempSync(join(E2E, 'stale26-'));
+    mkdirSync(join(root, 'etc/docker'), { recursive: true });
+    const dj = join(root, 'etc/docker/daemon.json');
+    writeFileSync(dj, '{}\n');
+    await startD26(['--config-file', dj], {});
+    // The user adds proxies to daemon.json and forgets the restart: docker info still reports none.
+    writeFileSync(
+      dj,
+      `${JSON.stringify({ proxies: { 'http-proxy': PROXY, 'https-proxy': PROXY, 'no-proxy': 'localhost' } }, null, 2)}\n`,
+    );
+    expect(docker(['info', '--format', '{{.HTTPSProxy}}']).stdout.trim()).toBe('');
+    const doctor = spawnSync(process.execPath, [CLI, 'doctor', '--json', '--root', root], {
+      encoding: 'utf8',
+      env,
+    });
+    const stale = JSON.parse(doctor.stdout).findings.filter(
+      (f: { rule: string }) => f.rule === 'builder-config-stale',
+    );
+    expect(stale).toHaveLength(1);
+    expect(stale[0].message).toMatch(/daemon\.json sets .*but the running dockerd reports .*restart dockerd/);
+  }, 300_000);
 });

@@ -88,8 +88,12 @@ export function analyzeBuildctl(ev: Evidence, ctx: FileContext, commandAddr: str
   // A rootless buildkitd (a user unit) when the address is under /run/user/UID, or the user unit is the one loaded.
   const sysUnit = unitFor(ev, false);
   const userUnit = unitFor(ev, true);
+  // …or the only buildkitd is a rootless one, or a user runs buildctl with no system unit loaded.
   const userScope =
-    (address.path?.startsWith('/run/user/') ?? false) || (!!userUnit?.loaded && !sysUnit?.loaded);
+    (address.path?.startsWith('/run/user/') ?? false) ||
+    rootlessMismatch !== null ||
+    (!!userUnit?.loaded && !sysUnit?.loaded) ||
+    (!rootful && !tie && !sysUnit?.loaded);
   const unit = userScope ? userUnit : sysUnit;
   const uc = unitConfig(ev, 'buildkit', userScope, ctx, unit);
   const systemd = !!unit?.loaded || uc.dropIns.length > 0 || uc.execStart !== null;

@@ -1,6 +1,14 @@
 // The runtime actor, dockerd: whether it answers, its version and kind (rootless, Desktop), every place its proxy
 // is configured (daemon.json, the systemd unit, flags, its process) and the environment it really runs with.
-import { CMD, daemonJsonPath, type FileContext, systemctlShow } from '../evidence/canonical.js';
+import { resolveDaemon, type Tie } from '../daemons/resolve.js';
+import {
+  CMD,
+  cliConfigPath,
+  daemonJsonPath,
+  type FileContext,
+  systemctlShow,
+} from '../evidence/canonical.js';
+import { DEFAULT_SOCKET, localDaemonSocket } from '../evidence/endpoint.js';
 import { type Evidence, findCommand } from '../evidence/schema.js';
 import { type DockerInfo, parseDockerInfo, parseDockerVersion } from '../formats/docker-output.js';
 import type { FileError } from '../formats/json-file.js';
@@ -16,6 +24,7 @@ export interface RuntimeAnalysis {
   systemd: State['systemd'];
   daemonJson: State['daemonJson'];
   dockerdEnv: State['dockerdEnv'];
+  dockerdTie: Tie | null;
   ignoredFiles: State['ignoredFiles'];
   /** daemon.json, the unit's drop-ins, the flags and the process environment, in this order */
   layers: Layer[];
@@ -129,6 +138,31 @@ export function dockerdEnvironment(
   return { env, origin };
 }
 
+/**
+ * The dockerd the CLI talks to (DOCKER_HOST, else the default socket), tied by the daemon resolver. Another
+ * dockerd's environment says nothing about this one: untied, the process environment is unknown and docker info
+ * is the authority. A bundle captured before processes carried argv and sockets keeps its one dockerd.
+ */
+export function tieDockerd(ev: Evidence, ctx: FileContext, rootless: boolean): Tie | null {
+  const dockerds = ev.processes.filter((p) => p.name === 'dockerd');
+  if (dockerds.length === 1 && dockerds[0]!.argv === undefined && dockerds[0]!.sockets === undefined)
+    return {
+      process: dockerds[0]!,
+      how: 'argv',
+      detail: 'the only dockerd in a capture without command lines',
+    };
+  const runtimeDir = ev.env.XDG_RUNTIME_DIR || (ev.host.uid ? `/run/user/${ev.host.uid}` : null);
+  const defaults =
+    rootless && runtimeDir
+      ? { address: `unix://${runtimeDir}/docker.sock`, pidfile: `${runtimeDir}/docker.pid` }
+      : { address: `unix://${DEFAULT_SOCKET}`, pidfile: '/var/run/docker.pid' };
+  const host = ev.env.DOCKER_HOST;
+  const sock = localDaemonSocket(ctx.env, ev.files[cliConfigPath(ctx)]);
+  const address = host && !host.startsWith('unix://') ? host : sock ? `unix://${sock}` : null;
+  if (!address) return null; // a context: its endpoint is not read here
+  return resolveDaemon({ daemon: 'dockerd', address, processes: ev.processes, files: ev.files, defaults });
+}
+
 export function analyzeRuntime(ev: Evidence, ctx: FileContext): RuntimeAnalysis {
   const fileErrors: FileError[] = [];
   const { status, error, cli, info } = daemonStatus(ev);
@@ -143,7 +177,8 @@ export function analyzeRuntime(ev: Evidence, ctx: FileContext): RuntimeAnalysis 
   const dj = readDaemonJson(djPath, ev.files[djPath]);
   if (dj.error) fileErrors.push(dj.error);
   const djEffective = (engine ? engine[0] >= 23 : true) && !desktop;
-  const proc = ev.processes.find((p) => p.name === 'dockerd') ?? null;
+  const tie = tieDockerd(ev, ctx, rootless);
+  const proc = tie?.process ?? null;
   const flags = proxyFlags(uc.execStart);
   const unitLabel = rootless ? 'the rootless docker systemd unit' : 'the docker systemd unit';
 
@@ -212,6 +247,7 @@ export function analyzeRuntime(ev: Evidence, ctx: FileContext): RuntimeAnalysis 
     },
     daemonJson: dj.config,
     dockerdEnv: proc ? { pid: proc.pid, env: proc.env } : null,
+    dockerdTie: tie,
     ignoredFiles: ignoredEnvFiles(ev, uc),
     layers,
     env,

@@ -56,6 +56,7 @@ export function analyze(ev: Evidence): State {
     systemd: runtime.systemd,
     daemonJson: runtime.daemonJson,
     dockerdEnv: runtime.dockerdEnv,
+    dockerdTie: runtime.dockerdTie,
     builders: builder.builders,
     buildBuilder: builder.buildBuilder,
     buildxBuilder: builder.buildxBuilder,

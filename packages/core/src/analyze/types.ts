@@ -118,7 +118,10 @@ export interface State {
     environmentFiles: string[];
   };
   daemonJson: DaemonJson | null;
+  /** the dockerd the CLI reaches, tied to its process by the daemon resolver; its environment, when readable */
   dockerdEnv: { pid: number; env: Record<string, string> | null } | null;
+  /** how that dockerd was tied (socket, argv, pidfile); null: no process is tied, docker info is the authority */
+  dockerdTie: import('../daemons/resolve.js').Tie | null;
   builders: BuilderState[];
   /** the builder `docker build` uses, and the one `docker buildx build` uses */
   buildBuilder: BuilderState | null;

@@ -131,7 +131,16 @@ export function synthesize(spec: MachineSpec): Evidence {
     } else {
       commands.push(missing(systemctlShow('docker', false)));
     }
-    if (up) processes.push({ name: 'dockerd', pid: 812, env: procEnv });
+    // As docker.service starts it: -H fd:// on the socket docker.socket listens on (the resolver ties it there).
+    const sock = rootless ? `/run/user/${spec.uid ?? 1000}/docker.sock` : '/run/docker.sock';
+    if (up)
+      processes.push({
+        name: 'dockerd',
+        pid: 812,
+        env: procEnv,
+        argv: dd.execStart ?? uc.execStart ?? ['/usr/bin/dockerd', '-H', 'fd://'],
+        sockets: [sock],
+      });
     const djPath = daemonJsonPath(home, { desktop: dd.desktop, rootless });
     const djProxies = daemonJsonProxies(djPath, files[djPath]);
     const useDj = Number(engine.split('.')[0]) >= 23 && !dd.desktop;

@@ -203,7 +203,7 @@ describe('builder', () => {
     expect(b.actor.proxy.https).toBeNull();
   });
   it('a standalone buildkitd: the environment of the one buildctl reaches is a layer', () => {
-    const ev = synthesize({ ...GOOD_DOCKER, buildkitd: { env: { HTTPS_PROXY: 'http://bk:1' } } });
+    const ev = synthesize({ ...GOOD_DOCKER, uid: 0, buildkitd: { env: { HTTPS_PROXY: 'http://bk:1' } } });
     const b = analyzeBuilder(ev, ctxOf(ev), dockerd(ev), analyzeBuildctl(ev, ctxOf(ev), null));
     expect(b.layers.map((l) => l.id)).toContain('buildkitd-process');
     expect(b.buildkitd.processEnv).toEqual({ HTTPS_PROXY: 'http://bk:1' });

@@ -14,6 +14,33 @@ function diff(a: Record<string, string>, b: Record<string, string>): string[] {
   return [...keys].filter((k) => (a[k] ?? '') !== (b[k] ?? '')).sort();
 }
 
+/** docker info masks credentials (http://xxxxx:xxxxx@host); compare without the userinfo. */
+const bare = (v: string | null | undefined) => (v ?? '').replace(/\/\/[^/@\s]*@/, '//').trim();
+
+/**
+ * daemon.json edited, dockerd not restarted: Engine ≥ 23 applies `proxies` at start and reports them in docker
+ * info, so a file that says one thing while docker info says another means the running daemon predates the file.
+ */
+function staleDaemonJson(state: Parameters<Rule['check']>[0]): FindingDraft | null {
+  const dj = state.daemonJson;
+  const info = state.docker.info;
+  const engine = state.docker.engine;
+  if (!dj?.proxies || !info || state.docker.desktop || !engine || engine[0] < 23) return null;
+  if (Object.keys(state.systemd.flags).length) return null; // dockerd refuses to start: daemon-json-flag-conflict
+  const pairs: [string, string | undefined, string | null][] = [
+    ['http-proxy', dj.proxies['http-proxy'], info.httpProxy],
+    ['https-proxy', dj.proxies['https-proxy'], info.httpsProxy],
+    ['no-proxy', dj.proxies['no-proxy'], info.noProxy],
+  ];
+  const differ = pairs.filter(([, file, running]) => file !== undefined && bare(file) !== bare(running));
+  if (differ.length === 0) return null;
+  const sysctl = state.systemd.user ? 'systemctl --user' : 'sudo systemctl';
+  return {
+    message: `${dj.path} sets ${differ.map(([k, v]) => `${k}=${shown(v ?? '')}`).join(', ')}, but the running dockerd reports ${differ.map(([k, , r]) => `${k}=${r ? shown(r) : '(none)'}`).join(', ')} (docker info): daemon.json changed after dockerd started; restart dockerd (\`${sysctl} restart docker\`)`,
+    evidence: [dj.path, 'docker info'],
+  };
+}
+
 export const builderConfigStale: Rule = {
   id: 'builder-config-stale',
   title: 'The proxy configuration is not loaded yet',
@@ -94,6 +121,8 @@ export const builderConfigStale: Rule = {
         });
       }
     }
+    const stale = staleDaemonJson(state);
+    if (stale) out.push(stale);
     for (const b of state.builders) {
       if (b.driver !== 'docker-container') continue;
       const node = b.nodes[0];
