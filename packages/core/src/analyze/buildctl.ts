@@ -50,6 +50,41 @@ export function buildctlRelevant(ev: Evidence, commandTool: string | null): bool
   return ev.processes.some((p) => p.name === 'buildkitd');
 }
 
+/** The proxy environment of that buildkitd: its process, else what systemd loaded, the container's, the unit files'. */
+function buildkitdEnv(
+  ev: Evidence,
+  w: {
+    proc: ProcessInfo | null;
+    unit: SystemctlUnit | null;
+    userScope: boolean;
+    address: BuildkitAddress;
+    systemd: boolean;
+    uc: UnitConfig;
+  },
+): { env: Record<string, string> | null; envOrigin: Origin | null } {
+  const { proc, unit, userScope, address, systemd, uc } = w;
+  let env: Record<string, string> | null = null;
+  let envOrigin: Origin | null = null;
+  if (proc?.env) {
+    env = proc.env;
+    envOrigin = { kind: 'process', ref: `buildkitd (pid ${proc.pid})` };
+  } else if (unit?.loaded && unit.environment) {
+    env = pickRelevant(unit.environment);
+    envOrigin = { kind: 'command', ref: systemctlShow('buildkit', userScope).slice(0, 3).join(' ') };
+  } else if (address.kind === 'docker-container' && address.target) {
+    const ci = findCommand(ev, ['docker', 'container', 'inspect', address.target]);
+    const info = ci?.exitCode === 0 ? parseContainerInspect(ci.stdout) : null;
+    if (info) {
+      env = info.env;
+      envOrigin = { kind: 'command', ref: `docker container inspect ${address.target}` };
+    }
+  } else if (!proc && systemd && uc.fileVars.size > 0) {
+    env = Object.fromEntries([...uc.fileVars].map(([k, v]) => [k, v.value]));
+    envOrigin = { kind: 'file', ref: `the buildkit systemd unit (${userScope ? 'user' : 'system'})` };
+  }
+  return { env, envOrigin };
+}
+
 export function analyzeBuildctl(ev: Evidence, ctx: FileContext, commandAddr: string | null): BuildctlState {
   const { address, source } = buildctlAddress(ev.env, commandAddr);
   const uid = ev.host.uid;
@@ -98,26 +133,8 @@ export function analyzeBuildctl(ev: Evidence, ctx: FileContext, commandAddr: str
   const uc = unitConfig(ev, 'buildkit', userScope, ctx, unit);
   const systemd = !!unit?.loaded || uc.dropIns.length > 0 || uc.execStart !== null;
 
-  let env: Record<string, string> | null = null;
-  let envOrigin: Origin | null = null;
   const proc = tie?.process ?? null;
-  if (proc?.env) {
-    env = proc.env;
-    envOrigin = { kind: 'process', ref: `buildkitd (pid ${proc.pid})` };
-  } else if (unit?.loaded && unit.environment) {
-    env = pickRelevant(unit.environment);
-    envOrigin = { kind: 'command', ref: systemctlShow('buildkit', userScope).slice(0, 3).join(' ') };
-  } else if (address.kind === 'docker-container' && address.target) {
-    const ci = findCommand(ev, ['docker', 'container', 'inspect', address.target]);
-    const info = ci?.exitCode === 0 ? parseContainerInspect(ci.stdout) : null;
-    if (info) {
-      env = info.env;
-      envOrigin = { kind: 'command', ref: `docker container inspect ${address.target}` };
-    }
-  } else if (!proc && systemd && uc.fileVars.size > 0) {
-    env = Object.fromEntries([...uc.fileVars].map(([k, v]) => [k, v.value]));
-    envOrigin = { kind: 'file', ref: `the buildkit systemd unit (${userScope ? 'user' : 'system'})` };
-  }
+  const { env, envOrigin } = buildkitdEnv(ev, { proc, unit, userScope, address, systemd, uc });
   const workers = findCommand(ev, CMD.buildctlWorkers);
   const versionCmd = findCommand(ev, CMD.buildctlVersion);
   const version =
