@@ -13,7 +13,7 @@ import type { FileOpResult } from './file-op.js';
 import { withLock } from './lock.js';
 import { checkPlan, commandRunner, type LiveUser, liveUser } from './plan-guard.js';
 import { runFileOp, walk } from './safe-write.js';
-import { writeJournal } from './undo.js';
+import { putBack, writeJournal } from './undo.js';
 
 export interface ApplyOptions {
   /** write every absolute path under this folder instead of / (tests, image builds) */
@@ -101,24 +101,7 @@ function opFor(
 
 /** Put back what this apply wrote before a later file failed: the plan's own "before", or no file. */
 function rollBack(written: FileChange[], opts: ApplyOptions): void {
-  for (const c of written.reverse()) {
-    const w = walk(opts.root ?? '/', c.path);
-    if (!w.ok) continue;
-    runFileOp(
-      {
-        op: c.before === null ? 'remove' : 'replace',
-        start: w.start,
-        dirs: w.dirs,
-        name: w.name,
-        shown: c.path,
-        content: Buffer.from(c.before ?? '', 'utf8').toString('base64'),
-        mode: Number.parseInt(c.mode, 8),
-        dirMode: 0o700,
-        expect: sha256(c.after),
-      },
-      w.as,
-    );
-  }
+  for (const c of written.reverse()) putBack(c, opts.root ?? '/');
 }
 
 export async function applyPlan(plan: Plan, opts: ApplyOptions = {}): Promise<ApplyResult> {

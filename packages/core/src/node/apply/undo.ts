@@ -7,7 +7,7 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { FileChange, Plan } from '../../plan/types.js';
 import { sha256 } from './apply.js';
-import type { FileOpResult } from './file-op.js';
+import type { FileOpRequest, FileOpResult } from './file-op.js';
 import { withLock } from './lock.js';
 import { checkPlan, type LiveUser, liveUser } from './plan-guard.js';
 import { runFileOp, safeWrite, walk } from './safe-write.js';
@@ -55,7 +55,15 @@ export type UndoOutcome =
   | { path: string; status: 'unchanged' }
   | { path: string; status: 'refused'; reason: string };
 
-function undoOne(c: FileChange, root: string, dryRun: boolean, stamp: string): FileOpResult {
+/**
+ * Put back c's "before" (or remove the file it made), only while the file still holds c's "after":
+ * apply's roll-back and undo both go through here.
+ */
+export function putBack(
+  c: FileChange,
+  root: string,
+  extra: Pick<FileOpRequest, 'backup' | 'stamp' | 'utf8' | 'dryRun'> = {},
+): FileOpResult {
   const w = walk(root, c.path);
   if (!w.ok) return w;
   return runFileOp(
@@ -70,13 +78,14 @@ function undoOne(c: FileChange, root: string, dryRun: boolean, stamp: string): F
       dirMode: 0o700,
       // Only what apply wrote is taken back: a file edited since is refused.
       expect: sha256(c.after),
-      backup: true,
-      stamp: `undo-${stamp}`,
-      utf8: true,
-      dryRun,
+      ...extra,
     },
     w.as,
   );
+}
+
+function undoOne(c: FileChange, root: string, dryRun: boolean, stamp: string): FileOpResult {
+  return putBack(c, root, { backup: true, stamp: `undo-${stamp}`, utf8: true, dryRun });
 }
 
 export async function undoPlan(
