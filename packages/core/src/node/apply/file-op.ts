@@ -75,6 +75,9 @@ export function fileOp(req: FileOpRequest): FileOpResult {
   const procFd = fs.existsSync('/proc/self/fd');
   const fdPath = (fd: number, name: string, dirPath: string) =>
     procFd ? `/proc/self/fd/${fd}/${name}` : `${dirPath}/${name}`;
+  // A file that must not exist yet, opened for writing, 0600, never through a link.
+  const createNew = (fd: number, name: string, dirPath: string) =>
+    fs.openSync(fdPath(fd, name, dirPath), C.O_WRONLY | C.O_CREAT | C.O_EXCL | C.O_NOFOLLOW, 0o600);
   const opened: number[] = [];
   const created: { dirFd: number; dirPath: string; name: string }[] = [];
   const fail = (code: Extract<FileOpResult, { ok: false }>['code'], message: string): FileOpResult => ({
@@ -214,11 +217,7 @@ export function fileOp(req: FileOpRequest): FileOpResult {
         const b = `${req.name}.buildproxy-${req.stamp ?? 'backup'}${i === 1 ? '' : `-${i}`}.bak`;
         let fd: number;
         try {
-          fd = fs.openSync(
-            fdPath(dirFd, b, dirPath),
-            C.O_WRONLY | C.O_CREAT | C.O_EXCL | C.O_NOFOLLOW,
-            0o600,
-          );
+          fd = createNew(dirFd, b, dirPath);
         } catch (e) {
           if ((e as NodeJS.ErrnoException).code === 'EEXIST' && i < 1000) continue;
           throw e;
@@ -244,11 +243,7 @@ export function fileOp(req: FileOpRequest): FileOpResult {
     for (let i = 0; tfd < 0; i++) {
       tmp = `.${req.name}.buildproxy-${crypto.randomBytes(8).toString('hex')}.tmp`;
       try {
-        tfd = fs.openSync(
-          fdPath(dirFd, tmp, dirPath),
-          C.O_WRONLY | C.O_CREAT | C.O_EXCL | C.O_NOFOLLOW,
-          0o600,
-        );
+        tfd = createNew(dirFd, tmp, dirPath);
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || i > 10) throw e;
       }
