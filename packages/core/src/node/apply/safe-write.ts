@@ -158,42 +158,33 @@ export interface SafeWriteOptions
   shown?: string;
 }
 
-/** Replace (or create) one file under root, by the rules above. */
-export function safeWrite(path: string, content: string | Buffer, opts: SafeWriteOptions): FileOpResult {
+/** Walk to path under root, then run one request there, named as shown (default: the path). */
+function opAt(
+  path: string,
+  opts: Omit<SafeWriteOptions, 'mode' | 'dirMode'>,
+  req: Pick<FileOpRequest, 'op' | 'mode' | 'dirMode' | 'content'>,
+): FileOpResult {
   const w = walk(opts.root ?? '/', path);
   if (!w.ok) return w;
   const { root: _root, shown, ...rest } = opts;
   return runFileOp(
-    {
-      ...rest,
-      op: 'replace',
-      start: w.start,
-      dirs: w.dirs,
-      name: w.name,
-      shown: shown ?? path,
-      content: Buffer.from(content).toString('base64'),
-    },
+    { ...rest, ...req, start: w.start, dirs: w.dirs, name: w.name, shown: shown ?? path },
     w.as,
   );
 }
 
+/** Replace (or create) one file under root, by the rules above. */
+export function safeWrite(path: string, content: string | Buffer, opts: SafeWriteOptions): FileOpResult {
+  return opAt(path, opts, {
+    op: 'replace',
+    mode: opts.mode,
+    dirMode: opts.dirMode,
+    content: Buffer.from(content).toString('base64'),
+  });
+}
+
 export function safeRemove(path: string, opts: Omit<SafeWriteOptions, 'mode' | 'dirMode'>): FileOpResult {
-  const w = walk(opts.root ?? '/', path);
-  if (!w.ok) return w;
-  const { root: _root, shown, ...rest } = opts;
-  return runFileOp(
-    {
-      ...rest,
-      op: 'remove',
-      mode: 0o600,
-      dirMode: 0o700,
-      start: w.start,
-      dirs: w.dirs,
-      name: w.name,
-      shown: shown ?? path,
-    },
-    w.as,
-  );
+  return opAt(path, opts, { op: 'remove', mode: 0o600, dirMode: 0o700 });
 }
 
 /**
