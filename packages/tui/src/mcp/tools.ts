@@ -57,16 +57,8 @@ const profileShape = {
   proxyOnHost: z.boolean().optional().describe("the proxy listens on this host's 127.0.0.1 (cntlm, px)"),
 };
 
-type EvidenceArgs = { root?: string; from?: string; timeoutMs?: number; probes?: 'auto' | 'commands' };
-type ProfileArgs = {
-  proxy?: string;
-  httpProxy?: string;
-  httpsProxy?: string;
-  noProxy?: string;
-  registries?: string[];
-  mirrors?: string[];
-  proxyOnHost?: boolean;
-};
+type EvidenceArgs = z.infer<z.ZodObject<typeof evidenceShape>>;
+type ProfileArgs = z.infer<z.ZodObject<typeof profileShape>>;
 
 /** Tool arguments as the CLI's parsed flags, so both go through the same validation with the same messages. */
 function asValues(a: EvidenceArgs & ProfileArgs): Values {
