@@ -15,6 +15,7 @@ import {
   PROXY,
   readRootFiles,
   resetLogs,
+  seedImage,
   sleep,
   squidLog,
   squidLogged,
@@ -111,21 +112,7 @@ function cli(args: string[], env: Record<string, string>) {
 beforeAll(() => {
   execFileSync(INFRA, ['up'], { stdio: 'inherit', env: { ...process.env, E2E } });
   // The frontend image, seeded as squid's user (the only one the firewall lets reach the registry).
-  execFileSync(
-    'setpriv',
-    [
-      '--reuid=proxy',
-      '--regid=proxy',
-      '--init-groups',
-      'skopeo',
-      'copy',
-      '-q',
-      '--dest-tls-verify=false',
-      `oci:${join(CACHE, 'frontend-image')}:1`,
-      'docker://registry.test:5000/dockerfile:1',
-    ],
-    { env: { PATH: '/usr/bin:/bin', HOME: '/tmp', TMPDIR: '/tmp' } },
-  );
+  seedImage(`${join(CACHE, 'frontend-image')}:1`, 'registry.test:5000/dockerfile:1');
   dir = mkdtempSync(join(E2E, 'bk-'));
   sock = join(dir, 'buildkitd.sock');
   writeFileSync(join(dir, 'buildkitd.toml'), TOML);

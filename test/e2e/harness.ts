@@ -29,6 +29,25 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
 
+/** Copy an image from an OCI layout into the test registry as squid's user (the only one the firewall lets reach it). */
+export function seedImage(oci: string, ref: string): void {
+  execFileSync(
+    'setpriv',
+    [
+      '--reuid=proxy',
+      '--regid=proxy',
+      '--init-groups',
+      'skopeo',
+      'copy',
+      '-q',
+      '--dest-tls-verify=false',
+      `oci:${oci}`,
+      `docker://${ref}`,
+    ],
+    { env: { PATH: '/usr/bin:/bin', HOME: '/tmp', TMPDIR: '/tmp' } },
+  );
+}
+
 export interface Daemon {
   name: string;
   dir: string;

@@ -15,6 +15,7 @@ import {
   PROXY,
   resetLogs,
   rules,
+  seedImage,
   sleep,
   squidLogged,
 } from './harness.js';
@@ -71,23 +72,7 @@ beforeAll(async () => {
   execFileSync(INFRA, ['up'], { stdio: 'inherit', env: { ...process.env, E2E } });
   // Seed the BuildKit image as the one user the firewall lets through (squid's), directly: a 60 MB upload through
   // squid trips its short e2e timeouts, and seeding is not what is under test.
-  execFileSync(
-    'setpriv',
-    [
-      '--reuid=proxy',
-      '--regid=proxy',
-      '--init-groups',
-      'skopeo',
-      'copy',
-      '-q',
-      '--dest-tls-verify=false',
-      `oci:${join(CACHE, 'buildkit-image')}:e2e`,
-      'docker://registry.test:5000/buildkit:e2e',
-    ],
-    {
-      env: { PATH: '/usr/bin:/bin', HOME: '/tmp', TMPDIR: '/tmp' },
-    },
-  );
+  seedImage(`${join(CACHE, 'buildkit-image')}:e2e`, 'registry.test:5000/buildkit:e2e');
   dir = mkdtempSync(join(E2E, 'd26-'));
   const cfg = join(dir, 'docker-config');
   mkdirSync(join(cfg, 'cli-plugins'), { recursive: true });
