@@ -1,6 +1,6 @@
 // --error FILE|- (doctor, plan, why): the pasted build error, read with a bounded memory. A build log can be
 // endless (docker build … 2>&1 | buildproxy why), so only its tail is kept: the error is at the end.
-import { createReadStream, type ReadStream, statSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { UsageError } from './errors.js';
 
 /** Bytes kept from the end of the input: four times what the reader looks at, for multi-byte text. */
@@ -61,10 +61,8 @@ export async function readErrorInput(
       `--error ${spec} is a ${kind}, not a file`,
       'fix: give the file with the build output',
     );
-  let stream: ReadStream;
   try {
-    stream = createReadStream(spec);
-    return await readTail(stream);
+    return await readTail(createReadStream(spec));
   } catch (e) {
     throw new UsageError(
       `cannot read the error file ${spec}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
