@@ -19,10 +19,8 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CLI, type Machine, makeMachine, runCli } from './helpers.js';
+import { CLI, isRoot, type Machine, makeMachine, NOBODY, runCli, WHO } from './helpers.js';
 
-const isRoot = process.getuid?.() === 0;
-const NOBODY = 65534;
 const HOME = '/home/alice';
 const CFG = `${HOME}/.docker/config.json`;
 const made: Machine[] = [];
@@ -126,20 +124,6 @@ function snapshot(dir: string): string[] {
   walk(dir);
   return out;
 }
-
-// Who runs apply: root against a home the attacker owns, or the plain user in its own home.
-const WHO: [string, number | undefined, number][] = isRoot
-  ? [
-      ['as root, home owned by nobody', undefined, NOBODY],
-      ['as the plain user nobody', NOBODY, NOBODY],
-    ]
-  : [
-      [
-        'as this plain user (not root: the root and nobody runs are skipped)',
-        undefined,
-        process.getuid?.() ?? 0,
-      ],
-    ];
 
 describe.each(WHO)('writes %s', (_who, as, owner) => {
   it('refuses a target that is a symbolic link, naming it; the link and what it points to are untouched', async () => {

@@ -205,3 +205,21 @@ export function runCli(
     });
   });
 }
+
+export const isRoot = process.getuid?.() === 0;
+/** the plain user root's write tests own homes as, and switch to */
+export const NOBODY = 65534;
+
+/** Who runs a write (apply, undo): root against a home nobody owns, or the plain user in its own home. */
+export const WHO: [string, number | undefined, number][] = isRoot
+  ? [
+      ['as root, home owned by nobody', undefined, NOBODY],
+      ['as the plain user nobody', NOBODY, NOBODY],
+    ]
+  : [
+      [
+        'as this plain user (not root: the root and nobody runs are skipped)',
+        undefined,
+        process.getuid?.() ?? 0,
+      ],
+    ];

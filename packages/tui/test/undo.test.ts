@@ -12,10 +12,8 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type Machine, makeMachine, runCli } from './helpers.js';
+import { type Machine, makeMachine, runCli, WHO } from './helpers.js';
 
-const isRoot = process.getuid?.() === 0;
-const NOBODY = 65534;
 const HOME = '/home/alice';
 const CFG = `${HOME}/.docker/config.json`;
 const SH = `${HOME}/.config/buildproxy/proxy.sh`;
@@ -62,19 +60,6 @@ function setup(owner: number, runner: number | undefined) {
     runCli([...args, '--root', m.root, '--no-color'], { m, as: runner, env: { HOME } });
   return { m, plan, run };
 }
-
-const WHO: [string, number | undefined, number][] = isRoot
-  ? [
-      ['as root, home owned by nobody', undefined, NOBODY],
-      ['as the plain user nobody', NOBODY, NOBODY],
-    ]
-  : [
-      [
-        'as this plain user (not root: the root and nobody runs are skipped)',
-        undefined,
-        process.getuid?.() ?? 0,
-      ],
-    ];
 
 describe.each(WHO)('undo %s', (_who, as, owner) => {
   it('undo --last puts every file back byte for byte and removes what apply created', async () => {
