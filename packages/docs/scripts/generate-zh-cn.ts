@@ -16,7 +16,7 @@ import { type MachineSpec, synthesize } from '@buildproxy/core/testing';
 import { planView, renderPlanMarkdown } from '../src/scripts/render-plan.js';
 import type { Guide } from './guides.js';
 import { GUIDES_ZH_CN } from './guides-zh-cn.js';
-import { collapseExamples, linkIssues, troubleshootingHeading } from './headings.js';
+import { collapseExamples, linkIssues, mdxProse, troubleshootingHeading } from './headings.js';
 
 type Write = (rel: string, content: string) => void;
 type Front = (title: string, description: string, extra?: string) => string;
@@ -71,18 +71,6 @@ ${r.references.map((x) => `- [${x.title}](${x.url})`).join('\n')}
     .replace('\n### Does not trigger', '\n### 不触发')
     .replace(/: the same as above\./g, '：与上面相同。');
 }
-
-const mdxProse = (md: string) =>
-  md
-    .split(/(```[\s\S]*?```|~~~~[\s\S]*?~~~~|`[^`\n]*`)/)
-    .map((part, i) =>
-      i % 2
-        ? part
-        : part
-            .replace(/[{}]/g, (c) => `&#${c.charCodeAt(0)};`)
-            .replace(/<(?!\/?(details|summary)>)/g, '&lt;'),
-    )
-    .join('');
 
 export function generateZhCn(write: Write, frontmatter: Front, guides: Guide[]): number {
   for (const r of RULES) {

@@ -26,7 +26,7 @@ import { homePath } from '../src/scripts/home.js';
 import { planView, renderPlanMarkdown } from '../src/scripts/render-plan.js';
 import { generateZhCn } from './generate-zh-cn.js';
 import { GUIDES } from './guides.js';
-import { rulePage, troubleshootingHeading } from './headings.js';
+import { mdxProse, rulePage, troubleshootingHeading } from './headings.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const docs = join(here, '..', 'src', 'content', 'docs');
@@ -224,18 +224,7 @@ See [\`no-proxy-syntax\`](/rules/no-proxy-syntax/) and [\`no-proxy-missing-regis
 );
 
 // Guides: prose plus snippets from the plan generators for an example machine, one tab per variant. MDX, so the
-// generated prose outside code is escaped for it.
-const mdxProse = (md: string) =>
-  md
-    .split(/(```[\s\S]*?```|~~~~[\s\S]*?~~~~|`[^`\n]*`)/)
-    .map((part, i) =>
-      i % 2
-        ? part
-        : part
-            .replace(/[{}]/g, (c) => `&#${c.charCodeAt(0)};`)
-            .replace(/<(?!\/?(details|summary)>)/g, '&lt;'),
-    )
-    .join('');
+// generated prose outside code is escaped for it (mdxProse).
 rmSync(join(docs, 'guides'), { recursive: true, force: true });
 GUIDES.forEach((g, i) => {
   const sections = g.variants.map((v) => {

@@ -48,3 +48,16 @@ export function linkIssues(md: string): string {
     )
     .join('');
 }
+
+// Generated prose outside code, escaped for MDX: braces and stray `<` would be parsed as JSX.
+export const mdxProse = (md: string) =>
+  md
+    .split(/(```[\s\S]*?```|~~~~[\s\S]*?~~~~|`[^`\n]*`)/)
+    .map((part, i) =>
+      i % 2
+        ? part
+        : part
+            .replace(/[{}]/g, (c) => `&#${c.charCodeAt(0)};`)
+            .replace(/<(?!\/?(details|summary)>)/g, '&lt;'),
+    )
+    .join('');
