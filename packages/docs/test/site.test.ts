@@ -8,7 +8,7 @@ import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CMD, RULES, ruleMarkdown } from '@buildproxy/core';
 import { fixtures, synthesize } from '@buildproxy/core/testing';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rulePage } from '../scripts/headings';
 import { homeText } from '../src/scripts/home';
@@ -60,6 +60,14 @@ async function open(path: string): Promise<Page> {
   const res = await page.goto(`${base}${path}`);
   expect(res?.status()).toBe(200);
   return page;
+}
+
+// Opens the search modal on `path` and types `query`; the result links, best first.
+async function search(path: string, query: string): Promise<{ page: Page; links: Locator }> {
+  const page = await open(path);
+  await page.locator('button[data-open-modal]').first().click();
+  await page.locator('#starlight__search input').fill(query);
+  return { page, links: page.locator('#starlight__search .pagefind-ui__result-link') };
 }
 
 describe('generated pages say what the CLI says', () => {
@@ -159,13 +167,9 @@ describe('in Chromium', () => {
   );
 
   it('search finds a rule by its error text', async () => {
-    const page = await open('/');
-    await page.locator('button[data-open-modal]').first().click();
-    await page.locator('#starlight__search input').fill('failed to fetch oauth token');
+    const { page, links } = await search('/', 'failed to fetch oauth token');
     await expect
-      .poll(() => page.locator('#starlight__search .pagefind-ui__result-link').first().getAttribute('href'), {
-        timeout: 15_000,
-      })
+      .poll(() => links.first().getAttribute('href'), { timeout: 15_000 })
       .toMatch(/\/rules\/client-token-proxy\//);
     await page.close();
   });
@@ -399,14 +403,10 @@ describe('in Chromium', () => {
   });
 
   it('search ranks the daemon.json guide first for "daemon.json"', async () => {
-    const page = await open('/');
-    await page.locator('button[data-open-modal]').first().click();
-    await page.locator('#starlight__search input').fill('daemon.json');
+    const { page, links } = await search('/', 'daemon.json');
     // Results arrive as the index loads; the order settles on the full query.
     await expect
-      .poll(() => page.locator('#starlight__search .pagefind-ui__result-link').first().getAttribute('href'), {
-        timeout: 15_000,
-      })
+      .poll(() => links.first().getAttribute('href'), { timeout: 15_000 })
       .toMatch(/\/guides\/daemon-json-proxies\//);
     await page.close();
   });
@@ -438,10 +438,7 @@ describe('in Chromium', () => {
       ['/zh-cn/', '镜像加速器', /^\/zh-cn\//, /^\/(?!zh-cn\/)/],
       ['/', 'daemon.json', /^\/guides\//, /^\/zh-cn\//],
     ] as const) {
-      const page = await open(path);
-      await page.locator('button[data-open-modal]').first().click();
-      await page.locator('#starlight__search input').fill(query);
-      const links = page.locator('#starlight__search .pagefind-ui__result-link');
+      const { page, links } = await search(path, query);
       await links.first().waitFor({ timeout: 15_000 });
       const hrefs = await links.evaluateAll((as) =>
         as.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
