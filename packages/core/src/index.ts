@@ -64,6 +64,7 @@ export { RULE_TEXTS_ZH_CN, type RuleTextTranslation } from './rules/texts-zh-cn.
 export type { Finding, Rule, RuleExample, RuleText, Severity } from './rules/types.js';
 export { type SanitizeCounter, type SanitizeOptions, safeForTerminal } from './terminal.js';
 export {
+  CAUSE_TITLES_ZH_CN,
   CAUSES,
   type CauseFamily,
   type CauseId,

@@ -1,22 +1,12 @@
 // The zh-CN pages that are generated: rules from core's zh-CN texts (keyed by rule id), troubleshooting from the
 // classifier's signatures, NO_PROXY computed by the same matchers, and the core-path guides with the same plans
 // as in English and the prose of guides-zh-cn.ts.
-import {
-  curlNoProxyMatch,
-  describeMachine,
-  goBypass,
-  makePlan,
-  type ProfileInput,
-  RULE_TEXTS_ZH_CN,
-  RULES,
-  redactAll,
-  SIGNATURES,
-} from '@buildproxy/core';
-import { type MachineSpec, synthesize } from '@buildproxy/core/testing';
-import { planView, renderPlanMarkdown } from '../src/scripts/render-plan.js';
+import { CAUSE_TITLES_ZH_CN, describeMachine, RULE_TEXTS_ZH_CN, RULES, SIGNATURES } from '@buildproxy/core';
+import type { MachineSpec } from '@buildproxy/core/testing';
 import type { Guide } from './guides.js';
 import { GUIDES_ZH_CN } from './guides-zh-cn.js';
-import { collapseExamples, linkIssues, mdxProse, troubleshootingHeading } from './headings.js';
+import { collapseExamples, linkIssues } from './headings.js';
+import { guideBody, noProxyRows } from './shared-pages.js';
 
 type Write = (rel: string, content: string) => void;
 type Front = (title: string, description: string, extra?: string) => string;
@@ -93,36 +83,16 @@ export function generateZhCn(write: Write, frontmatter: Front, guides: Guide[]):
     'zh-cn/reference/troubleshooting.md',
     `${frontmatter('按错误信息排查', '找到构建错误背后的参与者和规则。', 'sidebar:\n  order: 1\n')}` +
       '把错误信息交给 `buildproxy why`（或把构建输出通过管道传给它）即可自动得到下面的结论。' +
-      '每一项是分类器的一个特征，附一条这种类型的真实错误文本。标题是分类器的英文说明（与 CLI 输出一致），下面是对应规则的中文解释。\n\n' +
+      '每一项是分类器的一个特征，附一条这种类型的真实错误文本，以及对应规则的中文解释（`buildproxy why` 的输出是英文）。\n\n' +
       SIGNATURES.map(
         (s) =>
-          `## ${troubleshootingHeading(s.explanation)}\n\n\`\`\`text\n${s.example}\n\`\`\`\n\n**参与者：** ${ACTOR_ZH[s.actor] ?? s.actor}。\n\n` +
+          `## ${CAUSE_TITLES_ZH_CN[s.id]}\n\n\`\`\`text\n${s.example}\n\`\`\`\n\n**参与者：** ${ACTOR_ZH[s.actor] ?? s.actor}。\n\n` +
           s.rules
             .map((r) => `- [\`${r}\`](/zh-cn/rules/${r}/)：${RULE_TEXTS_ZH_CN[r]?.summary ?? ''}`)
             .join('\n') +
           '\n',
       ).join('\n'),
   );
-  const cases: [string, string, string][] = [
-    ['.corp', 'corp', '前导点：Go 只匹配子域名'],
-    ['.corp', 'git.corp', ''],
-    ['corp', 'git.corp', '不带点的域名匹配它自己和子域名'],
-    ['*.corp', 'git.corp', 'curl 不展开 *.'],
-    ['registry.corp:5000', 'registry.corp:5000', 'host:port，curl 忽略带端口的条目'],
-    ['registry.corp:5000', 'registry.corp:443', 'Go 只匹配该端口'],
-    ['10.0.0.0/8', '10.1.2.3', 'CIDR 作用于 IP 字面量'],
-    ['10.0.0.0/8', 'build.corp', '从不作用于主机名，即使它解析到该网段'],
-    ['a.corp b.corp', 'b.corp', '空格：Go 看到一个条目，curl 看到两个'],
-    ['*', 'anything.example', '全部直连'],
-    ['', 'localhost', 'Go 从不代理 localhost 和回环 IP'],
-  ];
-  const word = (direct: boolean) => (direct ? '直连' : '代理');
-  const row = ([np, host, note]: [string, string, string]) => {
-    const hp = /:\d+$/.test(host) ? host : `${host}:443`;
-    const go = word(goBypass(np, hp).bypass);
-    const curl = word(curlNoProxyMatch(np, host.replace(/:\d+$/, '')) !== null);
-    return `| \`${np || '(空)'}\` | \`${host}\` | ${go} | ${curl} | ${note} |`;
-  };
   write(
     'zh-cn/reference/no-proxy.md',
     `${frontmatter('NO_PROXY 语义：Go 与 curl', 'dockerd、buildkitd 和 buildx 如何读取 NO_PROXY，RUN 步骤中的 curl 又如何读取。', 'sidebar:\n  order: 3\n')}` +
@@ -149,7 +119,7 @@ dockerd、buildkitd、buildx 和 containerd 使用 Go 的 \`golang.org/x/net/htt
 
 | NO_PROXY | 请求主机 | Go | curl | 说明 |
 |---|---|---|---|---|
-${cases.map(row).join('\n')}
+${noProxyRows('zh-CN')}
 
 ## 应该怎么写
 
@@ -163,26 +133,9 @@ CIDR，每一层、大小写两种都写成一样。参见 [\`no-proxy-syntax\`]
     const zh = GUIDES_ZH_CN[g.slug];
     if (!zh) return;
     n++;
-    const sections = g.variants.map((v, k) => {
-      const machine = synthesize(v.machine as MachineSpec);
-      const { plan } = makePlan(machine, v.profile as ProfileInput, { targets: v.targets });
-      const body = mdxProse(
-        renderPlanMarkdown(planView(plan, machine.host.home, [], 'zh-CN'), '/zh-cn/rules/'),
-      );
-      const before = zh.before?.[k];
-      return (
-        `${before ? `${before.trim()}\n\n` : ''}代理为 \`${redactAll(String(v.profile.proxy))}\`（用 \`buildproxy plan --target ${v.targets.join(' --target ')}\` 为你的代理生成）：\n\n` +
-        `${body}\n\n### 验证\n\n\`\`\`${v.label.includes('PowerShell') ? 'powershell' : 'sh'}\n${v.verify.trim()}\n\`\`\``
-      );
-    });
-    const configure =
-      sections.length === 1
-        ? sections[0]!
-        : `<Tabs syncKey="${g.slug}">\n${zh.labels.map((l, k) => `<TabItem label=${JSON.stringify(l)}>\n\n${sections[k]}\n\n</TabItem>`).join('\n')}\n</Tabs>`;
     write(
       `zh-cn/guides/${g.slug}.mdx`,
-      `${frontmatter(zh.title, zh.description, `sidebar:\n  order: ${i + 1}\n`)}import { TabItem, Tabs } from '@astrojs/starlight/components';\n\n` +
-        `<div data-pagefind-weight="4">\n\n${zh.intro.trim()}\n\n</div>\n\n## 配置\n\n${configure}\n\n${zh.outro?.trim() ?? ''}\n`,
+      `${frontmatter(zh.title, zh.description, `sidebar:\n  order: ${i + 1}\n`)}${guideBody(g, zh, 'zh-CN')}`,
     );
   });
   return n;

@@ -26,7 +26,8 @@ import { homePath } from '../src/scripts/home.js';
 import { planView, renderPlanMarkdown } from '../src/scripts/render-plan.js';
 import { generateZhCn } from './generate-zh-cn.js';
 import { GUIDES } from './guides.js';
-import { mdxProse, rulePage, troubleshootingHeading } from './headings.js';
+import { rulePage, troubleshootingHeading } from './headings.js';
+import { guideBody, noProxyRows } from './shared-pages.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const docs = join(here, '..', 'src', 'content', 'docs');
@@ -168,25 +169,6 @@ followed. Files larger than 1 MiB are cut; FIFOs and devices are not read.
 );
 
 // NO_PROXY: Go and curl side by side, computed by the same matchers the CLI uses.
-const cases: [string, string, string][] = [
-  ['.corp', 'corp', 'leading dot: Go matches subdomains only'],
-  ['.corp', 'git.corp', ''],
-  ['corp', 'git.corp', 'a bare domain matches itself and subdomains'],
-  ['*.corp', 'git.corp', 'curl does not expand *.'],
-  ['registry.corp:5000', 'registry.corp:5000', 'host:port — curl ignores the port entry'],
-  ['registry.corp:5000', 'registry.corp:443', 'Go matches only that port'],
-  ['10.0.0.0/8', '10.1.2.3', 'CIDR applies to IP literals'],
-  ['10.0.0.0/8', 'build.corp', 'never to host names, even if they resolve into the range'],
-  ['a.corp b.corp', 'b.corp', 'spaces: Go sees one entry, curl two'],
-  ['*', 'anything.example', 'everything goes direct'],
-  ['', 'localhost', 'Go never proxies localhost or loopback IPs'],
-];
-const row = ([np, host, note]: [string, string, string]) => {
-  const hp = /:\d+$/.test(host) ? host : `${host}:443`;
-  const go = goBypass(np, hp).bypass ? 'direct' : 'proxy';
-  const curl = curlNoProxyMatch(np, host.replace(/:\d+$/, '')) !== null ? 'direct' : 'proxy';
-  return `| \`${np || '(empty)'}\` | \`${host}\` | ${go} | ${curl} | ${note} |`;
-};
 write(
   'reference/no-proxy.md',
   `${frontmatter('NO_PROXY semantics: Go vs curl', 'How dockerd, buildkitd and buildx read NO_PROXY, and how curl in RUN steps does.', 'sidebar:\n  order: 3\n')}` +
@@ -213,7 +195,7 @@ Computed by buildproxy's matchers (the same code \`buildproxy route\` uses):
 
 | NO_PROXY | request host | Go | curl | note |
 |---|---|---|---|---|
-${cases.map(row).join('\n')}
+${noProxyRows('en')}
 
 ## What to write
 
@@ -227,26 +209,15 @@ See [\`no-proxy-syntax\`](/rules/no-proxy-syntax/) and [\`no-proxy-missing-regis
 // generated prose outside code is escaped for it (mdxProse).
 rmSync(join(docs, 'guides'), { recursive: true, force: true });
 GUIDES.forEach((g, i) => {
-  const sections = g.variants.map((v) => {
-    const machine = synthesize(v.machine as MachineSpec);
-    const { plan } = makePlan(machine, v.profile as ProfileInput, { targets: v.targets });
-    const body = mdxProse(renderPlanMarkdown(planView(plan, machine.host.home)));
-    return (
-      `${v.before ? `${v.before.trim()}\n\n` : ''}With the proxy \`${redactAll(String(v.profile.proxy))}\` (run \`buildproxy plan --target ${v.targets.join(' --target ')}\` for yours):\n\n` +
-      `${body}\n\n### Verify\n\n\`\`\`${v.label.includes('PowerShell') ? 'powershell' : 'sh'}\n${v.verify.trim()}\n\`\`\``
-    );
-  });
-  const configure =
-    sections.length === 1
-      ? sections[0]!
-      : `<Tabs syncKey="${g.slug}">\n${g.variants.map((v, n) => `<TabItem label=${JSON.stringify(v.label)}>\n\n${sections[n]}\n\n</TabItem>`).join('\n')}\n</Tabs>`;
+  const prose = {
+    intro: g.intro,
+    labels: g.variants.map((v) => v.label),
+    before: g.variants.map((v) => v.before),
+    outro: g.outro,
+  };
   write(
     `guides/${g.slug}.mdx`,
-    `${frontmatter(g.title, g.description, `sidebar:\n  order: ${i + 1}\n`)}import { TabItem, Tabs } from '@astrojs/starlight/components';\n\n` +
-      // A guide is where a setup's name should lead: its intro weighs more in search than a rule page that merely
-      // mentions the file (Pagefind weights; the daemon.json guide ranked 5th for "daemon.json").
-      `<div data-pagefind-weight="4">\n\n${g.intro.trim()}\n\n</div>\n\n` +
-      `## Configure\n\n${configure}\n\n${g.outro?.trim() ?? ''}\n`,
+    `${frontmatter(g.title, g.description, `sidebar:\n  order: ${i + 1}\n`)}${guideBody(g, prose, 'en')}`,
   );
 });
 const zh = generateZhCn(write, frontmatter, GUIDES);

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { RULES, SIGNATURES, TARGETS } from '@buildproxy/core';
+import { CAUSE_TITLES_ZH_CN, RULES, SIGNATURES, TARGETS } from '@buildproxy/core';
 import { describe, expect, it } from 'vitest';
 import { troubleshootingHeading } from '../scripts/headings';
 import { listFiles, pageWeights } from '../scripts/page-weight.mjs';
@@ -165,6 +165,17 @@ describe('pages', () => {
     }
     // The cut the old split('.') made:
     expect(h2.some((h) => /\b127$|\b23$|< 0$/.test(h))).toBe(false);
+  });
+
+  it('zh-CN troubleshooting headings are Chinese, one per cause, not the English classifier text', () => {
+    const html = pages.find((p) => p.path === '/zh-cn/reference/troubleshooting/')!.html;
+    const h2 = [...html.matchAll(/<h2[^>]*>([\s\S]*?)<\/h2>/g)].map((m) => decode(m[1]!).trim());
+    for (const s of SIGNATURES) {
+      expect(h2).toContain(CAUSE_TITLES_ZH_CN[s.id]);
+      expect(h2).not.toContain(troubleshootingHeading(s.explanation));
+    }
+    for (const h of h2.filter((x) => Object.values(CAUSE_TITLES_ZH_CN).includes(x)))
+      expect(h, h).toMatch(/[\u4e00-\u9fff]/);
   });
 
   it('the install instruction works today; npx / npm -g only as "once published"', () => {

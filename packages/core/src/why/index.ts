@@ -1,14 +1,15 @@
 // `buildproxy why`: read a build error as a chain — who made the failing request and why it failed.
 import type { Actor } from '../analyze/types.js';
 import { readError } from './read.js';
-import { CAUSE_ORDER, CAUSES } from './vocabulary.js';
+import { CAUSE_ORDER, CAUSES, type CauseId } from './vocabulary.js';
 
 export { type ErrorReading, readError } from './read.js';
 export { MAX_ERROR_TEXT } from './text.js';
+export { CAUSE_TITLES_ZH_CN } from './titles-zh-cn.js';
 export { CAUSES, type CauseFamily, type CauseId, FAMILY_IS_PROXY } from './vocabulary.js';
 
 export interface Signature {
-  id: string;
+  id: CauseId;
   example: string;
   actor: Actor;
   rules: string[];
