@@ -262,6 +262,13 @@ describe('pages', () => {
     );
   });
 
+  it('procedures are Starlight Steps: the install page numbers its from-source and binary steps', () => {
+    const html = pages.find((p) => p.path === '/install/')!.html;
+    const steps = [...html.matchAll(/<ol[^>]*class="[^"]*sl-steps[^"]*"[^>]*>([\s\S]*?)<\/ol>/g)];
+    expect(steps.length).toBe(2);
+    expect(decode(steps[1]![1]!)).toContain('sha256sum -c buildproxy-linux-x64.sha256');
+  });
+
   it('/favicon.svg exists', () => {
     expect(existsSync(join(DIST, 'favicon.svg'))).toBe(true);
     expect(pages.find((p) => p.path === '/')!.html).toContain('href="/favicon.svg"');
