@@ -3,7 +3,7 @@ import { dialAddressAt, isWebPort } from './address.js';
 import type { CauseHit } from './causes-proxy.js';
 import { toolConnectFailures } from './causes-proxy.js';
 import { lastOf } from './find.js';
-import { positions, tokenAt } from './text.js';
+import { has, lastAt, positions, tokenAt, window } from './text.js';
 import type { CauseId } from './vocabulary.js';
 
 function simple(cause: CauseId, lower: string, needles: readonly string[]): CauseHit | null {
@@ -15,19 +15,19 @@ function simple(cause: CauseId, lower: string, needles: readonly string[]): Caus
 function goDirect(lower: string): CauseHit | null {
   let best: CauseHit | null = null;
   for (const at of positions(lower, 'dial tcp ', 256)) {
-    if (lower.slice(Math.max(0, at - 18), at) === 'proxyconnect tcp: ') continue;
+    if (window(lower, Math.max(0, at - 18), at) === 'proxyconnect tcp: ') continue;
     const address = dialAddressAt(lower, at + 9);
     if (!address) continue;
     best = { cause: 'direct', at, end: at + 9 + address.text.length, address };
   }
   for (const at of positions(lower, 'dial tcp: ', 256)) {
-    if (lower.slice(Math.max(0, at - 18), at) === 'proxyconnect tcp: ') continue;
+    if (window(lower, Math.max(0, at - 18), at) === 'proxyconnect tcp: ') continue;
     if (!lower.startsWith('lookup ', at + 10) && !lower.startsWith('i/o timeout', at + 10)) continue;
     if (!best || at > best.at) best = { cause: 'direct', at, end: at + 10 + tokenAt(lower, at + 10).length };
   }
   // "read tcp 192.168.1.40:65061->44.208.254.194:443: read: connection reset by peer"
   for (const at of positions(lower, 'read tcp ', 64)) {
-    const t = lower.slice(at + 9, at + 9 + 100).split(' ', 1)[0]!;
+    const t = window(lower, at + 9, at + 9 + 100).split(' ', 1)[0]!;
     if (t.includes('->') && (!best || at > best.at)) best = { cause: 'direct', at, end: at + 9 + t.length };
   }
   return best;
@@ -102,10 +102,10 @@ export function registryAuth(lower: string): CauseHit | null {
   if (f) return { cause: 'registry-auth', at: f.at, end: f.end };
   // A token endpoint that answered 400/401/403: credentials (or a missing client certificate), not the proxy.
   for (const status of ['401 unauthorized', '400 bad request', '403 forbidden']) {
-    const at = lower.lastIndexOf(status);
+    const at = lastAt(lower, status);
     if (at < 0) continue;
-    const before = lower.slice(Math.max(0, at - 400), at);
-    if (before.includes('unexpected status') && before.includes('token'))
+    const before = window(lower, Math.max(0, at - 400), at);
+    if (has(before, 'unexpected status') && has(before, 'token'))
       return { cause: 'registry-auth', at, end: at + status.length };
   }
   return null;
@@ -115,7 +115,7 @@ export function buildkitdUnreachable(lower: string): CauseHit | null {
   const f = lastOf(lower, ['no buildkit host is available', 'buildkitd.sock']);
   if (!f) return null;
   if (f.needle === 'buildkitd.sock') {
-    const around = lower.slice(Math.max(0, f.at - 200), f.end + 80);
+    const around = window(lower, Math.max(0, f.at - 200), f.end + 80);
     if (
       ![
         'no such file',
@@ -123,7 +123,7 @@ export function buildkitdUnreachable(lower: string): CauseHit | null {
         'failed to ping',
         'could not connect',
         'permission denied',
-      ].some((n) => around.includes(n))
+      ].some((n) => has(around, n))
     )
       return null;
   }
@@ -159,8 +159,8 @@ export const socksUnsupported = (lower: string) =>
   simple('socks-unsupported', lower, ['unsupported proxy configured: socks']);
 
 export function driverOptCsv(lower: string): CauseHit | null {
-  const at = lower.lastIndexOf('", expecting k=v');
+  const at = lastAt(lower, '", expecting k=v');
   if (at < 0) return null;
-  const start = lower.lastIndexOf('invalid value "', at);
+  const start = lastAt(lower, 'invalid value "', at);
   return start >= 0 && at - start < 300 ? { cause: 'driver-opt-csv', at: start, end: at + 16 } : null;
 }

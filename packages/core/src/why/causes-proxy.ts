@@ -3,7 +3,7 @@ import type { Actor } from '../analyze/types.js';
 import { type DialAddress, dialAddressAt, isWebPort, splitHostPort } from './address.js';
 import { allOf, lastOf, near } from './find.js';
 import { AUTH_PHRASES, REFUSED_PHRASES, reasonPhrase } from './reason.js';
-import { positions, tokenAt } from './text.js';
+import { positions, tokenAt, window } from './text.js';
 import type { CauseId } from './vocabulary.js';
 
 export interface CauseHit {
@@ -93,7 +93,7 @@ function toolConnectFailures(lower: string): { at: number; end: number; address:
   // curl / git: "Failed to connect to 192.168.1.1 port 8083"
   for (const f of allOf(lower, ['failed to connect to '])) {
     const host = tokenAt(lower, f.end);
-    const rest = lower.slice(f.end + host.length, f.end + host.length + 6);
+    const rest = window(lower, f.end + host.length, f.end + host.length + 6);
     if (rest !== ' port ') continue;
     const port = tokenAt(lower, f.end + host.length + 6).replace(/[^0-9]/g, '');
     out.push({

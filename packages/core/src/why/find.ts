@@ -1,5 +1,5 @@
 // Small, linear search helpers over the lowered text.
-import { positions } from './text.js';
+import { has, lastAt, positions, window } from './text.js';
 
 export interface Found {
   at: number;
@@ -11,7 +11,7 @@ export interface Found {
 export function lastOf(lower: string, needles: readonly string[]): Found | null {
   let best: Found | null = null;
   for (const n of needles) {
-    const at = lower.lastIndexOf(n);
+    const at = lastAt(lower, n);
     if (at >= 0 && (!best || at > best.at)) best = { at, end: at + n.length, needle: n };
   }
   return best;
@@ -26,7 +26,7 @@ export function allOf(lower: string, needles: readonly string[]): Found[] {
 }
 
 /** Does `needle` occur within `window` chars after `from`? */
-export function near(lower: string, from: number, window: number, needles: readonly string[]): boolean {
-  const slice = lower.slice(from, from + window);
-  return needles.some((n) => slice.includes(n));
+export function near(lower: string, from: number, width: number, needles: readonly string[]): boolean {
+  const slice = window(lower, from, from + width);
+  return needles.some((n) => has(slice, n));
 }

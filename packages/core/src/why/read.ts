@@ -1,6 +1,7 @@
 // readError: one reading of a pasted error — who asked (actor), what went wrong (cause), the fragment that says
 // so, and, with the analysed machine at hand, the requester by name ("builder "ci" (docker-container)").
 import type { Actor, State } from '../analyze/types.js';
+import type { ScanCounter } from '../proxy/redact.js';
 import type { DialAddress } from './address.js';
 import * as O from './causes-other.js';
 import type { CauseHit } from './causes-proxy.js';
@@ -8,7 +9,7 @@ import * as P from './causes-proxy.js';
 import { explain } from './explain.js';
 import { findRequester } from './requester.js';
 import { requesterFacts } from './requester-label.js';
-import { errorText, excerpt } from './text.js';
+import { errorText, excerpt, has, metered, touch } from './text.js';
 import { CAUSE_ORDER, CAUSES, type CauseFamily, type CauseId, FAMILY_IS_PROXY } from './vocabulary.js';
 
 export interface ErrorReading {
@@ -85,7 +86,12 @@ const NONE: ErrorReading = {
   also: [],
 };
 
-export function readError(raw: string, state?: State | null): ErrorReading {
+/** `counter`, when given, counts the characters every search touches (the security suite's linearity proof). */
+export function readError(raw: string, state?: State | null, counter?: ScanCounter): ErrorReading {
+  return metered(counter, () => reading(raw, state));
+}
+
+function reading(raw: string, state?: State | null): ErrorReading {
   const t = errorText(raw);
   const hits: CauseHit[] = [];
   for (const id of CAUSE_ORDER) {
@@ -100,10 +106,11 @@ export function readError(raw: string, state?: State | null): ErrorReading {
   const found = findRequester(t.lower, first.at, first.tool);
   const actor = found?.actor ?? CAUSES[first.cause].actor ?? null;
   const who = actor ? requesterFacts(actor, state) : null;
+  touch(t.lower.length);
   const syntaxFrontend = /resolve image config for (docker-image:\/\/)?[a-z0-9./-]{0,80}dockerfile/.test(
     t.lower,
   );
-  const gitSource = actor === 'builder' && t.lower.includes('unable to access') && t.lower.includes('.git');
+  const gitSource = actor === 'builder' && has(t.lower, 'unable to access') && has(t.lower, '.git');
   const ctx = { actor, who, address: first.address, syntaxFrontend, gitSource };
   const { explanation, rules } = explain(first.cause, ctx);
   const address: DialAddress | undefined = first.address;

@@ -1,7 +1,7 @@
 // Go reports a refused CONNECT as the request URL followed only by the proxy's reason phrase:
 //   Get "https://registry-1.docker.io/v2/": Forbidden
 // (net/http turns the status text of the CONNECT answer into the error). Find a method + URL + ": " + a phrase.
-import { positions } from './text.js';
+import { positions, touch } from './text.js';
 
 const METHODS = ['get ', 'head ', 'post ', 'put '];
 export const REFUSED_PHRASES = [
@@ -26,6 +26,7 @@ export interface ReasonHit {
 function colonAfterUrl(lower: string, urlAt: number): number {
   let j = urlAt;
   while (j < lower.length && j - urlAt < 2048 && lower[j] !== ' ' && lower[j] !== '"') j++;
+  touch(j - urlAt + 1);
   let colon = -1;
   if (lower[j] === '"' || (lower[j] === '\\' && lower[j + 1] === '"')) {
     const q = lower[j] === '"' ? j : j + 1;

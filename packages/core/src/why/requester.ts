@@ -3,6 +3,7 @@
 // wins; a weak marker (a bare "Get https://…/v2/") counts only when nothing else does.
 import type { Actor } from '../analyze/types.js';
 import { allOf, type Found } from './find.js';
+import { has, window } from './text.js';
 
 interface Marker {
   needle: string;
@@ -70,7 +71,7 @@ export interface Requester {
 
 /** The URL after a bare "Get" is a registry's (/v2/, or the old /v1/ API). */
 function isRegistryGet(lower: string, m: Found): boolean {
-  const url = lower.slice(m.end, m.end + 300).split(' ', 1)[0]!;
+  const url = window(lower, m.end, m.end + 300).split(' ', 1)[0]!;
   return url.includes('/v2/') || url.includes('/v1/');
 }
 
@@ -94,11 +95,7 @@ export function findRequester(lower: string, causeAt: number, tool: Actor | unde
     ? { actor: tool, at: causeAt, end: causeAt, needle: 'tool' }
     : (strong ?? weak);
   // The outer prefix breaks the tie: git under a git build context belongs to the builder.
-  if (
-    chosen?.actor === 'run' &&
-    lower.includes('unable to access') &&
-    GIT_SOURCE.some((g) => lower.includes(g))
-  )
+  if (chosen?.actor === 'run' && has(lower, 'unable to access') && GIT_SOURCE.some((g) => has(lower, g)))
     chosen = { ...chosen, actor: 'builder' };
   return chosen;
 }

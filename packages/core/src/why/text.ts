@@ -2,6 +2,8 @@
 // line wrapping of terminals and issue trackers, and fold ASCII case, all in one linear pass. Every detector then
 // works on `lower` with indexOf; positions in `lower` are positions in `text`, so an excerpt is a plain slice.
 
+import type { ScanCounter } from '../proxy/redact.js';
+
 /** The error is at the end of a build log: keep its last 64 KiB. */
 export const MAX_ERROR_TEXT = 64 * 1024;
 /** Lines this long were most likely wrapped by a terminal (80 columns) and are joined without a space. */
@@ -52,6 +54,48 @@ function escapeLength(s: string, i: number): number {
   return Number.isNaN(next) ? 1 : 2;
 }
 
+// The characters each search touches, while readError runs with a counter: the security suite proves the work
+// grows linearly with the text, without a clock. Module state is safe here: a reading is synchronous.
+let meter: ScanCounter | null = null;
+
+/** Run `read` with every search below counted into `counter`. */
+export function metered<T>(counter: ScanCounter | undefined, read: () => T): T {
+  if (!counter) return read();
+  const outer = meter;
+  meter = counter;
+  try {
+    return read();
+  } finally {
+    meter = outer;
+  }
+}
+
+/** Count `n` characters of work (a window sliced, a token read, a search's span). */
+export function touch(n: number): void {
+  if (meter) meter.ops += n;
+}
+
+/** Counted lastIndexOf: a backward search touches everything from `from` to the match. */
+export function lastAt(hay: string, needle: string, from = hay.length): number {
+  const at = hay.lastIndexOf(needle, from);
+  touch((at < 0 ? Math.min(from, hay.length) : from - at) + needle.length);
+  return at;
+}
+
+/** Counted includes: a forward search touches everything up to the match. */
+export function has(hay: string, needle: string): boolean {
+  const at = hay.indexOf(needle);
+  touch((at < 0 ? hay.length : at) + needle.length);
+  return at >= 0;
+}
+
+/** Counted slice. */
+export function window(s: string, from: number, to: number): string {
+  const w = s.slice(from, to);
+  touch(w.length);
+  return w;
+}
+
 export function errorText(raw: string): ErrorText {
   const input = raw.length > MAX_ERROR_TEXT ? raw.slice(raw.length - MAX_ERROR_TEXT) : raw;
   let out = '';
@@ -84,7 +128,9 @@ export function errorText(raw: string): ErrorText {
     out += input[i];
     i++;
   }
+  touch(input.length);
   // Lower ASCII only, so positions stay the same (toLowerCase can lengthen some non-ASCII letters).
+  touch(out.length);
   const lower = out.replace(/[A-Z]+/g, (m) => m.toLowerCase());
   return { text: out, lower };
 }
@@ -95,10 +141,10 @@ export function errorText(raw: string): ErrorText {
  */
 export function positions(hay: string, needle: string, cap = 64): number[] {
   const at: number[] = [];
-  let i = hay.lastIndexOf(needle);
+  let i = lastAt(hay, needle);
   while (i >= 0 && at.length < cap) {
     at.push(i);
-    i = i === 0 ? -1 : hay.lastIndexOf(needle, i - needle.length);
+    i = i === 0 ? -1 : lastAt(hay, needle, i - needle.length);
   }
   return at.reverse();
 }
@@ -111,6 +157,7 @@ export function tokenAt(s: string, from: number): string {
     if (ch === ' ' || ch === '"' || ch === "'" || ch === ',' || ch === '`' || ch === ')' || ch === '>') break;
     j++;
   }
+  touch(j - from + 1);
   return s.slice(from, j);
 }
 
@@ -118,5 +165,6 @@ export function tokenAt(s: string, from: number): string {
 export function excerpt(t: ErrorText, start: number, end: number): string {
   const from = Math.max(0, start - 60);
   const to = Math.min(t.text.length, Math.max(end, start) + 80, from + 200);
+  touch(to - from);
   return `${from > 0 ? '…' : ''}${t.text.slice(from, to).trim()}${to < t.text.length ? '…' : ''}`;
 }

@@ -8,6 +8,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { maskText, redactAll, redactValue, type ScanCounter } from '../../src/proxy/redact.js';
 import { safeForTerminal } from '../../src/terminal.js';
+import { readError } from '../../src/why/index.js';
 
 const PACKAGES = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -175,21 +176,50 @@ function ops(f: (t: string, c: ScanCounter) => unknown, text: string): number {
   return c.ops;
 }
 
+// Pasted build errors: the fragments readError searches for, repeated so every detector loops as long as it can.
+const ERROR_FAMILIES: Record<string, (n: number) => string> = {
+  proxyconnect: (n) => 'proxyconnect tcp: '.repeat(n / 18),
+  'dial tcp': (n) => 'dial tcp '.repeat(n / 9),
+  'dial tcp:': (n) => 'dial tcp: '.repeat(n / 10),
+  'Get "https://': (n) => 'Get "https://'.repeat(n / 13),
+  'lookup ': (n) => 'lookup '.repeat(n / 7),
+  'wrapped lines': (n) => `${'x'.repeat(79)}\n`.repeat(n / 80),
+  'failed to connect to': (n) => 'failed to connect to '.repeat(n / 21),
+  ': EOF': (n) => ': EOF'.repeat(n / 5),
+  'token status': (n) => 'unexpected status token 401 Unauthorized'.repeat(n / 40),
+  'expecting k=v': (n) => 'invalid value "", expecting k=v'.repeat(n / 31),
+};
+
 describe('the scanners do work linear in their input', () => {
-  const scanners: Record<string, (t: string, c: ScanCounter) => unknown> = {
-    redactAll: (t, c) => redactAll(t, c),
-    maskText: (t, c) => maskText(t, c),
-    safeForTerminal: (t, c) => safeForTerminal(t, {}, c),
+  // Each scanner with its families and its constant: the work per input character it may do at most.
+  // readError makes one bounded pass per fragment it knows (about a hundred), so its constant is larger.
+  const scanners: Record<
+    string,
+    [(t: string, c: ScanCounter) => unknown, Record<string, (n: number) => string>, number]
+  > = {
+    redactAll: [(t, c) => redactAll(t, c), FAMILIES, 12],
+    maskText: [(t, c) => maskText(t, c), FAMILIES, 12],
+    safeForTerminal: [(t, c) => safeForTerminal(t, {}, c), FAMILIES, 12],
+    readError: [(t, c) => readError(t, null, c), { ...FAMILIES, ...ERROR_FAMILIES }, 200],
   };
-  for (const [name, scan] of Object.entries(scanners))
-    for (const [family, make] of Object.entries(FAMILIES))
+  for (const [name, [scan, families, perChar]] of Object.entries(scanners))
+    for (const [family, make] of Object.entries(families))
       it(`${name} on ${family}`, () => {
         const small = ops(scan, make(4_000));
         const large = ops(scan, make(64_000));
         // 16× the input: linear work grows about 16×, quadratic work 256×.
         expect(large).toBeLessThanOrEqual(small * 16 * 1.25 + 100);
-        expect(large).toBeLessThanOrEqual(make(64_000).length * 12);
+        expect(large).toBeLessThanOrEqual(make(64_000).length * perChar);
       });
+
+  it('readError counts its work: a real error costs more than nothing', () => {
+    expect(
+      ops(
+        (t, c) => readError(t, null, c),
+        'proxyconnect tcp: dial tcp 127.0.0.1:3128: connect: connection refused',
+      ),
+    ).toBeGreaterThan(70);
+  });
 
   it('redactValue on a 100 KB value', () => {
     const v = `http://u:${'x'.repeat(100_000)}@h`;
