@@ -151,18 +151,3 @@ async function evidenceOf(v: Values, opts: { mask?: boolean }): Promise<Evidence
     throw new UsageError((e as Error).message);
   }
 }
-
-/** The client-shell target edits the shell's rc file; read it only when planning on this machine. */
-export async function readShellRc(ev: Evidence, root: string | undefined): Promise<Evidence> {
-  const shell = process.env.SHELL ?? '';
-  const name = shell.endsWith('zsh') ? '.zshrc' : shell.endsWith('bash') ? '.bashrc' : '.profile';
-  const path = `${ev.host.home}/${name}`;
-  if (path in ev.files) return ev;
-  const r = readBounded(root ? join(root, path) : path, 1024 * 1024);
-  const content = 'text' in r ? r.text : null;
-  return {
-    ...ev,
-    files: { ...ev.files, [path]: content },
-    env: shell ? { ...ev.env, SHELL: shell } : ev.env,
-  };
-}

@@ -5,6 +5,7 @@
 import { parseSystemctlShow } from '../formats/systemctl.js';
 import { parseUnitFile } from '../formats/systemd.js';
 import { isRelevantVar } from '../proxy/env.js';
+import { shellRcPath } from './canonical.js';
 import type { Evidence } from './schema.js';
 
 /** Files of KEY=value lines the capture reads whole, whatever a unit says. */
@@ -46,9 +47,13 @@ export function dropDockerfileValues(text: string): string {
     .join('\n');
 }
 
-/** Every file the bundle names as an environment file: the fixed ones, and each unit's EnvironmentFile=. */
+/**
+ * Every file the bundle names as an environment file: the fixed ones, each unit's EnvironmentFile=, and the
+ * shell's start-up file (people export tokens there; a capture keeps only its proxy lines).
+ */
 export function environmentFilesOf(ev: Evidence): Set<string> {
   const out = new Set(ENVIRONMENT_FILES);
+  for (const shell of ['zsh', 'bash', undefined]) out.add(shellRcPath(ev.host.home, shell));
   for (const [path, content] of Object.entries(ev.files)) {
     if (!content || !/\.(service|conf)$/.test(path)) continue;
     for (const a of parseUnitFile(path, content))

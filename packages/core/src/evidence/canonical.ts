@@ -95,6 +95,21 @@ export function unitFileCandidates(unit: Unit, ctx: FileContext): { system: stri
   };
 }
 
+/**
+ * The start-up file of the user's login shell (by $SHELL): the client-shell target adds the line that loads its
+ * proxy file there, so the capture reads it like any other file and `plan --from` plans what a live plan does.
+ */
+export function shellRcPath(home: string, shell: string | undefined): string {
+  if (shell?.endsWith('zsh')) return `${home}/.zshrc`;
+  if (shell?.endsWith('bash')) return `${home}/.bashrc`;
+  return `${home}/.profile`;
+}
+
+/** The file the client-shell target writes the proxy variables to (the rc file only loads it). */
+export function proxyShPath(home: string): string {
+  return `${home}/.config/buildproxy/proxy.sh`;
+}
+
 /** Files read on every run, whether or not they exist (null in the bundle means known to be absent). */
 export function fixedFiles(ctx: FileContext): string[] {
   return [
@@ -106,6 +121,7 @@ export function fixedFiles(ctx: FileContext): string[] {
     ...buildkitdTomlPaths(ctx),
     ...LEGACY_DOCKER_ENV_FILES,
     '/etc/environment',
+    shellRcPath(ctx.home, ctx.env.SHELL),
   ];
 }
 

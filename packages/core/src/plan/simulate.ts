@@ -8,6 +8,7 @@ import {
   containerInspect,
   daemonJsonPath,
   type FileContext,
+  proxyShPath,
   systemctlShow,
 } from '../evidence/canonical.js';
 import { type CommandResult, type Evidence, findCommand } from '../evidence/schema.js';
@@ -119,9 +120,7 @@ export function withCommands(ev: Evidence, plan: Plan): Evidence {
       out = restartDocker(out, a.includes('--user'));
     if (a[0] === 'docker' && a[1] === 'buildx' && a[2] === 'create') out = recreateBuilder(out, a);
   }
-  const shell = plan.changes.find(
-    (c) => c.target === 'client-shell' && c.path.endsWith('/.config/buildproxy/proxy.sh'),
-  );
+  const shell = plan.changes.find((c) => c.target === 'client-shell' && c.path === proxyShPath(ev.host.home));
   if (shell) {
     const env = { ...out.env };
     for (const m of shell.after.matchAll(/^export ([A-Za-z_]+)=(.*)$/gm))

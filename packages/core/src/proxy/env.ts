@@ -25,6 +25,8 @@ export const TOOL_VARS = [
   'XDG_RUNTIME_DIR',
   // with REQUEST_METHOD set, Go refuses HTTP_PROXY (its CGI rule): a request that would use it fails
   'REQUEST_METHOD',
+  // the login shell: which start-up file the client-shell target edits (a program path, no secret)
+  'SHELL',
 ] as const;
 
 /** Variables worth keeping from a client shell, a daemon's environ or an environment file; nothing else is. */

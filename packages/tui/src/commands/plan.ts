@@ -3,7 +3,7 @@ import { writePrivateFile } from '@buildproxy/core/node';
 import { EVIDENCE, PROFILE, parse } from '../args.js';
 import { readErrorInput } from '../error-input.js';
 import { UsageError } from '../errors.js';
-import { getEvidence, readShellRc } from '../evidence-source.js';
+import { getEvidence } from '../evidence-source.js';
 import type { Io } from '../io.js';
 import { profileFromFlags } from '../profile-flags.js';
 import { redactedPlanJson, renderPlan } from '../render/plan.js';
@@ -46,8 +46,7 @@ export async function plan(argv: string[], io: Io): Promise<number> {
     typeof values.error === 'string'
       ? await readErrorInput(values.error, process.stdin, io.stdinIsTTY)
       : undefined;
-  let evidence = await getEvidence(values);
-  if (values.from === undefined) evidence = await readShellRc(evidence, values.root as string | undefined);
+  const evidence = await getEvidence(values);
   let result: ReturnType<typeof makePlan>;
   try {
     result = makePlan(evidence, input, {

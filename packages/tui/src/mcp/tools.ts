@@ -23,7 +23,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import type { Values } from '../args.js';
 import { isUsageError } from '../errors.js';
-import { getEvidence, readShellRc } from '../evidence-source.js';
+import { getEvidence } from '../evidence-source.js';
 import { profileFromFlags } from '../profile-flags.js';
 import { redactedPlanJson } from '../render/plan.js';
 
@@ -195,8 +195,7 @@ export function registerTools(server: McpServer): void {
       guarded(async () => {
         const v = asValues(a);
         const input = await profileFromFlags(v);
-        let evidence = await getEvidence(v);
-        if (a.from === undefined) evidence = await readShellRc(evidence, a.root);
+        const evidence = await getEvidence(v);
         const targets = a.targets?.filter(isTarget);
         const { plan } = makePlan(evidence, input, targets ? { targets } : {});
         return text(redactedPlanJson(plan));

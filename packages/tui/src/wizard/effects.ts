@@ -18,7 +18,6 @@ import {
   type Target,
 } from '@buildproxy/core';
 import { applyPlan, captureEvidence, writePrivateFile } from '@buildproxy/core/node';
-import { readShellRc } from '../evidence-source.js';
 import { shownCommand } from '../render/plan.js';
 import type { ActChoice, ActOutcome, Answers, ProbeLine, WizardState } from './state.js';
 
@@ -102,7 +101,7 @@ export function liveEffects(opts: WizardOptions): Effects {
   const capture = async (onProbe?: (l: ProbeLine) => void) => {
     if (opts.from) return opts.from;
     const started = new Map<string, number>();
-    const ev = await captureEvidence({
+    return captureEvidence({
       root: opts.root,
       timeoutMs: opts.timeoutMs,
       probes: opts.probes,
@@ -118,7 +117,6 @@ export function liveEffects(opts: WizardOptions): Effects {
           ms: Date.now() - (started.get(argv.join(' ')) ?? Date.now()),
         }),
     });
-    return readShellRc(ev, opts.root);
   };
   return {
     async detect(onProbe) {

@@ -1,5 +1,6 @@
 // client-shell: the proxy in the shell that runs docker/buildx (registry tokens are fetched there).
 
+import { proxyShPath, shellRcPath } from '../../evidence/canonical.js';
 import { fishQuote, shQuote } from '../../formats/encode.js';
 import type { Target } from '../../targets.js';
 import { change, HEADER, ok, type PlanContext, type TargetDefinition } from '../context.js';
@@ -7,12 +8,6 @@ import type { FileChange, PlanSnippet, TargetResult } from '../types.js';
 
 export const BLOCK_START = '# >>> buildproxy >>>';
 export const BLOCK_END = '# <<< buildproxy <<<';
-
-export function shellRcPath(home: string, shell: string | undefined): string {
-  if (shell?.endsWith('zsh')) return `${home}/.zshrc`;
-  if (shell?.endsWith('bash')) return `${home}/.bashrc`;
-  return `${home}/.profile`;
-}
 
 /** Replace our managed block, or append it: applying twice changes nothing. */
 export function withBlock(text: string, block: string): string {
@@ -34,7 +29,7 @@ function clientShell(ctx: PlanContext, target: Target): TargetResult {
     ['https_proxy', ctx.proxy.https],
     ['no_proxy', no],
   ];
-  const shPath = `${home}/.config/buildproxy/proxy.sh`;
+  const shPath = proxyShPath(home);
   const fishPath = `${home}/.config/fish/conf.d/buildproxy.fish`;
   const changes: (FileChange | null)[] = [
     change(ctx, {
@@ -91,11 +86,12 @@ export const clientShellTarget: TargetDefinition<'client-shell'> = {
   generate: clientShell,
   declares: {
     files: [
-      { path: '{home}/.config/buildproxy/proxy.sh', mode: '0600', credential: true },
+      { path: proxyShPath('{home}'), mode: '0600', credential: true },
       { path: '{home}/.config/fish/conf.d/buildproxy.fish', mode: '0600', credential: true },
-      { path: '{home}/.zshrc', mode: '0644' },
-      { path: '{home}/.bashrc', mode: '0644' },
-      { path: '{home}/.profile', mode: '0644' },
+      ...['zsh', 'bash', undefined].map((shell) => ({
+        path: shellRcPath('{home}', shell),
+        mode: '0644' as const,
+      })),
     ],
     commands: [],
   },

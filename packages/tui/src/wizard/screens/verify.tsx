@@ -1,4 +1,4 @@
-import { ACTORS, type Plan, type Report } from '@buildproxy/core';
+import { ACTORS, type Plan, proxyShPath, type Report } from '@buildproxy/core';
 import { Box, useInput } from 'ink';
 import { shownCommand } from '../../render/plan.js';
 import { Mark, Screen } from '../components/chrome.js';
@@ -51,7 +51,7 @@ export function VerifyScreen({
             </Text>
           ) : null}
           {plan.changes.some((c) => c.target === 'client-shell') ? (
-            <Text>Your shell: open a new terminal, or run: . ~/.config/buildproxy/proxy.sh</Text>
+            <Text>Your shell: open a new terminal, or run: . {proxyShPath('~')}</Text>
           ) : null}
           {!commandsRun && plan.commands.length ? (
             <Box flexDirection="column">
