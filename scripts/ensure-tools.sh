@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # System tools the tests drive for real, installed when missing (Debian, as root): tmux for the wizard in a
-# pseudo-terminal, Debian's Chromium for the docs site, systemd's socket activation helper. The e2e suite installs its own packages (test/e2e/run.sh).
+# pseudo-terminal, Debian's Chromium for the docs site, systemd's socket activation helper, openssl. The e2e suite installs its own packages (test/e2e/run.sh).
 set -euo pipefail
 missing=""
 command -v tmux >/dev/null 2>&1 || missing="$missing tmux"
 [ -x /usr/bin/chromium ] || missing="$missing chromium"
 # systemd-socket-activate starts a test daemon on an inherited fd, as docker.socket starts `dockerd -H fd://`.
 command -v systemd-socket-activate >/dev/null 2>&1 || missing="$missing systemd"
+# openssl makes the test CA of the TLS-inspecting proxy the network probe tests run against.
+command -v openssl >/dev/null 2>&1 || missing="$missing openssl"
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
   echo "tests need:$missing — install them (Debian: sudo apt-get install$missing)" >&2

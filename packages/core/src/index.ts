@@ -56,6 +56,13 @@ export {
   type Report,
   type ReportActor,
 } from './report.js';
+export {
+  DOCKER_HUB_HOSTS,
+  neededHosts,
+  type PlannedRoute,
+  type ProbeHost,
+  planNetworkProbes,
+} from './network/probe-plan.js';
 export { type Route, type RouteActor, routeUrl } from './route.js';
 export { closestRules, findRule, RULES } from './rules/index.js';
 export { describeMachine, ruleMarkdown, type Snippet } from './rules/markdown.js';

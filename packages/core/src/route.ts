@@ -59,7 +59,7 @@ function summary(d: GoDecision): string {
 }
 
 /** Engines before 23.0 (20.10 in Debian bookworm and docker-ce) are built with Go 1.19. */
-function goOf(state: State, actor: Actor): GoVersion {
+export function goOf(state: State, actor: Actor): GoVersion {
   const old = state.docker.engine !== null && state.docker.engine[0] < 23;
   if (actor === 'runtime') return old ? '1.19' : '1.24';
   if (actor === 'builder') return old && state.buildBuilder?.driver === 'docker' ? '1.19' : '1.24';

@@ -24,6 +24,16 @@ export {
   unitFileCandidates,
 } from './canonical.js';
 export { maskEvidence } from './mask.js';
+export type {
+  CertSummary,
+  ConnectProbe,
+  ConnectResult,
+  DialResult,
+  HostProbe,
+  NetworkEvidence,
+  NetworkRoute,
+  TlsProbe,
+} from './network.js';
 export {
   type CommandResult,
   EVIDENCE_FORMAT,

@@ -1,9 +1,26 @@
 // Capture redaction over a whole bundle: passwords lose every letter and digit, structure stays.
 import { decodeBase64, encodeBase64 } from '../formats/base64.js';
+import { maskAuthHeaders } from '../formats/proxy-answer.js';
 import { pickRelevant } from '../proxy/env.js';
 import { maskText, maskValue } from '../proxy/redact.js';
 import { dropDockerfileValues, environmentFilesOf, keepAllowedLines } from './allow.js';
+import type { NetworkEvidence } from './network.js';
 import type { Evidence } from './schema.js';
+
+/** Proxy URLs and the proxies' answers: a proxy may echo a request back, credentials and all. */
+function maskNetwork(n: NetworkEvidence): NetworkEvidence {
+  return {
+    ...n,
+    routes: n.routes.map((r) => ({
+      ...r,
+      proxy: r.proxy === null ? null : maskValue(r.proxy),
+      hosts: r.hosts.map((h) => ({
+        ...h,
+        connect: { ...h.connect, excerpt: maskText(maskAuthHeaders(h.connect.excerpt)) },
+      })),
+    })),
+  };
+}
 
 /** Only the allowed variables (whatever the bundle came with), each value masked. */
 function maskRecord(r: Record<string, string>): Record<string, string> {
@@ -78,5 +95,6 @@ export function maskEvidence(ev: Evidence): Evidence {
     dockerfile: ev.dockerfile
       ? { ...ev.dockerfile, content: maskText(dropDockerfileValues(ev.dockerfile.content)) }
       : ev.dockerfile,
+    ...(ev.network ? { network: maskNetwork(ev.network) } : {}),
   };
 }

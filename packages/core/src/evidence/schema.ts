@@ -2,6 +2,7 @@
 // Types only: the zod validator lives in validate.ts, so code that never parses a bundle does not load zod.
 
 import type { HostNetEvidence } from '../formats/proc-net.js';
+import type { NetworkEvidence } from './network.js';
 
 export const EVIDENCE_FORMAT = 'buildproxy.evidence/v1';
 
@@ -45,6 +46,8 @@ export interface Evidence {
   oversize?: string[];
   /** this host's listening TCP sockets and docker0's address, from /proc/net (Linux captures) */
   net?: HostNetEvidence;
+  /** what the proxies and registries answered (`doctor --network`); absent without it */
+  network?: NetworkEvidence;
 }
 
 export class EvidenceFormatError extends Error {}

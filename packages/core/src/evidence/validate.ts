@@ -22,6 +22,62 @@ export const ProcessSchema = z.object({
   sockets: z.optional(z.array(z.string())),
 });
 
+const DIAL = ['ok', 'refused', 'timeout', 'dns', 'unreachable', 'reset', 'error'] as const;
+const CONNECT = [
+  ...DIAL,
+  'auth',
+  'forbidden',
+  'bad-gateway',
+  'status',
+  'closed',
+  'not-proxy',
+  'skipped',
+] as const;
+const ms = z.number().check(z.nonnegative());
+const cert = z.object({ subject: z.string(), issuer: z.string(), fingerprint256: z.string() });
+
+export const NetworkSchema = z.object({
+  timeoutMs: ms,
+  directTimeoutMs: ms,
+  routes: z.array(
+    z.object({
+      proxy: z.nullable(z.string()),
+      actors: z.array(z.string()),
+      intended: z.boolean(),
+      credentials: z.boolean(),
+      dial: z.nullable(z.object({ result: z.enum(DIAL), ms, detail: z.optional(z.string()) })),
+      hosts: z.array(
+        z.object({
+          host: z.string(),
+          port: z.int().check(z.gte(0), z.lte(65535)),
+          actors: z.array(z.string()),
+          connect: z.object({
+            result: z.enum(CONNECT),
+            status: z.nullable(z.int()),
+            schemes: z.array(z.string()),
+            product: z.nullable(z.string()),
+            excerpt: z.string(),
+            ms,
+            detail: z.optional(z.string()),
+          }),
+          tls: z.nullable(
+            z.object({
+              result: z.enum(['trusted', 'untrusted', 'timeout', 'closed', 'error']),
+              error: z.nullable(z.string()),
+              issuer: z.nullable(z.string()),
+              chain: z.array(cert),
+              caPem: z.nullable(z.string()),
+              hostTrusts: z.nullable(z.boolean()),
+              certsDTrusts: z.nullable(z.boolean()),
+              ms,
+            }),
+          ),
+        }),
+      ),
+    }),
+  ),
+});
+
 export const EvidenceSchema = z.object({
   format: z.literal(EVIDENCE_FORMAT),
   capturedAt: z.string(),
@@ -44,6 +100,7 @@ export const EvidenceSchema = z.object({
     }),
   ),
   buildCommand: z.optional(z.nullable(z.object({ text: z.string(), cwd: z.string() }))),
+  network: z.optional(NetworkSchema),
 });
 
 /** Validate a parsed bundle; the error names the field and what was expected. */

@@ -25,6 +25,7 @@ const LAYERS: Record<string, number> = {
   route: 7,
   why: 7,
   plan: 8,
+  network: 8,
   index: 9,
   'entry-report': 9,
   validate: 9,
