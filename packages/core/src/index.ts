@@ -24,6 +24,13 @@ export { ACTORS } from './analyze/types.js';
 export { type BuildArg, type BuildCommand, type BuildTool, parseBuildCommand } from './command/parse.js';
 export * from './evidence/index.js';
 export {
+  DOCKER_HUB_HOSTS,
+  neededHosts,
+  type PlannedRoute,
+  type ProbeHost,
+  planNetworkProbes,
+} from './network/probe-plan.js';
+export {
   csvField,
   daemonTarget,
   defaultTargets,
@@ -56,13 +63,6 @@ export {
   type Report,
   type ReportActor,
 } from './report.js';
-export {
-  DOCKER_HUB_HOSTS,
-  neededHosts,
-  type PlannedRoute,
-  type ProbeHost,
-  planNetworkProbes,
-} from './network/probe-plan.js';
 export { type Route, type RouteActor, routeUrl } from './route.js';
 export { closestRules, findRule, RULES } from './rules/index.js';
 export { describeMachine, ruleMarkdown, type Snippet } from './rules/markdown.js';

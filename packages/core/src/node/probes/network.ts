@@ -1,10 +1,9 @@
 // `doctor --network`: execute the probe plan (network/probe-plan.ts) against the real network. Every socket has a
 // deadline and is destroyed at it; answers are capped; credentials go only to the proxy whose URL carried them.
-import { connect as netConnect, type Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { rootCertificates, type TLSSocket, connect as tlsConnect } from 'node:tls';
 import type {
   ConnectProbe,
-  DialResult,
   HostProbe,
   NetworkEvidence,
   NetworkRoute,
