@@ -6,7 +6,7 @@ if [ "$(id -u)" != 0 ]; then
   echo "e2e: needs root (it creates a network namespace and runs dockerd); run: sudo pnpm test:e2e" >&2
   exit 1
 fi
-PKGS="docker.io docker-registry squid skopeo umoci busybox-static openssl iproute2 iptables curl"
+PKGS="docker.io docker-registry squid skopeo umoci busybox-static openssl iproute2 iptables curl podman buildah uidmap slirp4netns"
 missing=""
 for p in $PKGS; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done
 if [ -n "$missing" ]; then
@@ -15,6 +15,9 @@ if [ -n "$missing" ]; then
   # shellcheck disable=SC2086
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
+# Rootless podman's user (podman.e2e.ts): its own subordinate ids, away from other users' ranges.
+id bppodman >/dev/null 2>&1 || useradd -m -s /bin/sh bppodman
+grep -q '^bppodman:' /etc/subuid 2>/dev/null || usermod --add-subuids 300000-365535 --add-subgids 300000-365535 bppodman
 [ -f packages/tui/dist/cli.cjs ] || pnpm build
 # Engine 26 + buildx 0.13 + a BuildKit image compiled from Debian sources, for the stretch scenarios (cached).
 bash test/e2e/stretch/prepare.sh
