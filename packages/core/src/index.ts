@@ -24,6 +24,12 @@ export { ACTORS } from './analyze/types.js';
 export { type BuildArg, type BuildCommand, type BuildTool, parseBuildCommand } from './command/parse.js';
 export * from './evidence/index.js';
 export {
+  type ContainersConf,
+  type ContainersConfResult,
+  type EnvEntry,
+  parseContainersConf,
+} from './formats/containers-conf.js';
+export {
   DOCKER_HUB_HOSTS,
   neededHosts,
   type PlannedRoute,
