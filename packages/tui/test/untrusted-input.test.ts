@@ -51,16 +51,45 @@ describe('files named on the command line', () => {
 describe('flags and arguments', () => {
   it('--root that is not a folder', async () => {
     const m = makeMachine();
+    // A plan apply would accept: only the missing --root can make it fail.
+    const plan = join(m.dir, 'plan.json');
+    writeFileSync(
+      plan,
+      JSON.stringify({
+        format: 'buildproxy.plan/v1',
+        changes: [
+          {
+            path: `${process.env.HOME}/.docker/config.json`,
+            mode: '0600',
+            needsRoot: false,
+            before: null,
+            after: '{}\n',
+            rules: [],
+            target: 'docker-cli-config',
+            why: 'test',
+          },
+        ],
+        commands: [],
+        snippets: [],
+      }),
+    );
+    const nope = join(m.dir, 'nope');
     for (const args of [
-      ['doctor', '--root', join(m.dir, 'nope')],
-      ['plan', '--root', join(m.dir, 'nope'), '--proxy', 'http://p:3128'],
-      ['route', 'https://r/', '--root', join(m.dir, 'nope')],
-      ['--root', join(m.dir, 'nope'), '--proxy', 'http://p:3128', '--yes'],
+      ['doctor', '--root', nope],
+      ['plan', '--root', nope, '--proxy', 'http://p:3128'],
+      ['route', 'https://r/', '--root', nope],
+      ['--root', nope, '--proxy', 'http://p:3128', '--yes'],
+      ['apply', plan, '--root', nope, '--yes'],
+      ['apply', plan, '--root', nope, '--dry-run'],
+      ['undo', plan, '--root', nope, '--yes'],
+      ['undo', '--last', '--root', nope, '--dry-run'],
     ]) {
       const r = await runCli(args, { m });
       expect(r.code, args.join(' ')).toBe(2);
-      expect(r.stderr).toContain(`--root ${join(m.dir, 'nope')}: no such folder`);
+      expect(r.stderr).toContain(`--root ${nope}: no such folder`);
+      expect(r.stderr).not.toMatch(/internal error|at \w+ \(/);
     }
+    expect(existsSync(nope)).toBe(false);
   });
 
   it('--timeout past what a timer can hold is refused, not turned into 1 ms', async () => {

@@ -7,7 +7,7 @@ export { fileOpChild };
 
 import { parse } from '../args.js';
 import { UsageError } from '../errors.js';
-import { readInputFile } from '../evidence-source.js';
+import { readInputFile, rootFrom } from '../evidence-source.js';
 import type { Io } from '../io.js';
 import { renderPlan, shownCommand } from '../render/plan.js';
 
@@ -69,6 +69,8 @@ export async function apply(argv: string[], io: Io): Promise<number> {
   }
   const file = positionals[0];
   if (!file) throw new UsageError('apply needs a plan file', 'create one with: buildproxy plan -o plan.json');
+  // A mistyped --root is bad input (exit 2), said before anything is read or written.
+  const root = rootFrom(values);
   const plan = await loadPlan(file);
   const st = io.style(values['no-color'] === true);
   const dryRun = values['dry-run'] === true;
@@ -94,7 +96,7 @@ export async function apply(argv: string[], io: Io): Promise<number> {
     result = await applyPlan(plan, {
       dryRun,
       runCommands: values['run-commands'] === true,
-      root: values.root as string | undefined,
+      root,
       journal: true,
     });
   } catch (e) {

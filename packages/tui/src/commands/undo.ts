@@ -1,6 +1,7 @@
 import { defaultLockPath, LockBusyError, readJournal, undoPlan } from '@buildproxy/core/node';
 import { parse } from '../args.js';
 import { UsageError } from '../errors.js';
+import { rootFrom } from '../evidence-source.js';
 import type { Io } from '../io.js';
 import { loadPlan, printable } from './apply.js';
 
@@ -34,7 +35,7 @@ export async function undo(argv: string[], io: Io): Promise<number> {
     io.out(UNDO_HELP);
     return 0;
   }
-  const root = values.root as string | undefined;
+  const root = rootFrom(values);
   const file = positionals[0];
   if (!file && !values.last)
     throw new UsageError(
