@@ -9,6 +9,8 @@ command -v tmux >/dev/null 2>&1 || missing="$missing tmux"
 command -v systemd-socket-activate >/dev/null 2>&1 || missing="$missing systemd"
 # openssl makes the test CA of the TLS-inspecting proxy the network probe tests run against.
 command -v openssl >/dev/null 2>&1 || missing="$missing openssl"
+# setfacl/getfacl: apply must keep a file's POSIX ACL when it rewrites it (issue 11).
+command -v setfacl >/dev/null 2>&1 || missing="$missing acl"
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
   echo "tests need:$missing — install them (Debian: sudo apt-get install$missing)" >&2
