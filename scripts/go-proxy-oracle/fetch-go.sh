@@ -3,13 +3,16 @@
 # (own sources, lists and cache) downloads the debs and dpkg-deb extracts them into $GO_ORACLE_DIR.
 #   fetch-go.sh 1.24   -> trixie's golang-1.24-go + golang-1.24-src   (Go 1.24.x: what dockerd 26+/buildx use)
 #   fetch-go.sh 1.19   -> bookworm's golang-1.19-go + golang-1.19-src (Go 1.19.x: what Debian's dockerd 20.10 uses)
+#   fetch-go.sh 1.21|1.22|1.23 -> bookworm-backports' golang-1.2x-go + -src (what dockerd 25-28 were built with).
+#   Go 1.20 is in no Debian suite the mirror serves (bookworm-backports went from 1.19 to 1.21).
 # Prints the GOROOT. apt is wrapped in flock so parallel fetches on a shared machine do not collide.
 set -euo pipefail
-VER=${1:?usage: fetch-go.sh 1.24|1.19}
+VER=${1:?usage: fetch-go.sh 1.24|1.23|1.22|1.21|1.19}
 case "$VER" in
   1.24) SUITE=trixie ;;
+  1.21 | 1.22 | 1.23) SUITE=bookworm-backports ;;
   1.19) SUITE=bookworm ;;
-  *) echo "unsupported Go version $VER (1.24 or 1.19)" >&2; exit 2 ;;
+  *) echo "unsupported Go version $VER (1.24, 1.23, 1.22, 1.21 or 1.19)" >&2; exit 2 ;;
 esac
 BASE=${GO_ORACLE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/buildproxy-go-oracle}
 GOROOT_OUT=$BASE/go-$VER/usr/lib/go-$VER

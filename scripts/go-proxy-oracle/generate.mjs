@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Regenerates packages/core/test/proxy/go-oracle/table.json: every case of cases.mjs answered by real Go
-// (1.24 from Debian trixie; 1.19 from bookworm, kept only where it differs), each case in a fresh process
+// (1.24 from Debian trixie; 1.23, 1.22, 1.21 from bookworm-backports and 1.19 from bookworm, each kept only where
+// it differs), each case in a fresh process
 // with exactly the case's environment (see main.go for why).
 //   node scripts/go-proxy-oracle/generate.mjs           (fetches the toolchains with fetch-go.sh if needed)
 // The vitest differential test (packages/core/test/proxy/go-oracle.test.ts) checks route's Go logic against it.
@@ -48,31 +49,40 @@ function ask(bin, c) {
   return Object.fromEntries(Object.entries(a).filter(([, v]) => v !== null));
 }
 
+// Go 1.24 is the reference (dockerd 26+, buildx); each other version's answer is kept only where it differs.
+// 1.21-1.23 built dockerd 25-28 and buildx 0.12-0.20; 1.19 built Debian's dockerd 20.10. Go 1.20 is in no Debian
+// suite (see fetch-go.sh).
+const OTHERS = ['1.23', '1.22', '1.21', '1.19'];
+const key = (ver) => `go${ver.replace('.', '')}`;
+
 try {
   const cases = generate();
   const go124 = build('1.24');
-  const go119 = build('1.19');
-  let differ = 0;
+  const others = OTHERS.map((ver) => ({ ver, ...build(ver), differ: 0 }));
   const rows = cases.map((c) => {
     const a = ask(go124.bin, c);
-    const b = ask(go119.bin, c);
     const row = { ...c, go: a };
-    if (JSON.stringify(a) !== JSON.stringify(b)) {
-      row.go119 = b;
-      differ++;
+    for (const o of others) {
+      const b = ask(o.bin, c);
+      if (JSON.stringify(a) !== JSON.stringify(b)) {
+        row[key(o.ver)] = b;
+        o.differ++;
+      }
     }
     return row;
   });
   const header = {
     generatedBy: 'scripts/go-proxy-oracle/generate.mjs',
     go: go124.version,
-    go119: go119.version,
-    note: 'go: answers of Go 1.24 (net/http ProxyFromEnvironment + a Transport dial), one fresh process per case; go119 only where Go 1.19 differs',
+    ...Object.fromEntries(others.map((o) => [key(o.ver), o.version])),
+    differ: Object.fromEntries(others.map((o) => [key(o.ver), o.differ])),
+    note: 'go: answers of Go 1.24 (net/http ProxyFromEnvironment + a Transport dial), one fresh process per case; go123, go122, go121, go119 only where that version differs',
     count: rows.length,
   };
   const body = rows.map((r) => JSON.stringify(r)).join(',\n');
   writeFileSync(out, `{"header":${JSON.stringify(header)},\n"cases":[\n${body}\n]}\n`);
-  console.log(`${rows.length} cases, ${differ} differ under ${go119.version}; wrote ${out}`);
+  for (const o of others) console.log(`${o.differ} of ${rows.length} cases differ under ${o.version}`);
+  console.log(`wrote ${out}`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

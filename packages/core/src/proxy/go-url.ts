@@ -221,8 +221,8 @@ export function goParseUrl(input: string): GoUrlResult {
 }
 
 /**
- * Go's httpproxy.parseProxy. Go 1.24 retries "http://" + value when the value does not parse or has no
- * scheme or host; Go 1.19 (dockerd 20.10) also when the scheme is not http, https or socks5.
+ * Go's httpproxy.parseProxy. Go 1.23+ retries "http://" + value when the value does not parse or has no
+ * scheme or host; Go 1.19-1.22 (dockerd 20.10-27) also when the scheme is not http, https or socks5.
  * null: the value is empty or Go rejects it (and then silently connects direct).
  */
 export function goParseProxy(
@@ -233,7 +233,7 @@ export function goParseProxy(
   const first = goParseUrl(value);
   const bogus =
     !first.ok ||
-    (go === '1.24'
+    (keepsProxyScheme(go)
       ? first.url.scheme === '' || first.url.host === ''
       : !['http', 'https', 'socks5'].includes(first.url.scheme));
   if (bogus) {
@@ -244,4 +244,21 @@ export function goParseProxy(
   return { url: first.url, text: value, retried: false };
 }
 
-export type GoVersion = '1.24' | '1.19';
+/**
+ * The Go releases whose proxy code the oracle measured (scripts/go-proxy-oracle). Only two changes matter:
+ * Go 1.23 keeps a proxy value's own scheme (socks5h://, ftp://) where older ones retry "http://" + value, and
+ * Go 1.24 never matches an IP literal by NO_PROXY name suffix. 1.21 and 1.22 answer as 1.19 on every case.
+ */
+export type GoVersion = '1.24' | '1.23' | '1.22' | '1.21' | '1.19';
+
+const MINOR: Record<GoVersion, number> = { '1.24': 24, '1.23': 23, '1.22': 22, '1.21': 21, '1.19': 19 };
+
+/** Go 1.23+: a parsed proxy URL with any scheme and a host is used as it is. */
+export function keepsProxyScheme(go: GoVersion): boolean {
+  return MINOR[go] >= 23;
+}
+
+/** Go 1.24+: hosts read with netip (zones allowed); an IP literal matches NO_PROXY only by IP or CIDR. */
+export function exactIpNoProxy(go: GoVersion): boolean {
+  return MINOR[go] >= 24;
+}

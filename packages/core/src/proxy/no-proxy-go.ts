@@ -1,7 +1,14 @@
 // NO_PROXY and proxy selection with the semantics of golang.org/x/net/http/httpproxy, which dockerd, buildkitd,
 // buildx and containerd use via net/http's ProxyFromEnvironment. Go 1.24 by default; Go 1.19 (Debian's
 // dockerd 20.10) where it differs. Every branch is checked against real Go in test/proxy/go-oracle.
-import { type GoUrl, type GoVersion, goParseProxy, goParseUrl } from './go-url.js';
+import {
+  exactIpNoProxy,
+  type GoUrl,
+  type GoVersion,
+  goParseProxy,
+  goParseUrl,
+  keepsProxyScheme,
+} from './go-url.js';
 import {
   type Cidr,
   cidrContains,
@@ -111,8 +118,8 @@ export function goBypass(noProxy: string, hostport: string, go: GoVersion = '1.2
   if (!hp) return { bypass: true, why: 'loopback' }; // Go: SplitHostPort failed → no proxy
   const { host, port } = hp;
   if (host === 'localhost') return { bypass: true, why: 'localhost' };
-  // Go 1.24 reads the host with netip.ParseAddr (an IPv6 zone is allowed), Go 1.19 with net.ParseIP.
-  const ip = go === '1.24' ? parseAddrZoned(host) : parseIP(host);
+  // Go 1.24 reads the host with netip.ParseAddr (an IPv6 zone is allowed), Go 1.19-1.23 with net.ParseIP.
+  const ip = exactIpNoProxy(go) ? parseAddrZoned(host) : parseIP(host);
   if (ip && isLoopback(ip)) return { bypass: true, why: 'loopback' };
   const addr = host.trim().toLowerCase();
   const entries = parseGoNoProxy(noProxy);
@@ -127,8 +134,8 @@ export function goBypass(noProxy: string, hostport: string, go: GoVersion = '1.2
         return { bypass: true, why: 'no-proxy', entry: m.entry };
     }
   }
-  // Go 1.24 never matches an IP literal by name suffix (NO_PROXY=.3 does not bypass 10.1.2.3); Go 1.19 does.
-  if (ip && go === '1.24') return { bypass: false };
+  // Go 1.24 never matches an IP literal by name suffix (NO_PROXY=.3 does not bypass 10.1.2.3); 1.19-1.23 do.
+  if (ip && exactIpNoProxy(go)) return { bypass: false };
   for (const { matcher: m } of entries) {
     if (m?.kind !== 'domain') continue;
     if (addr.endsWith(m.host) || (m.matchHost && addr === m.host.slice(1))) {
@@ -152,7 +159,7 @@ export function canonicalAddr(u: GoUrl): string {
 /** net/http's canonicalAddr for the proxy URL: the host:port a Transport really dials. */
 export function goDialAddr(u: GoUrl, go: GoVersion = '1.24'): string {
   const ports: Record<string, string> = { http: '80', https: '443', socks5: '1080' };
-  if (go === '1.24') ports.socks5h = '1080';
+  if (keepsProxyScheme(go)) ports.socks5h = '1080';
   return joinHostPort(idnaToASCII(u.hostname), u.port || ports[u.scheme] || '');
 }
 
