@@ -7,6 +7,7 @@ import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_pr
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, buildctlArgs, CACHE, foundingDockerfile, TOML, USER_COMMAND } from './buildctl.js';
 import {
   CLI,
   context,
@@ -24,21 +25,9 @@ import {
 import { serviceEnvironment } from './systemd-env.js';
 
 const INFRA = join(import.meta.dirname, 'infra.sh');
-const CACHE = process.env.E2E_CACHE ?? '/var/cache/buildproxy-e2e';
-const BIN = join(CACHE, 'buildkit/bin');
 let dir = '';
 let sock = '';
 let bk: ChildProcess | null = null;
-
-const TOML = `[worker.oci]
-  enabled = true
-  snapshotter = "overlayfs"
-  networkMode = "host"
-[worker.containerd]
-  enabled = false
-[registry."registry.test:5000"]
-  http = true
-`;
 
 async function startBuildkitd(env: Record<string, string>): Promise<string> {
   let log = '';
@@ -85,26 +74,6 @@ const shell = () => ({
   NO_PROXY: 'localhost,127.0.0.1',
 });
 
-function buildctlArgs(ctx: string): string[] {
-  return [
-    'build',
-    '--frontend',
-    'dockerfile.v0',
-    '--local',
-    `context=${ctx}`,
-    '--local',
-    `dockerfile=${ctx}`,
-    '--opt',
-    `build-arg:HTTPS_PROXY=${PROXY}`,
-    '--opt',
-    `build-arg:HTTP_PROXY=${PROXY}`,
-    '--opt',
-    'add-hosts=web.test=127.0.0.3',
-    '--no-cache',
-    '--progress=plain',
-  ];
-}
-
 function cli(args: string[], env: Record<string, string>) {
   return spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env, timeout: 120_000 });
 }
@@ -126,15 +95,13 @@ afterAll(async () => {
 describe('founding case: standalone buildkitd driven by buildctl', () => {
   it('fails with proxy build args only; the doctor names buildkitd; its drop-in, applied, makes FROM, # syntax= and RUN go through squid', async () => {
     await startBuildkitd({}); // started the way the failing machine had it: no proxy
-    const ctx = context(
-      '# syntax=registry.test:5000/dockerfile:1\nFROM registry.test:5000/base:latest\nRUN wget -q -O- http://web.test:8080/run-founding\n',
-    );
+    const ctx = context(foundingDockerfile('run-founding'));
     const env = shell();
     const broken = spawnSync('buildctl', buildctlArgs(ctx), { encoding: 'utf8', env, timeout: 180_000 });
     expect(broken.status).not.toBe(0);
     // buildkitd itself resolves the frontend image, directly, and the firewall refuses it.
     expect(broken.stderr).toMatch(/registry\.test:5000.*(connection refused|connection reset)/);
-    const command = `buildctl build --frontend dockerfile.v0 --local context=. --local dockerfile=. --opt build-arg:HTTPS_PROXY=${PROXY} --opt build-arg:HTTP_PROXY=${PROXY}`;
+    const command = USER_COMMAND;
 
     // A machine with systemd and a buildkit.service, under --root: the files the plan reads and writes.
     const root = mkdtempSync(join(E2E, 'bkroot-'));

@@ -6,7 +6,8 @@ if [ "$(id -u)" != 0 ]; then
   echo "e2e: needs root (it creates a network namespace and runs dockerd); run: sudo pnpm test:e2e" >&2
   exit 1
 fi
-PKGS="docker.io docker-registry squid skopeo umoci busybox-static openssl iproute2 iptables curl podman buildah uidmap slirp4netns"
+# rootlesskit + uidmap: the rootless buildkitd scenario (newuidmap/newgidmap for its user namespace).
+PKGS="docker.io docker-registry squid skopeo umoci busybox-static openssl iproute2 iptables curl podman buildah uidmap slirp4netns rootlesskit"
 missing=""
 for p in $PKGS; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done
 if [ -n "$missing" ]; then
