@@ -6,6 +6,8 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { nestingProblem } from '../../src/command/compose.js';
+import { shellPrepass } from '../../src/command/tokenize.js';
 import { maskText, redactAll, redactValue, type ScanCounter } from '../../src/proxy/redact.js';
 import { safeForTerminal } from '../../src/terminal.js';
 import { readError } from '../../src/why/index.js';
@@ -168,6 +170,10 @@ const FAMILIES: Record<string, (n: number) => string> = {
   'json keys': (n) => '"auth":"'.repeat(n / 8),
   'long label': (n) => `{"Labels":["x=${'b'.repeat(n)}"],"HttpsProxy":"http://u:${'c'.repeat(n)}@h"}`,
   'escape runs': (n) => '\x1b['.repeat(n / 2),
+  // the build command's prepass and the compose nesting guard (issue 13): quotes, continuations, comments
+  continuations: (n) => `'\\\n"\\\``.repeat(n / 6),
+  'quote runs': (n) => `[ 'a'']' "\\"" `.repeat(n / 16),
+  'comment runs': (n) => ' #[{'.repeat(n / 4),
 };
 
 function ops(f: (t: string, c: ScanCounter) => unknown, text: string): number {
@@ -201,6 +207,9 @@ describe('the scanners do work linear in their input', () => {
     maskText: [(t, c) => maskText(t, c), FAMILIES, 12],
     safeForTerminal: [(t, c) => safeForTerminal(t, {}, c), FAMILIES, 12],
     readError: [(t, c) => readError(t, null, c), { ...FAMILIES, ...ERROR_FAMILIES }, 200],
+    shellPrepass: [(t, c) => shellPrepass(t, c), FAMILIES, 12],
+    // Refusing early would hide quadratic work past the refusal: scan text that stays shallow.
+    nestingProblem: [(t, c) => nestingProblem(t.replace(/[[{]/g, ' '), c), FAMILIES, 12],
   };
   for (const [name, [scan, families, perChar]] of Object.entries(scanners))
     for (const [family, make] of Object.entries(families))
