@@ -34,6 +34,7 @@ export type {
   NetworkRoute,
   TlsProbe,
 } from './network.js';
+export * from './platforms.js';
 export {
   type CommandResult,
   EVIDENCE_FORMAT,

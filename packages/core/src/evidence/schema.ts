@@ -3,6 +3,7 @@
 
 import type { HostNetEvidence } from '../formats/proc-net.js';
 import type { NetworkEvidence } from './network.js';
+import type { WslHost } from './platforms.js';
 
 export const EVIDENCE_FORMAT = 'buildproxy.evidence/v1';
 
@@ -32,7 +33,10 @@ export interface ProcessInfo {
 export interface Evidence {
   format: typeof EVIDENCE_FORMAT;
   capturedAt: string;
-  host: { platform: string; home: string; uid: number | null };
+  /** platform: process.platform of the probing process (WSL reports linux); home in the platform's own form;
+   * uid null on win32; wsl (Linux only): null = checked, not WSL; absent = not checked (older bundles, macOS,
+   * Windows). See ARCHITECTURE.md "Platforms evidence contract". */
+  host: { platform: string; home: string; uid: number | null; wsl?: WslHost | null };
   env: Record<string, string>;
   files: Record<string, string | null>;
   commands: CommandResult[];

@@ -85,6 +85,7 @@ export const EvidenceSchema = z.object({
     platform: z.string(),
     home: z.string(),
     uid: z.nullable(z.int()),
+    wsl: z.optional(z.nullable(z.object({ distro: z.string(), windowsHome: z.nullable(z.string()) }))),
   }),
   env: z.record(z.string(), z.string()),
   files: z.record(z.string(), z.nullable(z.string())),

@@ -27,6 +27,22 @@ export const TOOL_VARS = [
   'REQUEST_METHOD',
   // the login shell: which start-up file the client-shell target edits (a program path, no secret)
   'SHELL',
+  // the platforms contract (ARCHITECTURE.md): WSL, Podman/Buildah, Colima/Lima, and where Windows keeps settings
+  'WSL_DISTRO_NAME',
+  'WSL_INTEROP',
+  'WSL_PAC_URL',
+  'CONTAINER_HOST',
+  'CONTAINER_CONNECTION',
+  'CONTAINERS_CONF',
+  'CONTAINERS_CONF_OVERRIDE',
+  'XDG_CONFIG_HOME',
+  'COLIMA_HOME',
+  'COLIMA_PROFILE',
+  'LIMA_HOME',
+  'LIMA_INSTANCE',
+  'APPDATA',
+  'LOCALAPPDATA',
+  'ProgramData',
 ] as const;
 
 /** Variables worth keeping from a client shell, a daemon's environ or an environment file; nothing else is. */
@@ -35,7 +51,9 @@ export function isRelevantVar(name: string): boolean {
     isProxyVar(name) ||
     (TOOL_VARS as readonly string[]).includes(name) ||
     // rootless dockerd's RootlessKit settings (network driver, port driver, host loopback): switches, no secrets
-    name.startsWith('DOCKERD_ROOTLESS_ROOTLESSKIT_')
+    name.startsWith('DOCKERD_ROOTLESS_ROOTLESSKIT_') ||
+    // Buildah's settings (isolation, layers, format, registries.conf path): switches and paths, no secrets
+    name.startsWith('BUILDAH_')
   );
 }
 

@@ -28,6 +28,7 @@ import { asCommand, engineGet } from './engine-api.js';
 import { type Exec, execCommand, findOnPath } from './exec.js';
 import { isDirectory, listConf, listDir, readText, underRoot } from './files.js';
 import { readHostNet } from './host-net.js';
+import { capturePlatform } from './platform.js';
 import { scanProcesses } from './processes.js';
 
 export interface CaptureOptions {
@@ -45,6 +46,8 @@ export interface CaptureOptions {
   probes?: 'auto' | 'commands';
   onProbeStart?: (argv: readonly string[]) => void;
   onProbe?: (argv: readonly string[], result: CommandResult) => void;
+  /** the platform to probe as (tests inject darwin/win32); default process.platform */
+  platform?: string;
 }
 
 async function isExecutable(path: string): Promise<boolean> {
@@ -81,7 +84,8 @@ export async function captureEvidence(opts: CaptureOptions = {}): Promise<Eviden
   const timeoutMs = opts.timeoutMs ?? 3000;
   const exec = opts.exec ?? execCommand;
   const root = opts.root;
-  const home = env.HOME || homedir();
+  const platform = opts.platform ?? process.platform;
+  const home = (platform === 'win32' ? env.USERPROFILE : env.HOME) || homedir();
   const ctx: FileContext = { home, env: pickRelevant(env) };
   const commands: CommandResult[] = [];
   const probe = async (argv: readonly string[], answer: () => Promise<CommandResult>) => {
@@ -91,8 +95,8 @@ export async function captureEvidence(opts: CaptureOptions = {}): Promise<Eviden
     opts.onProbe?.(argv, r);
     return r;
   };
-  const run = (argv: readonly string[], binary?: string) =>
-    probe(argv, () => exec(argv, { timeoutMs, env, ...(binary ? { binary } : {}) }));
+  const run = (argv: readonly string[], binary?: string, cwd?: string) =>
+    probe(argv, () => exec(argv, { timeoutMs, env, ...(binary ? { binary } : {}), ...(cwd ? { cwd } : {}) }));
   const files: Record<string, string | null> = {};
   const unreadable: string[] = [];
   const oversize: string[] = [];
@@ -141,7 +145,7 @@ export async function captureEvidence(opts: CaptureOptions = {}): Promise<Eviden
     probe(argv, async () => asCommand(argv, socket!, path, await engineGet(socket!, path, timeoutMs), shape));
 
   // Round 1: everything that needs nothing else.
-  const [info, buildxInspect, buildxLs, systemctl, , , processes] = await Promise.all([
+  const [info, buildxInspect, buildxLs, systemctl, , , processes, wsl] = await Promise.all([
     socket
       ? api(CMD.dockerInfo, '/info')
       : Promise.all([run(CMD.dockerVersion), run(CMD.dockerInfo)]).then(([, i]) => i),
@@ -165,6 +169,20 @@ export async function captureEvidence(opts: CaptureOptions = {}): Promise<Eviden
       }),
     ]),
     scanProcesses(root),
+    capturePlatform(
+      { platform, home, env: ctx.env },
+      {
+        read,
+        run: (argv, cwd) => run(argv, undefined, cwd),
+        has: (bin) => findOnPath(bin, env.PATH) !== null,
+        // --probes auto spares a docker process when the context is known without it
+        askContexts:
+          !auto ||
+          buildxDirs[1]!.length > 0 ||
+          Boolean(ctx.env.DOCKER_CONTEXT) ||
+          /"currentContext"/.test(configJson ?? ''),
+      },
+    ),
   ]);
 
   // Round 2: what round 1 pointed at.
@@ -238,9 +256,10 @@ export async function captureEvidence(opts: CaptureOptions = {}): Promise<Eviden
     format: EVIDENCE_FORMAT,
     capturedAt: (opts.now?.() ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z'),
     host: {
-      platform: process.platform,
+      platform,
       home,
-      uid: typeof process.getuid === 'function' ? process.getuid() : null,
+      uid: platform !== 'win32' && typeof process.getuid === 'function' ? process.getuid() : null,
+      ...(wsl !== undefined ? { wsl } : {}),
     },
     env: ctx.env,
     files: Object.fromEntries(Object.entries(files).sort(([a], [b]) => byText(a, b))),

@@ -9,6 +9,8 @@ export interface ExecOptions {
   /** binary to run instead of argv[0] (the recorded argv stays canonical) */
   binary?: string;
   env?: NodeJS.ProcessEnv;
+  /** working folder (WSL runs cmd.exe from /mnt/c, so it does not warn about a UNC folder) */
+  cwd?: string;
 }
 
 export type Exec = (argv: readonly string[], opts: ExecOptions) => Promise<CommandResult>;
@@ -63,6 +65,7 @@ export const execCommand: Exec = async (argv, opts) => {
       child = spawn(binary, argv.slice(1), {
         stdio: ['ignore', 'pipe', 'pipe'],
         detached: true, // own process group, so a timeout kills grandchildren too
+        ...(opts.cwd ? { cwd: opts.cwd } : {}),
         env: { ...env, DOCKER_CLI_HINTS: 'false', LC_ALL: 'C' },
       });
     } catch {
