@@ -54,6 +54,7 @@ export {
   type PlanSnippet,
   parseCsvLine,
   shQuote,
+  shUnquote,
   systemdAssignment,
   TARGETS,
   type Target,

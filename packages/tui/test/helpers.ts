@@ -6,7 +6,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type CommandResult, dockerConfigDir, type Evidence } from '@buildproxy/core';
+import { type CommandResult, dockerConfigDir, type Evidence, shQuote } from '@buildproxy/core';
 
 export const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'cli.cjs');
 
@@ -26,10 +26,6 @@ export function makeMachine(): Machine {
   mkdirSync(join(m.root, 'home/alice'), { recursive: true });
   mkdirSync(join(m.root, 'proc')); // no daemons unless a test adds them
   return m;
-}
-
-function shQuote(s: string): string {
-  return `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
 /** A fake executable answering exact argument lists; anything else exits 1 with "unknown command". */

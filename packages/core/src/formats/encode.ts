@@ -24,6 +24,31 @@ export function shQuote(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
+/**
+ * The value of one word shQuote wrote, read back as sh reads it: single-quoted runs taken as they are, `\'`
+ * outside quotes a quote, anything else literal. Only for our own output (the plan's simulate reads its proxy.sh).
+ */
+export function shUnquote(word: string): string {
+  let out = '';
+  let i = 0;
+  while (i < word.length) {
+    const ch = word[i]!;
+    if (ch === "'") {
+      const end = word.indexOf("'", i + 1);
+      if (end < 0) return out + word.slice(i + 1);
+      out += word.slice(i + 1, end);
+      i = end + 1;
+    } else if (ch === '\\' && i + 1 < word.length) {
+      out += word[i + 1];
+      i += 2;
+    } else {
+      out += ch;
+      i += 1;
+    }
+  }
+  return out;
+}
+
 /** fish single-quoting: only \\ and \' are escapes. */
 export function fishQuote(value: string): string {
   return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;

@@ -149,6 +149,7 @@ export {
   fishQuote,
   parseCsvLine,
   shQuote,
+  shUnquote,
   systemdAssignment,
 } from '../formats/encode.js';
 export { daemonTarget, defaultTargets } from './select.js';

@@ -13,7 +13,7 @@ import {
 } from '../evidence/canonical.js';
 import { type CommandResult, type Evidence, findCommand } from '../evidence/schema.js';
 import { jsonText, parseJson } from '../formats/docker-output.js';
-import { parseCsvLine } from '../formats/encode.js';
+import { parseCsvLine, shUnquote } from '../formats/encode.js';
 import { driverOptionsText, envFromDriverOpts, systemctlEnvironment } from '../machines/printers.js';
 import { pickRelevant } from '../proxy/env.js';
 import type { Plan } from './types.js';
@@ -123,8 +123,7 @@ export function withCommands(ev: Evidence, plan: Plan): Evidence {
   const shell = plan.changes.find((c) => c.target === 'client-shell' && c.path === proxyShPath(ev.host.home));
   if (shell) {
     const env = { ...out.env };
-    for (const m of shell.after.matchAll(/^export ([A-Za-z_]+)=(.*)$/gm))
-      env[m[1]!] = m[2]!.replace(/^'(.*)'$/s, '$1').replace(/'\\''/g, "'");
+    for (const m of shell.after.matchAll(/^export ([A-Za-z_]+)=(.*)$/gm)) env[m[1]!] = shUnquote(m[2]!);
     out = { ...out, env };
   }
   return out;

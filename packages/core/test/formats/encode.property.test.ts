@@ -2,7 +2,14 @@ import { execFileSync } from 'node:child_process';
 import fc from 'fast-check';
 import { parse as parseToml, stringify as stringifyToml } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
-import { csvField, envFileLine, parseCsvLine, shQuote, systemdAssignment } from '../../src/formats/encode.js';
+import {
+  csvField,
+  envFileLine,
+  parseCsvLine,
+  shQuote,
+  shUnquote,
+  systemdAssignment,
+} from '../../src/formats/encode.js';
 import {
   environmentFromAssignments,
   parseEnvironmentFile,
@@ -74,6 +81,18 @@ describe('every generated artefact parses back to exactly the value', () => {
     const script = values.map((v, i) => `V${i}=${shQuote(v)}; printf '%s\\0' "$V${i}"`).join('\n');
     const out = execFileSync('/bin/sh', ['-c', script], { encoding: 'utf8' });
     expect(out.split('\0').slice(0, -1)).toEqual(values);
+  });
+
+  it('shUnquote reads back every value shQuote wrote', () => {
+    fc.assert(
+      fc.property(hostile, (v) => {
+        expect(shUnquote(shQuote(v))).toBe(v);
+      }),
+      { numRuns: 1000 },
+    );
+    // and what sh itself makes of words we did not write: quotes joined, a backslash-escaped quote
+    expect(shUnquote(`'a'\\''b'`)).toBe("a'b");
+    expect(shUnquote('plain')).toBe('plain');
   });
 
   it("CSV fields the way buildx reads --driver-opt (Go's encoding/csv)", () => {

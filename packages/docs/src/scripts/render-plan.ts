@@ -2,7 +2,7 @@
 // commands with their reasons and the restart caution; the snippets; what stays open. One view, two renderings:
 // HTML for the snippet generator (build time and again in the browser, identical markup, so no layout shift) and
 // markdown for the generated guides. Text shown is redacted; a copy button copies the real content.
-import { type Plan, redactAll } from '@buildproxy/core';
+import { type Plan, redactAll, shQuote } from '@buildproxy/core';
 import { homePath, homeText, languageOf } from './home';
 
 export interface Block {
@@ -27,12 +27,10 @@ export interface PlanView {
   warnings: Warning[];
 }
 
-const quote = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
-
 /** A path in a shell line: the home as "$HOME", quoted when it needs it. */
 function shPath(path: string, home: string): string {
   const p = homePath(path, home);
-  return p.startsWith('~/') ? `"$HOME${p.slice(1)}"` : quote(p);
+  return p.startsWith('~/') ? `"$HOME${p.slice(1)}"` : shQuote(p);
 }
 
 /** mkdir, a new file created with its mode before any byte is written, then the content through tee. */
@@ -107,7 +105,7 @@ export function planView(plan: Plan, home: string, warnings: Warning[] = [], lan
       title: w.thenRun,
       note: w.order,
       text: plan.commands
-        .map((c) => `# ${c.why}\n${c.needsRoot ? 'sudo ' : ''}${c.argv.map(quote).join(' ')}`)
+        .map((c) => `# ${c.why}\n${c.needsRoot ? 'sudo ' : ''}${c.argv.map(shQuote).join(' ')}`)
         .join('\n'),
       lang: 'sh',
     });
