@@ -1,7 +1,14 @@
 // The generated pages that exist in both languages and differ only in their words: a guide (prose around plans
 // that core generates) and the NO_PROXY examples (computed by the matchers the CLI uses). One renderer each, so
 // the English and zh-CN pages cannot drift apart in what they compute.
-import { curlNoProxyMatch, goBypass, makePlan, type ProfileInput, redactAll } from '@buildproxy/core';
+import {
+  curlNoProxyMatch,
+  goBypass,
+  makePlan,
+  type ProfileInput,
+  redactAll,
+  registryHostport,
+} from '@buildproxy/core';
 import { type MachineSpec, synthesize } from '@buildproxy/core/testing';
 import { type Lang, planView, renderPlanMarkdown } from '../src/scripts/render-plan.js';
 import type { Guide } from './guides.js';
@@ -116,8 +123,7 @@ const ROUTE_WORDS: Record<Lang, { direct: string; proxy: string; empty: string }
 export function noProxyRows(lang: Lang): string {
   const w = ROUTE_WORDS[lang];
   return NO_PROXY_CASES.map(([np, host, note]) => {
-    const hostPort = /:\d+$/.test(host) ? host : `${host}:443`;
-    const go = goBypass(np, hostPort).bypass ? w.direct : w.proxy;
+    const go = goBypass(np, registryHostport(host)).bypass ? w.direct : w.proxy;
     const curl = curlNoProxyMatch(np, host.replace(/:\d+$/, '')) !== null ? w.direct : w.proxy;
     return `| \`${np || w.empty}\` | \`${host}\` | ${go} | ${curl} | ${note[lang]} |`;
   }).join('\n');

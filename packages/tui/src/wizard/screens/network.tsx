@@ -1,4 +1,4 @@
-import { goBypass, parseProxyUrl, proxyOnLoopback } from '@buildproxy/core';
+import { goBypass, parseProxyUrl, proxyOnLoopback, registryHostport } from '@buildproxy/core';
 import { Box, useInput } from 'ink';
 import { useState } from 'react';
 import { Screen } from '../components/chrome.js';
@@ -48,8 +48,7 @@ export function noProxyPreview(a: Answers): { host: string; direct: boolean; why
     'registry-1.docker.io',
   ];
   return hosts.map((h) => {
-    const hp = /:\d+$/.test(h) ? h : `${h}:443`;
-    const b = goBypass(a.noProxy, hp);
+    const b = goBypass(a.noProxy, registryHostport(h));
     return {
       host: h,
       direct: b.bypass,
