@@ -9,6 +9,28 @@ import type { Finding, Rule } from './rules/types.js';
 
 export const REPORT_FORMAT = 'buildproxy.report/v1';
 
+export type MarkKind = ReportActor['verdict'] | Finding['severity'];
+export interface MarkStyle {
+  glyph: string;
+  /** said by screen readers and used as the CSS class */
+  word: string;
+  colour: 'green' | 'red' | 'yellow' | 'blue' | 'dim';
+}
+
+/** How a verdict or a severity is marked wherever a person reads one: the terminal, the wizard, the docs' analyzer. */
+export const MARKS: Record<MarkKind, MarkStyle> = {
+  ok: { glyph: '✓', word: 'ok', colour: 'green' },
+  error: { glyph: '✗', word: 'error', colour: 'red' },
+  warning: { glyph: '!', word: 'warning', colour: 'yellow' },
+  info: { glyph: 'i', word: 'note', colour: 'blue' },
+  unknown: { glyph: '?', word: 'unknown', colour: 'dim' },
+};
+
+/** The mark of a verdict or severity; anything else (a newer report's word) is marked unknown. */
+export function markOf(kind: string): MarkStyle {
+  return Object.hasOwn(MARKS, kind) ? MARKS[kind as MarkKind] : MARKS.unknown;
+}
+
 export interface ReportActor {
   status: ActorState['status'];
   label: string;

@@ -2,7 +2,7 @@
 // the same lines in the same order (proxy header, engine, builders, per actor its proxy with where it came from,
 // its findings, the summary), so the page and `buildproxy doctor --from` read alike. Every value came from a
 // capture someone dropped here: it only ever becomes textContent, never markup.
-import { ACTORS, type Actor, type Finding, type Report, type ReportActor } from '@buildproxy/core';
+import { ACTORS, type Finding, markOf, type Report, type ReportActor } from '@buildproxy/core';
 
 type Kid = Node | string;
 const el = (tag: string, props: Record<string, string> = {}, ...kids: Kid[]) => {
@@ -12,16 +12,9 @@ const el = (tag: string, props: Record<string, string> = {}, ...kids: Kid[]) => 
   return e;
 };
 
-const MARK: Record<string, [string, string]> = {
-  ok: ['✓', 'ok'],
-  error: ['✗', 'error'],
-  warning: ['!', 'warning'],
-  info: ['i', 'note'],
-  unknown: ['?', 'unknown'],
-};
 const mark = (v: ReportActor['verdict'] | Finding['severity']) => {
-  const [sym, word] = MARK[v] ?? MARK.unknown!;
-  return el('span', { class: `bp-mark bp-${word}`, title: word, 'aria-label': word }, sym);
+  const { glyph, word } = markOf(v);
+  return el('span', { class: `bp-mark bp-${word}`, title: word, 'aria-label': word }, glyph);
 };
 const dim = (s: string) => el('span', { class: 'bp-dim' }, s);
 const proxyLine = (name: string, v: ReportActor['httpProxy']) =>

@@ -1,5 +1,5 @@
 // The doctor report for people: grouped by actor (✓ / ! / ✗), one line of why per finding, and where to read more.
-import { ACTORS, type Actor, type Finding, type Report, type ReportActor } from '@buildproxy/core';
+import { ACTORS, type Actor, type Finding, markOf, type Report, type ReportActor } from '@buildproxy/core';
 import type { Style } from './style.js';
 
 const ACTOR_NAMES: Record<Actor, string> = {
@@ -10,18 +10,8 @@ const ACTOR_NAMES: Record<Actor, string> = {
 };
 
 function mark(verdict: ReportActor['verdict'] | Finding['severity'], st: Style): string {
-  switch (verdict) {
-    case 'ok':
-      return st.green('✓');
-    case 'error':
-      return st.red('✗');
-    case 'warning':
-      return st.yellow('!');
-    case 'info':
-      return st.blue('i');
-    default:
-      return st.dim('?');
-  }
+  const m = markOf(verdict);
+  return st[m.colour](m.glyph);
 }
 
 function proxyLine(name: string, v: ReportActor['httpProxy'], st: Style): string {

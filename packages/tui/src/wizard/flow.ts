@@ -1,5 +1,5 @@
 // The wizard's flow without a terminal: `buildproxy --proxy … --target … --yes`. Same effects, same order.
-import { ACTORS, redactAll } from '@buildproxy/core';
+import { ACTORS, markOf, redactAll } from '@buildproxy/core';
 import type { Io } from '../io.js';
 import { renderPlan } from '../render/plan.js';
 import { makeStyle } from '../render/style.js';
@@ -32,9 +32,7 @@ export async function runFlow(o: {
   const before = effects.report(detected.evidence, answers);
   io.out(st.bold('2. What we found\n'));
   for (const f of before.findings)
-    io.out(
-      `  ${f.severity === 'error' ? '✗' : f.severity === 'warning' ? '!' : 'i'} ${f.rule}: ${redactAll(f.message)}\n`,
-    );
+    io.out(`  ${markOf(f.severity).glyph} ${f.rule}: ${redactAll(f.message)}\n`);
   if (before.findings.length === 0) io.out('  no problems found\n');
   io.out(st.bold('3. Review\n'));
   let plan: ReturnType<Effects['plan']>;

@@ -1,4 +1,5 @@
 // Frame pieces shared by every screen: the step header and the one-line key help at the bottom.
+import { markOf } from '@buildproxy/core';
 import { Box } from 'ink';
 import type { ReactNode } from 'react';
 import { STEPS, type Step } from '../state.js';
@@ -37,11 +38,8 @@ export function Screen({ step, children, keys }: { step: Step; children: ReactNo
 }
 
 export function Mark({ verdict }: { verdict: string }) {
-  if (verdict === 'ok') return <Text color="green">✓</Text>;
-  if (verdict === 'error') return <Text color="red">✗</Text>;
-  if (verdict === 'warning') return <Text color="yellow">!</Text>;
-  if (verdict === 'info') return <Text color="blue">i</Text>;
-  return <Text dimColor>?</Text>;
+  const m = markOf(verdict);
+  return m.colour === 'dim' ? <Text dimColor>{m.glyph}</Text> : <Text color={m.colour}>{m.glyph}</Text>;
 }
 
 const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];

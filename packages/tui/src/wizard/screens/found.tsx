@@ -1,4 +1,4 @@
-import { ACTORS, findRule, type Report, ruleMarkdown } from '@buildproxy/core';
+import { ACTORS, findRule, markOf, type Report, ruleMarkdown } from '@buildproxy/core';
 import { Box } from 'ink';
 import { renderMarkdown } from '../../render/markdown.js';
 import { makeStyle } from '../../render/style.js';
@@ -38,7 +38,7 @@ export function FoundScreen({
   const items = [
     ...report.findings.map((f, i) => ({
       value: `${i}`,
-      label: `${f.severity === 'error' ? '✗' : f.severity === 'warning' ? '!' : 'i'} ${f.rule}: ${f.title}`,
+      label: `${markOf(f.severity).glyph} ${f.rule}: ${f.title}`,
     })),
     { value: 'next', label: report.findings.length ? 'Continue: fix it →' : 'Continue →' },
   ];
