@@ -169,7 +169,7 @@ describe('buildproxy why and the non-interactive wizard', () => {
     );
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
-      /1\. Detect[\s\S]*2\. What we found[\s\S]*run-proxy-missing[\s\S]*3\. Review[\s\S]*4\. Act\n {2}wrote \/home\/alice\/\.docker\/config\.json[\s\S]*5\. Verify\n[\s\S]*run {6}warning → ok/,
+      /1\. Detect[\s\S]*2\. What we found[\s\S]*run-proxy-missing[\s\S]*3\. Review[\s\S]*4\. Act\n {2}wrote +\/home\/alice\/\.docker\/config\.json[\s\S]*5\. Verify\n[\s\S]*run {6}warning → ok/,
     );
   });
 });

@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline/promises';
-import { type Plan, PlanFormatError, redactAll } from '@buildproxy/core';
+import { type Plan, PlanFormatError } from '@buildproxy/core';
 import { applyPlan, fileOpChild, LockBusyError } from '@buildproxy/core/node';
 
 export { undo } from './undo.js';
@@ -9,7 +9,8 @@ import { parse } from '../args.js';
 import { UsageError } from '../errors.js';
 import { readInputFile, rootFrom } from '../evidence-source.js';
 import type { Io } from '../io.js';
-import { renderPlan, shownCommand } from '../render/plan.js';
+import { changeLines, commandLines } from '../render/apply.js';
+import { renderPlan } from '../render/plan.js';
 
 export const APPLY_HELP = `Usage: buildproxy apply PLAN.json [options]
 
@@ -25,11 +26,6 @@ credentials is tightened to 0600). In a home, files are written as the home's ow
   --root DIR        write every path under DIR instead of /
   --no-color
 `;
-
-/** Plan paths are untrusted text: control characters are shown escaped, never sent to the terminal. */
-export function printable(s: string): string {
-  return s.replace(/[\0-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-}
 
 export async function loadPlan(path: string): Promise<Plan> {
   // A FIFO or /dev/zero as the plan must not hang apply or fill its memory; no plan comes near 16 MiB.
@@ -109,31 +105,8 @@ export async function apply(argv: string[], io: Io): Promise<number> {
     );
     return 1;
   }
-  for (const c of result.changes) {
-    const path = printable(c.path);
-    if (c.status === 'written')
-      io.out(
-        `${st.green('wrote')}      ${path}${c.backup ? st.dim(`  (backup: ${printable(c.backup)})`) : ''}\n`,
-      );
-    else if (c.status === 'would-write') io.out(`${st.cyan('would write')} ${path}\n`);
-    else if (c.status === 'unchanged') io.out(`${st.dim('unchanged')}  ${path}\n`);
-    else
-      io.out(
-        `${st.red('refused')}    ${path}: ${printable(c.reason)}${/since the plan/.test(c.reason) ? '; plan again with: buildproxy plan' : ''}\n`,
-      );
-    if ((c.status === 'written' || c.status === 'would-write') && c.notes)
-      for (const n of c.notes) io.out(`${' '.repeat(11)}${st.yellow(n)}\n`);
-  }
-  for (const { command, as, result: r } of result.commands) {
-    const text = `${command.needsRoot ? 'sudo ' : ''}${shownCommand(command.argv)}${as ? st.dim(` (as ${as})`) : ''}`;
-    if (r === null)
-      io.out(`${st.dim('to run:')}     ${text}${command.disruptive ? st.yellow('  (disruptive)') : ''}\n`);
-    else if (r.exitCode === 0) io.out(`${st.green('ran')}        ${text}\n`);
-    else
-      io.out(
-        `${st.red('failed')}     ${text}: ${redactAll((r.stderr || r.error || `exit ${r.exitCode}`).trim().split('\n')[0] ?? '')}\n`,
-      );
-  }
+  for (const line of [...changeLines(result.changes, st), ...commandLines(result.commands, st)])
+    io.out(`${line}\n`);
   const refused = result.changes.some((c) => c.status === 'refused');
   const failed = result.commands.some((c) => c.result && c.result.exitCode !== 0);
   return refused || failed ? 1 : 0;

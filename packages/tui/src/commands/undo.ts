@@ -3,7 +3,8 @@ import { parse } from '../args.js';
 import { UsageError } from '../errors.js';
 import { rootFrom } from '../evidence-source.js';
 import type { Io } from '../io.js';
-import { loadPlan, printable } from './apply.js';
+import { printable } from '../render/apply.js';
+import { loadPlan } from './apply.js';
 
 export const UNDO_HELP = `Usage: buildproxy undo PLAN.json | --last [options]
 

@@ -18,8 +18,13 @@ import {
   type Target,
 } from '@buildproxy/core';
 import { applyPlan, captureEvidence, writePrivateFile } from '@buildproxy/core/node';
+import { changeLines, commandLines } from '../render/apply.js';
 import { shownCommand } from '../render/plan.js';
+import { makeStyle } from '../render/style.js';
 import type { ActChoice, ActOutcome, Answers, ProbeLine, WizardState } from './state.js';
+
+// The wizard's screens colour by themselves: the lines it shows are plain.
+const PLAIN = makeStyle(false);
 
 export interface WizardOptions {
   root?: string;
@@ -213,13 +218,7 @@ export function liveEffects(opts: WizardOptions): Effects {
           lines: [`${r.needsRoot}: nothing was written.`, 'Choose "save plan.json" and run it with sudo.'],
         };
       }
-      const lines = r.changes.map((c) =>
-        c.status === 'written'
-          ? `wrote ${c.path}`
-          : c.status === 'refused'
-            ? `refused ${c.path}: ${c.reason}`
-            : `${c.status} ${c.path}`,
-      );
+      const lines = changeLines(r.changes, PLAIN);
       const backups = r.changes.flatMap((c) => (c.status === 'written' && c.backup ? [c.backup] : []));
       return { choice, ok: r.changes.every((c) => c.status !== 'refused'), backups, lines };
     },
@@ -228,11 +227,7 @@ export function liveEffects(opts: WizardOptions): Effects {
         { ...plan, changes: [] },
         { root: opts.root, runCommands: true, lockPath: join(opts.outDir, '.buildproxy-commands.lock') },
       );
-      return r.commands.map(({ command, result }) =>
-        result?.exitCode === 0
-          ? `ran ${shownCommand(command.argv)}`
-          : `failed ${shownCommand(command.argv)}: ${(result?.stderr || result?.error || '').trim().split('\n')[0]}`,
-      );
+      return commandLines(r.commands, PLAIN);
     },
     async verify(answers) {
       const evidence = await capture();
