@@ -14,5 +14,5 @@ export { fileOpChild, safeRemove, safeWrite, writePrivateFile } from './apply/sa
 export { readJournal, type UndoOutcome, undoPlan } from './apply/undo.js';
 export { type CaptureOptions, captureEvidence } from './probes/capture.js';
 export { type Exec, type ExecOptions, execCommand } from './probes/exec.js';
-export { type Bounded, readBounded } from './probes/files.js';
+export { type Bounded, readBounded, readText } from './probes/files.js';
 export { type NetworkProbeOptions, probeNetwork } from './probes/network.js';

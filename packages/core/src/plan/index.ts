@@ -152,6 +152,7 @@ export {
   shUnquote,
   systemdAssignment,
 } from '../formats/encode.js';
+export { makeRemovalPlan, type RemovalResult, removalReads } from './remove.js';
 export { daemonTarget, defaultTargets } from './select.js';
 export { withCommands, withFiles } from './simulate.js';
 export {

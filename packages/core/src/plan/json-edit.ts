@@ -128,3 +128,10 @@ export function jsonEditProblem(
   }
   return null;
 }
+
+/** The value at `path` is an object with no property left (`{}`): removing keys emptied it. */
+export function jsonObjectEmpty(text: string, path: (string | number)[]): boolean {
+  const tree = parseTree(text);
+  const node = tree ? findNodeAtLocation(tree, path) : undefined;
+  return node?.type === 'object' && (node.children?.length ?? 0) === 0;
+}

@@ -20,7 +20,7 @@ import type { Plan } from './types.js';
 
 export function withFiles(ev: Evidence, plan: Plan): Evidence {
   const files = { ...ev.files };
-  for (const c of plan.changes) files[c.path] = c.after;
+  for (const c of plan.changes) files[c.path] = c.remove ? null : c.after;
   return { ...ev, files };
 }
 

@@ -16,6 +16,8 @@ export interface FileChange {
   /** null: the file must not exist yet */
   before: string | null;
   after: string;
+  /** `plan --remove`: the file is removed (after is ""); apply removes it only while it still holds `before` */
+  remove?: true;
   rules: string[];
   target: Target;
   why: string;

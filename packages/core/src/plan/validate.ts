@@ -11,6 +11,8 @@ export const FileChangeSchema = z.object({
   /** null: the file must not exist yet */
   before: z.nullable(z.string()),
   after: z.string(),
+  /** plan --remove: take the file out (before is what it must still hold) */
+  remove: z.optional(z.literal(true)),
   rules: z.array(z.string()),
   target: z.string(),
   why: z.string(),
@@ -62,5 +64,11 @@ export function parsePlan(data: unknown): Plan {
     const issue = r.error.issues[0]!;
     throw new PlanFormatError(`malformed plan at "${issue.path.join('.') || '(root)'}": ${issue.message}`);
   }
+  // A removal names the content it removes: apply checks the file still holds it.
+  const bad = r.data.changes.findIndex((c) => c.remove && (c.before === null || c.after !== ''));
+  if (bad >= 0)
+    throw new PlanFormatError(
+      `malformed plan at "changes.${bad}": a removal needs "before" and an empty "after"`,
+    );
   return r.data as Plan;
 }

@@ -31,8 +31,8 @@ export interface ApplyOptions {
 }
 
 export type ChangeOutcome =
-  | { path: string; status: 'written'; backup: string | null; notes?: string[] }
-  | { path: string; status: 'would-write'; notes?: string[] }
+  | { path: string; status: 'written'; backup: string | null; notes?: string[]; removed?: true }
+  | { path: string; status: 'would-write'; notes?: string[]; removed?: true }
   | { path: string; status: 'unchanged' }
   | { path: string; status: 'refused'; reason: string };
 
@@ -77,7 +77,8 @@ function opFor(
   if (!w.ok) return w;
   return runFileOp(
     {
-      op: 'replace',
+      // plan --remove: the file goes (backed up first), only while it still holds `before`
+      op: change.remove ? 'remove' : 'replace',
       start: w.start,
       dirs: w.dirs,
       name: w.name,
@@ -86,7 +87,7 @@ function opFor(
       mode: Number.parseInt(change.mode, 8),
       dirMode: change.path.startsWith('/etc/') ? 0o755 : 0o700,
       expect: change.before === null ? null : sha256(change.before),
-      credential: change.mode === '0600',
+      credential: change.mode === '0600' && !change.remove,
       backup: true,
       stamp: extra.stamp,
       utf8: true,
@@ -121,7 +122,8 @@ export async function applyPlan(plan: Plan, opts: ApplyOptions = {}): Promise<Ap
     const blocked: string[] = [];
     for (const c of plan.changes) {
       const r = opFor(c, opts, { dryRun: true, stamp: ts });
-      if (r.ok && r.status === 'unchanged') outcomes.push({ path: c.path, status: 'unchanged' });
+      if (r.ok && (r.status === 'unchanged' || r.status === 'absent'))
+        outcomes.push({ path: c.path, status: 'unchanged' });
       else if (r.ok) toWrite.push(c);
       else if (r.code === 'access') blocked.push(c.path);
       else outcomes.push({ path: c.path, status: 'refused', reason: r.message });
@@ -151,12 +153,15 @@ export async function applyPlan(plan: Plan, opts: ApplyOptions = {}): Promise<Ap
           needsRoot: null,
         };
       }
-      if (r.status === 'would-write') outcomes.push({ path: c.path, status: 'would-write', notes: r.notes });
-      else if (r.status === 'unchanged') outcomes.push({ path: c.path, status: 'unchanged' });
+      const removed = c.remove ? { removed: true as const } : {};
+      if (r.status === 'would-write')
+        outcomes.push({ path: c.path, status: 'would-write', notes: r.notes, ...removed });
+      else if (r.status === 'unchanged' || r.status === 'absent')
+        outcomes.push({ path: c.path, status: 'unchanged' });
       else {
         written.push(c);
         const backup = r.backup ? join(dirname(c.path), r.backup) : null;
-        outcomes.push({ path: c.path, status: 'written', backup, notes: r.notes });
+        outcomes.push({ path: c.path, status: 'written', backup, notes: r.notes, ...removed });
       }
     }
     if (opts.journal && written.length && !opts.dryRun) writeJournal(opts.root, written);

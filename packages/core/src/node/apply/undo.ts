@@ -76,8 +76,9 @@ export function putBack(
       content: Buffer.from(c.before ?? '', 'utf8').toString('base64'),
       mode: Number.parseInt(c.mode, 8),
       dirMode: 0o700,
-      // Only what apply wrote is taken back: a file edited since is refused.
-      expect: sha256(c.after),
+      // Only what apply wrote is taken back: a file edited since is refused; a file apply removed must still be
+      // absent (it is created again, never written over one that appeared since).
+      expect: c.remove ? null : sha256(c.after),
       ...extra,
     },
     w.as,
