@@ -7,11 +7,15 @@ import { getEvidence } from '../evidence-source.js';
 import type { Io } from '../io.js';
 import { profileFromFlags } from '../profile-flags.js';
 import { redactedPlanJson, renderPlan } from '../render/plan.js';
+import { planRemove } from './plan-remove.js';
 
 export const PLAN_HELP = `Usage: buildproxy plan [options]
 
 Plan the configuration changes that fix the current findings, and show them as diffs.
 
+  --remove             plan to take out everything buildproxy wrote (a laptop leaving the VPN): its files,
+                       its block in the shell rc, its proxy keys in daemon.json/config.json (other keys kept);
+                       apply it like any plan, with the same checks; restores nothing else (see undo)
   --target T           plan for this target (repeatable); default: the targets that fix the findings
                        targets: ${TARGETS.join(', ')}
   -o, --output FILE    write the plan (with secrets, mode 0600) for: buildproxy apply FILE
@@ -32,6 +36,7 @@ export async function plan(argv: string[], io: Io): Promise<number> {
     output: { type: 'string', short: 'o' },
     target: { type: 'string', multiple: true },
     error: { type: 'string' },
+    remove: { type: 'boolean' },
   });
   if (values.help) {
     io.out(PLAN_HELP);
@@ -41,6 +46,7 @@ export async function plan(argv: string[], io: Io): Promise<number> {
   for (const t of targets ?? []) {
     if (!isTarget(t)) throw new UsageError(`unknown target "${t}"`, `targets: ${TARGETS.join(', ')}`);
   }
+  if (values.remove) return planRemove(values, targets as Target[] | undefined, io);
   const input = await profileFromFlags(values);
   const errorText =
     typeof values.error === 'string'

@@ -16,11 +16,13 @@ export function changeLines(changes: ApplyResult['changes'], st: Style): string[
   const out: string[] = [];
   for (const c of changes) {
     const path = printable(c.path);
+    // plan --remove: a removal says so
     if (c.status === 'written')
       out.push(
-        `${st.green('wrote')}      ${path}${c.backup ? st.dim(`  (backup: ${printable(c.backup)})`) : ''}`,
+        `${st.green(c.removed ? 'removed' : 'wrote')}${c.removed ? '    ' : '      '}${path}${c.backup ? st.dim(`  (backup: ${printable(c.backup)})`) : ''}`,
       );
-    else if (c.status === 'would-write') out.push(`${st.cyan('would write')} ${path}`);
+    else if (c.status === 'would-write')
+      out.push(`${st.cyan(c.removed ? 'would remove' : 'would write')} ${path}`);
     else if (c.status === 'unchanged') out.push(`${st.dim('unchanged')}  ${path}`);
     else
       out.push(

@@ -4,11 +4,18 @@ import { type Plan, redactAll, shQuote } from '@buildproxy/core';
 import { structuredPatch } from 'diff';
 import type { Style } from './style.js';
 
-export function renderDiff(path: string, before: string | null, after: string, st: Style): string {
-  const patch = structuredPatch(before === null ? '/dev/null' : path, path, before ?? '', after, '', '', {
+export function renderDiff(
+  path: string,
+  before: string | null,
+  after: string,
+  st: Style,
+  removed = false,
+): string {
+  const to = removed ? '/dev/null' : path;
+  const patch = structuredPatch(before === null ? '/dev/null' : path, to, before ?? '', after, '', '', {
     context: 3,
   });
-  const out = [st.bold(`--- ${before === null ? '/dev/null' : path}`), st.bold(`+++ ${path}`)];
+  const out = [st.bold(`--- ${before === null ? '/dev/null' : path}`), st.bold(`+++ ${to}`)];
   for (const h of patch.hunks) {
     out.push(st.cyan(`@@ -${h.oldStart},${h.oldLines} +${h.newStart},${h.newLines} @@`));
     for (const l of h.lines) {
@@ -31,6 +38,7 @@ export function shownCommand(argv: string[]): string {
 /** What apply will really do to the mode: a new file gets the plan's; an existing one keeps its own, except that a
  * file holding the credentials (0600) loses any group/other bits. */
 function modeText(c: Plan['changes'][number]): string {
+  if (c.remove) return 'removed (backed up first)';
   if (c.before === null) return `new, mode ${c.mode}`;
   if (c.mode === '0600') return 'mode 0600 (a looser mode is tightened: it holds the credentials)';
   return 'keeps its mode';
@@ -46,7 +54,7 @@ export function renderPlan(plan: Plan, st: Style): string {
       `${st.bold(c.path)}  ${st.dim(`${c.target}${c.needsRoot ? ', needs root' : ''}, ${modeText(c)}`)}`,
     );
     out.push(st.dim(`  ${c.why}${c.rules.length ? ` — fixes ${c.rules.join(', ')}` : ''}`));
-    out.push(redactAll(renderDiff(c.path, c.before, c.after, st)));
+    out.push(redactAll(renderDiff(c.path, c.before, c.after, st, c.remove === true)));
     out.push('');
   }
   if (plan.commands.length) {
