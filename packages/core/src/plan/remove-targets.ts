@@ -1,7 +1,7 @@
 // The removers of `plan --remove`, one per target that writes files (remove.ts says what counts as buildproxy's).
 import { canonicalName } from '../analyze/layers.js';
 import type { BuilderState, State } from '../analyze/types.js';
-import { daemonJsonPath, dockerConfigDir, dropInDirs } from '../evidence/canonical.js';
+import { daemonJsonPath, dockerConfigDir, dropInDirs, proxyShPath } from '../evidence/canonical.js';
 import type { Evidence } from '../evidence/schema.js';
 import { HEADER, malformedJson } from './context.js';
 import { jsonObjectEmpty, removeJsonPath } from './json-edit.js';
@@ -186,7 +186,7 @@ export function withoutBlock(text: string): string | null {
 
 function clientShell(ctx: Ctx, target: Target): Removal {
   const out = empty();
-  ownFile(ctx, out, target, `${ctx.home}/.config/buildproxy/proxy.sh`, '0600');
+  ownFile(ctx, out, target, proxyShPath(ctx.home), '0600');
   ownFile(ctx, out, target, `${ctx.home}/.config/fish/conf.d/buildproxy.fish`, '0600');
   for (const rc of ['.profile', '.bashrc', '.zshrc']) {
     const path = `${ctx.home}/${rc}`;

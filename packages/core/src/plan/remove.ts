@@ -10,7 +10,7 @@
 //   - a docker-container builder created with proxy driver options: removed and recreated as it is, without them.
 // Lines buildproxy commented out in other drop-ins stay commented out: re-enabling them would bring a proxy back.
 import { analyze } from '../analyze/state.js';
-import { dropInDirs } from '../evidence/canonical.js';
+import { dropInDirs, proxyShPath } from '../evidence/canonical.js';
 import type { Evidence } from '../evidence/schema.js';
 import { type Ctx, REMOVERS } from './remove-targets.js';
 import { PLAN_FORMAT, type Plan, TARGETS, type Target } from './types.js';
@@ -21,7 +21,7 @@ export { withoutBlock } from './remove-targets.js';
 export function removalReads(evidence: Evidence): string[] {
   const home = evidence.host.home;
   const paths = [
-    `${home}/.config/buildproxy/proxy.sh`,
+    proxyShPath(home),
     `${home}/.config/fish/conf.d/buildproxy.fish`,
     `${home}/.profile`,
     `${home}/.bashrc`,
