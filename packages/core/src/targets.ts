@@ -14,6 +14,8 @@ export const TARGETS = [
   'build-command',
   'ci-github-actions',
   'ci-gitlab',
+  'cntlm-relay',
+  'ca-trust',
 ] as const;
 export type Target = (typeof TARGETS)[number];
 

@@ -57,6 +57,7 @@ export function analyzeDockerfile(path: string, content: string): DockerfileFact
     argProxy: [],
     gitSources: [],
     addUrls: [],
+    caInstall: null,
   };
   for (const ins of list) {
     if (ins.keyword === 'ENV') {
@@ -67,7 +68,17 @@ export function analyzeDockerfile(path: string, content: string): DockerfileFact
       for (const m of ins.args.matchAll(/(?:^|\s)([A-Za-z_][A-Za-z0-9_]*)(?==|\s|$)/g)) {
         if (isProxyVar(m[1]!)) facts.argProxy.push({ line: ins.line, name: m[1]!, text: ins.text });
       }
-    } else if (ins.keyword === 'ADD') {
+    }
+    // The image gets a CA of its own: update-ca-certificates/update-ca-trust, or a tool pointed at a bundle.
+    if (
+      facts.caInstall === null &&
+      (ins.keyword === 'RUN' || ins.keyword === 'ENV') &&
+      /update-ca-(?:certificates|trust)|SSL_CERT_FILE|NODE_EXTRA_CA_CERTS|REQUESTS_CA_BUNDLE|PIP_CERT/.test(
+        ins.args,
+      )
+    )
+      facts.caInstall = { line: ins.line, text: ins.text };
+    if (ins.keyword === 'ADD') {
       if (GIT_SOURCE.test(ins.args)) facts.gitSources.push({ line: ins.line, text: ins.text });
       else if (/(^|\s)https?:\/\//.test(ins.args)) facts.addUrls.push({ line: ins.line, text: ins.text });
     }

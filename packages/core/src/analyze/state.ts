@@ -1,6 +1,7 @@
 // Evidence → State: a pure function, so a captured bundle gives the same diagnosis on any machine. Each actor is
 // analysed in its own module (client.ts, runtime.ts, builder.ts, run.ts); this file only assembles them.
 import type { FileContext } from '../evidence/canonical.js';
+import { HOST_CA_COPY } from '../evidence/canonical.js';
 import type { Evidence } from '../evidence/schema.js';
 import { hostNetFrom } from '../formats/proc-net.js';
 import { analyzeBuildctl, buildctlRelevant, buildkitdActor, buildkitdNetns } from './buildctl.js';
@@ -72,6 +73,8 @@ export function analyze(ev: Evidence): State {
     unreadable: ev.unreadable ?? [],
     oversize: ev.oversize ?? [],
     hostNet: hostNetFrom(ev.net, dockerdArgv(ev, runtime.dockerdEnv?.pid)),
+    network: ev.network ?? null,
+    hostCaInstalled: typeof ev.files[HOST_CA_COPY] === 'string',
     ignoredFiles: runtime.ignoredFiles,
     layers: [client.layer, ...runtime.layers, ...run.layers, ...builder.layers],
     actors: {

@@ -1,5 +1,6 @@
 // The analysed state the rules read: for each actor, the effective proxy and where every value came from.
 import type { BuildCommand } from '../command/parse.js';
+import type { NetworkEvidence } from '../evidence/network.js';
 import type { Builder, ContainerInfo, DockerInfo } from '../formats/docker-output.js';
 import type { FileError } from '../formats/json-file.js';
 import type { HostNet } from '../formats/proc-net.js';
@@ -87,6 +88,8 @@ export interface DockerfileFacts {
   argProxy: { line: number; name: string; text: string }[];
   gitSources: { line: number; text: string }[];
   addUrls: { line: number; text: string }[];
+  /** the first RUN/ENV that gives the image a CA (update-ca-certificates, SSL_CERT_FILE…); null: none */
+  caInstall: { line: number; text: string } | null;
 }
 
 export interface DaemonJson {
@@ -160,6 +163,10 @@ export interface State {
   oversize: string[];
   /** listening TCP sockets and docker0's address (Linux captures); null: not captured */
   hostNet: HostNet | null;
+  /** what `doctor --network` asked and the network answered; null: not probed */
+  network: NetworkEvidence | null;
+  /** the corporate CA buildproxy's ca-trust target installs is in the host store (HOST_CA_COPY exists) */
+  hostCaInstalled: boolean;
   ignoredFiles: { path: string; vars: EnvVarAssignment[]; why: 'not-read' | 'export' }[];
   layers: Layer[];
   actors: Record<Actor, ActorState>;

@@ -111,6 +111,11 @@ export function proxyShPath(home: string): string {
 }
 
 /** Files read on every run, whether or not they exist (null in the bundle means known to be absent). */
+/** Debian's cntlm reads this file; the cntlm-relay target writes it (0600: it holds the PassNTLMv2 hash). */
+export const CNTLM_CONF = '/etc/cntlm.conf';
+/** Where the ca-trust target installs the corporate CA for update-ca-certificates (Debian, Ubuntu, Alpine). */
+export const HOST_CA_COPY = '/usr/local/share/ca-certificates/buildproxy-corporate-ca.crt';
+
 export function fixedFiles(ctx: FileContext): string[] {
   return [
     '/etc/docker/daemon.json',
@@ -122,6 +127,8 @@ export function fixedFiles(ctx: FileContext): string[] {
     ...LEGACY_DOCKER_ENV_FILES,
     '/etc/environment',
     shellRcPath(ctx.home, ctx.env.SHELL),
+    CNTLM_CONF,
+    HOST_CA_COPY,
   ];
 }
 

@@ -11,6 +11,7 @@ import {
   type FileContext,
   systemctlShow,
 } from '../evidence/canonical.js';
+import type { NetworkEvidence } from '../evidence/network.js';
 import { type CommandResult, EVIDENCE_FORMAT, type Evidence } from '../evidence/schema.js';
 import { encodeBase64 } from '../formats/base64.js';
 import {
@@ -70,6 +71,8 @@ export interface MachineSpec {
   dockerfile?: string;
   /** files that exist but the doctor may not read (a non-root user and a 0600 file) */
   unreadable?: string[];
+  /** what `doctor --network` found (evidence.network as is) */
+  network?: NetworkEvidence;
 }
 
 export type { DOCKER_CE_UNIT };
@@ -283,5 +286,6 @@ export function synthesize(spec: MachineSpec): Evidence {
     processes,
     dockerfile: spec.dockerfile !== undefined ? { path: 'Dockerfile', content: spec.dockerfile } : null,
     ...(spec.unreadable ? { unreadable: spec.unreadable } : {}),
+    ...(spec.network ? { network: spec.network } : {}),
   };
 }

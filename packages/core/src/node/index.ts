@@ -16,3 +16,4 @@ export { type CaptureOptions, captureEvidence } from './probes/capture.js';
 export { type Exec, type ExecOptions, execCommand } from './probes/exec.js';
 export { type Bounded, readBounded, readText } from './probes/files.js';
 export { type NetworkProbeOptions, probeNetwork } from './probes/network.js';
+export { captureNetwork, inspectingCa } from './probes/network-capture.js';

@@ -95,8 +95,19 @@ export function makePlan(
   // Canonical order: the same plan whatever order the targets were named in.
   const errorReading = opts.errorText === undefined ? null : readError(opts.errorText, state);
   const fromError = errorReading ? errorFinding(errorReading) : null;
+  // --ca-cert is a request of its own: the CA steps join even a chosen target list (the wizard names its targets;
+  // "Proxy inspects TLS? yes" must still plan the CA for every actor).
+  const caTargets = profile.caCert
+    ? defaultTargets(
+        state,
+        findings.filter((f) => f.rule === 'tls-inspection-ca'),
+      )
+    : [];
   const targets = [
-    ...new Set(opts.targets ?? defaultTargets(state, fromError ? [...findings, fromError] : findings)),
+    ...new Set([
+      ...(opts.targets ?? defaultTargets(state, fromError ? [...findings, fromError] : findings)),
+      ...caTargets,
+    ]),
   ].sort((a, b) => TARGETS.indexOf(a) - TARGETS.indexOf(b));
   const plan: Plan = {
     format: PLAN_FORMAT,

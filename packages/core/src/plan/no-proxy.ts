@@ -30,6 +30,35 @@ function endpointHost(endpoint: string | null | undefined): string | null {
   return m[1]!.replace(/^\[|\]$/g, '');
 }
 
+const PROXY_FAILED = new Set([
+  'forbidden',
+  'bad-gateway',
+  'status',
+  'timeout',
+  'closed',
+  'reset',
+  'not-proxy',
+  'dns',
+]);
+
+/** Hosts doctor --network saw answer directly while a proxy could not reach them (rule no-proxy-direct-only). */
+export function directOnlyHosts(state: State): string[] {
+  const routes = state.network?.routes ?? [];
+  const direct = routes.find((r) => r.proxy === null);
+  const out: string[] = [];
+  for (const r of routes) {
+    if (r.proxy === null) continue;
+    for (const h of r.hosts) {
+      if (!PROXY_FAILED.has(h.connect.result)) continue;
+      if (!direct?.hosts.some((d) => d.host === h.host && d.port === h.port && d.connect.result === 'ok'))
+        continue;
+      const e = h.port === 443 ? h.host : `${h.host.includes(':') ? `[${h.host}]` : h.host}:${h.port}`;
+      if (!PUBLIC_REGISTRY_HOSTS.includes(`${h.host}:${h.port}`) && !out.includes(e)) out.push(e);
+    }
+  }
+  return out;
+}
+
 export interface NoProxyOptions {
   kubernetes?: boolean;
 }
@@ -44,6 +73,7 @@ export function generateNoProxy(state: State, profile: Profile, opts: NoProxyOpt
   for (const e of profile.noProxy) for (const part of e.split(/[,;\s]+/)) add(part);
   for (const r of [...profile.registries, ...profile.mirrors]) add(r);
   add(endpointHost(state.client.DOCKER_HOST));
+  for (const h of directOnlyHosts(state)) add(h);
   for (const b of state.builders) for (const n of b.nodes) add(endpointHost(n.endpoint));
   if (opts.kubernetes) {
     add('.svc');

@@ -36,6 +36,8 @@ const NO_AUTOMATIC_FIX = new Set([
   'git-context-proxy',
   'proxy-network-bypass',
   'desktop-ignores-daemon-json',
+  'proxy-unreachable',
+  'proxy-forbids-host',
 ]);
 
 export function defaultTargets(state: State, findings: Finding[]): Target[] {
@@ -43,8 +45,18 @@ export function defaultTargets(state: State, findings: Finding[]): Target[] {
   const daemon = daemonTarget(state);
   for (const f of findings) {
     if (NO_AUTOMATIC_FIX.has(f.rule) || f.severity === 'info') continue;
-    if (f.rule === 'tls-inspection-ca') {
-      out.add('buildkitd-toml');
+    if (f.rule === 'proxy-auth-required') {
+      // Basic: the URL's credentials are the user's to fix; NTLM/Negotiate: a local relay
+      if (f.message.includes('cntlm-relay')) out.add('cntlm-relay');
+      continue;
+    }
+    if (f.rule === 'tls-inspection-ca' || f.rule === 'tls-inspection-untrusted') {
+      // the CA per actor: host store (client, dockerd, host buildkitd), the builder's own toml, RUN snippets
+      if (f.actor !== 'builder') out.add('ca-trust');
+      else if (state.builderKind === 'buildkitd') out.add('buildkitd-toml');
+      else if (state.builderKind === 'dockerd') out.add('ca-trust');
+      else if (usedBuilders(state).some((u) => u.builder.driver === 'docker-container'))
+        out.add('buildx-docker-container');
       continue;
     }
     if (f.actor === 'client') out.add('client-shell');

@@ -8,6 +8,7 @@ import {
   containerInspect,
   daemonJsonPath,
   type FileContext,
+  HOST_CA_COPY,
   proxyShPath,
   systemctlShow,
 } from '../evidence/canonical.js';
@@ -88,14 +89,26 @@ function recreateBuilder(ev: Evidence, argv: string[]): Evidence {
     };
   });
   const optsText = driverOptionsText(opts);
+  // --buildkitd-config: the new builder runs with that file (buildx copies it in); inspect shows it as File#.
+  const cfgAt = argv.indexOf('--buildkitd-config');
+  const cfg = cfgAt > 0 ? out.files[argv[cfgAt + 1]!] : null;
+  const cfgText =
+    typeof cfg === 'string'
+      ? `\nFile#buildkitd.toml:\n${cfg
+          .split('\n')
+          .map((l) => ` > ${l}`)
+          .join('\n')}`
+      : '';
   for (const inspect of [buildxInspectNamed(name), CMD.buildxInspect]) {
     out = replaceCommand(out, inspect, (c) =>
       c && new RegExp(`^Name:\\s+${name}$`, 'm').test(c.stdout)
         ? {
             ...c,
-            stdout: /^Driver Options:.*$/m.test(c.stdout)
-              ? c.stdout.replace(/^Driver Options:.*$/m, `Driver Options:        ${optsText}`)
-              : c.stdout.replace(/^(Endpoint:.*)$/m, `$1\nDriver Options:        ${optsText}`),
+            stdout:
+              (/^Driver Options:.*$/m.test(c.stdout)
+                ? c.stdout.replace(/^Driver Options:.*$/m, `Driver Options:        ${optsText}`)
+                : c.stdout.replace(/^(Endpoint:.*)$/m, `$1\nDriver Options:        ${optsText}`)
+              ).replace(/\nFile#buildkitd\.toml:[\s\S]*$/, '') + cfgText,
           }
         : (c ?? null),
     );
@@ -119,6 +132,9 @@ export function withCommands(ev: Evidence, plan: Plan): Evidence {
     if (a[0] === 'systemctl' && a.includes('restart') && a.at(-1) === 'docker')
       out = restartDocker(out, a.includes('--user'));
     if (a[0] === 'docker' && a[1] === 'buildx' && a[2] === 'create') out = recreateBuilder(out, a);
+    // ca-trust's install: the CA is in the host store afterwards (its content is the user's file, not ours)
+    if (a[0] === 'install' && a.at(-1) === HOST_CA_COPY)
+      out = { ...out, files: { ...out.files, [HOST_CA_COPY]: `(installed from ${a.at(-2)})` } };
   }
   const shell = plan.changes.find((c) => c.target === 'client-shell' && c.path === proxyShPath(ev.host.home));
   if (shell) {

@@ -19,23 +19,33 @@ import { httpsProxyMissing } from './https-proxy-missing/check.js';
 import { httpsProxyScheme } from './https-proxy-scheme/check.js';
 import { ignoredConfigFile } from './ignored-config-file/check.js';
 import { loopbackProxyUnreachable } from './loopback-proxy-unreachable/check.js';
+import { noProxyDirectOnly } from './no-proxy-direct-only/check.js';
 import { noProxyMissingRegistry } from './no-proxy-missing-registry/check.js';
 import { noProxySyntax } from './no-proxy-syntax/check.js';
 import { proxyArgDeclared } from './proxy-arg-declared/check.js';
+import { proxyAuthRequired } from './proxy-auth-required/check.js';
 import { proxyCaseMismatch } from './proxy-case-mismatch/check.js';
 import { proxyCredentialsExposed } from './proxy-credentials-exposed/check.js';
+import { proxyForbidsHost } from './proxy-forbids-host/check.js';
 import { proxyNetworkBypass } from './proxy-network-bypass/check.js';
 import { proxyUnknown } from './proxy-unknown/check.js';
+import { proxyUnreachable } from './proxy-unreachable/check.js';
 import { proxyUrlInvalid } from './proxy-url-invalid/check.js';
 import { runProxyMissing } from './run-proxy-missing/check.js';
 import { syntaxFrontendPull } from './syntax-frontend-pull/check.js';
 import { systemdEnvironmentQuoting } from './systemd-environment-quoting/check.js';
 import { systemdPercentEscape } from './systemd-percent-escape/check.js';
 import { tlsInspectionCa } from './tls-inspection-ca/check.js';
+import { tlsInspectionUntrusted } from './tls-inspection-untrusted/check.js';
 import type { Rule } from './types.js';
 
 export const RULES: readonly Rule[] = [
   daemonUnreachable,
+  proxyUnreachable,
+  proxyAuthRequired,
+  proxyForbidsHost,
+  tlsInspectionUntrusted,
+  noProxyDirectOnly,
   configFileInvalid,
   fileUnreadable,
   builderProxyMissing,

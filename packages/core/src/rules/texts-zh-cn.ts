@@ -11,6 +11,52 @@ export interface RuleTextTranslation {
 }
 
 export const RULE_TEXTS_ZH_CN: Record<string, RuleTextTranslation> = {
+  'proxy-unreachable': {
+    title: '参与者使用的代理没有响应',
+    summary:
+      'doctor --network 无法与代理建立 TCP 连接：端口上没有服务、本机无法解析代理主机名，或地址被过滤。使用它的参与者的每个请求都会失败，不论配置看起来多正确。',
+    explanation: `\`buildproxy doctor --network\` 从本机连接每个参与者使用的代理。连接失败时，这些参与者的请求同样失败，报错为 \`proxyconnect tcp: dial tcp …: connect: connection refused\`、\`… i/o timeout\` 或 \`… no such host\`。
+
+- **refused**：该端口没有程序在监听（地址写错、代理已迁移、本地 cntlm/px 没有运行）；
+- **timeout** / **unreachable**：防火墙丢弃了流量，或地址位于另一个网络；
+- **dns**：本机无法解析代理主机名（容器能解析的更少，见 \`loopback-proxy-unreachable\`）。`,
+    fix: `找到正确的地址（浏览器或系统代理设置、PAC 文件、IT 部门），用 \`buildproxy doctor --network --proxy http://HOST:PORT\` 验证，再用 \`buildproxy plan --proxy http://HOST:PORT\` 写给每个参与者。`,
+  },
+  'proxy-auth-required': {
+    title: '代理要求参与者不具备的认证',
+    summary:
+      '代理对 CONNECT 返回 407 Proxy Authentication Required。Go（dockerd、buildkitd、buildx）只能发送代理 URL 中的 Basic 凭据；NTLM 或 Negotiate 需要本地认证中继（cntlm）。',
+    explanation: `代理用 **407** 回应 \`CONNECT registry-1.docker.io:443\`，其 \`Proxy-Authenticate\` 头列出可接受的方案：
+
+- **Basic**：Go 从 URL 的 userinfo（\`http://user:pass@proxy:3128\`）发送。URL 中已有凭据仍得到 407，说明凭据错误或未正确编码（\`@\`、\`:\`、\`%\`、\`#\` 需要百分号编码）。
+- **NTLM**、**Negotiate**（Kerberos/SPNEGO）和 **Digest**：Go 的 \`net/http\` 完全无法应答（golang/go#22288），任何设置都无法让 dockerd 或 buildkitd 通过这种代理。`,
+    fix: `Basic：把百分号编码后的凭据写进代理 URL 后重新生成计划。NTLM 或 Negotiate：运行本地认证中继——目标 \`cntlm-relay\` 生成 Debian \`cntlm\` 的配置：只监听 \`127.0.0.1\` 和 docker 网桥网关，只 \`Allow\` 回环和网桥子网并 \`Deny 0/0\`（绝不成为携带公司凭据的开放中继），密码只以 \`PassNTLMv2\` 哈希保存在 0600 文件中。然后用 \`--proxy http://网桥网关:3128\` 重新生成计划。`,
+  },
+  'proxy-forbids-host': {
+    title: '代理拒绝了构建需要的主机',
+    summary:
+      '代理对需要的主机（镜像仓库、其令牌服务或 blob CDN、内部仓库）的 CONNECT 返回策略性应答：403，或其拦截页面的 502/503/504。',
+    explanation: `代理没有打开隧道，而是返回 **403 Forbidden**（squid 的 \`ERR_ACCESS_DENIED\`、Zscaler、Netskope、Blue Coat 的分类拦截）或 **502/503/504** 拦截页面。当应答的 \`Server\`、\`Via\`、\`X-Squid-Error\` 头或页面内容带有产品名时，doctor 会指出产品。拉取镜像需要 \`registry-1.docker.io\`、\`auth.docker.io\` 和 \`production.cloudflare.docker.com\` 全部可用。`,
+    fix: `这是代理的策略，而不是你的配置：请代理管理员放行所列主机的 \`CONNECT\`。如果该主机是内部主机且可直连，把它加入 \`NO_PROXY\`（见 \`no-proxy-direct-only\`），或使用代理允许的镜像源（\`--mirror HOST\`）。`,
+  },
+  'tls-inspection-untrusted': {
+    title: 'TLS 检查代理用该参与者不信任的 CA 重新签名',
+    summary:
+      'doctor --network 通过代理与镜像仓库完成 TLS 握手，证书链无法用公共根证书验证：代理在检查 TLS 并用自己的 CA 签名。每个拥有独立信任库的参与者都会报 x509: certificate signed by unknown authority，直到它信任该 CA。',
+    explanation: `doctor 在隧道内完成握手，只用 Node 自带的公共根证书验证，并指出签发者。然后逐个参与者判断是否信任：
+- **client**（buildx/buildctl 获取令牌）和 **dockerd**：主机 CA 库；dockerd 还读取 \`/etc/docker/certs.d/<host>/ca.crt\`；
+- **docker-container / kubernetes / remote 构建器**：\`moby/buildkit\` 镜像的库（只有公共根证书）加上 \`--buildkitd-config\` 指定的 buildkitd.toml 中的 \`ca = [...]\`；
+- **独立 buildkitd**：主机库或其 buildkitd.toml；
+- **RUN 步骤**：正在构建的镜像内的库。`,
+    fix: `保存代理出示的 CA：\`buildproxy doctor --network --save-ca corp-ca.pem\`（与 IT 核对指纹）。然后 \`buildproxy plan --ca-cert corp-ca.pem\`：目标 \`ca-trust\` 把它装进主机库并重启读取它的守护进程，并给出 RUN 步骤的 Dockerfile 片段及 \`--secret\` 形式（不会修改你的 Dockerfile）；\`buildx-docker-container\` 用列出该 CA 的 buildkitd.toml 重建构建器；\`buildkitd-toml\` 为独立 buildkitd 写入 \`ca\`。`,
+  },
+  'no-proxy-direct-only': {
+    title: '需要的主机只能直连，却不在 NO_PROXY 中',
+    summary:
+      '内部仓库或镜像源从本机直连可以访问，但代理访问不到；参与者的 NO_PROXY 没有包含它，于是仍经代理发送。',
+    explanation: `\`buildproxy doctor --network\` 对每个需要的主机尝试两次：经每个参与者的代理（按该参与者自己的 \`NO_PROXY\`，与 Go 的判断一致），以及短超时的直连。直连可达而代理失败（403、502、超时）的主机是内部主机；\`NO_PROXY\` 不匹配它的参与者会把请求发给代理并失败（docker/buildx#895）。`,
+    fix: `用 \`buildproxy plan --registry HOST[:PORT]\`（或 \`--no-proxy HOST\`）重新生成计划：生成的 \`NO_PROXY\` 会在每一层包含它——目标 \`docker-systemd\`、\`docker-daemon-json\`、\`buildx-docker-container\` 和 \`client-shell\`。用 \`buildproxy route https://HOST:PORT/v2/\` 检查。`,
+  },
   'daemon-unreachable': {
     title: '无法连接 docker 守护进程',
     summary: 'docker CLI 连不上 dockerd，因此无法检查守护进程及其构建器实际使用的代理；结论只基于配置文件。',

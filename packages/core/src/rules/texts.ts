@@ -20,19 +20,24 @@ import * as httpsProxyMissing from './https-proxy-missing/text.js';
 import * as httpsProxyScheme from './https-proxy-scheme/text.js';
 import * as ignoredConfigFile from './ignored-config-file/text.js';
 import * as loopbackProxyUnreachable from './loopback-proxy-unreachable/text.js';
+import * as noProxyDirectOnly from './no-proxy-direct-only/text.js';
 import * as noProxyMissingRegistry from './no-proxy-missing-registry/text.js';
 import * as noProxySyntax from './no-proxy-syntax/text.js';
 import * as proxyArgDeclared from './proxy-arg-declared/text.js';
+import * as proxyAuthRequired from './proxy-auth-required/text.js';
 import * as proxyCaseMismatch from './proxy-case-mismatch/text.js';
 import * as proxyCredentialsExposed from './proxy-credentials-exposed/text.js';
+import * as proxyForbidsHost from './proxy-forbids-host/text.js';
 import * as proxyNetworkBypass from './proxy-network-bypass/text.js';
 import * as proxyUnknown from './proxy-unknown/text.js';
+import * as proxyUnreachable from './proxy-unreachable/text.js';
 import * as proxyUrlInvalid from './proxy-url-invalid/text.js';
 import * as runProxyMissing from './run-proxy-missing/text.js';
 import * as syntaxFrontendPull from './syntax-frontend-pull/text.js';
 import * as systemdEnvironmentQuoting from './systemd-environment-quoting/text.js';
 import * as systemdPercentEscape from './systemd-percent-escape/text.js';
 import * as tlsInspectionCa from './tls-inspection-ca/text.js';
+import * as tlsInspectionUntrusted from './tls-inspection-untrusted/text.js';
 import type { RuleText } from './types.js';
 
 export const RULE_TEXTS: Record<string, RuleText> = {
@@ -69,4 +74,9 @@ export const RULE_TEXTS: Record<string, RuleText> = {
   'systemd-environment-quoting': systemdEnvironmentQuoting,
   'systemd-percent-escape': systemdPercentEscape,
   'tls-inspection-ca': tlsInspectionCa,
+  'proxy-unreachable': proxyUnreachable,
+  'proxy-auth-required': proxyAuthRequired,
+  'proxy-forbids-host': proxyForbidsHost,
+  'tls-inspection-untrusted': tlsInspectionUntrusted,
+  'no-proxy-direct-only': noProxyDirectOnly,
 };

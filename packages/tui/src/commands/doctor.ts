@@ -4,7 +4,7 @@ import { redactAll } from '@buildproxy/core/proxy';
 import { EVIDENCE, PROFILE, parse } from '../args.js';
 import { readErrorInput } from '../error-input.js';
 import { UsageError } from '../errors.js';
-import { getEvidence } from '../evidence-source.js';
+import { getEvidence, timeoutFrom } from '../evidence-source.js';
 import type { Io } from '../io.js';
 import { profileFromFlags } from '../profile-flags.js';
 import { renderReport } from '../render/report.js';
@@ -22,6 +22,10 @@ Evidence:
   --timeout MS         timeout for each probe (default 3000)
   --command STR        the build command you run ("buildctl build …", "docker build …", "docker buildx build …",
                        "docker compose build"): the builder it reaches and the build args it passes
+  --network            also ask the network (opt-in): TCP to each actor's proxy, CONNECT to docker.io's hosts
+                       and your registries with each actor's NO_PROXY, TLS through the tunnel (inspection),
+                       and the same hosts directly; credentials go only to the proxy they belong to
+  --save-ca FILE       with --network: save the CA a TLS-inspecting proxy presented (PEM) to FILE
   --probes MODE        auto (default): ask a local daemon's API directly and run buildx only when it has
                        builders of its own; commands: run every docker command, as you would by hand
 
@@ -54,6 +58,8 @@ export async function doctor(argv: string[], io: Io): Promise<number> {
     json: { type: 'boolean' },
     capture: { type: 'string' },
     error: { type: 'string' },
+    network: { type: 'boolean' },
+    'save-ca': { type: 'string' },
   });
   if (values.help) {
     io.out(DOCTOR_HELP);
@@ -65,6 +71,13 @@ export async function doctor(argv: string[], io: Io): Promise<number> {
       'fix: capture on the machine with the problem, replay elsewhere with --from',
     );
   }
+  if (values['save-ca'] !== undefined && !values.network)
+    throw new UsageError('--save-ca needs --network', 'fix: buildproxy doctor --network --save-ca FILE');
+  if (values.network && values.from !== undefined)
+    throw new UsageError(
+      '--network probes this machine, --from replays a bundle',
+      'fix: drop --network to replay (a bundle captured with --network keeps its results)',
+    );
   const profile = await profileFromFlags(values);
   const errorText =
     typeof values.error === 'string'
@@ -74,10 +87,29 @@ export async function doctor(argv: string[], io: Io): Promise<number> {
   const evidence = getEvidence(values);
   evidence.catch(() => {}); // awaited below; this only keeps an early rejection from being reported as unhandled
   await new Promise((r) => setImmediate(r)); // let the probes send their requests and start their processes
-  const { buildReport, exitCodeFor, readError, renderReading } = sibling(
-    './report.cjs',
-  ) as typeof import('../report-entry.js');
-  const ev = await evidence;
+  const { buildReport, captureNetwork, exitCodeFor, inspectingCa, readError, renderNetwork, renderReading } =
+    sibling('./report.cjs') as typeof import('../report-entry.js');
+  let ev = await evidence;
+  if (values.network) {
+    // Probed with the unmasked evidence: credentials go to their own proxy; the bundle keeps them masked.
+    const network = await captureNetwork(ev, profile, {
+      timeoutMs: timeoutFrom(values),
+      root: values.root as string | undefined,
+    });
+    ev = { ...ev, network };
+    if (typeof values['save-ca'] === 'string') {
+      const ca = inspectingCa(network);
+      if (!ca)
+        io.err('--save-ca: no TLS-inspecting CA was seen (every chain verified against the public roots)\n');
+      else {
+        const w = writePrivateFile(values['save-ca'], ca.pem);
+        if (!w.ok) throw new UsageError(`cannot write ${values['save-ca']}: ${w.message}`);
+        io.err(
+          `Saved the CA "${(ca.issuer ?? '?').replace(/[\x00-\x1f\x7f-\x9f]/g, '?')}" (SHA-256 ${ca.fingerprint ?? '?'}) to ${values['save-ca']}; check the fingerprint with your IT before trusting it.\n`,
+        );
+      }
+    }
+  }
   if (typeof values.capture === 'string') {
     const w = writePrivateFile(values.capture, `${JSON.stringify(maskEvidence(ev), null, 2)}\n`);
     if (!w.ok) throw new UsageError(`cannot write ${values.capture}: ${w.message}`);
@@ -93,6 +125,7 @@ export async function doctor(argv: string[], io: Io): Promise<number> {
     );
   else {
     if (reading) io.out(`${st.bold('The build error')}\n${renderReading(reading, st)}\n`);
+    if (ev.network) io.out(renderNetwork(ev.network, st));
     io.out(renderReport(report, st));
   }
   if (typeof values.capture === 'string' && !values.json)

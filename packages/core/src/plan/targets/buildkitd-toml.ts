@@ -14,6 +14,25 @@ function rootlessBuildkitd(ctx: PlanContext): boolean {
   return ctx.state.buildkitd.service?.loaded !== true && uid !== 0 && uid !== null;
 }
 
+/** A buildkitd.toml with `ca = [ca]` for docker.io and each host, existing tables and entries kept; null: not TOML. */
+export function tomlWithCa(text: string | null, ca: string, hosts: string[]): string | null {
+  let doc: Record<string, unknown> = {};
+  if (text !== null && text.trim() !== '') {
+    try {
+      doc = parse(text) as Record<string, unknown>;
+    } catch {
+      return null;
+    }
+  }
+  const registry = { ...((doc.registry as Record<string, Record<string, unknown>>) ?? {}) };
+  for (const host of ['docker.io', ...hosts]) {
+    const list = Array.isArray(registry[host]?.ca) ? (registry[host]!.ca as string[]) : [];
+    registry[host] = { ...(registry[host] ?? {}), ca: list.includes(ca) ? list : [...list, ca] };
+  }
+  doc.registry = registry;
+  return `${stringify(doc)}\n`;
+}
+
 function buildkitdToml(ctx: PlanContext, target: Target): TargetResult {
   const ca = ctx.profile.caCert;
   const mirrors = ctx.profile.mirrors;

@@ -9,6 +9,7 @@ import type { Target } from '../../targets.js';
 import { change, ok, type PlanContext, proxyVars, refuse, type TargetDefinition } from '../context.js';
 import { BUILDER_NAME, type CommandShape } from '../declare.js';
 import type { FileChange, PlanCommand, TargetResult } from '../types.js';
+import { tomlWithCa } from './buildkitd-toml.js';
 
 const DEFAULT_ENDPOINTS = new Set(['unix:///var/run/docker.sock', 'default', '']);
 
@@ -47,8 +48,16 @@ function buildxContainer(ctx: PlanContext, target: Target): TargetResult {
   const changes: (FileChange | null)[] = [];
   const commands: PlanCommand[] = [];
   for (const b of used) {
-    const conf = b.nodes.find((n) => n.buildkitdConfig)?.buildkitdConfig ?? null;
+    let conf = b.nodes.find((n) => n.buildkitdConfig)?.buildkitdConfig ?? null;
     let configPath: string | null = null;
+    const ca = ctx.profile.caCert;
+    if (ca) {
+      // The builder's image trusts only public roots: buildx copies a toml's ca files into the builder (v0.7.0+).
+      const withCa = tomlWithCa(conf, ca, [...ctx.profile.registries, ...ctx.profile.mirrors]);
+      if (withCa === null)
+        return refuse(`the buildkitd.toml of builder "${b.name}" is not valid TOML; fix it first`);
+      conf = withCa;
+    }
     if (conf) {
       // The builder's buildkitd.toml lives only inside its container; keep a copy to recreate it with.
       configPath = `${dockerConfigDir({ home: ctx.state.host.home, env: ctx.state.client })}/buildx/buildkitd-${b.name}.toml`;
@@ -59,7 +68,9 @@ function buildxContainer(ctx: PlanContext, target: Target): TargetResult {
           needsRoot: false,
           after: conf.trimEnd().concat('\n'),
           target,
-          why: `the buildkitd.toml of builder "${b.name}", to recreate it with`,
+          why: ca
+            ? `the buildkitd.toml of builder "${b.name}" with the corporate CA, to recreate it with`
+            : `the buildkitd.toml of builder "${b.name}", to recreate it with`,
         }),
       );
     }

@@ -5,9 +5,11 @@ import { buildCommandTarget } from './build-command.js';
 import { buildkitdSystemdTarget } from './buildkitd-systemd.js';
 import { buildkitdTomlTarget } from './buildkitd-toml.js';
 import { buildxDockerContainerTarget } from './buildx-docker-container.js';
+import { caTrustTarget } from './ca-trust.js';
 import { ciGithubActionsTarget } from './ci-github-actions.js';
 import { ciGitlabTarget } from './ci-gitlab.js';
 import { clientShellTarget } from './client-shell.js';
+import { cntlmRelayTarget } from './cntlm-relay.js';
 import { dockerCliConfigTarget } from './docker-cli-config.js';
 import { dockerDaemonJsonTarget } from './docker-daemon-json.js';
 import { dockerSystemdTarget } from './docker-systemd.js';
@@ -27,4 +29,6 @@ export const TARGET_DEFINITIONS: { readonly [T in Target]: TargetDefinition<T> }
   'build-command': buildCommandTarget,
   'ci-github-actions': ciGithubActionsTarget,
   'ci-gitlab': ciGitlabTarget,
+  'cntlm-relay': cntlmRelayTarget,
+  'ca-trust': caTrustTarget,
 };

@@ -1,4 +1,4 @@
-import { ACTORS, type Actor } from '../../analyze/types.js';
+import { ACTORS } from '../../analyze/types.js';
 import {
   CONFIG_JSON,
   configJson,

@@ -1,4 +1,5 @@
-import { GOOD_CONTAINER } from '../../machines/fixtures.js';
+import type { Actor } from '../../analyze/types.js';
+import { GOOD_CONTAINER, GOOD_DOCKER } from '../../machines/fixtures.js';
 import type { FindingDraft, Rule } from '../types.js';
 
 export const tlsInspectionCa: Rule = {
@@ -8,14 +9,14 @@ export const tlsInspectionCa: Rule = {
   actor: 'builder',
   summary:
     'A TLS-inspecting proxy re-signs traffic with a corporate CA; each actor has its own trust store and fails with x509: certificate signed by unknown authority until it trusts it.',
-  targets: ['buildkitd-toml', 'docker-systemd', 'build-command'],
+  targets: ['ca-trust', 'buildx-docker-container', 'buildkitd-toml'],
   examples: {
     bad: {
       title: 'A CA given, and a docker-container builder without ca entries',
       machine: GOOD_CONTAINER,
       profile: { caCert: '/usr/local/share/ca-certificates/corp.crt', registries: ['registry.corp.example'] },
     },
-    good: { title: 'No TLS inspection', machine: GOOD_CONTAINER },
+    good: { title: 'No TLS inspection', machine: GOOD_DOCKER },
   },
   references: [
     {
@@ -28,29 +29,52 @@ export const tlsInspectionCa: Rule = {
     },
   ],
   check(state, profile) {
-    if (!profile.caCert) return [];
+    const ca = profile.caCert;
+    if (!ca) return [];
     const out: FindingDraft[] = [];
-    const tomlCa = state.buildkitd.tomls.some((t) =>
-      Object.values(t.registries).some((r) => r.ca.length > 0),
-    );
-    const inspectCa = state.builders.some((b) =>
-      b.nodes.some((n) => /\bca\s*=/.test(n.buildkitdConfig ?? '')),
-    );
-    for (const b of [state.buildBuilder, state.buildxBuilder]) {
-      if (!b || b.driver === 'docker') continue;
-      if (tomlCa || inspectCa) continue;
+    const hostTrusts =
+      state.hostCaInstalled ||
+      !!state.network?.routes.some((r) =>
+        r.hosts.some((h) => h.tls?.result === 'untrusted' && h.tls.hostTrusts),
+      );
+    // client, dockerd (and its docker-driver builder), a host buildkitd: the host store.
+    if (!hostTrusts) {
+      const who: Actor = state.docker.daemon === 'absent' ? 'client' : 'runtime';
       out.push({
-        message: `builder "${b.name}" (${b.driver}) has no registry ca entries in buildkitd.toml: it will not trust ${profile.caCert}`,
+        actor: who,
+        message: `the host CA store is not known to hold ${ca}: the client's token fetch${state.docker.daemon === 'absent' ? '' : ', dockerd'}${state.builderKind === 'buildkitd' ? ' and buildkitd' : ''} verify against it`,
+        evidence: ['/usr/local/share/ca-certificates/', ca],
+      });
+    }
+    // Builders in a container or pod: only the toml they were created with adds a CA to the image's public roots.
+    for (const b of [state.buildBuilder, state.buildxBuilder]) {
+      if (!b || b.driver === 'docker' || b.driver === 'buildkitd') continue;
+      if (b.nodes.some((n) => /\bca\s*=/.test(n.buildkitdConfig ?? ''))) continue;
+      out.push({
+        actor: 'builder',
+        message: `builder "${b.name}" (${b.driver}) was created without a buildkitd.toml listing ${ca}: its image trusts only public roots`,
         evidence: [`docker buildx inspect ${b.name}`],
       });
       break;
     }
-    out.push({
-      actor: 'run',
-      severity: 'info',
-      message: `RUN steps trust only the CAs inside the image: add ${profile.caCert} in the Dockerfile (COPY + update-ca-certificates)`,
-      evidence: [profile.caCert],
-    });
+    if (state.builderKind === 'buildkitd' && !hostTrusts) {
+      const toml = state.buildkitd.tomls.some((t) =>
+        Object.values(t.registries).some((r) => r.ca.includes(ca)),
+      );
+      if (!toml)
+        out.push({
+          actor: 'builder',
+          message: `buildkitd trusts neither the host store nor a buildkitd.toml ca entry with ${ca}`,
+          evidence: state.buildkitd.tomls.map((t) => t.path),
+        });
+    }
+    if (!state.dockerfile?.caInstall)
+      out.push({
+        actor: 'run',
+        severity: 'info',
+        message: `RUN steps trust only the CAs inside the image: add ${ca} in the Dockerfile (COPY + update-ca-certificates, or a secret mount; plan target ca-trust prints both)`,
+        evidence: [state.dockerfile?.path ?? ca],
+      });
     return out;
   },
 };
