@@ -90,6 +90,41 @@ if (dockerBin) {
     m <= 1500,
   );
 }
+
+// 3b. doctor --network against a wedged proxy (accepts, never answers): every probe ends at its deadline.
+//     Without --network the doctor opens no socket at all: rows 2 and 3 are its speed.
+{
+  const env = {
+    ...noDocker,
+    HTTPS_PROXY: `http://127.0.0.1:${await new Promise((r) => {
+      const s = createServer((c) => held.push(c));
+      s.listen(0, '127.0.0.1', () => r(s.address().port));
+      held.push({ destroy: () => s.close() });
+    })}`,
+  };
+  const times = [];
+  for (let i = 0; i < 5; i++)
+    times.push(
+      timeOnce(
+        node,
+        [CLI, 'doctor', '--network', '--json', '--timeout', '1000', '--root', join(empty, 'root')],
+        {
+          env,
+        },
+      ).ms,
+    );
+  const m = median(times);
+  row(
+    'doctor --network --timeout 1000 against a proxy that never answers',
+    fmt(m),
+    '≤ 2 × timeout + 500 ms',
+    m <= 2500,
+  );
+  row(
+    'doctor bundle (dist/doctor.cjs, what plain doctor loads first)',
+    `${(statSync(join(root, 'packages/tui/dist/doctor.cjs')).size / 1024).toFixed(0)} KB`,
+  );
+}
 for (const c of held) c.destroy();
 server.close();
 

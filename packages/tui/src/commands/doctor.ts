@@ -92,8 +92,10 @@ export async function doctor(argv: string[], io: Io): Promise<number> {
   let ev = await evidence;
   if (values.network) {
     // Probed with the unmasked evidence: credentials go to their own proxy; the bundle keeps them masked.
+    const timeoutMs = timeoutFrom(values);
     const network = await captureNetwork(ev, profile, {
-      timeoutMs: timeoutFrom(values),
+      timeoutMs,
+      directTimeoutMs: Math.min(1500, timeoutMs), // direct is a hint: short, never longer than a proxy probe
       root: values.root as string | undefined,
     });
     ev = { ...ev, network };
