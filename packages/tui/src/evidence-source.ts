@@ -105,6 +105,15 @@ export async function loadBundle(path: string): Promise<Evidence> {
 export async function withCommand(ev: Evidence, v: Values): Promise<Evidence> {
   const text = v.command as string | undefined;
   if (text === undefined) return ev;
+  return withCommandText(ev, text, v.root as string | undefined);
+}
+
+/** The same for a command typed in the wizard; throws UsageError naming what is wrong with it. */
+export async function withCommandText(
+  ev: Evidence,
+  text: string,
+  root: string | undefined,
+): Promise<Evidence> {
   let cmd: ReturnType<typeof parseBuildCommand>;
   try {
     cmd = parseBuildCommand(text, ev.env);
@@ -114,7 +123,6 @@ export async function withCommand(ev: Evidence, v: Values): Promise<Evidence> {
   const cwd = process.cwd();
   const files = { ...ev.files };
   if (cmd.tool === 'compose-build') {
-    const root = v.root as string | undefined;
     for (const path of composePaths(cmd, cwd)) {
       if (path in files) continue;
       // Bounded like every other read: a compose file that is a FIFO or huge must not hang the doctor.

@@ -110,9 +110,24 @@ export function App({ effects, given, color, canWriteHere, planFile, outDir, onS
       return (
         <PasteScreen
           text={s.answers.errorText}
+          command={s.answers.buildCommand}
+          error={s.error}
           machine={machine}
           onChange={(errorText) => dispatch({ type: 'answer', patch: { errorText } })}
-          onNext={next}
+          onCommand={(buildCommand) => dispatch({ type: 'answer', patch: { buildCommand } })}
+          onNext={async () => {
+            // A changed build command is read now, so the review plans for the builder that command reaches.
+            const text = s.answers.buildCommand.trim();
+            if (s.evidence && text !== (s.evidence.buildCommand?.text ?? '')) {
+              try {
+                const { buildCommand: _, ...without } = s.evidence;
+                dispatch({ type: 'command', ...(await effects.command(without, text)) });
+              } catch (e) {
+                return dispatch({ type: 'failed', error: (e as Error).message });
+              }
+            }
+            next();
+          }}
           onBack={back}
         />
       );

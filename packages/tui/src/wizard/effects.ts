@@ -18,6 +18,7 @@ import {
   type Target,
 } from '@buildproxy/core';
 import { applyPlan, captureEvidence, writePrivateFile } from '@buildproxy/core/node';
+import { withCommandText } from '../evidence-source.js';
 import { changeLines, commandLines } from '../render/apply.js';
 import { shownCommand } from '../render/plan.js';
 import { makeStyle } from '../render/style.js';
@@ -34,6 +35,8 @@ export interface WizardOptions {
   from?: Evidence;
   outDir: string;
   planFile: string;
+  /** --command: the build command, applied to every capture */
+  command?: string;
 }
 
 export interface Effects {
@@ -50,6 +53,14 @@ export interface Effects {
   runCommands(plan: Plan): Promise<string[]>;
   verify(answers: Answers): Promise<Report>;
   checkCaFile(path: string): Promise<string | null>;
+  /**
+   * The evidence with this build command (compose files read), and the targets that machine now offers and would
+   * preselect; throws an Error naming what is wrong with the command.
+   */
+  command(
+    evidence: Evidence,
+    text: string,
+  ): Promise<{ evidence: Evidence; targetChoices: WizardState['targetChoices']; targets: Target[] }>;
 }
 
 export function probeLabel(argv: readonly string[]): string {
@@ -95,15 +106,38 @@ function targetChoices(evidence: Evidence): WizardState['targetChoices'] {
     if (b?.driver === 'kubernetes' && !out.some((o) => o.value === 'kubernetes'))
       out.push({ value: 'kubernetes', label: `builder "${b.name}" (kubernetes)` });
   }
-  if (state.buildkitd.service?.loaded || state.buildkitd.processEnv)
+  if (state.buildkitd.service?.loaded || state.buildkitd.processEnv || state.buildctl?.systemd)
     out.push({ value: 'buildkitd-systemd', label: 'standalone buildkitd (systemd)' });
+  if (state.buildctl)
+    out.push({
+      value: 'build-command',
+      label: 'your build command (buildctl form; buildkitd restarted with the proxy)',
+    });
   out.push({ value: 'docker-cli-config', label: 'RUN steps (~/.docker/config.json proxies)' });
   out.push({ value: 'client-shell', label: 'your shell (registry tokens)' });
   return out;
 }
 
+/** The targets offered for this machine, and those preselected: the first (the daemon) and the doctor's defaults. */
+export function targetsFor(evidence: Evidence): {
+  choices: WizardState['targetChoices'];
+  preselect: Target[];
+} {
+  const { report, state } = buildReport(evidence, {});
+  const choices = targetChoices(evidence);
+  const defaults = defaultTargets(state, report.findings).filter((t) => choices.some((c) => c.value === t));
+  // A buildctl build never touches dockerd: only the doctor's defaults (buildkitd's fix), not the daemon first.
+  const first = choices[0] && state.buildCommand?.tool !== 'buildctl' ? [choices[0].value] : [];
+  return { choices, preselect: [...new Set([...first, ...defaults])] };
+}
+
 export function liveEffects(opts: WizardOptions): Effects {
+  // --command rides on every capture (detect and verify), as on doctor.
   const capture = async (onProbe?: (l: ProbeLine) => void) => {
+    const ev = await machine(onProbe);
+    return opts.command ? withCommandText(ev, opts.command, opts.root) : ev;
+  };
+  const machine = async (onProbe?: (l: ProbeLine) => void) => {
     if (opts.from) return opts.from;
     const started = new Map<string, number>();
     return captureEvidence({
@@ -126,12 +160,8 @@ export function liveEffects(opts: WizardOptions): Effects {
   return {
     async detect(onProbe) {
       const evidence = await capture(onProbe);
-      const { report, state, profile } = buildReport(evidence, {});
-      const choices = targetChoices(evidence);
-      const defaults = defaultTargets(state, report.findings).filter((t) =>
-        choices.some((c) => c.value === t),
-      );
-      const preselect = choices[0] ? [choices[0].value, ...defaults] : defaults;
+      const { report, profile } = buildReport(evidence, {});
+      const { choices, preselect } = targetsFor(evidence);
       const proxy = profile.httpProxy ?? profile.httpsProxy ?? '';
       return {
         evidence,
@@ -149,8 +179,9 @@ export function liveEffects(opts: WizardOptions): Effects {
           tlsInspect: false,
           caCert: '',
           loopback: proxyOnLoopback(proxy),
-          targets: [...new Set(preselect)],
+          targets: preselect,
           errorText: '',
+          buildCommand: evidence.buildCommand?.text ?? '',
         },
       };
     },
@@ -232,6 +263,12 @@ export function liveEffects(opts: WizardOptions): Effects {
     async verify(answers) {
       const evidence = await capture();
       return buildReport(evidence, profileInput(answers)).report;
+    },
+    async command(evidence, text) {
+      // An emptied field: the machine without a build command.
+      const ev = text ? await withCommandText(evidence, text, opts.root) : evidence;
+      const { choices, preselect } = targetsFor(ev);
+      return { evidence: ev, targetChoices: choices, targets: preselect };
     },
     async checkCaFile(path) {
       try {

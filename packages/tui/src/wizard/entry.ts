@@ -13,7 +13,7 @@ import { type Answers, proxyAnswers } from './state.js';
 
 export const WIZARD_HELP = `Usage: buildproxy [options]
 
-The guided setup: detect → what we found → your network → paste an error → review → act → verify → done.
+The guided setup: detect → what we found → your network → paste an error (tab: your build command) → review → act → verify → done.
 Every question has a flag; with --yes the same flow runs without a terminal.
 
   --proxy URL  --http-proxy URL  --https-proxy URL  --no-proxy LIST  --registry HOST[:PORT]  --ca-cert FILE
@@ -69,6 +69,7 @@ export async function wizard(argv: string[], io: Io): Promise<number> {
     from: typeof values.from === 'string' ? await loadBundle(values.from) : undefined,
     outDir: (values.out as string | undefined) ?? join(process.cwd(), 'buildproxy-out'),
     planFile: (values['plan-file'] as string | undefined) ?? join(process.cwd(), 'buildproxy-plan.json'),
+    command: values.command as string | undefined,
   };
   const given: Partial<Answers> = {
     ...proxyAnswers(input),

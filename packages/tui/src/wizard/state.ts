@@ -26,6 +26,8 @@ export interface Answers {
   loopback: boolean;
   targets: Target[];
   errorText: string;
+  /** the build command the user runs ("buildctl build …"): it decides which builder and which build args count */
+  buildCommand: string;
 }
 
 export interface ProbeLine {
@@ -54,6 +56,8 @@ export interface WizardState {
   targetChoices: { value: Target; label: string }[];
   /** targets added because the pasted error points at an actor none of the chosen ones fixes */
   fromError: Target[];
+  /** the targets detection preselected: while the user keeps them, a typed build command may replace them */
+  preselected: Target[];
   plan: Plan | null;
   planError: string | null;
   outcome: ActOutcome | null;
@@ -81,7 +85,14 @@ export type Action =
   | { type: 'acting' }
   | { type: 'acted'; outcome: ActOutcome }
   | { type: 'verified'; report: Report }
-  | { type: 'failed'; error: string };
+  | { type: 'failed'; error: string }
+  /** the evidence again, with the build command typed at the paste step */
+  | {
+      type: 'command';
+      evidence: Evidence;
+      targetChoices: WizardState['targetChoices'];
+      targets: Target[];
+    };
 
 export const EMPTY_ANSWERS: Answers = {
   proxy: '',
@@ -95,6 +106,7 @@ export const EMPTY_ANSWERS: Answers = {
   loopback: false,
   targets: [],
   errorText: '',
+  buildCommand: '',
 };
 
 export function initialState(answers: Partial<Answers> = {}): WizardState {
@@ -107,6 +119,7 @@ export function initialState(answers: Partial<Answers> = {}): WizardState {
     answers: { ...EMPTY_ANSWERS, ...answers },
     targetChoices: [],
     fromError: [],
+    preselected: [],
     plan: null,
     planError: null,
     outcome: null,
@@ -158,6 +171,7 @@ export function reducer(s: WizardState, a: Action): WizardState {
         evidence: a.evidence,
         report: a.report,
         targetChoices: a.targetChoices,
+        preselected: a.answers.targets,
         answers: mergeAnswers(a.answers, s.answers),
         step: s.step === 'detect' ? 'found' : s.step,
         history: s.step === 'detect' ? [] : s.history,
@@ -212,6 +226,23 @@ export function reducer(s: WizardState, a: Action): WizardState {
       return { ...s, after: a.report };
     case 'failed':
       return { ...s, busy: false, error: a.error };
+    case 'command': {
+      // The command decides the builder (buildctl → buildkitd, not dockerd): untouched preselections follow it.
+      const untouched =
+        s.answers.targets.length === s.preselected.length &&
+        s.answers.targets.every((t) => s.preselected.includes(t));
+      const targets = untouched ? a.targets : s.answers.targets;
+      return {
+        ...s,
+        evidence: a.evidence,
+        targetChoices: a.targetChoices,
+        preselected: a.targets,
+        answers: { ...s.answers, targets },
+        plan: null,
+        planError: null,
+        error: null,
+      };
+    }
   }
 }
 

@@ -93,6 +93,9 @@ function fakeEffects(written: string[] = []): Effects {
     async checkCaFile(p) {
       return p === '/ok.crt' ? null : `cannot read ${p}`;
     },
+    async command(ev) {
+      return { evidence: ev, targetChoices: [], targets: [] };
+    },
   };
 }
 

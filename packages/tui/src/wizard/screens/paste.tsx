@@ -1,38 +1,60 @@
 import { readError, type State } from '@buildproxy/core';
 import { Box, useInput } from 'ink';
+import { useState } from 'react';
 import { Screen } from '../components/chrome.js';
 import { maskTyping } from '../components/mask.js';
 import { useNavKeys } from '../components/nav.js';
 import { Text } from '../components/text.js';
 
+type Field = 'error' | 'command';
+
+/** A typed or pasted chunk into a field: backspace, ctrl-u; the command field joins lines as one command line. */
+function edit(value: string, input: string, key: { backspace?: boolean; delete?: boolean; ctrl?: boolean }) {
+  if (key.backspace || key.delete) return value.slice(0, -1);
+  if (key.ctrl && input === 'u') return '';
+  return value + input.replace(/\r\n?/g, '\n');
+}
+
 export function PasteScreen({
   text,
+  command = '',
+  error = null,
   machine = null,
   onChange,
+  onCommand = () => {},
   onNext,
   onBack,
 }: {
   text: string;
+  /** the build command the user runs (issue 13: it decides which builder and which build args count) */
+  command?: string;
+  /** why the command could not be read */
+  error?: string | null;
   /** the detected machine: the reading names its builder and daemon */
   machine?: State | null;
   onChange: (t: string) => void;
+  onCommand?: (c: string) => void;
   onNext: () => void;
   onBack: () => void;
 }) {
+  const [field, setField] = useState<Field>('error');
   useNavKeys({ onBack, textFocused: true });
   useInput((input, key) => {
+    if (key.tab) return setField(field === 'error' ? 'command' : 'error');
     // A paste arrives as one chunk (newlines included); a lone enter continues.
     if (key.return && input.length <= 1) return onNext();
-    if (key.backspace || key.delete) return onChange(text.slice(0, -1));
-    if (key.ctrl && input === 'u') return onChange('');
-    if (key.escape || key.ctrl || key.meta || key.upArrow || key.downArrow) return;
-    if (input) onChange(text + input.replace(/\r\n?/g, '\n'));
+    if (key.escape || key.meta || key.upArrow || key.downArrow) return;
+    if (key.ctrl && input !== 'u') return;
+    if (!input && !key.backspace && !key.delete) return;
+    if (field === 'error') onChange(edit(text, input, key));
+    else onCommand(edit(command, input, key));
   });
   const r = text ? readError(text, machine) : null;
   const lines = text.split('\n').map(maskTyping).filter(Boolean);
+  const focus = (f: Field) => (field === f ? '›' : ' ');
   return (
-    <Screen step="paste" keys="paste · enter continue or skip · ctrl-u clear · esc back">
-      <Text>Paste the error from your build, or press enter to skip.</Text>
+    <Screen step="paste" keys="paste · tab error/command · enter continue or skip · ctrl-u clear · esc back">
+      <Text>{focus('error')} Paste the error from your build, or press enter to skip.</Text>
       <Box flexDirection="column" borderStyle="round" paddingX={1} height={6}>
         {lines.slice(-4).map((l, i) => (
           <Text key={`${i}-${l}`} wrap="truncate" dimColor>
@@ -41,6 +63,15 @@ export function PasteScreen({
         ))}
         {lines.length === 0 ? <Text dimColor>…</Text> : null}
       </Box>
+      <Text>
+        {focus('command')} The command you build with (tab), e.g. buildctl build … or docker compose build:
+      </Text>
+      <Box borderStyle="round" paddingX={1}>
+        <Text wrap="truncate-start" dimColor={!command}>
+          {command ? maskTyping(command.replace(/\s*\n\s*/g, ' ')) : '…'}
+        </Text>
+      </Box>
+      {error ? <Text color="red">{error}</Text> : null}
       {r?.recognised ? (
         <Box flexDirection="column">
           <Text>
