@@ -45,6 +45,20 @@ drop-in。Engine 20.10（Debian 12 的 \`docker.io\`）带着它会拒绝启动
 \`/etc/buildkit\`、\`sudo systemctl\`）；rootless 的是用户 unit（\`~/.config/systemd/user\`、\`~/.config/buildkit\`、
 \`systemctl --user\`）。选择你的情况：每个标签页都是完整的步骤。`,
     labels: ['Rootful（系统服务）', 'Rootless（用户 unit）'],
+    outro: `## 真正地验证
+
+\`buildctl debug workers --verbose\` **不能**用来检查：它只列出 worker、标签和平台，完全不打印环境变量。能证明 buildkitd
+拿到了代理的是：
+
+1. **它实际运行时的环境**：buildkitd 进程的 \`/proc/PID/environ\`（见上面的命令），或 systemd 将交给它的环境
+   \`systemctl show buildkit -p Environment\`（rootless 用 \`systemctl --user …\`）。drop-in 要在 \`daemon-reload\` 并重启之后才生效。
+2. **doctor**，带上你构建用的命令，它才会跟随该命令连接的 buildkitd（\`--addr\`，否则 \`BUILDKIT_HOST\`，否则
+   \`/run/buildkit/buildkitd.sock\`，rootless 用户也是如此）：
+   \`buildproxy doctor --command "buildctl build --frontend dockerfile.v0 --local context=. --local dockerfile=. …"\`。
+   它会指出进程（\`standalone buildkitd (pid N)\`）及其代理的来源，并报告因 \`BUILDKIT_HOST\` 未设置而被 \`buildctl\` 错过的
+   rootless buildkitd。
+3. **一次真实的构建**：再运行同一条 \`buildctl build\`。\`FROM\` 和 \`# syntax=\` 镜像现在经由代理解析（代理的访问日志里能看到
+   镜像仓库）；RUN 步骤只有通过 \`--opt build-arg:HTTPS_PROXY=…\` 才能用到代理。`,
   },
   'docker-desktop': {
     title: 'Docker Desktop',

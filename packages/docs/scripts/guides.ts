@@ -173,6 +173,21 @@ sudo tr '\\0' '\\n' < /proc/$(pidof buildkitd)/environ | grep -i _proxy`,
 tr '\\0' '\\n' < /proc/$(pgrep -u "$USER" -x buildkitd)/environ | grep -i _proxy`,
       },
     ],
+    outro: `## Verify truly
+
+\`buildctl debug workers --verbose\` is **not** a check: it lists workers, labels and platforms and prints no
+environment at all. What proves buildkitd has the proxy:
+
+1. **The environment it runs with**: \`/proc/PID/environ\` of the buildkitd process (the commands above), or what
+   systemd will give it, \`systemctl show buildkit -p Environment\` (\`systemctl --user …\` for a rootless one). A
+   drop-in takes effect only after \`daemon-reload\` and a restart.
+2. **The doctor**, with the command you build with, so it follows the buildkitd that command reaches (\`--addr\`,
+   else \`BUILDKIT_HOST\`, else \`/run/buildkit/buildkitd.sock\`, also for a rootless user):
+   \`buildproxy doctor --command "buildctl build --frontend dockerfile.v0 --local context=. --local dockerfile=. …"\`.
+   It names the process (\`standalone buildkitd (pid N)\`) and where its proxy came from, and it reports a rootless
+   buildkitd that \`buildctl\` misses because \`BUILDKIT_HOST\` is unset.
+3. **A real build**: run the same \`buildctl build\` again. \`FROM\` and the \`# syntax=\` image now resolve through
+   the proxy (its access log shows the registry); RUN steps reach it only through \`--opt build-arg:HTTPS_PROXY=…\`.`,
   },
   {
     slug: 'kubernetes',

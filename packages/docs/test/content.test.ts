@@ -236,6 +236,12 @@ describe('pages', () => {
     expect(buildkitd).toContain('sudo systemctl show --property=Environment buildkit');
     expect(buildkitd).toContain('~/.config/buildkit/buildkitd.toml');
     expect(buildkitd).toContain('/etc/buildkit/buildkitd.toml');
+    // Issue 13: how to verify truly, and that buildctl debug workers proves nothing.
+    expect(buildkitd).toMatch(/buildctl debug workers --verbose\s+is\s+not\s+a check/);
+    expect(buildkitd).toContain('systemctl show buildkit -p Environment');
+    expect(buildkitd).toContain('/proc/PID/environ');
+    expect(buildkitd).toContain('buildproxy doctor --command "buildctl build');
+    expect(buildkitd).toMatch(/A real build/);
   });
 
   // The core path is translated, not the English fallback Starlight would otherwise show under /zh-cn/.
