@@ -61,7 +61,8 @@ function invocations(code: string): { cmd: string; words: string[]; line: string
   const out: { cmd: string; words: string[]; line: string }[] = [];
   for (const line of code.replace(/\\\n/g, ' ').split('\n')) {
     for (const m of line.matchAll(/(?:^|[\s;&|(`$])(?:npx |pnpm )?buildproxy((?:\s+[^\s;&|#`)]+)*)/g)) {
-      const words = m[1]!.trim().split(/\s+/).filter(Boolean);
+      // A quoted argument is one word (--command "buildctl build --local …" passes buildctl's flags, not ours).
+      const words = m[1]!.match(/"[^"]*"|'[^']*'|\S+/g) ?? [];
       const cmd = words[0] && COMMANDS.includes(words[0]) ? words.shift()! : '';
       out.push({ cmd, words, line: line.trim() });
     }
