@@ -16,6 +16,7 @@ export const DOCKER_HUB_HOSTS = [
   'production.cloudflare.docker.com',
 ];
 export const MAX_PROBE_HOSTS = 16;
+export const HOST_NAME = /^(?:[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,252})|[0-9A-Fa-f:.]{2,45})$/;
 export const MAX_PROBE_ROUTES = 8;
 
 export interface ProbeHost {
@@ -60,6 +61,8 @@ export function neededHosts(profile: Profile): { host: string; port: number }[] 
   const out: { host: string; port: number }[] = [];
   for (const h of [...DOCKER_HUB_HOSTS, ...profile.registries, ...profile.mirrors]) {
     const d = splitDial(registryHostport(h));
+    // a name or an IP only: the host goes into a CONNECT line, so CR, LF, spaces and the like never reach it
+    if (d && !HOST_NAME.test(d.host)) continue;
     if (d && !out.some((o) => o.host === d.host && o.port === d.port)) out.push(d);
     if (out.length >= MAX_PROBE_HOSTS) break;
   }

@@ -68,3 +68,20 @@ describe('planNetworkProbes', () => {
     for (const r of routes) expect(r.hosts.length).toBeLessThanOrEqual(MAX_PROBE_HOSTS);
   });
 });
+
+describe('hostile registry values', () => {
+  it('a registry with CR/LF or spaces never becomes a probe host (it would go into the CONNECT line)', () => {
+    const routes = planOn(GOOD_DOCKER, {
+      registries: [
+        'evil.example\r\nProxy-Authorization: Basic x',
+        'a b.example',
+        'ok.corp.example:5000',
+        '[::1]:5000',
+      ],
+    });
+    const hosts = routes.at(-1)!.hosts.map((h) => `${h.host}:${h.port}`);
+    expect(hosts).toContain('ok.corp.example:5000');
+    expect(hosts).toContain('::1:5000');
+    expect(hosts.some((h) => /[\r\n ]/.test(h))).toBe(false);
+  });
+});

@@ -258,3 +258,26 @@ describe('direct', () => {
     expect(r.hosts.map((h) => h.connect.result)).toEqual(['refused', 'dns']);
   });
 });
+
+describe('proxy schemes and hostile hosts', () => {
+  it('a socks5 proxy is dialled but not sent CONNECT', async () => {
+    const p = await serve(listen(() => {}, { raw: true }));
+    const r = await one({ ...via(p.port), scheme: 'socks5', proxy: `socks5://127.0.0.1:${p.port}` });
+    expect(r.dial?.result).toBe('ok');
+    expect(r.hosts[0]!.connect).toMatchObject({ result: 'skipped' });
+    expect(p.received.join('')).toBe('');
+  });
+
+  it('an https:// proxy is spoken to over TLS first (a plain proxy there: the dial fails, as Go fails)', async () => {
+    const p = await serve(answering('HTTP/1.1 200 Connection established'));
+    const r = await one({ ...via(p.port), scheme: 'https', proxy: `https://127.0.0.1:${p.port}` }, 1500);
+    expect(r.hosts[0]!.connect.result).not.toBe('ok');
+  });
+
+  it('a host with CR/LF given straight to the prober is skipped, nothing is sent', async () => {
+    const p = await serve(answering('HTTP/1.1 200 Connection established'));
+    const r = await one(via(p.port, { hosts: [{ host: 'x\r\nX-Injected: 1', port: 443, actors: [] }] }));
+    expect(r.hosts[0]!.connect.result).toBe('skipped');
+    expect(p.received.join('')).not.toContain('X-Injected');
+  });
+});

@@ -10,7 +10,7 @@ import type {
   TlsProbe,
 } from '../../evidence/network.js';
 import { authSchemes, maskAuthHeaders, parseProxyAnswer, productOf } from '../../formats/proxy-answer.js';
-import type { PlannedRoute, ProbeHost } from '../../network/probe-plan.js';
+import { HOST_NAME, type PlannedRoute, type ProbeHost } from '../../network/probe-plan.js';
 import { maskText } from '../../proxy/redact.js';
 import { classify, dial, EXCERPT, isIp, readAnswer } from './socket.js';
 import { certsDFor, hostStore, issuedBy, peerChain, toPem } from './tls-trust.js';
@@ -130,6 +130,8 @@ async function probeViaProxy(
   const start = Date.now();
   const deadline = start + timeoutMs;
   const base = { host: h.host, port: h.port, actors: [...h.actors] };
+  if (!HOST_NAME.test(h.host))
+    return { ...base, connect: SKIP('skipped', 'not a host name or IP address'), tls: null };
   const d = await dial(r.dialHost!, r.dialPort!, deadline, r.scheme === 'https');
   if (!('socket' in d)) return { ...base, connect: SKIP(d.result, d.detail, Date.now() - start), tls: null };
   const s = d.socket;
