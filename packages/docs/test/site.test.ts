@@ -352,6 +352,7 @@ describe('in Chromium', () => {
       ],
       { encoding: 'utf8' },
     );
+    rmSync(dir, { recursive: true, force: true });
     expect(JSON.parse(json!)).toEqual(JSON.parse(homeText(cli, fixtures.HOME, 'json')));
     const out = page.locator('#snippet-output');
     expect(await out.textContent()).toContain('mirrors');

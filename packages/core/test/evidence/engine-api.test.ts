@@ -1,11 +1,11 @@
 // The Engine API probe against real HTTP servers on unix sockets in a temp dir: every way a daemon can answer,
 // or not, becomes the CommandResult the docker CLI would have produced, within the timeout.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createServer as createNetServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { CMD } from '../../src/evidence/canonical.js';
 import { asCommand, engineGet } from '../../src/node/probes/engine-api.js';
 
@@ -15,6 +15,7 @@ const closers: (() => void)[] = [];
 afterEach(() => {
   for (const c of closers.splice(0)) c();
 });
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function serve(handler: Parameters<typeof createServer>[1]): Promise<string> {
   const sock = join(dir, `d${n++}.sock`);
