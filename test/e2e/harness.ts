@@ -40,6 +40,9 @@ export function seedImage(oci: string, ref: string): void {
       'skopeo',
       'copy',
       '-q',
+      // No credentials: else skopeo reads /run/containers/UID/auth.json, and once podman (as root) has made
+      // /run/containers 0700, squid's user gets "permission denied" there instead of "no such file".
+      '--dest-no-creds',
       '--dest-tls-verify=false',
       `oci:${oci}`,
       `docker://${ref}`,
