@@ -255,6 +255,7 @@ describe('pages', () => {
     '/zh-cn/guides/docker-desktop/',
     '/zh-cn/guides/local-proxy-client/',
     '/zh-cn/reference/no-proxy/',
+    '/zh-cn/reference/network-probes/',
     '/zh-cn/reference/troubleshooting/',
     ...RULES.map((r) => `/zh-cn/rules/${r.id}/`),
   ])('%s is a zh-CN translation', (path) => {
