@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # System tools the tests drive for real, installed when missing (Debian, as root): tmux for the wizard in a
-# pseudo-terminal, Debian's Chromium for the docs site, systemd's socket activation helper, openssl. The e2e suite installs its own packages (test/e2e/run.sh).
+# pseudo-terminal, Debian's Chromium for the docs site, systemd's socket activation helper, openssl, sudo. The e2e suite installs its own packages (test/e2e/run.sh).
 set -euo pipefail
 missing=""
 command -v tmux >/dev/null 2>&1 || missing="$missing tmux"
@@ -11,6 +11,8 @@ command -v systemd-socket-activate >/dev/null 2>&1 || missing="$missing systemd"
 command -v openssl >/dev/null 2>&1 || missing="$missing openssl"
 # setfacl/getfacl: apply must keep a file's POSIX ACL when it rewrites it (issue 11).
 command -v setfacl >/dev/null 2>&1 || missing="$missing acl"
+# sudo: the doctor under real sudo (env_reset) analyses SUDO_USER (issue 14, packages/tui/test/sudo.test.ts).
+[ -x /usr/bin/sudo ] || missing="$missing sudo"
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
   echo "tests need:$missing — install them (Debian: sudo apt-get install$missing)" >&2

@@ -47,6 +47,8 @@ export interface Report {
   profile: { httpProxy: string | null; httpsProxy: string | null; noProxy: string[]; source: string | null };
   /** which builder each build command reaches; buildctl only when buildctl plays a part on this machine */
   builders: { docker: string; buildx: string; why: string; buildctl?: string; buildctlNote?: string };
+  /** under sudo: the user whose client, ~/.docker and builders were analysed */
+  analysedUser?: { name: string; via: 'sudo'; env: 'recovered' | 'unknown' };
   docker: {
     engine: string | null;
     daemon: string;
@@ -157,6 +159,9 @@ export function buildReport(
       source: profile.sourceLabel,
     },
     builders: { ...state.builderSelection, ...buildctlSelection(state) },
+    ...(state.host.sudo
+      ? { analysedUser: { name: state.host.sudo.user, via: 'sudo' as const, env: state.host.sudo.env } }
+      : {}),
     docker: {
       engine: state.docker.engineText,
       daemon: state.docker.daemon,

@@ -99,7 +99,12 @@ export interface DaemonJson {
 }
 
 export interface State {
-  host: { platform: string; home: string; uid: number | null };
+  host: {
+    platform: string;
+    home: string;
+    uid: number | null;
+    sudo?: import('../evidence/sudo.js').SudoEvidence;
+  };
   docker: {
     cli: boolean;
     daemon: 'up' | 'down' | 'timeout' | 'absent';

@@ -4,6 +4,7 @@
 import type { HostNetEvidence } from '../formats/proc-net.js';
 import type { NetworkEvidence } from './network.js';
 import type { WslHost } from './platforms.js';
+import type { SudoEvidence } from './sudo.js';
 
 export const EVIDENCE_FORMAT = 'buildproxy.evidence/v1';
 
@@ -35,8 +36,9 @@ export interface Evidence {
   capturedAt: string;
   /** platform: process.platform of the probing process (WSL reports linux); home in the platform's own form;
    * uid null on win32; wsl (Linux only): null = checked, not WSL; absent = not checked (older bundles, macOS,
-   * Windows). See ARCHITECTURE.md "Platforms evidence contract". */
-  host: { platform: string; home: string; uid: number | null; wsl?: WslHost | null };
+   * Windows). See ARCHITECTURE.md "Platforms evidence contract". home and uid are the analysed user's:
+   * SUDO_USER's under sudo (then `sudo` says so), else this process's. */
+  host: { platform: string; home: string; uid: number | null; wsl?: WslHost | null; sudo?: SudoEvidence };
   env: Record<string, string>;
   files: Record<string, string | null>;
   commands: CommandResult[];

@@ -86,6 +86,14 @@ export const EvidenceSchema = z.object({
     home: z.string(),
     uid: z.nullable(z.int()),
     wsl: z.optional(z.nullable(z.object({ distro: z.string(), windowsHome: z.nullable(z.string()) }))),
+    sudo: z.optional(
+      z.object({
+        user: z.string(),
+        uid: z.int(),
+        env: z.enum(['recovered', 'unknown']),
+        dropped: z.array(z.string()),
+      }),
+    ),
   }),
   env: z.record(z.string(), z.string()),
   files: z.record(z.string(), z.nullable(z.string())),

@@ -42,6 +42,8 @@ export interface BuilderSpec {
 export interface MachineSpec {
   home?: string;
   uid?: number;
+  /** analysed through sudo: who, and what sudo's env_reset dropped */
+  sudo?: import('../evidence/sudo.js').SudoEvidence;
   env?: Record<string, string>;
   files?: Record<string, string | null>;
   /** false: docker is not installed */
@@ -279,7 +281,7 @@ export function synthesize(spec: MachineSpec): Evidence {
   return {
     format: EVIDENCE_FORMAT,
     capturedAt: '2026-11-28T05:00:00Z',
-    host: { platform: 'linux', home, uid: spec.uid ?? 1000 },
+    host: { platform: 'linux', home, uid: spec.uid ?? 1000, ...(spec.sudo ? { sudo: spec.sudo } : {}) },
     env,
     files,
     commands,

@@ -32,6 +32,7 @@ import { proxyUnknown } from './proxy-unknown/check.js';
 import { proxyUnreachable } from './proxy-unreachable/check.js';
 import { proxyUrlInvalid } from './proxy-url-invalid/check.js';
 import { runProxyMissing } from './run-proxy-missing/check.js';
+import { sudoEnvReset } from './sudo-env-reset/check.js';
 import { syntaxFrontendPull } from './syntax-frontend-pull/check.js';
 import { systemdEnvironmentQuoting } from './systemd-environment-quoting/check.js';
 import { systemdPercentEscape } from './systemd-percent-escape/check.js';
@@ -78,6 +79,7 @@ export const RULES: readonly Rule[] = [
   gitContextProxy,
   proxyNetworkBypass,
   proxyUnknown,
+  sudoEnvReset,
 ];
 
 export function findRule(id: string): Rule | undefined {

@@ -70,6 +70,13 @@ export const RULE_TEXTS_ZH_CN: Record<string, RuleTextTranslation> = {
     explanation: `buildproxy 把构建的每个参与者与你需要的代理比较。这个代理来自 \`--proxy\`，或者从任何配置了代理的地方推断（你的 shell、dockerd、某个构建器、\`~/.docker/config.json\`）。如果这些地方都没有，就没有可比较的对象：每个参与者都"没有代理"，这在能直连的网络上是正确的，而在公司代理后面恰恰就是问题所在。doctor 无法分辨是哪一种，所以它如实说明，而不是报告机器一切正常。`,
     fix: `如果构建正常，就什么都不用做。如果构建失败（访问 registry-1.docker.io、auth.docker.io 超时），给出代理并再次运行 doctor：\`buildproxy doctor --proxy http://HOST:PORT\`；向导会在网络步骤询问代理。然后用 \`buildproxy plan --proxy http://HOST:PORT\` 把它写给每个参与者。`,
   },
+  'sudo-env-reset': {
+    title: 'sudo 丢弃了用户的代理变量',
+    summary:
+      '通过 sudo 运行时，buildproxy 诊断的是输入命令的那个用户。sudo 默认的 env_reset 会去掉 HTTP_PROXY、HTTPS_PROXY 和 NO_PROXY，因此用 sudo 运行的命令（sudo docker build、sudo buildproxy apply）都拿不到它们。',
+    explanation: `\`sudo buildproxy doctor\` 以 root 身份运行，以便读取 dockerd 的环境变量和系统文件；但它诊断的客户端和 RUN 步骤属于输入命令的用户（\`SUDO_USER\`）：该用户 shell 中的变量、\`~/.docker\`、构建器。sudo 默认的 \`env_reset\` 会以干净的环境启动命令，其中没有 \`HTTP_PROXY\`、\`HTTPS_PROXY\` 或 \`NO_PROXY\`。buildproxy 从启动它的 sudo 进程（其 \`/proc/PID/environ\`，即 sudo 收到的环境）读取用户的变量，并指出 sudo 丢弃了哪些。其他通过 sudo 运行的命令，包括 \`sudo docker build\` 和 \`sudo buildproxy apply\`，仍然拿不到它们。如果读不到这个环境（其他类似 sudo 的工具、加固的 /proc），报告会说明用户的变量未知。`,
+    fix: `使用 sudo 时保留这些变量：\`sudo --preserve-env=HTTP_PROXY,HTTPS_PROXY,NO_PROXY,http_proxy,https_proxy,no_proxy CMD\`，或 \`sudo -E CMD\`（保留全部变量），或用 \`visudo -f /etc/sudoers.d/proxy\` 长期设置：\`Defaults env_keep += "HTTP_PROXY HTTPS_PROXY NO_PROXY http_proxy https_proxy no_proxy"\`。更好的做法是以该用户身份（加入 \`docker\` 组）构建，不用 sudo。`,
+  },
   'config-file-invalid': {
     title: '配置文件无法解析',
     summary:

@@ -33,6 +33,7 @@ import * as proxyUnknown from './proxy-unknown/text.js';
 import * as proxyUnreachable from './proxy-unreachable/text.js';
 import * as proxyUrlInvalid from './proxy-url-invalid/text.js';
 import * as runProxyMissing from './run-proxy-missing/text.js';
+import * as sudoEnvReset from './sudo-env-reset/text.js';
 import * as syntaxFrontendPull from './syntax-frontend-pull/text.js';
 import * as systemdEnvironmentQuoting from './systemd-environment-quoting/text.js';
 import * as systemdPercentEscape from './systemd-percent-escape/text.js';
@@ -68,6 +69,7 @@ export const RULE_TEXTS: Record<string, RuleText> = {
   'proxy-credentials-exposed': proxyCredentialsExposed,
   'proxy-network-bypass': proxyNetworkBypass,
   'proxy-unknown': proxyUnknown,
+  'sudo-env-reset': sudoEnvReset,
   'proxy-url-invalid': proxyUrlInvalid,
   'run-proxy-missing': runProxyMissing,
   'syntax-frontend-pull': syntaxFrontendPull,

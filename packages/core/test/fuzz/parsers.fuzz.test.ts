@@ -6,6 +6,7 @@ import { readDaemonJson } from '../../src/analyze/daemon-config.js';
 import { analyze } from '../../src/analyze/state.js';
 import { buildxNeedsCli, cliPluginDirs, localDaemonSocket } from '../../src/evidence/endpoint.js';
 import { EvidenceFormatError } from '../../src/evidence/schema.js';
+import { droppedBySudo, parseProcStat, parseProcUids } from '../../src/evidence/sudo.js';
 import { parseEvidence } from '../../src/evidence/validate.js';
 import {
   parseBuildxInstance,
@@ -207,6 +208,35 @@ describe(`fuzz (${RUNS} cases each)`, () => {
         parseEnvironmentFile('/x.env', t);
         parseSystemctlShow(t);
       }),
+      opts,
+    );
+  });
+
+  it('/proc stat and status of the sudo process, and its environ against the one sudo passed on', () => {
+    const procish = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 120 }),
+      fc
+        .tuple(
+          fc.nat(),
+          fc.string({ maxLength: 30 }),
+          fc.constantFrom(' S ', ') S ', ' ('),
+          fc.string({ maxLength: 30 }),
+        )
+        .map(([pid, comm, mid, rest]) => `${pid} (${comm}${mid}${rest}`),
+      fc.string({ maxLength: 60 }).map((t) => `Name:\tsudo\nUid:\t${t}\n`),
+    );
+    fc.assert(
+      fc.property(
+        procish,
+        fc.dictionary(fc.string({ maxLength: 12 }), fc.string({ maxLength: 20 })),
+        (t, env) => {
+          const st = parseProcStat(t);
+          if (st) expect(Number.isInteger(st.ppid) && st.ppid >= 0).toBe(true);
+          const u = parseProcUids(t);
+          if (u) expect(Number.isInteger(u.real) && Number.isInteger(u.effective)).toBe(true);
+          for (const n of droppedBySudo(env, {})) expect(env[n]).toBeTruthy();
+        },
+      ),
       opts,
     );
   });

@@ -46,6 +46,12 @@ export function renderReport(r: Report, st: Style): string {
           : `docker build → "${r.builders.docker}" (docker buildx build is not available)`,
       ),
     );
+  if (r.analysedUser)
+    out.push(
+      st.dim(
+        `Analysed user: ${r.analysedUser.name} (via sudo; ${r.analysedUser.env === 'recovered' ? 'environment read from the sudo process' : 'environment unknown'})`,
+      ),
+    );
   if (r.builders.buildctl) out.push(st.dim(`buildctl build → ${r.builders.buildctl}`));
   if (r.builders.buildctlNote) out.push(st.dim(`  ${r.builders.buildctlNote}`));
   out.push('');

@@ -14,7 +14,7 @@ export interface LiveUser {
   sudoUser: { name: string; uid: number; gid: number; home: string } | null;
 }
 
-function passwdEntry(name: string): { uid: number; gid: number; home: string } | null {
+export function passwdEntry(name: string): { uid: number; gid: number; home: string } | null {
   try {
     for (const line of readFileSync('/etc/passwd', 'utf8').split('\n')) {
       const f = line.split(':');

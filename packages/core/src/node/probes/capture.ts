@@ -28,6 +28,7 @@ import { asCommand, engineGet } from './engine-api.js';
 import { type Exec, execCommand, findOnPath } from './exec.js';
 import { isDirectory, listConf, listDir, readText, underRoot } from './files.js';
 import { readHostNet } from './host-net.js';
+import { type Invoker, inUserDirs, invokerEnv, isUserCommand, sudoEvidence, sudoInvoker } from './invoker.js';
 import { capturePlatform } from './platform.js';
 import { scanProcesses } from './processes.js';
 
@@ -48,6 +49,8 @@ export interface CaptureOptions {
   onProbe?: (argv: readonly string[], result: CommandResult) => void;
   /** the platform to probe as (tests inject darwin/win32); default process.platform */
   platform?: string;
+  /** the user behind sudo (default: found from SUDO_USER and the sudo process when running as root) */
+  invoker?: Invoker | null;
 }
 
 async function isExecutable(path: string): Promise<boolean> {
@@ -85,8 +88,12 @@ export async function captureEvidence(opts: CaptureOptions = {}): Promise<Eviden
   const exec = opts.exec ?? execCommand;
   const root = opts.root;
   const platform = opts.platform ?? process.platform;
-  const home = (platform === 'win32' ? env.USERPROFILE : env.HOME) || homedir();
-  const ctx: FileContext = { home, env: pickRelevant(env) };
+  // Under sudo: the user who typed the command is the one analysed (a --root tree is another machine's files).
+  const invoker = opts.invoker !== undefined ? opts.invoker : root ? null : sudoInvoker(env);
+  const home = invoker ? invoker.home : (platform === 'win32' ? env.USERPROFILE : env.HOME) || homedir();
+  const userEnv = invoker ? invokerEnv(invoker, env) : env;
+  const ctx: FileContext = { home, env: pickRelevant(invoker?.env ?? env) };
+  const mine = (path: string) => invoker !== null && inUserDirs(path, home, ctx.env.DOCKER_CONFIG);
   const commands: CommandResult[] = [];
   const probe = async (argv: readonly string[], answer: () => Promise<CommandResult>) => {
     opts.onProbeStart?.(argv);
@@ -96,14 +103,24 @@ export async function captureEvidence(opts: CaptureOptions = {}): Promise<Eviden
     return r;
   };
   const run = (argv: readonly string[], binary?: string, cwd?: string) =>
-    probe(argv, () => exec(argv, { timeoutMs, env, ...(binary ? { binary } : {}), ...(cwd ? { cwd } : {}) }));
+    probe(argv, () =>
+      exec(argv, {
+        timeoutMs,
+        ...(invoker && isUserCommand(argv)
+          ? { env: userEnv, as: { uid: invoker.uid, gid: invoker.gid } }
+          : { env }),
+        ...(binary ? { binary } : {}),
+        ...(cwd ? { cwd } : {}),
+      }),
+    );
   const files: Record<string, string | null> = {};
   const unreadable: string[] = [];
   const oversize: string[] = [];
   const read = async (path: string) => {
     if (path in files) return files[path];
     files[path] = null;
-    const r = await readText(root, path);
+    // The sudo user's files are theirs to point anywhere: read only what they own, never through a symlink.
+    const r = await readText(root, path, mine(path) ? invoker!.uid : undefined);
     if (r === 'unreadable') unreadable.push(path);
     else if (r === 'too-large') oversize.push(path);
     else files[path] = r;
@@ -118,7 +135,7 @@ export async function captureEvidence(opts: CaptureOptions = {}): Promise<Eviden
     { unit: 'buildkit', user: false },
     { unit: 'buildkit', user: true },
   ];
-  const units = allUnits.filter((u) => !(u.user && isRoot));
+  const units = allUnits.filter((u) => !(u.user && isRoot && !invoker));
 
   // Round 0, a few file reads: how the CLI would reach the daemon, and whether buildx keeps builders of its own.
   const cfgDir = dockerConfigDir(ctx);
@@ -241,7 +258,7 @@ export async function captureEvidence(opts: CaptureOptions = {}): Promise<Eviden
   let dockerfile: Evidence['dockerfile'] = null;
   const dfPath = opts.dockerfile ?? 'Dockerfile';
   const dfAbs = dfPath.startsWith('/') ? dfPath : join(opts.cwd ?? process.cwd(), dfPath);
-  const dfRead = await readText(undefined, dfAbs);
+  const dfRead = await readText(undefined, dfAbs, invoker ? invoker.uid : undefined);
   if (dfRead === 'too-large' && opts.dockerfile)
     throw new Error(`the Dockerfile ${dfPath} is larger than 1 MiB: check the path given with --file`);
   const dfContent = dfRead === 'unreadable' || dfRead === 'too-large' ? null : dfRead;
@@ -258,8 +275,13 @@ export async function captureEvidence(opts: CaptureOptions = {}): Promise<Eviden
     host: {
       platform,
       home,
-      uid: platform !== 'win32' && typeof process.getuid === 'function' ? process.getuid() : null,
+      uid: invoker
+        ? invoker.uid
+        : platform !== 'win32' && typeof process.getuid === 'function'
+          ? process.getuid()
+          : null,
       ...(wsl !== undefined ? { wsl } : {}),
+      ...(invoker ? { sudo: sudoEvidence(invoker, env) } : {}),
     },
     env: ctx.env,
     files: Object.fromEntries(Object.entries(files).sort(([a], [b]) => byText(a, b))),

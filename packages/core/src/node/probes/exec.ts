@@ -11,7 +11,11 @@ export interface ExecOptions {
   env?: NodeJS.ProcessEnv;
   /** working folder (WSL runs cmd.exe from /mnt/c, so it does not warn about a UNC folder) */
   cwd?: string;
+  /** run as this user (root only, through setpriv with the user's groups): the sudo user's docker commands */
+  as?: { uid: number; gid: number };
 }
+
+const SETPRIV = '/usr/bin/setpriv';
 
 export type Exec = (argv: readonly string[], opts: ExecOptions) => Promise<CommandResult>;
 
@@ -62,7 +66,22 @@ export const execCommand: Exec = async (argv, opts) => {
     let settled = false;
     let child: ReturnType<typeof spawn>;
     try {
-      child = spawn(binary, argv.slice(1), {
+      // As another user: setpriv drops to their uid, primary gid and supplementary groups (docker), then execs.
+      const [file, args] = opts.as
+        ? [
+            SETPRIV,
+            [
+              `--reuid=${opts.as.uid}`,
+              `--regid=${opts.as.gid}`,
+              '--init-groups',
+              '--',
+              binary,
+              ...argv.slice(1),
+            ],
+          ]
+        : [binary, argv.slice(1)];
+      child = spawn(file, args, {
+        ...(opts.as ? { cwd: '/' } : {}),
         stdio: ['ignore', 'pipe', 'pipe'],
         detached: true, // own process group, so a timeout kills grandchildren too
         ...(opts.cwd ? { cwd: opts.cwd } : {}),

@@ -30,16 +30,19 @@ export type Bounded =
  * (/dev/zero) where a file should be can neither block nor fill memory; a larger file is reported as such,
  * never truncated into something that looks malformed.
  */
-export function readBounded(path: string, max: number): Bounded {
+/** `flags` are added to the open (O_NOFOLLOW); with `owner`, a file another uid owns is 'unreadable'. */
+export function readBounded(path: string, max: number, flags = 0, owner?: number): Bounded {
   let fd: number;
   try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | flags);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return { problem: code === 'EACCES' || code === 'EPERM' ? 'unreadable' : 'absent' };
+    // ELOOP: O_NOFOLLOW met a symlink
+    return { problem: code === 'EACCES' || code === 'EPERM' || code === 'ELOOP' ? 'unreadable' : 'absent' };
   }
   try {
     const st = fstatSync(fd);
+    if (owner !== undefined && st.uid !== owner) return { problem: 'unreadable' };
     if (!st.isFile()) return { problem: 'not-a-file' };
     if (st.size > max) return { problem: 'too-large', size: st.size };
     // One byte more than allowed: a file that grew since fstat is still caught.
@@ -61,12 +64,23 @@ export function readBounded(path: string, max: number): Bounded {
 }
 
 /**
+ * A file in another user's home, read as root: opened without following a final symlink, and kept only when
+ * that user owns it. A user can point a symlink or a hard link at any file, but cannot own /etc/shadow or
+ * another user's files, so nothing they could not read themselves reaches the capture.
+ */
+export function readOwnedBy(path: string, uid: number, max = MAX_FILE): Bounded {
+  return readBounded(path, max, constants.O_NOFOLLOW, uid);
+}
+
+/**
  * Content; null when absent or not a regular file; 'unreadable' when it exists but permission is denied;
  * 'too-large' past MAX_FILE.
  */
 export async function readText(
   root: string | undefined,
   path: string,
+  /** the uid that must own it (a file in the sudo user's home): read with O_NOFOLLOW */
+  owner?: number,
 ): Promise<string | null | 'unreadable' | 'too-large'> {
   const target = underRoot(root, path);
   if (root) {
@@ -79,7 +93,7 @@ export async function readText(
       return code === 'EACCES' || code === 'EPERM' ? 'unreadable' : null;
     }
   }
-  const r = readBounded(target, MAX_FILE);
+  const r = owner === undefined ? readBounded(target, MAX_FILE) : readOwnedBy(target, owner);
   if ('text' in r) return r.text;
   return r.problem === 'unreadable' || r.problem === 'too-large' ? r.problem : null;
 }

@@ -34,10 +34,17 @@ export const fileUnreadable: Rule = {
   ],
   check(state) {
     return [
-      ...state.unreadable.map((path) => ({
-        message: `${path} exists but could not be read (permission denied); its settings are not part of this report — run with sudo`,
-        evidence: [path],
-      })),
+      ...state.unreadable.map((path) => {
+        const s = state.host.sudo;
+        // Under sudo, a file in the user's home is read only when that user owns it and it is no symlink.
+        const theirs = s && path.startsWith(`${state.host.home}/`);
+        return {
+          message: theirs
+            ? `${path} is a symlink or is not owned by ${s.user}, so it was not read: under sudo, buildproxy reads only ${s.user}'s own files from their home and follows none of their links; its settings are not part of this report — run buildproxy as ${s.user} to read it`
+            : `${path} exists but could not be read (permission denied); its settings are not part of this report — run with sudo`,
+          evidence: [path],
+        };
+      }),
       ...state.oversize.map((path) => ({
         message: `${path} is larger than 1 MiB, more than any configuration file needs, so it was not read; its settings are not part of this report — check what wrote it`,
         evidence: [path],
