@@ -4,6 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readDaemonJson } from '../../src/analyze/daemon-config.js';
 import { analyze } from '../../src/analyze/state.js';
+import { buildkitdAddrs, dockerdHosts, filesToRead, unixPath } from '../../src/daemons/argv.js';
+import { parseUnixTable, socketInode } from '../../src/daemons/unix-sockets.js';
 import { buildxNeedsCli, cliPluginDirs, localDaemonSocket } from '../../src/evidence/endpoint.js';
 import { EvidenceFormatError } from '../../src/evidence/schema.js';
 import { droppedBySudo, parseProcStat, parseProcUids } from '../../src/evidence/sudo.js';
@@ -23,6 +25,7 @@ import {
 } from '../../src/formats/systemd.js';
 import { DROP_IN, GOOD_DOCKER, variant } from '../../src/machines/fixtures.js';
 import { synthesize } from '../../src/machines/synth.js';
+import { parseCmdline, parseEnviron } from '../../src/node/probes/processes.js';
 import { makePlan, PlanError } from '../../src/plan/index.js';
 import { PlanFormatError } from '../../src/plan/types.js';
 import { parsePlan } from '../../src/plan/validate.js';
@@ -235,6 +238,55 @@ describe(`fuzz (${RUNS} cases each)`, () => {
           const u = parseProcUids(t);
           if (u) expect(Number.isInteger(u.real) && Number.isInteger(u.effective)).toBe(true);
           for (const n of droppedBySudo(env, {})) expect(env[n]).toBeTruthy();
+        },
+      ),
+      opts,
+    );
+  });
+
+  it("a daemon's /proc cmdline, environ and socket table, and the flags read from its argv", () => {
+    const word = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 30 }),
+      fc.constantFrom(
+        '-H',
+        '--host',
+        '-H=',
+        '--addr',
+        '-addr=',
+        '--pidfile',
+        '-p',
+        '--config',
+        '--',
+        'fd://',
+      ),
+      fc.string({ maxLength: 20 }).map((t) => `unix://${t}`),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(word, { maxLength: 12 }),
+        fc.string({ unit: 'binary', maxLength: 200 }),
+        (argv, raw) => {
+          for (const a of [...dockerdHosts(argv), ...buildkitdAddrs(argv)]) {
+            expect(typeof a).toBe('string');
+            const u = unixPath(a);
+            if (u !== null) expect(u.startsWith('/')).toBe(true);
+          }
+          filesToRead(
+            [
+              { name: 'dockerd', argv },
+              { name: 'buildkitd', argv },
+            ],
+            {
+              dockerdPidfile: '/var/run/docker.pid',
+              buildkitdConfig: '/etc/buildkit/buildkitd.toml',
+            },
+          );
+          expect(Array.isArray(parseCmdline(argv.join('\0')))).toBe(true);
+          parseEnviron(raw);
+          for (const [inode, path] of parseUnixTable(raw))
+            expect(Number.isInteger(inode) && typeof path).toBeTruthy();
+          const i = socketInode(raw);
+          if (i !== null) expect(Number.isInteger(i)).toBe(true);
         },
       ),
       opts,
