@@ -99,8 +99,8 @@ shell 导出了代理，否则获取镜像仓库令牌会失败，报 \`failed t
 | Docker Desktop（虚拟机） | 虚拟机 | 不能 | \`http://host.docker.internal:7890\` |
 
 **bridge 网关**：在 Linux 上，容器通过 \`docker0\` 的地址访问宿主机，通常是 \`172.17.0.1\`（\`ip -4 addr show docker0\`）。
-多数客户端只监听 127.0.0.1：打开"允许局域网连接"（Clash：\`allow-lan: true\`），让客户端也监听这个地址，并用防火墙
-挡住来自局域网的访问。**\`host.docker.internal\`** 是 Docker Desktop 解析为宿主机的名字；在 Linux 上需要自己加上
+多数客户端只监听 127.0.0.1：打开"允许局域网连接"并绑定到网关地址（Clash/Mihomo：\`allow-lan: true\` 加
+\`bind-address: 172.17.0.1\`），让客户端只在这个地址上监听，而不是对整个局域网开放；只能监听所有网卡的客户端，需要用防火墙挡住外部访问。**\`host.docker.internal\`** 是 Docker Desktop 解析为宿主机的名字；在 Linux 上需要自己加上
 \`--add-host=host.docker.internal:host-gateway\`。
 
 请使用 HTTP 端口：apt、apk 等 RUN 步骤里的工具不支持 SOCKS。下面 buildproxy 为一台 rootful Docker Engine 生成配置，客户端在

@@ -277,8 +277,9 @@ means "this network namespace", and the actors of a build live in different ones
 | Docker Desktop (VM) | a VM | no | \`http://host.docker.internal:7890\` |
 
 **The bridge gateway**: on Linux, containers reach the host at the \`docker0\` address, usually \`172.17.0.1\`
-(\`ip -4 addr show docker0\`). Most clients listen on 127.0.0.1 only: turn on "Allow LAN" (Clash: \`allow-lan: true\`)
-so the client also listens there, and keep the port closed to your network with a firewall.
+(\`ip -4 addr show docker0\`). Most clients listen on 127.0.0.1 only: turn on "Allow LAN" and bind it to the gateway
+(Clash/Mihomo: \`allow-lan: true\` with \`bind-address: 172.17.0.1\`) so the client listens there and not on your
+network; a client that can only listen on every interface needs a firewall rule that keeps the port closed outside.
 **\`host.docker.internal\`** is a name Docker Desktop resolves to the host; on Linux add it yourself with
 \`--add-host=host.docker.internal:host-gateway\`.
 

@@ -17,8 +17,21 @@ export interface RunProxy {
   loopbackOnly: boolean;
 }
 
-export const REBIND =
-  'cntlm: "Listen 0.0.0.0:PORT" (or "Gateway yes"); squid: "http_port PORT" without 127.0.0.1; px: "--gateway"; Clash/Mihomo: "allow-lan: true"; V2Ray/Xray: the inbound\'s "listen": "0.0.0.0"';
+/**
+ * How to make a loopback-only proxy reachable from build containers: listen on the bridge gateway as well, and
+ * accept only the bridge's subnet. Never "on all interfaces": a relay that holds the user's corporate
+ * credentials (cntlm, px) would then be an open proxy for the whole network ("Gateway yes" does exactly that).
+ */
+export function rebindAdvice(port: number, gateway: string): string {
+  const at = `${gateway}:${port}`;
+  return (
+    `cntlm: "Listen ${at}" beside "Listen 127.0.0.1:${port}", then "Allow <bridge subnet>" and "Deny 0/0" (target cntlm-relay writes this; never "Gateway yes"); ` +
+    `squid: "http_port ${at}" with an "acl" that allows only the bridge subnet; ` +
+    `px: "--listen=127.0.0.1,${gateway} --allow=<bridge subnet>"; ` +
+    `Clash/Mihomo: "allow-lan: true" with "bind-address: ${gateway}"; ` +
+    `V2Ray/Xray: a second inbound with "listen": "${gateway}"`
+  );
+}
 
 export function proxyForRunSteps(state: State, value: string): RunProxy {
   const p = parseProxyUrl(value);
@@ -26,8 +39,9 @@ export function proxyForRunSteps(state: State, value: string): RunProxy {
   const port = p.url.effectivePort;
   const netns = state.actors.run.netns;
   const loopbackOnly = listenScope(state.hostNet, port) === 'loopback-only';
+  const gateway = state.hostNet?.bridge ?? '172.17.0.1';
   const rebind = loopbackOnly
-    ? `; the proxy listens on 127.0.0.1:${port} only, so let it listen on all interfaces (${REBIND.replaceAll('PORT', String(port))})`
+    ? `; the proxy listens on 127.0.0.1:${port} only, so let it also listen on the bridge gateway ${gateway}, for the bridge's subnet only (${rebindAdvice(port, gateway)})`
     : '';
   const to = (host: string, why: string): RunProxy => ({
     value: formatProxyUrl({ ...p.url, host }),

@@ -59,8 +59,13 @@ describe('docker-cli-config with a proxy on 127.0.0.1', () => {
   it('says the proxy listens on loopback only and gives the rebind settings', () => {
     const { c } = cliConfig(withNet(LOOP));
     expect(c.why).toMatch(/listens on 127\.0\.0\.1:3128 only/);
-    expect(c.why).toMatch(/cntlm: "Listen 0\.0\.0\.0:3128"/);
-    expect(c.why).toMatch(/allow-lan: true/);
+    // The bridge gateway of this machine, for the bridge subnet only: never an open relay for the user's
+    // corporate credentials (all interfaces, cntlm's "Gateway yes").
+    expect(c.why).toMatch(/cntlm: "Listen 172\.18\.0\.1:3128"/);
+    expect(c.why).toMatch(/"Deny 0\/0"/);
+    expect(c.why).toMatch(/allow-lan: true" with "bind-address: 172\.18\.0\.1"/);
+    expect(c.why).toMatch(/never "Gateway yes"/);
+    expect(c.why).not.toMatch(/0\.0\.0\.0|all interfaces/);
   });
 });
 

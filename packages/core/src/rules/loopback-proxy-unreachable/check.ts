@@ -1,4 +1,4 @@
-import { REBIND } from '../../analyze/run-proxy.js';
+import { rebindAdvice } from '../../analyze/run-proxy.js';
 import type { Actor, Netns, VarValue } from '../../analyze/types.js';
 import { listenScope } from '../../formats/proc-net.js';
 import { atLeast } from '../../formats/version.js';
@@ -77,7 +77,7 @@ export const loopbackProxyUnreachable: Rule = {
         const port = p.ok ? p.url.effectivePort : 0;
         const listen =
           listenScope(state.hostNet, port) === 'loopback-only'
-            ? `. The proxy listens on 127.0.0.1:${port} only, so no container reaches it at any address until it listens on all interfaces: ${REBIND.replaceAll('PORT', String(port))}`
+            ? `. The proxy listens on 127.0.0.1:${port} only, so no container reaches it at any address until it also listens on the bridge gateway, for the bridge's subnet only: ${rebindAdvice(port, state.hostNet?.bridge ?? '172.17.0.1')}`
             : '';
         out.push({
           actor,
