@@ -66,6 +66,7 @@ export default defineConfig([
       route: 'src/commands/route.ts',
       rules: 'src/commands/rules.ts',
       why: 'src/commands/why.ts',
+      verify: 'src/commands/verify.ts',
       mcp: 'src/commands/mcp.ts',
       // Ink and React are ES modules; bundled to CommonJS too, so the single executable can carry the wizard.
       wizard: 'src/wizard/entry.ts',

@@ -98,3 +98,4 @@ export {
   type WhyMatch,
 } from './why/index.js';
 export const DOCS_BASE = 'https://buildproxy.dev';
+export * from './verify/index.js';

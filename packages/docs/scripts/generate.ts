@@ -91,6 +91,7 @@ const commands: [string, string[]][] = [
   ['apply', ['apply', '--help']],
   ['route', ['route', '--help']],
   ['why', ['why', '--help']],
+  ['verify', ['verify', '--help']],
   ['rules', ['rules', '--help']],
   ['explain', ['explain', '--help']],
   ['mcp', ['mcp', '--help']],

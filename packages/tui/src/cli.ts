@@ -14,6 +14,7 @@ Usage:
   buildproxy plan            preview the config changes that fix the findings, as diffs
   buildproxy apply PLAN      write a plan safely (verify, back up, atomic write)
   buildproxy undo PLAN|--last  put back the files one apply wrote (refusing any changed since)
+  buildproxy verify          try it for real: token request, pull, build with --pull, a RUN step's fetch
   buildproxy route URL       which proxy each actor uses for URL, and why
   buildproxy why "ERROR"     which actor and rule a build error points to (also reads stdin)
   buildproxy rules           list the rule catalogue
@@ -41,6 +42,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   rules: command('rules', 'rules'),
   explain: command('rules', 'explain'),
   why: command('why', 'why'),
+  verify: command('verify', 'verify'),
   mcp: command('mcp', 'mcp'),
 };
 const wizard = async (argv: string[], io: Io): Promise<number> =>
@@ -69,7 +71,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (!load)
       throw new UsageError(
         `unknown command "${first}"`,
-        'commands: doctor, plan, apply, undo, route, why, rules, explain, mcp (see buildproxy --help)',
+        'commands: doctor, plan, apply, undo, verify, route, why, rules, explain, mcp (see buildproxy --help)',
       );
     return await (await load())(rest, io);
   } catch (e) {

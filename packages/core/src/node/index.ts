@@ -17,3 +17,5 @@ export { type Exec, type ExecOptions, execCommand } from './probes/exec.js';
 export { type Bounded, readBounded, readText } from './probes/files.js';
 export { type NetworkProbeOptions, probeNetwork } from './probes/network.js';
 export { captureNetwork, inspectingCa } from './probes/network-capture.js';
+export { type RunVerifyOptions, runVerify } from './verify/run.js';
+export { type TokenResult, tokenRequest } from './verify/token.js';
