@@ -80,6 +80,9 @@ export function proxyAuth(lower: string): CauseHit | null {
     'response 407',
     'proxyauthenticationrequired',
     'proxy authentication required',
+    // dockerd 20.10 pulling through squid with Basic auth and no credentials (seen in test/e2e/network.e2e.ts):
+    // "error parsing HTTP 407 response body: invalid character '<' looking for beginning of value: "<!DOCTYPE html…"
+    'http 407 response body',
     'authenticationrequired',
   ]);
   const r = reasonPhrase(lower, AUTH_PHRASES);
