@@ -18,8 +18,13 @@ export interface DigestRef {
 export class ImageRefError extends Error {}
 
 const DIGEST = /^sha256:[a-f0-9]{64}$/;
-// distribution/reference: path components are lowercase alphanumerics with . _ __ - separators.
-const COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+/**
+ * distribution/reference: a path component is lowercase alphanumerics joined by one ".", one "_", "__" or a run
+ * of "-". Checked with flat expressions (no nested quantifiers over what the user typed).
+ */
+function isComponent(c: string): boolean {
+  return /^[a-z0-9][a-z0-9._-]*$/.test(c) && /[a-z0-9]$/.test(c) && !/\.[._-]|[_-]\.|_-|-_|___/.test(c);
+}
 
 /** Parse NAME[:TAG]@sha256:HEX the way docker normalises it; anything else is an ImageRefError naming the fix. */
 export function parseDigestRef(input: string): DigestRef {
@@ -45,7 +50,7 @@ export function parseDigestRef(input: string): DigestRef {
   if (registry === 'index.docker.io') registry = 'docker.io';
   const path = hasRegistry ? parts.slice(1) : parts;
   if (registry === 'docker.io' && path.length === 1) path.unshift('library');
-  if (!path.length || !path.every((c) => COMPONENT.test(c)))
+  if (!path.length || !path.every(isComponent))
     throw new ImageRefError(`"${name}" is not a valid image name (lowercase path components)`);
   if (!/^[A-Za-z0-9.-]+(?::\d{1,5})?$|^\[[0-9a-fA-F:.]+\](?::\d{1,5})?$/.test(registry))
     throw new ImageRefError(`"${registry}" is not a registry host[:port]`);

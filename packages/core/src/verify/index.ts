@@ -2,6 +2,7 @@
 export { DEFAULT_VERIFY_IMAGE, type DigestRef, ImageRefError, parseDigestRef } from './image.js';
 export { readStepFailure, type StepReading } from './read.js';
 export {
+  redactKeeping,
   VERIFY_FORMAT,
   type VerifyCleanup,
   type VerifyReport,

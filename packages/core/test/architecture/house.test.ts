@@ -26,6 +26,7 @@ const LAYERS: Record<string, number> = {
   why: 7,
   plan: 8,
   network: 8,
+  verify: 8,
   index: 9,
   'entry-report': 9,
   validate: 9,

@@ -239,3 +239,13 @@ describe('the RUN step script, in a real /bin/sh with fake wget and curl', () =>
     if (code === 1 && tool === 'wget') expect(r.out).toMatch(/wget:/); // the tool's words reach the log
   });
 });
+
+describe('real dockerd texts seen in test/e2e/network.e2e.ts', () => {
+  it('dockerd 20.10 through a Basic-auth squid without credentials: read as proxy-auth', async () => {
+    fakeDocker({
+      pull: `echo 'Error response from daemon: error parsing HTTP 407 response body: invalid character '"'"'<'"'"' looking for beginning of value: "<!DOCTYPE html PUBLIC \\"-//W3C//DTD HTML 4.01//EN\\">"' >&2; exit 1`,
+    });
+    const r = await verify({ steps: ['runtime'] });
+    expect(r.steps[0]!.reading?.cause).toBe('proxy-auth');
+  });
+});

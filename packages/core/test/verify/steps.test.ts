@@ -28,6 +28,7 @@ describe('parseDigestRef', () => {
     [`alice/tool:1.2@${D}`, 'docker.io/alice/tool', 'registry-1.docker.io', 'alice/tool'],
     [`registry.test:5000/base:latest@${D}`, 'registry.test:5000/base', 'registry.test:5000', 'base'],
     [`localhost/team/app@${D}`, 'localhost/team/app', 'localhost', 'team/app'],
+    [`r.example/a__b/c--d/e.f_g@${D}`, 'r.example/a__b/c--d/e.f_g', 'r.example', 'a__b/c--d/e.f_g'],
   ])('%s', (input, name, api, repo) => {
     const r = parseDigestRef(input);
     expect(r.ref).toBe(`${name}@${D}`); // a tag given with the digest is dropped: nothing is tagged
@@ -44,6 +45,10 @@ describe('parseDigestRef', () => {
     ['busybox@sha256:abc', /not a sha256 digest/],
     [`Busybox@${D}`, /not a valid image name/],
     [`registry.test:5000/@${D}`, /not a valid image name/],
+    [`a..b@${D}`, /not a valid image name/],
+    [`a_-b@${D}`, /not a valid image name/],
+    [`a___b@${D}`, /not a valid image name/],
+    [`a-@${D}`, /not a valid image name/],
     [`${'a'.repeat(600)}@${D}`, /longer than 512/],
     [`bad host!/x@${D}`, /not a valid image name|not a registry/],
   ])('refuses %s', (input, msg) => {
@@ -145,5 +150,16 @@ describe('the Dockerfiles', () => {
   it('registryUrl: https unless the registry speaks plain HTTP', () => {
     expect(registryUrl(image, false)).toBe('https://registry.test:5000/v2/');
     expect(registryUrl(image, true)).toBe('http://registry.test:5000/v2/');
+  });
+});
+
+describe('redactKeeping', () => {
+  it('keeps a registry-with-port digest reference readable and still hides a proxy password', async () => {
+    const { redactKeeping } = await import('../../src/verify/index.js');
+    const ref = `registry.test:5000/base@${D}`;
+    const text = `docker pull ${ref} via http://bob:hunter2@proxy:3128`;
+    const out = redactKeeping(text, [ref]);
+    expect(out).toContain(ref);
+    expect(out).not.toContain('hunter2');
   });
 });

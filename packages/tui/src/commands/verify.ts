@@ -6,6 +6,7 @@ import {
   ImageRefError,
   parseDigestRef,
   redactAll,
+  redactKeeping,
   registryUrl,
   VERIFY_STEPS,
   type VerifyStepId,
@@ -125,10 +126,11 @@ export async function verify(argv: string[], io: Io): Promise<number> {
     onStep: values.json
       ? undefined
       : (s) => {
-          if (s.status === 'running') io.err(st.dim(`… ${s.step}: ${redactAll(s.what)}\n`));
+          if (s.status === 'running') io.err(st.dim(`… ${s.step}: ${redactKeeping(s.what, [image.ref])}\n`));
         },
   });
-  if (values.json) io.out(`${redactAll(JSON.stringify(report, null, 2))}\n`);
-  else io.out(redactAll(renderVerify(report, st)));
+  // every text from outside is redacted; the image reference (validated, no secret in it) is kept readable
+  if (values.json) io.out(`${redactKeeping(JSON.stringify(report, null, 2), [image.ref])}\n`);
+  else io.out(redactKeeping(renderVerify(report, st), [image.ref]));
   return verifyExitCode(report);
 }

@@ -6,9 +6,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { State } from '../../analyze/types.js';
-import { redactAll } from '../../proxy/redact.js';
 import { readStepFailure } from '../../verify/read.js';
 import {
+  redactKeeping,
   VERIFY_FORMAT,
   type VerifyCleanup,
   type VerifyReport,
@@ -43,13 +43,14 @@ export interface RunVerifyOptions extends VerifyOptions {
 /** Short commands (image inspect, image rm): a daemon that does not answer these in 20 s is wedged. */
 const SHORT_MS = 20_000;
 
-const firstLine = (s: string) =>
-  redactAll(
+const firstLine = (s: string, keep: string[]) =>
+  redactKeeping(
     s
       .split('\n')
       .map((l) => l.trim())
       .filter(Boolean)
       .slice(-1)[0] ?? '',
+    keep,
   ).slice(0, 300);
 
 function dockerGlobals(route: BuildRoute | null): string[] {
@@ -70,6 +71,8 @@ export async function runVerify(o: RunVerifyOptions): Promise<VerifyReport> {
   const results: VerifyStepResult[] = [];
   const cleanup: VerifyCleanup = { removed: [], kept: [], failed: [] };
   const nonce = randomBytes(8).toString('hex');
+  const keep = [o.image.ref];
+  const redact = (t: string) => redactKeeping(t, keep);
   const url = o.url;
   const wants = (s: VerifyStepId) => o.steps.includes(s);
   const usesDocker =
@@ -88,7 +91,7 @@ export async function runVerify(o: RunVerifyOptions): Promise<VerifyReport> {
       status: timedOut ? 'timeout' : 'failed',
       what,
       durationMs: ms,
-      detail: timedOut ? `no result within ${o.timeoutMs} ms; stopped` : firstLine(output),
+      detail: timedOut ? `no result within ${o.timeoutMs} ms; stopped` : firstLine(output, keep),
       reading,
     });
   };
@@ -165,7 +168,7 @@ export async function runVerify(o: RunVerifyOptions): Promise<VerifyReport> {
           mode: 0o644,
         });
         const argv = buildArgv(route, step, ctx, iid, url);
-        const what = redactAll(
+        const what = redact(
           `${route.label} (${step === 'run' ? `RUN fetches ${url}` : `FROM ${o.image.ref} with --pull`})`,
         );
         o.onStep?.({ step, status: 'running', what });
@@ -204,8 +207,8 @@ export async function runVerify(o: RunVerifyOptions): Promise<VerifyReport> {
   return {
     format: VERIFY_FORMAT,
     image: o.image.ref,
-    url: redactAll(url),
-    builder: route ? redactAll(route.label) : null,
+    url: redact(url),
+    builder: route ? redact(route.label) : null,
     steps: results,
     cleanup,
     ok: results.every((s) => s.status === 'ok' || s.status === 'skipped'),
@@ -231,7 +234,7 @@ export async function runVerify(o: RunVerifyOptions): Promise<VerifyReport> {
     if (r.exitCode === 0) cleanup.removed.push(ref);
     else
       cleanup.failed.push(
-        `docker image rm ${ref}: ${firstLine(r.stderr) || (r.timedOut ? 'timed out' : 'failed')}`,
+        `docker image rm ${ref}: ${firstLine(r.stderr, keep) || (r.timedOut ? 'timed out' : 'failed')}`,
       );
   }
 }
