@@ -10,7 +10,8 @@ phases=(
   "typecheck:pnpm typecheck"
   "docs build:pnpm docs:build"
   "unit, CLI, wizard and browser tests:pnpm build && pnpm exec vitest run"
-  "e2e (real dockerd, registry, squid):pnpm test:e2e"
+  "e2e provisioning (apt, trixie debs, squid-openssl, cntlm, BuildKit compile):bash test/e2e/run.sh provision"
+  "e2e scenarios (real dockerd, registry, squid):bash test/e2e/run.sh scenarios"
 )
 results=()
 failed=0

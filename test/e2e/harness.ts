@@ -178,11 +178,11 @@ export interface Run {
 /** The real built CLI, looking at this daemon, with the scenario's files under --root. */
 export function buildproxy(
   args: string[],
-  opts: { daemon?: Daemon; env?: Record<string, string> } = {},
+  opts: { daemon?: Daemon; env?: Record<string, string>; timeoutMs?: number } = {},
 ): Run {
   const r = spawnSync(process.execPath, [CLI, ...args], {
     encoding: 'utf8',
-    timeout: 60_000,
+    timeout: opts.timeoutMs ?? 60_000,
     env: {
       PATH: '/usr/bin:/bin:/usr/sbin:/sbin',
       HOME,

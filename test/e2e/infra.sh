@@ -132,7 +132,7 @@ up() {
 }
 
 down() {
-  for n in squid squid2 squid-podman podman-service web registry-registry registry-secure registry-internal; do stop_pid "$n"; done
+  for n in squid squid2 squid-podman podman-service squid-basic squid-deny squid-bump squid-ntlm cntlm web registry-registry registry-secure registry-internal; do stop_pid "$n"; done
   for f in "$RUN"/dockerd-*.pid "$RUN"/buildkitd-*.pid; do [ -f "$f" ] && stop_pid "$(basename "$f" .pid)"; done
   for m in $(awk -v p="$E2E/" 'index($2, p) == 1 {print $2}' /proc/mounts | sort -r); do umount "$m" 2>/dev/null || true; done
   ip link del "$BR" 2>/dev/null || true

@@ -1,0 +1,300 @@
+// The network scenarios of issue 15, on real dockerd 20.10 + registries + squid in the e2e namespace: a dead proxy
+// port, a proxy that wants Basic credentials, a proxy that refuses CONNECT to one registry. Each one: the real
+// failure, `buildproxy verify` reading it (actor + cause), the plan, apply, and a real build — and verify —
+// through squid, proven by squid's own log. (Loopback versus bridge is loopback.e2e.ts and scenario 5.)
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { dropInEnvironment } from '@buildproxy/core/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  build,
+  buildproxy,
+  configRoot,
+  context,
+  type Daemon,
+  E2E,
+  GW,
+  HOME,
+  PROXY,
+  type Run,
+  readRootFiles,
+  resetLogs,
+  squidLogged,
+  startDockerd,
+  stopDockerd,
+} from './harness.js';
+import { digestOf, logged, type Proc, startSquid, statusVia, stop, stopAll } from './network/proxies.js';
+
+const INFRA = join(import.meta.dirname, 'infra.sh');
+const DROP_IN_DIR = '/etc/systemd/system/docker.service.d';
+const PORT = 3130;
+const proxyEnv = (proxy: string, no = 'localhost,127.0.0.1') => ({
+  HTTP_PROXY: proxy,
+  HTTPS_PROXY: proxy,
+  NO_PROXY: no,
+  http_proxy: proxy,
+  https_proxy: proxy,
+  no_proxy: no,
+});
+
+let daemons: Daemon[] = [];
+async function daemon(env: Record<string, string>): Promise<Daemon> {
+  const d = await startDockerd(env);
+  daemons.push(d);
+  return d;
+}
+
+let BASE = ''; // registry.test:5000/base@sha256:… (verify pulls by digest only)
+const FROM = () => `FROM ${BASE}\nRUN echo built\n`;
+
+interface VerifyJson {
+  steps: {
+    step: string;
+    actor: string;
+    status: string;
+    detail: string;
+    reading: { cause: string | null } | null;
+  }[];
+  cleanup: { removed: string[]; kept: string[]; failed: string[] };
+}
+
+/** buildproxy verify against this daemon, as the shell `env` would run it; RUN steps get `runProxy` as build args. */
+function verify(d: Daemon, env: Record<string, string>, steps: string, runProxy?: string, image = BASE) {
+  const command = runProxy
+    ? `docker build --build-arg http_proxy=${runProxy} --build-arg https_proxy=${runProxy} .`
+    : 'docker build .';
+  const r: Run = buildproxy(
+    [
+      'verify',
+      '--json',
+      '--image',
+      image,
+      ...(image.startsWith('registry.test:5000/') ? ['--plain-http'] : []),
+      '--step',
+      steps,
+      '--step-timeout',
+      '60000',
+      '--command',
+      command,
+    ],
+    { daemon: d, env: { DOCKER_BUILDKIT: '1', ...env }, timeoutMs: 300_000 },
+  );
+  expect(r.stdout, r.stderr).not.toBe('');
+  return { code: r.code, json: JSON.parse(r.stdout) as VerifyJson };
+}
+const statuses = (v: VerifyJson) => Object.fromEntries(v.steps.map((s) => [s.step, s.status]));
+const causes = (v: VerifyJson) => Object.fromEntries(v.steps.map((s) => [s.step, s.reading?.cause ?? null]));
+
+/** plan + apply into the scenario's root; the environment systemd would now give dockerd. */
+function fix(root: string, d: Daemon, args: string[], shell: Record<string, string>): Record<string, string> {
+  const plan = join(root, 'plan.json');
+  const p = buildproxy(['plan', '--root', root, '-o', plan, ...args], { daemon: d, env: shell });
+  expect(p.code, p.stderr).toBe(0);
+  const a = buildproxy(['apply', plan, '--root', root, '--yes'], { daemon: d });
+  expect(a.code, a.stdout + a.stderr).toBe(0);
+  return dropInEnvironment(readRootFiles(root, DROP_IN_DIR), HOME);
+}
+
+let squid: Proc | null = null;
+beforeAll(() => {
+  execFileSync(INFRA, ['up'], { stdio: 'inherit', env: { ...process.env, E2E } });
+  BASE = `registry.test:5000/base@${digestOf('http://registry.test:5000/v2/base/manifests/latest')}`;
+}, 120_000);
+afterAll(async () => {
+  await stopAll();
+  execFileSync(INFRA, ['down'], { stdio: 'inherit', env: { ...process.env, E2E } });
+}, 60_000);
+afterEach(async () => {
+  for (const d of daemons) await stopDockerd(d);
+  daemons = [];
+  if (squid) await stop(squid);
+  squid = null;
+});
+
+describe('network truth on real dockerd 20.10 and squid', () => {
+  it('11. a dead proxy port: every Go actor fails with proxyconnect; verify names each; the right port fixes it', async () => {
+    const dead = `http://${GW}:3999`;
+    const shell = proxyEnv(dead);
+    const root = configRoot();
+    let d = await daemon(proxyEnv(dead));
+    const broken = build(d, context(FROM()));
+    expect(broken.code).not.toBe(0);
+    expect(broken.stdout + broken.stderr).toMatch(
+      /proxyconnect tcp: dial tcp 172\.31\.250\.1:3999: connect: connection refused/,
+    );
+    const before = verify(d, shell, 'client,runtime,builder');
+    expect(before.code).toBe(1);
+    expect(statuses(before.json)).toEqual({ client: 'failed', runtime: 'failed', builder: 'failed' });
+    expect(causes(before.json)).toEqual({
+      client: 'proxy-unreachable',
+      runtime: 'proxy-unreachable',
+      builder: 'proxy-unreachable',
+    });
+    const env = fix(root, d, ['--proxy', PROXY, '--target', 'docker-systemd'], shell);
+    expect(env.HTTPS_PROXY).toBe(PROXY);
+    await stopDockerd(d);
+    d = await daemon(env);
+    await resetLogs();
+    const after = verify(d, proxyEnv(PROXY), 'client,runtime,builder,run', PROXY);
+    expect(statuses(after.json), JSON.stringify(after.json, null, 2)).toEqual({
+      client: 'ok',
+      runtime: 'ok',
+      builder: 'ok',
+      run: 'ok',
+    });
+    expect(after.code).toBe(0);
+    // verify removed what it added: the base image it pulled and the two images it built
+    expect(after.json.cleanup.removed).toContain(BASE);
+    expect(after.json.cleanup.failed).toEqual([]);
+    expect(
+      await squidLogged(/GET http:\/\/registry\.test:5000\/v2\/base\/manifests\/sha256:/),
+    ).not.toBeNull();
+    const ok = build(d, context(FROM()));
+    expect(ok.code, ok.stdout + ok.stderr).toBe(0);
+  });
+
+  it('12. squid with Basic auth: 407 without credentials, verify reads proxy-auth; the credentialled plan goes through', async () => {
+    squid = await startSquid(
+      'squid-basic',
+      PORT,
+      ['acl authed proxy_auth REQUIRED', 'http_access deny !e2e', 'http_access allow authed'],
+      {
+        extra: [
+          `auth_param basic program /usr/lib/squid/basic_ncsa_auth ${join(E2E, 'squid-basic', 'passwd')}`,
+          'auth_param basic children 2',
+          'auth_param basic realm buildproxy-e2e',
+        ],
+      },
+    );
+    execFileSync('sh', [
+      '-c',
+      `printf 'alice:%s\\n' "$(openssl passwd -apr1 s3cret-pw)" > ${join(squid.dir, 'passwd')}`,
+    ]);
+    execFileSync('chmod', ['644', join(squid.dir, 'passwd')]);
+    const bare = `http://${GW}:${PORT}`;
+    const authed = `http://alice:s3cret-pw@${GW}:${PORT}`;
+    expect(statusVia(bare, 'http://registry.test:5000/v2/')).toBe('407');
+    expect(statusVia(authed, 'http://registry.test:5000/v2/')).toBe('200');
+    const root = configRoot();
+    let d = await daemon(proxyEnv(bare));
+    const broken = build(d, context(FROM()));
+    expect(broken.code).not.toBe(0);
+    const before = verify(d, proxyEnv(bare), 'client,runtime,builder,run', bare);
+    expect(statuses(before.json)).toEqual({
+      client: 'failed',
+      runtime: 'failed',
+      builder: 'failed',
+      run: 'failed',
+    });
+    expect(causes(before.json), JSON.stringify(before.json, null, 2)).toMatchObject({
+      client: 'proxy-auth',
+      runtime: 'proxy-auth',
+      run: 'proxy-auth',
+    });
+    const env = fix(root, d, ['--proxy', authed, '--target', 'docker-systemd'], proxyEnv(authed));
+    expect(env.HTTP_PROXY).toBe(authed);
+    await stopDockerd(d);
+    d = await daemon(env);
+    const after = verify(d, proxyEnv(authed), 'client,runtime,builder,run', authed);
+    expect(statuses(after.json), JSON.stringify(after.json, null, 2)).toEqual({
+      client: 'ok',
+      runtime: 'ok',
+      builder: 'ok',
+      run: 'ok',
+    });
+    // squid's log names the authenticated user on the pulls and on the RUN step's fetch
+    expect(
+      await logged(squid, /GET http:\/\/registry\.test:5000\/v2\/base\/manifests\/sha256:\S+ alice /),
+    ).not.toBeNull();
+    const ok = build(d, context(FROM()));
+    expect(ok.code, ok.stdout + ok.stderr).toBe(0);
+  });
+
+  it('13. squid refusing CONNECT to one registry: 403 for it, verify reads proxy-refused; NO_PROXY for it fixes it', async () => {
+    squid = await startSquid('squid-deny', PORT, [
+      'acl refused dstdomain secure.test',
+      'http_access deny CONNECT refused',
+      'http_access allow e2e',
+    ]);
+    const px = `http://${GW}:${PORT}`;
+    const secure = `secure.test:5443/base@${digestOf('https://secure.test:5443/v2/base/manifests/latest', { cacert: join(E2E, 'pki', 'ca.crt') })}`;
+    const root = configRoot();
+    let d = await daemon(proxyEnv(px));
+    const ctx = context(`FROM ${secure}\nRUN echo secure\n`);
+    const broken = build(d, ctx);
+    expect(broken.code).not.toBe(0);
+    expect(await logged(squid, /TCP_DENIED\/403 .*CONNECT secure\.test:5443/)).not.toBeNull();
+    const before = verify(d, proxyEnv(px), 'client,runtime,builder', undefined, secure);
+    expect(statuses(before.json)).toEqual({ client: 'failed', runtime: 'failed', builder: 'failed' });
+    // Go's words for a refused CONNECT, from BuildKit and from verify's own token request: `…": Forbidden`
+    expect(causes(before.json), JSON.stringify(before.json)).toMatchObject({
+      client: 'proxy-refused',
+      builder: 'proxy-refused',
+    });
+    expect(before.json.steps[2]!.detail).toMatch(
+      /Head "https:\/\/secure\.test:5443\/v2\/base\/manifests\/sha256:\w+": Forbidden$/,
+    );
+    // dockerd 20.10's pull says only "unexpected EOF" for the same 403 (observed here): a cut connection
+    expect(before.json.steps[1]!.detail).toBe('Error response from daemon: unexpected EOF');
+    // secure.test is an internal registry: the firewall lets dockerd reach it directly, the proxy never will
+    execFileSync('iptables', [
+      '-I',
+      'OUTPUT',
+      '-p',
+      'tcp',
+      '-d',
+      '127.0.0.4',
+      '--dport',
+      '5443',
+      '-j',
+      'ACCEPT',
+    ]);
+    try {
+      const env = fix(
+        root,
+        d,
+        ['--target', 'docker-systemd', '--registry', 'secure.test:5443'],
+        proxyEnv(px),
+      );
+      expect(env.NO_PROXY).toContain('secure.test:5443');
+      await stopDockerd(d);
+      d = await daemon(env);
+      const lines = squid.log().split('\n').length;
+      const after = verify(
+        d,
+        { ...proxyEnv(px), NO_PROXY: env.NO_PROXY! },
+        'runtime,builder',
+        undefined,
+        secure,
+      );
+      expect(statuses(after.json), JSON.stringify(after.json)).toEqual({ runtime: 'ok', builder: 'ok' });
+      const ok = build(
+        d,
+        context(`FROM ${BASE} AS public\nFROM ${secure}\nCOPY --from=public /bin/busybox /tmp/bb\n`),
+      );
+      expect(ok.code, ok.stdout + ok.stderr).toBe(0);
+      // the public registry through squid, the internal one no longer asked of it
+      expect(await logged(squid, /registry\.test:5000\/v2\/base\/manifests/)).not.toBeNull();
+      expect(
+        squid
+          .log()
+          .split('\n')
+          .slice(lines - 1)
+          .join('\n'),
+      ).not.toContain('secure.test');
+    } finally {
+      execFileSync('iptables', [
+        '-D',
+        'OUTPUT',
+        '-p',
+        'tcp',
+        '-d',
+        '127.0.0.4',
+        '--dport',
+        '5443',
+        '-j',
+        'ACCEPT',
+      ]);
+    }
+  });
+});
