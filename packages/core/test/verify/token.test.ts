@@ -1,7 +1,12 @@
 // The client step's token request against real local servers: a registry that asks for a Bearer token, a
 // token server, and HTTP proxies that forward, ask for credentials, refuse, or never answer.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import https from 'node:https';
+import net, { type AddressInfo, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tokenRequest } from '../../src/node/verify/token.js';
 import { readError } from '../../src/why/read.js';
@@ -172,5 +177,68 @@ describe('tokenRequest', () => {
     );
     expect(r.ok).toBe(false);
     expect(r.timedOut).toBe(true);
+  });
+
+  it('https through a CONNECT tunnel to a re-signed certificate (an inspecting proxy): x509, read as tls-inspection', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bp-verify-tls-'));
+    try {
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'rsa:2048',
+          '-nodes',
+          '-days',
+          '1',
+          '-subj',
+          '/CN=registry.example',
+          '-addext',
+          'subjectAltName=DNS:registry.example',
+          '-keyout',
+          join(dir, 'k.pem'),
+          '-out',
+          join(dir, 'c.pem'),
+        ],
+        { stdio: 'ignore' },
+      );
+      const hits: string[] = [];
+      const origin = https.createServer(
+        { key: readFileSync(join(dir, 'k.pem')), cert: readFileSync(join(dir, 'c.pem')) },
+        (req, res) => {
+          hits.push(req.url ?? '');
+          res.end('{}');
+        },
+      );
+      origin.on('connection', (s) => sockets.push(s));
+      servers.push(origin as unknown as http.Server);
+      await new Promise<void>((r) => origin.listen(0, '127.0.0.1', r));
+      const op = (origin.address() as AddressInfo).port;
+      const { server: px, port } = await listen(() => {});
+      const tunnels: string[] = [];
+      px.on('connect', (req, sock: Socket) => {
+        tunnels.push(req.url ?? '');
+        const up = net.connect(op, '127.0.0.1', () => {
+          sock.write('HTTP/1.1 200 Connection established\r\n\r\n');
+          up.pipe(sock);
+          sock.pipe(up);
+        });
+        sockets.push(up);
+      });
+      const r = await tokenRequest(
+        `https://registry.example:${op}/v2/`,
+        'x/y',
+        { HTTPS_PROXY: `http://127.0.0.1:${port}` },
+        5000,
+      );
+      expect(tunnels).toEqual([`registry.example:${op}`]); // through the tunnel, never direct
+      expect(r.ok).toBe(false);
+      expect(r.detail).toMatch(/x509: certificate signed by unknown authority/);
+      expect(readError(r.detail).cause).toBe('tls-inspection');
+      expect(hits).toEqual([]); // no request was sent over an untrusted connection
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -73,7 +73,7 @@ interface Target {
 }
 
 /** A socket to the origin of `t` (through the proxy's CONNECT for https), or an Error worded like Go's. */
-function tunnel(t: Target, signal: AbortSignal): Promise<Socket | null> {
+function tunnel(t: Target, signal: AbortSignal, opened: Socket[]): Promise<Socket | null> {
   const { url, proxy } = t;
   const port = url.port || (url.protocol === 'https:' ? '443' : '80');
   if (!proxy || url.protocol !== 'https:') return Promise.resolve(null);
@@ -89,6 +89,7 @@ function tunnel(t: Target, signal: AbortSignal): Promise<Socket | null> {
       agent: false,
     });
     req.on('connect', (res, socket) => {
+      opened.push(socket);
       if (res.statusCode === 200) return resolve(socket);
       socket.destroy();
       // Go's words: the status text of the CONNECT answer alone ("Forbidden"); the code follows for a person.
@@ -117,8 +118,8 @@ interface Answer {
   body: string;
 }
 
-async function get(t: Target, signal: AbortSignal): Promise<Answer> {
-  const sock = await tunnel(t, signal);
+async function get(t: Target, signal: AbortSignal, opened: Socket[]): Promise<Answer> {
+  const sock = await tunnel(t, signal, opened);
   const { url, proxy } = t;
   const https = url.protocol === 'https:';
   const direct = !proxy || https;
@@ -131,18 +132,23 @@ async function get(t: Target, signal: AbortSignal): Promise<Answer> {
       path: direct ? `${url.pathname}${url.search}` : url.href,
       headers: { 'User-Agent': 'buildproxy-verify', ...(direct ? {} : proxyAuth(proxy!)) },
       signal,
-      agent: false,
+      // no agent: Node then opens the connection with createConnection (TLS, through the tunnel when there is one)
+      ...(https ? {} : { agent: false }),
     };
     if (https)
-      opts.createConnection = () =>
-        tls.connect({
+      opts.createConnection = () => {
+        const c = tls.connect({
           socket: sock ?? undefined,
           host: url.hostname,
           port: Number(opts.port),
           servername: url.hostname,
           ca: trustedRoots(),
         });
+        opened.push(c);
+        return c;
+      };
     const req = http.request(opts, (res) => {
+      if (res.socket) opened.push(res.socket);
       let body = '';
       res.on('data', (d: Buffer) => {
         if (body.length < MAX_BODY) body += d.toString('utf8');
@@ -191,10 +197,12 @@ export async function tokenRequest(
   const timer = setTimeout(() => ac.abort(), timeoutMs);
   let via: string | null = null;
   let current = registry;
+  // every socket this request opened is closed at the end, whatever happened: nothing keeps the process alive
+  const opened: Socket[] = [];
   try {
     const first = target(registry, env);
     via = first.proxy ? redactAll(first.proxy.href.replace(/\/$/, '')) : null;
-    const a = await get(first, ac.signal);
+    const a = await get(first, ac.signal, opened);
     if (a.status === 200)
       return { ok: true, detail: `${registry} answered 200 (no token needed)`, via, timedOut: false };
     const b = a.status === 401 ? bearer(a.headers['www-authenticate']) : null;
@@ -208,7 +216,7 @@ export async function tokenRequest(
     realm.searchParams.set('scope', `repository:${repository}:pull`);
     current = `${realm.origin}${realm.pathname}`;
     const tt = target(realm.href, env);
-    const t = await get(tt, ac.signal);
+    const t = await get(tt, ac.signal, opened);
     if (t.status !== 200)
       return fail(
         `GET "${realm.origin}${realm.pathname}": unexpected status ${t.status}${t.status === 407 ? ' Proxy Authentication Required' : ''}`,
@@ -236,6 +244,7 @@ export async function tokenRequest(
     return { ok: false, detail: redactAll(msg), via, timedOut };
   } finally {
     clearTimeout(timer);
+    for (const s of opened) s.destroy();
   }
 }
 
