@@ -23,7 +23,16 @@ import {
   startDockerd,
   stopDockerd,
 } from './harness.js';
-import { digestOf, logged, type Proc, startSquid, statusVia, stop, stopAll } from './network/proxies.js';
+import {
+  digestOf,
+  logged,
+  type Proc,
+  SQUID_OPENSSL,
+  startSquid,
+  statusVia,
+  stop,
+  stopAll,
+} from './network/proxies.js';
 
 const INFRA = join(import.meta.dirname, 'infra.sh');
 const DROP_IN_DIR = '/etc/systemd/system/docker.service.d';
@@ -224,7 +233,9 @@ describe('network truth on real dockerd 20.10 and squid', () => {
     const broken = build(d, ctx);
     expect(broken.code).not.toBe(0);
     expect(await logged(squid, /TCP_DENIED\/403 .*CONNECT secure\.test:5443/)).not.toBeNull();
+    const t0 = Date.now();
     const before = verify(d, proxyEnv(px), 'client,runtime,builder', undefined, secure);
+    console.log('14 before', Date.now() - t0, JSON.stringify(before.json, null, 1));
     expect(statuses(before.json)).toEqual({ client: 'failed', runtime: 'failed', builder: 'failed' });
     // Go's words for a refused CONNECT, from BuildKit and from verify's own token request: `…": Forbidden`
     expect(causes(before.json), JSON.stringify(before.json)).toMatchObject({
@@ -295,6 +306,91 @@ describe('network truth on real dockerd 20.10 and squid', () => {
         '-j',
         'ACCEPT',
       ]);
+    }
+  });
+
+  it('14. squid ssl_bump with its own CA: x509 for every Go actor until dockerd trusts that CA; then bumped through squid', async () => {
+    const sslDb = join(E2E, 'squid-bump-ssl-db');
+    const ca = join(E2E, 'bump-ca');
+    execFileSync('mkdir', ['-p', ca]);
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '2',
+        '-subj',
+        '/O=buildproxy e2e/CN=buildproxy e2e inspecting proxy CA',
+        '-keyout',
+        join(ca, 'bump.key'),
+        '-out',
+        join(ca, 'bump.crt'),
+      ],
+      { stdio: 'ignore' },
+    );
+    execFileSync('rm', ['-rf', sslDb]);
+    execFileSync(
+      join(SQUID_OPENSSL, 'usr/lib/squid/security_file_certgen'),
+      ['-c', '-s', sslDb, '-M', '4MB'],
+      { stdio: 'ignore' },
+    );
+    execFileSync('chown', ['-R', 'proxy', sslDb, ca]);
+    const port = 3131;
+    const bumpPort = (addr: string) =>
+      `http_port ${addr}:${port} ssl-bump tls-cert=${join(ca, 'bump.crt')} tls-key=${join(ca, 'bump.key')} generate-host-certificates=on dynamic_cert_mem_cache_size=4MB`;
+    squid = await startSquid('squid-bump', port, ['http_access allow e2e'], {
+      binary: join(SQUID_OPENSSL, 'usr/sbin/squid'),
+      ports: [bumpPort('127.0.0.1'), bumpPort(GW)],
+      extra: [
+        `sslcrtd_program ${join(SQUID_OPENSSL, 'usr/lib/squid/security_file_certgen')} -s ${sslDb} -M 4MB`,
+        'sslcrtd_children 2',
+        // squid itself trusts the registry's own CA on the far side of the bump
+        `tls_outgoing_options cafile=${join(E2E, 'pki', 'ca.crt')}`,
+        'acl step1 at_step SslBump1',
+        'ssl_bump peek step1',
+        'ssl_bump bump all',
+      ],
+    });
+    const px = `http://${GW}:${port}`;
+    const v2 = 'https://secure.test:5443/v2/';
+    // curl says it plainly: the registry's own CA no longer verifies; the inspecting CA does
+    expect(statusVia(px, v2, ['--cacert', join(E2E, 'pki', 'ca.crt')])).toBe('000');
+    expect(statusVia(px, v2, ['--cacert', join(ca, 'bump.crt')])).toBe('200');
+    const secure = `secure.test:5443/base@${digestOf(`${v2}base/manifests/latest`, { cacert: join(E2E, 'pki', 'ca.crt') })}`;
+    let d = await daemon(proxyEnv(px));
+    const ctx = context(`FROM ${secure}\nRUN echo inspected\n`);
+    const broken = build(d, ctx);
+    expect(broken.code).not.toBe(0);
+    expect(broken.stdout + broken.stderr).toMatch(/x509: certificate signed by unknown authority/);
+    const before = verify(d, proxyEnv(px), 'client,runtime,builder', undefined, secure);
+    // Observed: dockerd's own pull passes. secure.test is 127.0.0.4, and dockerd counts 127.0.0.0/8 among its
+    // insecure registries by default (docker info: "Insecure Registries: 127.0.0.0/8"), so its puller skips the
+    // certificate check there; dockerd 20.10's BuildKit does not, and neither does the client.
+    expect(statuses(before.json)).toEqual({ client: 'failed', runtime: 'ok', builder: 'failed' });
+    expect(causes(before.json), JSON.stringify(before.json)).toMatchObject({
+      client: 'tls-inspection',
+      builder: 'tls-inspection',
+    });
+    // dockerd's per-registry trust: certs.d/<host:port>/*.crt (what the CA plan for dockerd writes)
+    const trust = '/etc/docker/certs.d/secure.test:5443/buildproxy-inspecting-ca.crt';
+    execFileSync('cp', [join(ca, 'bump.crt'), trust]);
+    try {
+      await stopDockerd(d);
+      d = await daemon(proxyEnv(px));
+      const after = verify(d, proxyEnv(px), 'runtime,builder', undefined, secure);
+      expect(statuses(after.json), JSON.stringify(after.json)).toEqual({ runtime: 'ok', builder: 'ok' });
+      const ok = build(d, ctx);
+      expect(ok.code, ok.stdout + ok.stderr).toBe(0);
+      // bumped: squid saw inside the tunnel, so its log has the decrypted registry requests
+      expect(
+        await logged(squid, /GET https:\/\/secure\.test:5443\/v2\/base\/manifests\/sha256:/),
+      ).not.toBeNull();
+    } finally {
+      execFileSync('rm', ['-f', trust]);
     }
   });
 });
