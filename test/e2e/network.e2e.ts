@@ -23,6 +23,7 @@ import {
   startDockerd,
   stopDockerd,
 } from './harness.js';
+import { relayConfig, startCntlm } from './network/cntlm.js';
 import {
   digestOf,
   logged,
@@ -391,6 +392,67 @@ describe('network truth on real dockerd 20.10 and squid', () => {
       ).not.toBeNull();
     } finally {
       execFileSync('rm', ['-f', trust]);
+    }
+  });
+
+  it('15. squid with NTLM only (ntlm_fake_auth): Go cannot answer it; a cntlm relay on loopback and the bridge can', async () => {
+    const ntlmPort = 3132;
+    const relayPort = 3133;
+    squid = await startSquid(
+      'squid-ntlm',
+      ntlmPort,
+      ['acl authed proxy_auth REQUIRED', 'http_access deny !e2e', 'http_access allow authed'],
+      {
+        extra: ['auth_param ntlm program /usr/lib/squid/ntlm_fake_auth', 'auth_param ntlm children 2'],
+      },
+    );
+    const upstream = `http://${GW}:${ntlmPort}`;
+    // the proxy offers NTLM and nothing Go can do
+    const head = execFileSync(
+      'curl',
+      ['-s', '-o', '/dev/null', '-D', '-', '-x', upstream, 'http://registry.test:5000/v2/'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(head).toMatch(/^HTTP\/1\.1 407/m);
+    expect(head).toMatch(/^Proxy-Authenticate: NTLM\r?$/m);
+    expect(head).not.toMatch(/^Proxy-Authenticate: Basic/m);
+    let d = await daemon(proxyEnv(upstream));
+    const before = verify(d, proxyEnv(upstream), 'client,runtime,builder', upstream);
+    expect(statuses(before.json)).toEqual({ client: 'failed', runtime: 'failed', builder: 'failed' });
+    expect(causes(before.json), JSON.stringify(before.json)).toMatchObject({
+      client: 'proxy-auth',
+      builder: 'proxy-auth',
+    });
+    // The relay: listens on loopback and the bridge gateway only, lets only those in, keeps an NTLMv2 hash.
+    const conf = await relayConfig(upstream, relayPort);
+    expect(conf).toMatch(/^Deny\s+0\/0$/m);
+    expect(conf).toMatch(/^# PassNTLMv2\s+[0-9A-F]{32}$/m);
+    expect(conf).not.toMatch(/^Password/m);
+    const relay = await startCntlm(conf, relayPort);
+    try {
+      const via = `http://${GW}:${relayPort}`;
+      await stopDockerd(d);
+      d = await daemon(proxyEnv(via));
+      const after = verify(d, proxyEnv(via), 'client,runtime,builder,run', via);
+      expect(statuses(after.json), JSON.stringify(after.json)).toEqual({
+        client: 'ok',
+        runtime: 'ok',
+        builder: 'ok',
+        run: 'ok',
+      });
+      const ok = build(d, context(FROM()));
+      expect(ok.code, ok.stdout + ok.stderr).toBe(0);
+      // squid authenticated the relay's NTLM handshake: the user name is on the registry lines
+      expect(
+        await logged(
+          squid,
+          /GET http:\/\/registry\.test:5000\/v2\/base\/manifests\/sha256:\S+ (?!-)\S+ HIER_DIRECT/,
+        ),
+      ).not.toBeNull();
+    } finally {
+      await relay.stop();
     }
   });
 });

@@ -211,20 +211,20 @@ describe('tokenRequest', () => {
           res.end('{}');
         },
       );
-      origin.on('connection', (s) => sockets.push(s));
+      origin.on('connection', (s) => sockets.push(s as Socket));
       servers.push(origin as unknown as http.Server);
       await new Promise<void>((r) => origin.listen(0, '127.0.0.1', r));
       const op = (origin.address() as AddressInfo).port;
       const { server: px, port } = await listen(() => {});
       const tunnels: string[] = [];
-      px.on('connect', (req, sock: Socket) => {
+      px.on('connect', (req, sock: import('node:stream').Duplex) => {
         tunnels.push(req.url ?? '');
         const up = net.connect(op, '127.0.0.1', () => {
           sock.write('HTTP/1.1 200 Connection established\r\n\r\n');
           up.pipe(sock);
           sock.pipe(up);
         });
-        sockets.push(up);
+        sockets.push(up, sock as Socket);
       });
       const r = await tokenRequest(
         `https://registry.example:${op}/v2/`,

@@ -130,7 +130,8 @@ async function get(t: Target, signal: AbortSignal, opened: Socket[]): Promise<An
       host: direct ? url.hostname.replace(/^\[|\]$/g, '') : proxy!.hostname,
       port: Number(direct ? url.port || (https ? 443 : 80) : proxy!.port || 80),
       path: direct ? `${url.pathname}${url.search}` : url.href,
-      headers: { 'User-Agent': 'buildproxy-verify', ...(direct ? {} : proxyAuth(proxy!)) },
+      // Host names the origin, also in a request to the proxy (absolute-form): as Go sends it
+      headers: { Host: url.host, 'User-Agent': 'buildproxy-verify', ...(direct ? {} : proxyAuth(proxy!)) },
       signal,
       // no agent: Node then opens the connection with createConnection (TLS, through the tunnel when there is one)
       ...(https ? {} : { agent: false }),
