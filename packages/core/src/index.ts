@@ -4,6 +4,15 @@
 
 export { commandOf, commandText, composePaths } from './analyze/command.js';
 export { resolveProfile, splitNoProxy } from './analyze/profile.js';
+export {
+  EMPTY_PROFILE_FORM,
+  formFromInput,
+  formFromProfile,
+  listField,
+  type ProfileForm,
+  profileFlags,
+  profileFromForm,
+} from './analyze/profile-form.js';
 export { analyze } from './analyze/state.js';
 export type {
   Actor,
@@ -37,6 +46,7 @@ export {
   planNetworkProbes,
 } from './network/probe-plan.js';
 export {
+  availableTargets,
   csvField,
   daemonTarget,
   defaultTargets,
@@ -61,6 +71,8 @@ export {
   systemdAssignment,
   TARGETS,
   type Target,
+  type TargetChoice,
+  targetForError,
   withCommands,
   withFiles,
 } from './plan/index.js';

@@ -117,11 +117,12 @@ export function diagnose(state: State, profile: Profile, rules: readonly Rule[] 
   return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 }
 
+/** `state`: the evidence already analysed (a wizard analyses once and reports for each answer). */
 export function buildReport(
   evidence: Evidence,
   input: ProfileInput = {},
+  state: State = analyze(evidence),
 ): { report: Report; state: State; profile: Profile } {
-  const state = analyze(evidence);
   const profile = resolveProfile(input, state.layers, state.client);
   const findings = diagnose(state, profile);
   const actors = {} as Record<Actor, ReportActor>;

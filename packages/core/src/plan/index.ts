@@ -2,7 +2,7 @@
 // re-analysis.
 import { resolveProfile } from '../analyze/profile.js';
 import { analyze } from '../analyze/state.js';
-import type { ProfileInput } from '../analyze/types.js';
+import type { ProfileInput, State } from '../analyze/types.js';
 import type { Evidence } from '../evidence/schema.js';
 import { formatProxyUrl, parseProxyUrl } from '../proxy/url.js';
 import { diagnose } from '../report.js';
@@ -61,9 +61,9 @@ function errorFinding(r: ErrorReading): Finding | null {
 export function makePlan(
   evidence: Evidence,
   input: ProfileInput = {},
-  opts: { targets?: Target[]; errorText?: string } = {},
+  opts: { targets?: Target[]; errorText?: string /** the evidence already analysed */; state?: State } = {},
 ): PlanResult {
-  const state = analyze(evidence);
+  const state = opts.state ?? analyze(evidence);
   const profile = resolveProfile(input, state.layers, state.client);
   if (!profile.httpProxy && !profile.httpsProxy) {
     throw new PlanError(
@@ -163,6 +163,7 @@ export {
   shUnquote,
   systemdAssignment,
 } from '../formats/encode.js';
+export { availableTargets, type TargetChoice, targetForError } from './available.js';
 export { makeRemovalPlan, type RemovalResult, removalReads } from './remove.js';
 export { daemonTarget, defaultTargets } from './select.js';
 export { withCommands, withFiles } from './simulate.js';

@@ -1,5 +1,6 @@
 // Render a rule as markdown: the docs page and `buildproxy explain` both come from here.
 
+import { profileFlags } from '../analyze/profile-form.js';
 import type { ProfileInput } from '../analyze/types.js';
 import { csvField, shQuote } from '../formats/encode.js';
 import type { MachineSpec } from '../machines/synth.js';
@@ -20,15 +21,7 @@ function languageOf(path: string): string {
 }
 
 function profileArgs(p: ProfileInput | undefined): string {
-  if (!p) return '';
-  const args: string[] = [];
-  if (p.proxy) args.push(`--proxy ${p.proxy}`);
-  if (p.httpProxy) args.push(`--http-proxy ${p.httpProxy}`);
-  if (p.httpsProxy) args.push(`--https-proxy ${p.httpsProxy}`);
-  if (p.noProxy) args.push(`--no-proxy ${p.noProxy}`);
-  for (const r of p.registries ?? []) args.push(`--registry ${r}`);
-  if (p.caCert) args.push(`--ca-cert ${p.caCert}`);
-  return args.join(' ');
+  return p ? profileFlags(p).join(' ') : '';
 }
 
 /** The parts of an example machine a person needs to see: its files, shell, Dockerfile and docker facts. */

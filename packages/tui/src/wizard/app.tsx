@@ -1,5 +1,4 @@
 // The wizard: one screen per step, state in the reducer, side effects only here (through `effects`).
-import { analyze } from '@buildproxy/core';
 import { useApp } from 'ink';
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { Effects } from './effects.js';
@@ -29,11 +28,9 @@ export function App({ effects, given, color, canWriteHere, planFile, outDir, onS
   // on the screens that show it.
   const showsReport = s.step === 'found' || s.step === 'verify' || s.step === 'done';
   const report = useMemo(
-    () => (showsReport && s.evidence ? effects.report(s.evidence, s.answers) : s.report),
-    [showsReport, s.evidence, s.answers, s.report, effects],
+    () => (showsReport && s.evidence ? effects.report(s.evidence, s.answers, s.machine) : s.report),
+    [showsReport, s.evidence, s.answers, s.report, s.machine, effects],
   );
-  // The detected machine, so the paste step names the requester ("builder "ci" (docker-container)").
-  const machine = useMemo(() => (s.evidence ? analyze(s.evidence) : null), [s.evidence]);
   const [phase, setPhase] = useState<ActPhase>({ kind: 'choose' });
   const [commandsRun, setCommandsRun] = useState(false);
   // The outcome of writing, kept while the restart confirmation is on screen.
@@ -57,11 +54,11 @@ export function App({ effects, given, color, canWriteHere, planFile, outDir, onS
   useEffect(() => {
     if (s.step !== 'review' || s.plan || s.planError || !s.evidence) return;
     try {
-      dispatch({ type: 'planned', plan: effects.plan(s.evidence, s.answers) });
+      dispatch({ type: 'planned', plan: effects.plan(s.evidence, s.answers, s.machine) });
     } catch (e) {
       dispatch({ type: 'plan-failed', error: (e as Error).message });
     }
-  }, [s.step, s.plan, s.planError, s.evidence, s.answers, effects]);
+  }, [s.step, s.plan, s.planError, s.evidence, s.answers, s.machine, effects]);
 
   useEffect(() => {
     if (s.step !== 'verify' || s.after) return;
@@ -112,7 +109,8 @@ export function App({ effects, given, color, canWriteHere, planFile, outDir, onS
           text={s.answers.errorText}
           command={s.answers.buildCommand}
           error={s.error}
-          machine={machine}
+          // the detected machine, so the paste step names the requester ("builder "ci" (docker-container)")
+          machine={s.machine}
           onChange={(errorText) => dispatch({ type: 'answer', patch: { errorText } })}
           onCommand={(buildCommand) => dispatch({ type: 'answer', patch: { buildCommand } })}
           onNext={async () => {

@@ -4,18 +4,20 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   analyze,
+  availableTargets,
   buildReport,
-  daemonTarget,
   defaultTargets,
   type Evidence,
+  formFromProfile,
   isTarget,
   makePlan,
   type Plan,
-  type ProfileInput,
-  proxyOnLoopback,
+  profileFromForm,
   type Report,
   redactAll,
+  type State,
   type Target,
+  type TargetChoice,
 } from '@buildproxy/core';
 import { applyPlan, captureEvidence, writePrivateFile } from '@buildproxy/core/node';
 import { withCommandText } from '../evidence-source.js';
@@ -40,15 +42,17 @@ export interface WizardOptions {
 }
 
 export interface Effects {
+  /** capture, and analyse the evidence once: `machine` is handed back to plan and report */
   detect(onProbe: (l: ProbeLine) => void): Promise<{
     evidence: Evidence;
+    machine: State;
     report: Report;
     answers: Answers;
     targetChoices: WizardState['targetChoices'];
   }>;
-  plan(evidence: Evidence, answers: Answers): Plan;
+  plan(evidence: Evidence, answers: Answers, machine?: State | null): Plan;
   /** the doctor's report for these answers (the intended proxy changes what counts as missing) */
-  report(evidence: Evidence, answers: Answers): Report;
+  report(evidence: Evidence, answers: Answers, machine?: State | null): Report;
   act(choice: ActChoice, plan: Plan): Promise<ActOutcome>;
   runCommands(plan: Plan): Promise<string[]>;
   verify(answers: Answers): Promise<Report>;
@@ -60,7 +64,12 @@ export interface Effects {
   command(
     evidence: Evidence,
     text: string,
-  ): Promise<{ evidence: Evidence; targetChoices: WizardState['targetChoices']; targets: Target[] }>;
+  ): Promise<{
+    evidence: Evidence;
+    machine: State;
+    targetChoices: WizardState['targetChoices'];
+    targets: Target[];
+  }>;
 }
 
 export function probeLabel(argv: readonly string[]): string {
@@ -69,62 +78,12 @@ export function probeLabel(argv: readonly string[]): string {
     .join(' ');
 }
 
-export function profileInput(a: Answers): ProfileInput {
-  const input: ProfileInput = {};
-  if (a.separateHttps && a.httpsProxy) {
-    input.httpProxy = a.proxy;
-    input.httpsProxy = a.httpsProxy;
-  } else if (a.proxy) input.proxy = a.proxy;
-  if (a.noProxy) input.noProxy = a.noProxy;
-  const regs = a.registries.split(/[\s,]+/).filter(Boolean);
-  if (regs.length) input.registries = regs;
-  const mirrors = a.mirrors.split(/[\s,]+/).filter(Boolean);
-  if (mirrors.length) input.mirrors = mirrors;
-  if (a.tlsInspect && a.caCert) input.caCert = a.caCert;
-  if (a.loopback) input.proxyOnHost = true;
-  return input;
-}
-
-function targetChoices(evidence: Evidence): WizardState['targetChoices'] {
-  const state = analyze(evidence);
-  const out: WizardState['targetChoices'] = [];
-  const daemon = daemonTarget(state);
-  const build = state.buildBuilder;
-  const buildx = state.buildxBuilder;
-  if (daemon)
-    out.push({
-      value: daemon,
-      label: `dockerd and its BuildKit${build?.driver === 'docker' ? ` (docker build → "${build.name}")` : ''}`,
-    });
-  for (const b of [buildx, build]) {
-    if (b?.driver === 'docker-container' && !out.some((o) => o.value === 'buildx-docker-container')) {
-      out.push({
-        value: 'buildx-docker-container',
-        label: `builder "${b.name}" (docker-container, ${b === buildx ? 'docker buildx build' : 'docker build'})`,
-      });
-    }
-    if (b?.driver === 'kubernetes' && !out.some((o) => o.value === 'kubernetes'))
-      out.push({ value: 'kubernetes', label: `builder "${b.name}" (kubernetes)` });
-  }
-  if (state.buildkitd.service?.loaded || state.buildkitd.processEnv || state.buildctl?.systemd)
-    out.push({ value: 'buildkitd-systemd', label: 'standalone buildkitd (systemd)' });
-  if (state.buildctl)
-    out.push({
-      value: 'build-command',
-      label: 'your build command (buildctl form; buildkitd restarted with the proxy)',
-    });
-  out.push({ value: 'docker-cli-config', label: 'RUN steps (~/.docker/config.json proxies)' });
-  out.push({ value: 'client-shell', label: 'your shell (registry tokens)' });
-  return out;
-}
-
-/** The targets offered for this machine, and those preselected: the first (the daemon) and the doctor's defaults. */
-export function targetsFor(evidence: Evidence): {
-  choices: WizardState['targetChoices'];
-  preselect: Target[];
-} {
-  const { report, state } = buildReport(evidence, {});
-  const choices = targetChoices(evidence);
+/**
+ * The targets offered for this machine (core's availableTargets), and those preselected: the first (the daemon)
+ * and the doctor's defaults.
+ */
+export function targetsFor(state: State, report: Report): { choices: TargetChoice[]; preselect: Target[] } {
+  const choices = availableTargets(state);
   const defaults = defaultTargets(state, report.findings).filter((t) => choices.some((c) => c.value === t));
   // A buildctl build never touches dockerd: only the doctor's defaults (buildkitd's fix), not the daemon first.
   const first = choices[0] && state.buildCommand?.tool !== 'buildctl' ? [choices[0].value] : [];
@@ -157,40 +116,41 @@ export function liveEffects(opts: WizardOptions): Effects {
         }),
     });
   };
+  // Each evidence is analysed once: the plan, the report for each answer and --from's verify all reuse it.
+  const machines = new WeakMap<Evidence, State>();
+  const machineOf = (evidence: Evidence, given?: State | null) => {
+    const known = given ?? machines.get(evidence);
+    if (known) return known;
+    const state = analyze(evidence);
+    machines.set(evidence, state);
+    return state;
+  };
   return {
     async detect(onProbe) {
       const evidence = await capture(onProbe);
-      const { report, profile } = buildReport(evidence, {});
-      const { choices, preselect } = targetsFor(evidence);
-      const proxy = profile.httpProxy ?? profile.httpsProxy ?? '';
+      const { report, state, profile } = buildReport(evidence, {}, machineOf(evidence));
+      const { choices, preselect } = targetsFor(state, report);
       return {
         evidence,
+        machine: state,
         report,
         targetChoices: choices,
         answers: {
-          proxy,
-          separateHttps:
-            !!profile.httpsProxy && !!profile.httpProxy && profile.httpsProxy !== profile.httpProxy,
-          httpsProxy:
-            profile.httpsProxy && profile.httpsProxy !== profile.httpProxy ? profile.httpsProxy : '',
-          noProxy: profile.noProxy.join(','),
-          registries: '',
-          mirrors: '',
-          tlsInspect: false,
-          caCert: '',
-          loopback: proxyOnLoopback(proxy),
+          ...formFromProfile(profile),
           targets: preselect,
           errorText: '',
           buildCommand: evidence.buildCommand?.text ?? '',
         },
       };
     },
-    plan(evidence, answers) {
+    plan(evidence, answers, machine) {
       const targets = answers.targets.filter(isTarget) as Target[];
-      return makePlan(evidence, profileInput(answers), targets.length ? { targets } : {}).plan;
+      const state = machineOf(evidence, machine);
+      return makePlan(evidence, profileFromForm(answers), targets.length ? { targets, state } : { state })
+        .plan;
     },
-    report(evidence, answers) {
-      return buildReport(evidence, profileInput(answers)).report;
+    report(evidence, answers, machine) {
+      return buildReport(evidence, profileFromForm(answers), machineOf(evidence, machine)).report;
     },
     async act(choice, plan) {
       if (choice === 'save') {
@@ -262,13 +222,14 @@ export function liveEffects(opts: WizardOptions): Effects {
     },
     async verify(answers) {
       const evidence = await capture();
-      return buildReport(evidence, profileInput(answers)).report;
+      return buildReport(evidence, profileFromForm(answers), machineOf(evidence)).report;
     },
     async command(evidence, text) {
       // An emptied field: the machine without a build command.
       const ev = text ? await withCommandText(evidence, text, opts.root) : evidence;
-      const { choices, preselect } = targetsFor(ev);
-      return { evidence: ev, targetChoices: choices, targets: preselect };
+      const machine = machineOf(ev);
+      const { choices, preselect } = targetsFor(machine, buildReport(ev, {}, machine).report);
+      return { evidence: ev, machine, targetChoices: choices, targets: preselect };
     },
     async checkCaFile(path) {
       try {

@@ -1,7 +1,7 @@
 // `buildproxy` with no command: the wizard in a terminal, the same flow without one when --yes is given.
 import { access, constants } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isTarget, TARGETS, type Target } from '@buildproxy/core';
+import { formFromInput, isTarget, TARGETS, type Target } from '@buildproxy/core';
 import { EVIDENCE, PROFILE, parse } from '../args.js';
 import { UsageError } from '../errors.js';
 import { loadBundle, probesFrom, rootFrom, timeoutFrom } from '../evidence-source.js';
@@ -9,7 +9,7 @@ import type { Io } from '../io.js';
 import { profileFromFlags } from '../profile-flags.js';
 import { liveEffects } from './effects.js';
 import { runFlow } from './flow.js';
-import { type Answers, proxyAnswers } from './state.js';
+import type { Answers } from './state.js';
 
 export const WIZARD_HELP = `Usage: buildproxy [options]
 
@@ -71,16 +71,7 @@ export async function wizard(argv: string[], io: Io): Promise<number> {
     planFile: (values['plan-file'] as string | undefined) ?? join(process.cwd(), 'buildproxy-plan.json'),
     command: values.command as string | undefined,
   };
-  const given: Partial<Answers> = {
-    ...proxyAnswers(input),
-    noProxy: input.noProxy ?? '',
-    registries: (input.registries ?? []).join(','),
-    mirrors: (input.mirrors ?? []).join(','),
-    loopback: input.proxyOnHost ?? false,
-    tlsInspect: !!input.caCert,
-    caCert: input.caCert ?? '',
-    targets,
-  };
+  const given: Partial<Answers> = { ...formFromInput(input), targets };
   const effects = liveEffects(opts);
   if (values.yes)
     return runFlow({

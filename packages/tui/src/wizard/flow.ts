@@ -29,7 +29,7 @@ export async function runFlow(o: {
       io.out(`  ${l.status === 'ok' ? '✓' : l.status === 'timeout' ? '⏱' : '·'} ${l.label}\n`);
   });
   const answers = mergeAnswers({ ...EMPTY_ANSWERS, ...detected.answers }, o.given);
-  const before = effects.report(detected.evidence, answers);
+  const before = effects.report(detected.evidence, answers, detected.machine);
   io.out(st.bold('2. What we found\n'));
   for (const f of before.findings)
     io.out(`  ${markOf(f.severity).glyph} ${f.rule}: ${redactAll(f.message)}\n`);
@@ -37,7 +37,7 @@ export async function runFlow(o: {
   io.out(st.bold('3. Review\n'));
   let plan: ReturnType<Effects['plan']>;
   try {
-    plan = effects.plan(detected.evidence, answers);
+    plan = effects.plan(detected.evidence, answers, detected.machine);
   } catch (e) {
     io.err(`buildproxy: cannot plan: ${(e as Error).message}\n`);
     return 2;

@@ -1,29 +1,22 @@
 // The wizard's state: a pure reducer. Views render it; effects (probes, planning, writing) dispatch into it.
 import {
-  analyze,
+  EMPTY_PROFILE_FORM,
   type Evidence,
-  findRule,
   type Plan,
-  type ProfileInput,
+  type ProfileForm,
   type Report,
   readError,
   type State,
   type Target,
+  type TargetChoice,
+  targetForError,
 } from '@buildproxy/core';
 
 export const STEPS = ['detect', 'found', 'network', 'paste', 'review', 'act', 'verify', 'done'] as const;
 export type Step = (typeof STEPS)[number];
 
-export interface Answers {
-  proxy: string;
-  separateHttps: boolean;
-  httpsProxy: string;
-  noProxy: string;
-  registries: string;
-  mirrors: string;
-  tlsInspect: boolean;
-  caCert: string;
-  loopback: boolean;
+/** The network screen's fields (core's ProfileForm: core maps them to and from a profile), the targets, the error. */
+export interface Answers extends ProfileForm {
   targets: Target[];
   errorText: string;
   /** the build command the user runs ("buildctl build …"): it decides which builder and which build args count */
@@ -50,10 +43,12 @@ export interface WizardState {
   history: Step[];
   probes: ProbeLine[];
   evidence: Evidence | null;
+  /** the evidence analysed, once: plans, reports and the pasted error all read this */
+  machine: State | null;
   report: Report | null;
   answers: Answers;
-  /** targets this machine can use, with labels, for the multi-select */
-  targetChoices: { value: Target; label: string }[];
+  /** targets this machine can use, with labels and reasons (core's availableTargets), for the multi-select */
+  targetChoices: TargetChoice[];
   /** targets added because the pasted error points at an actor none of the chosen ones fixes */
   fromError: Target[];
   /** the targets detection preselected: while the user keeps them, a typed build command may replace them */
@@ -72,6 +67,7 @@ export type Action =
   | {
       type: 'detected';
       evidence: Evidence;
+      machine: State;
       report: Report;
       answers: Answers;
       targetChoices: WizardState['targetChoices'];
@@ -90,20 +86,13 @@ export type Action =
   | {
       type: 'command';
       evidence: Evidence;
+      machine: State;
       targetChoices: WizardState['targetChoices'];
       targets: Target[];
     };
 
 export const EMPTY_ANSWERS: Answers = {
-  proxy: '',
-  separateHttps: false,
-  httpsProxy: '',
-  noProxy: '',
-  registries: '',
-  mirrors: '',
-  tlsInspect: false,
-  caCert: '',
-  loopback: false,
+  ...EMPTY_PROFILE_FORM,
   targets: [],
   errorText: '',
   buildCommand: '',
@@ -115,6 +104,7 @@ export function initialState(answers: Partial<Answers> = {}): WizardState {
     history: [],
     probes: [],
     evidence: null,
+    machine: null,
     report: null,
     answers: { ...EMPTY_ANSWERS, ...answers },
     targetChoices: [],
@@ -136,9 +126,8 @@ function nextStep(step: Step): Step {
 }
 
 /**
- * The target that fixes the requester the pasted error points to, read with the detected machine (so a loopback
- * proxy from a docker-container builder points to the builder, not to dockerd): unless a chosen target already
- * fixes one of its rules, the first target this machine can use that does. Not-proxy errors add nothing.
+ * The target that fixes the requester the pasted error points to (core's targetForError), read with the detected
+ * machine: a loopback proxy from a docker-container builder points to the builder, not to dockerd.
  */
 export function targetsForError(
   text: string,
@@ -146,12 +135,7 @@ export function targetsForError(
   chosen: Target[],
   machine: State | null = null,
 ): Target[] {
-  const r = readError(text, machine);
-  if (!r.recognised || !r.proxyProblem) return [];
-  const fixes = r.rules.flatMap((id) => findRule(id)?.targets ?? []);
-  if (fixes.some((t) => chosen.includes(t))) return [];
-  const pick = choices.find((c) => fixes.includes(c));
-  return pick ? [pick] : [];
+  return targetForError(readError(text, machine), choices, chosen);
 }
 
 /** Steps that cannot be returned to: their work is done (files written, doctor re-run). */
@@ -169,6 +153,7 @@ export function reducer(s: WizardState, a: Action): WizardState {
       return {
         ...s,
         evidence: a.evidence,
+        machine: a.machine,
         report: a.report,
         targetChoices: a.targetChoices,
         preselected: a.answers.targets,
@@ -187,7 +172,7 @@ export function reducer(s: WizardState, a: Action): WizardState {
               s.answers.errorText,
               s.targetChoices.map((c) => c.value),
               s.answers.targets,
-              s.evidence ? analyze(s.evidence) : null,
+              s.machine,
             )
           : [];
       return {
@@ -235,6 +220,7 @@ export function reducer(s: WizardState, a: Action): WizardState {
       return {
         ...s,
         evidence: a.evidence,
+        machine: a.machine,
         targetChoices: a.targetChoices,
         preselected: a.targets,
         answers: { ...s.answers, targets },
@@ -244,20 +230,6 @@ export function reducer(s: WizardState, a: Action): WizardState {
       };
     }
   }
-}
-
-/** What was detected, with every answer the user gave (a flag, or typed) on top. */
-/**
- * The proxy flags as answers, by plan's rule (core's resolveProfile): HTTP is --http-proxy or --proxy, HTTPS is
- * --https-proxy or --proxy, each falling back to the other. Nothing given: no proxy answers at all.
- */
-export function proxyAnswers(input: ProfileInput): Partial<Answers> {
-  const http = input.httpProxy ?? input.proxy;
-  const https = input.httpsProxy ?? input.proxy;
-  if (!http && !https) return {};
-  const proxy = (http ?? https)!;
-  const separate = !!https && https !== proxy;
-  return { proxy, separateHttps: separate, httpsProxy: separate ? https! : '' };
 }
 
 /**

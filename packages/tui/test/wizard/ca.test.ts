@@ -1,9 +1,8 @@
 // "Proxy inspects TLS? yes" with a CA file: the wizard's answers, with the targets it lets the user pick, plan a
 // CA step for every actor (issue 15: before, they planned none).
-import { makePlan } from '@buildproxy/core';
+import { makePlan, profileFromForm } from '@buildproxy/core';
 import { fixtures, synthesize } from '@buildproxy/core/testing';
 import { describe, expect, it } from 'vitest';
-import { profileInput } from '../../src/wizard/effects.js';
 import { EMPTY_ANSWERS } from '../../src/wizard/state.js';
 
 describe('the wizard with TLS inspection', () => {
@@ -18,7 +17,7 @@ describe('the wizard with TLS inspection', () => {
       caCert: '/home/alice/corp-ca.pem',
       targets: [...targets],
     };
-    const plan = makePlan(synthesize(machine), profileInput(answers), { targets: [...targets] }).plan;
+    const plan = makePlan(synthesize(machine), profileFromForm(answers), { targets: [...targets] }).plan;
     expect(plan.targets).toContain('ca-trust');
     expect(plan.commands.map((c) => c.argv.join(' '))).toContain('update-ca-certificates');
     expect(plan.snippets.some((s) => s.language === 'dockerfile')).toBe(true);
@@ -33,7 +32,7 @@ describe('the wizard with TLS inspection', () => {
       tlsInspect: false,
       caCert: '/home/alice/corp-ca.pem',
     };
-    const plan = makePlan(synthesize(fixtures.GOOD_DOCKER), profileInput(answers), {
+    const plan = makePlan(synthesize(fixtures.GOOD_DOCKER), profileFromForm(answers), {
       targets: ['docker-systemd'],
     }).plan;
     expect(plan.targets).not.toContain('ca-trust');

@@ -1,10 +1,9 @@
-import { buildReport, makePlan } from '@buildproxy/core';
+import { analyze, buildReport, makePlan, profileFromForm } from '@buildproxy/core';
 import { fixtures, synthesize } from '@buildproxy/core/testing';
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../src/wizard/app.js';
 import type { Effects } from '../../src/wizard/effects.js';
-import { profileInput } from '../../src/wizard/effects.js';
 import { DetectScreen } from '../../src/wizard/screens/detect.js';
 import { NetworkScreen, noProxyPreview } from '../../src/wizard/screens/network.js';
 import { PasteScreen } from '../../src/wizard/screens/paste.js';
@@ -64,10 +63,11 @@ function fakeEffects(written: string[] = []): Effects {
       onProbe({ label: 'docker info', status: 'ok', ms: 9 });
       return {
         evidence,
+        machine: analyze(evidence),
         report: buildReport(evidence).report,
         targetChoices: [
-          { value: 'docker-systemd', label: 'dockerd and its BuildKit' },
-          { value: 'docker-cli-config', label: 'RUN steps' },
+          { value: 'docker-systemd', label: 'dockerd and its BuildKit', reason: 'systemd' },
+          { value: 'docker-cli-config', label: 'RUN steps', reason: 'config.json' },
         ],
         answers: {
           ...EMPTY_ANSWERS,
@@ -77,8 +77,8 @@ function fakeEffects(written: string[] = []): Effects {
         },
       };
     },
-    plan: (ev, a) => makePlan(ev, profileInput(a), { targets: a.targets as never }).plan,
-    report: (ev, a) => buildReport(ev, profileInput(a)).report,
+    plan: (ev, a) => makePlan(ev, profileFromForm(a), { targets: a.targets as never }).plan,
+    report: (ev, a) => buildReport(ev, profileFromForm(a)).report,
     async act(choice, plan) {
       written.push(choice, ...plan.changes.map((c) => c.path));
       return { choice, ok: true, backups: ['/etc/x.bak'], lines: plan.changes.map((c) => `wrote ${c.path}`) };
@@ -88,13 +88,13 @@ function fakeEffects(written: string[] = []): Effects {
       return plan.commands.map((c) => `ran ${c.argv.join(' ')}`);
     },
     async verify(a) {
-      return buildReport(synthesize(fixtures.GOOD_DOCKER), profileInput(a)).report;
+      return buildReport(synthesize(fixtures.GOOD_DOCKER), profileFromForm(a)).report;
     },
     async checkCaFile(p) {
       return p === '/ok.crt' ? null : `cannot read ${p}`;
     },
     async command(ev) {
-      return { evidence: ev, targetChoices: [], targets: [] };
+      return { evidence: ev, machine: analyze(ev), targetChoices: [], targets: [] };
     },
   };
 }
@@ -124,7 +124,7 @@ describe('screens', () => {
     const { lastFrame, rerender } = render(
       <NetworkScreen
         answers={answers}
-        choices={[{ value: 'docker-systemd', label: 'dockerd' }]}
+        choices={[{ value: 'docker-systemd', label: 'dockerd', reason: 'systemd' }]}
         error={null}
         onAnswer={(p) => (answers = { ...answers, ...p })}
         onNext={() => {}}

@@ -9,8 +9,9 @@ const detected = (s: WizardState) =>
   reducer(s, {
     type: 'detected',
     evidence: ev,
+    machine: analyze(ev),
     report,
-    targetChoices: [{ value: 'docker-systemd', label: 'dockerd' }],
+    targetChoices: [{ value: 'docker-systemd', label: 'dockerd', reason: 'systemd' }],
     answers: {
       ...s.answers,
       proxy: 'http://detected:3128',
@@ -125,7 +126,7 @@ describe('a pasted error adds the target that fixes its actor', () => {
 
   it('leaving the paste step adds them and remembers why; the review shows it', () => {
     let s = detected(initialState());
-    s = { ...s, targetChoices: choices.map((value) => ({ value, label: value })) };
+    s = { ...s, targetChoices: choices.map((value) => ({ value, label: value, reason: value })) };
     s = reducer(reducer(s, { type: 'next' }), { type: 'next' }); // found → network → paste
     expect(s.step).toBe('paste');
     s = reducer(s, { type: 'answer', patch: { errorText: token } });

@@ -1,8 +1,10 @@
 // One rule for the proxy flags, in `plan` and in the wizard's --yes flow: --proxy X means X for HTTP and HTTPS,
 // whatever HTTPS_PROXY the shell holds.
+
+import { formFromInput } from '@buildproxy/core';
 import { fixtures, synthesize } from '@buildproxy/core/testing';
 import { describe, expect, it } from 'vitest';
-import { EMPTY_ANSWERS, mergeAnswers, proxyAnswers } from '../../src/wizard/state.js';
+import { EMPTY_ANSWERS, mergeAnswers } from '../../src/wizard/state.js';
 import { machineFrom, runCli } from '../helpers.js';
 
 const FLAG = 'http://flag.corp.example:3128';
@@ -11,21 +13,21 @@ const SHELL = 'http://shell.corp.example:8080';
 describe('proxy flags over a shell that has its own proxy', () => {
   it('the answers: --proxy replaces both, --https-proxy only HTTPS, as resolveProfile does', () => {
     const detected = { ...EMPTY_ANSWERS, proxy: SHELL, separateHttps: true, httpsProxy: 'http://other:1' };
-    expect(mergeAnswers(detected, proxyAnswers({ proxy: FLAG }))).toMatchObject({
+    expect(mergeAnswers(detected, formFromInput({ proxy: FLAG }))).toMatchObject({
       proxy: FLAG,
       separateHttps: false,
       httpsProxy: '',
     });
-    expect(mergeAnswers(detected, proxyAnswers({ httpsProxy: FLAG }))).toMatchObject({
+    expect(mergeAnswers(detected, formFromInput({ httpsProxy: FLAG }))).toMatchObject({
       proxy: FLAG,
       separateHttps: false,
     });
-    expect(mergeAnswers(detected, proxyAnswers({ proxy: FLAG, httpsProxy: SHELL }))).toMatchObject({
+    expect(mergeAnswers(detected, formFromInput({ proxy: FLAG, httpsProxy: SHELL }))).toMatchObject({
       proxy: FLAG,
       separateHttps: true,
       httpsProxy: SHELL,
     });
-    expect(mergeAnswers(detected, proxyAnswers({}))).toMatchObject({
+    expect(mergeAnswers(detected, formFromInput({}))).toMatchObject({
       proxy: SHELL,
       httpsProxy: 'http://other:1',
     });

@@ -1,4 +1,4 @@
-import { goBypass, parseProxyUrl, proxyOnLoopback, registryHostport } from '@buildproxy/core';
+import { goBypass, listField, parseProxyUrl, proxyOnLoopback, registryHostport } from '@buildproxy/core';
 import { Box, useInput } from 'ink';
 import { useState } from 'react';
 import { Screen } from '../components/chrome.js';
@@ -42,11 +42,7 @@ export function proxyError(v: string, required: boolean): string | null {
 
 /** Live Go-semantics preview: where each registry goes with this NO_PROXY. */
 export function noProxyPreview(a: Answers): { host: string; direct: boolean; why: string }[] {
-  const hosts = [
-    ...a.registries.split(/[\s,]+/).filter(Boolean),
-    ...a.mirrors.split(/[\s,]+/).filter(Boolean),
-    'registry-1.docker.io',
-  ];
+  const hosts = [...listField(a.registries), ...listField(a.mirrors), 'registry-1.docker.io'];
   return hosts.map((h) => {
     const b = goBypass(a.noProxy, registryHostport(h));
     return {
