@@ -1,9 +1,11 @@
 // The rules of the house, checked on the source: arrows point down the layers of core, files stay small, analysis
 // functions stay short, and core's public surface is the named entry points only.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { RULES } from '../../src/rules/index.js';
+import { TARGETS } from '../../src/targets.js';
 
 const ROOT = resolve(import.meta.dirname, '../../../..');
 const CORE = join(ROOT, 'packages/core/src');
@@ -122,6 +124,25 @@ describe('public surface', () => {
     expect('fixtures' in core || 'synthesize' in core).toBe(false);
     expect(core.ACTORS).toEqual(['client', 'runtime', 'builder', 'run']);
   });
+  /** The wizard's steps, read from tui's state.ts (core's tests do not import tui). */
+  const wizardSteps = () => {
+    const src = readFileSync(join(ROOT, 'packages/tui/src/wizard/state.ts'), 'utf8');
+    const list = /export const STEPS = \[([^\]]+)\]/.exec(src)![1]!;
+    return [...list.matchAll(/'([a-z-]+)'/g)].map((m) => m[1]!);
+  };
+
+  it('every rule, target and screen is found from its name with one ls', () => {
+    const has = (path: string) => existsSync(join(ROOT, path));
+    const missing = [
+      ...RULES.flatMap((r) =>
+        [`rules/${r.id}/check.ts`, `rules/${r.id}/text.ts`].map((f) => `packages/core/src/${f}`),
+      ),
+      ...TARGETS.map((t) => `packages/core/src/plan/targets/${t}.ts`),
+      ...wizardSteps().map((s) => `packages/tui/src/wizard/screens/${s}.tsx`),
+    ].filter((p) => !has(p));
+    expect(missing).toEqual([]);
+  });
+
   it('tui and docs import core through its entry points only', () => {
     const dirs = ['packages/tui/src', 'packages/tui/test', 'packages/docs/src', 'packages/docs/scripts'];
     const deep = dirs
