@@ -13,7 +13,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { createServer } from 'node:net';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { median, sideBySide, timeOnce, timeToMarkers } from './bench-lib.mjs';
@@ -21,6 +21,8 @@ import { median, sideBySide, timeOnce, timeToMarkers } from './bench-lib.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(root, 'packages/tui/dist/cli.cjs');
 const N = Number(process.env.BENCH_RUNS ?? 9);
+// The machine is shared: its load goes into the file, so a figure measured on a busy machine says so.
+const loadAtStart = loadavg()[0];
 if (!existsSync(CLI)) execFileSync('pnpm', ['build'], { cwd: root, stdio: 'inherit' });
 const node = process.execPath;
 const empty = mkdtempSync(join(tmpdir(), 'bp-bench-'));
@@ -243,11 +245,12 @@ if (process.env.BENCH_DOCS !== '0') {
 
 const cpu = cpus();
 const machine = `${cpu[0]?.model ?? 'unknown CPU'} × ${cpu.length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`;
+const load = `load average (1 min) ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end`;
 const md = `# Benchmarks
 
 Measured with \`pnpm bench\` (${N} runs per figure, medians, side by side in one run) on ${new Date().toISOString().slice(0, 10)}.
 
-Machine: ${machine}.
+Machine: ${machine}; ${load}.
 
 | figure | value | target | |
 |---|---|---|---|
