@@ -137,6 +137,16 @@ export async function getEvidence(v: Values, opts: { mask?: boolean } = {}): Pro
   return withCommand(await evidenceOf(v, opts), v);
 }
 
+/** buildctl --addr in the build command, for the capture to inspect the container or pod it names. */
+export function commandAddr(text: string | undefined): string | null {
+  if (text === undefined) return null;
+  try {
+    return parseBuildCommand(text, process.env as Record<string, string>).addr;
+  } catch {
+    return null; // withCommand reports the problem
+  }
+}
+
 async function evidenceOf(v: Values, opts: { mask?: boolean }): Promise<Evidence> {
   if (v.from !== undefined) {
     if (v.root !== undefined)
@@ -153,6 +163,7 @@ async function evidenceOf(v: Values, opts: { mask?: boolean }): Promise<Evidence
       root: rootFrom(v),
       dockerfile: v.file as string | undefined,
       mask: opts.mask,
+      buildkitAddr: commandAddr(v.command as string | undefined),
     });
   } catch (e) {
     if (isUsageError(e)) throw e;

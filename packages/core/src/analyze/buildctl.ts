@@ -6,13 +6,14 @@ import {
   type AddressSource,
   type BuildkitAddress,
   buildctlAddress,
+  helperInspectArgv,
   rootlessBuildkitSocket,
 } from '../daemons/buildkit-host.js';
 import { resolveDaemon, type Tie } from '../daemons/resolve.js';
 import { canonicalSocketPath } from '../daemons/unix-sockets.js';
 import { CMD, type FileContext, systemctlShow } from '../evidence/canonical.js';
 import { type Evidence, findCommand, type ProcessInfo } from '../evidence/schema.js';
-import { parseContainerInspect } from '../formats/docker-output.js';
+import { parseContainerInspect, parsePodEnv } from '../formats/docker-output.js';
 import { parseSystemctlShow, type SystemctlUnit } from '../formats/systemctl.js';
 import { pickRelevant } from '../proxy/env.js';
 import { type UnitConfig, unitConfig } from './daemon-config.js';
@@ -71,12 +72,19 @@ function buildkitdEnv(
   } else if (unit?.loaded && unit.environment) {
     env = pickRelevant(unit.environment);
     envOrigin = { kind: 'command', ref: systemctlShow('buildkit', userScope).slice(0, 3).join(' ') };
-  } else if (address.kind === 'docker-container' && address.target) {
-    const ci = findCommand(ev, ['docker', 'container', 'inspect', address.target]);
-    const info = ci?.exitCode === 0 ? parseContainerInspect(ci.stdout) : null;
-    if (info) {
-      env = info.env;
-      envOrigin = { kind: 'command', ref: `docker container inspect ${address.target}` };
+  } else if (helperInspectArgv(address)) {
+    // docker-, podman-, nerdctl-container:// and kube-pod://: the container's or pod's own environment.
+    const argv = helperInspectArgv(address)!;
+    const ci = findCommand(ev, argv);
+    const found =
+      ci?.exitCode === 0
+        ? address.kind === 'kube-pod'
+          ? parsePodEnv(ci.stdout)
+          : (parseContainerInspect(ci.stdout)?.env ?? null)
+        : null;
+    if (found) {
+      env = found;
+      envOrigin = { kind: 'command', ref: argv.join(' ') };
     }
   } else if (!proc && systemd && uc.fileVars.size > 0) {
     env = Object.fromEntries([...uc.fileVars].map(([k, v]) => [k, v.value]));

@@ -68,3 +68,27 @@ export function rootlessBuildkitSocket(
   const dir = xdgRuntimeDir || (uid !== null && uid !== 0 ? `/run/user/${uid}` : null);
   return dir ? `${dir.replace(/\/+$/, '')}/buildkit/buildkitd.sock` : null;
 }
+
+/**
+ * The command that shows the environment of the container or pod a connection helper reaches (its proxy is that
+ * environment): docker/podman/nerdctl `container inspect` (the same JSON), `kubectl get pod -o json`. Null for
+ * unix, tcp and ssh. The argv is the evidence contract: capture runs it, analysis looks it up by it.
+ */
+export function helperInspectArgv(a: BuildkitAddress): string[] | null {
+  // A name that starts with "-" would be read as a flag by the CLI: no probe, the builder stays unknown.
+  if (!a.target || a.target.startsWith('-') || a.namespace?.startsWith('-')) return null;
+  if (a.kind === 'docker-container') return ['docker', 'container', 'inspect', a.target];
+  if (a.kind === 'podman-container') return ['podman', 'container', 'inspect', a.target];
+  if (a.kind === 'nerdctl-container') return ['nerdctl', 'container', 'inspect', a.target];
+  if (a.kind === 'kube-pod')
+    return [
+      'kubectl',
+      'get',
+      'pod',
+      a.target,
+      ...(a.namespace ? ['--namespace', a.namespace] : []),
+      '--output',
+      'json',
+    ];
+  return null;
+}

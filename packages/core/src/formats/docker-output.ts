@@ -258,3 +258,25 @@ export function parseBuildxInstance(text: string): { name: string; platforms: st
       .map((p) => [p.os, p.architecture, p.variant].filter((x) => typeof x === 'string' && x).join('/')),
   }));
 }
+
+/**
+ * `kubectl get pod NAME -o json`: the literal env of the pod's first container that sets any (buildkitd's).
+ * valueFrom entries (secrets, config maps) have no value here and are skipped; null when it is no pod.
+ */
+export function parsePodEnv(stdout: string): Record<string, string> | null {
+  const pod = obj(parseJson(stdout.trim()));
+  const containers = obj(pod.spec).containers;
+  if (!Array.isArray(containers)) return null;
+  const env: Record<string, string> = {};
+  for (const c of containers) {
+    const list = obj(c).env;
+    if (!Array.isArray(list)) continue;
+    for (const e of list) {
+      const name = str(obj(e).name);
+      const value = obj(e).value;
+      if (name && typeof value === 'string') env[name] = value;
+    }
+    if (Object.keys(env).length) break;
+  }
+  return env;
+}

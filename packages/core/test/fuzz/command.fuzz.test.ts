@@ -12,8 +12,9 @@ import { composeBuildArgs, MAX_COMPOSE } from '../../src/command/compose.js';
 import { parseBuildCommand } from '../../src/command/parse.js';
 import { CommandError, MAX_COMMAND, shellWords } from '../../src/command/tokenize.js';
 import { buildkitdAddrs, dockerdHosts, filesToRead, flagValues, unixPath } from '../../src/daemons/argv.js';
-import { buildctlAddress, parseBuildkitAddress } from '../../src/daemons/buildkit-host.js';
+import { buildctlAddress, helperInspectArgv, parseBuildkitAddress } from '../../src/daemons/buildkit-host.js';
 import { canonicalSocketPath, parseUnixTable, socketInode } from '../../src/daemons/unix-sockets.js';
+import { parsePodEnv } from '../../src/formats/docker-output.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const opts = { numRuns: RUNS };
@@ -238,6 +239,18 @@ describe(`fuzz (${RUNS} cases each): the build command, compose, argv and /proc/
         expect(['--addr', 'BUILDKIT_HOST', 'default']).toContain(source);
         if (address.path !== null) expect(address.path.startsWith('/')).toBe(true);
         expect(KINDS).toContain(parseBuildkitAddress(host).kind);
+        // The probe it leads to: a fixed tool and subcommand, the target as one argument, never a flag.
+        const probe = helperInspectArgv(address);
+        if (probe) {
+          expect(['docker', 'podman', 'nerdctl', 'kubectl']).toContain(probe[0]);
+          expect(probe).toContain(address.target);
+          expect(
+            probe
+              .slice(1)
+              .filter((w) => w.startsWith('-') && !w.startsWith('--namespace') && w !== '--output'),
+          ).toEqual([]);
+        }
+        expect(parsePodEnv(host)).toSatisfy((e: unknown) => e === null || typeof e === 'object');
       }),
       opts,
     );

@@ -20,7 +20,7 @@ import {
   type TargetChoice,
 } from '@buildproxy/core';
 import { applyPlan, captureEvidence, writePrivateFile } from '@buildproxy/core/node';
-import { withCommandText } from '../evidence-source.js';
+import { commandAddr, withCommandText } from '../evidence-source.js';
 import { changeLines, commandLines } from '../render/apply.js';
 import { shownCommand } from '../render/plan.js';
 import { makeStyle } from '../render/style.js';
@@ -104,6 +104,7 @@ export function liveEffects(opts: WizardOptions): Effects {
       timeoutMs: opts.timeoutMs,
       probes: opts.probes,
       dockerfile: opts.dockerfile,
+      buildkitAddr: commandAddr(opts.command),
       onProbeStart: (argv) => {
         started.set(argv.join(' '), Date.now());
         onProbe?.({ label: probeLabel(argv), status: 'running' });

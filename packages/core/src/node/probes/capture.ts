@@ -4,6 +4,7 @@ import { accessSync, constants } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { filesToRead } from '../../daemons/argv.js';
+import { buildctlAddress, helperInspectArgv } from '../../daemons/buildkit-host.js';
 import {
   buildxInspectNamed,
   buildxInstancePath,
@@ -27,6 +28,7 @@ import { pickRelevant } from '../../proxy/env.js';
 import { asCommand, engineGet } from './engine-api.js';
 import { type Exec, execCommand, findOnPath } from './exec.js';
 import { isDirectory, listConf, listDir, readText, underRoot } from './files.js';
+import { onlyProxyEnv } from './helper-env.js';
 import { readHostNet } from './host-net.js';
 import { type Invoker, inUserDirs, invokerEnv, isUserCommand, sudoEvidence, sudoInvoker } from './invoker.js';
 import { capturePlatform } from './platform.js';
@@ -45,6 +47,8 @@ export interface CaptureOptions {
   /** auto: ask a local daemon's API and skip buildx when it has no builders of its own; commands: run every
    * docker command, as a person would */
   probes?: 'auto' | 'commands';
+  /** buildctl --addr from the user's build command: the container or pod it names is inspected */
+  buildkitAddr?: string | null;
   onProbeStart?: (argv: readonly string[]) => void;
   onProbe?: (argv: readonly string[], result: CommandResult) => void;
   /** the platform to probe as (tests inject darwin/win32); default process.platform */
@@ -234,7 +238,18 @@ export async function captureEvidence(opts: CaptureOptions = {}): Promise<Eviden
   const dockerExec = shows[0]?.execStart?.[0] ?? null;
   // Without a docker CLI there is no docker build to diagnose, and no daemon version worth a 35 ms dockerd start.
   const dockerdBinary = daemonVersion || !dockerCli ? undefined : await findDockerd(env, dockerExec);
+  // The container or pod buildctl reaches (BUILDKIT_HOST or --addr), when its CLI is here: its env is the proxy.
+  const helper = helperInspectArgv(buildctlAddress(ctx.env, opts.buildkitAddr).address);
+  const helperApi =
+    helper?.[0] === 'docker' && socket ? `/containers/${encodeURIComponent(helper[3]!)}/json` : null;
   await Promise.all([
+    helper && helperApi ? api(helper, helperApi, (j) => onlyProxyEnv(`[${j}]`, false)) : null,
+    helper && !helperApi && findOnPath(helper[0]!, env.PATH)
+      ? probe(helper, async () => {
+          const r = await exec(helper, { timeoutMs, env });
+          return r.exitCode === 0 ? { ...r, stdout: onlyProxyEnv(r.stdout, helper[0] === 'kubectl') } : r;
+        })
+      : null,
     dockerdBinary ? run(CMD.dockerdVersion, dockerdBinary) : null,
     ...builders
       .filter((b) => b.driver !== 'docker' && b.name !== currentName)
