@@ -147,6 +147,20 @@ export function commandAddr(text: string | undefined): string | null {
   }
 }
 
+/**
+ * The Dockerfile a buildctl command sends (--local dockerfile=DIR, --opt filename=), when --file is not given and
+ * it exists: the doctor checks that file, not ./Dockerfile.
+ */
+export function commandDockerfile(text: string | undefined, file: string | undefined): string | undefined {
+  if (file !== undefined || text === undefined) return file;
+  try {
+    const path = parseBuildCommand(text, process.env as Record<string, string>).dockerfile;
+    return path && statSync(path).isFile() ? path : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 async function evidenceOf(v: Values, opts: { mask?: boolean }): Promise<Evidence> {
   if (v.from !== undefined) {
     if (v.root !== undefined)
@@ -161,7 +175,7 @@ async function evidenceOf(v: Values, opts: { mask?: boolean }): Promise<Evidence
       timeoutMs: timeoutFrom(v),
       probes: probesFrom(v),
       root: rootFrom(v),
-      dockerfile: v.file as string | undefined,
+      dockerfile: commandDockerfile(v.command as string | undefined, v.file as string | undefined),
       mask: opts.mask,
       buildkitAddr: commandAddr(v.command as string | undefined),
     });

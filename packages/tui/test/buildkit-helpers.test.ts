@@ -2,7 +2,7 @@
 // nerdctl-container:// or kube-pod:// (or --addr in the build command) name a container or pod; its environment
 // is buildkitd's proxy. The doctor asks that tool's CLI (fake executables on PATH, in a temp dir), bounded by
 // --timeout, and the capture keeps only the proxy variables of that environment.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fakeBin, makeMachine, runCli } from './helpers.js';
@@ -118,5 +118,20 @@ describe('the container or pod a connection helper names', () => {
       env: { BUILDKIT_HOST: 'kube-pod://x' },
     });
     expect(JSON.parse(r.stdout).actors.builder.httpsProxy).toBeNull();
+  });
+
+  it('the Dockerfile buildctl sends: --local dockerfile=DIR and --opt filename=, unless --file says otherwise', async () => {
+    const m = makeMachine();
+    mkdirSync(join(m.dir, 'app'));
+    writeFileSync(join(m.dir, 'app', 'Prod.Dockerfile'), 'FROM alpine\nENV HTTPS_PROXY=http://p:1\n');
+    writeFileSync(join(m.dir, 'Dockerfile'), 'FROM alpine\n');
+    const command =
+      'buildctl build --frontend dockerfile.v0 --local context=. --local dockerfile=app --opt filename=Prod.Dockerfile';
+    const rules = async (extra: string[]) => {
+      const r = await runCli(['doctor', '--root', m.root, '--json', '--command', command, ...extra], { m });
+      return JSON.parse(r.stdout).findings.map((f: { rule: string }) => f.rule);
+    };
+    expect(await rules([])).toContain('env-proxy-in-image');
+    expect(await rules(['--file', 'Dockerfile'])).not.toContain('env-proxy-in-image');
   });
 });

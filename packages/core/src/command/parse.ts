@@ -23,6 +23,8 @@ export interface BuildCommand {
   builder: string | null;
   context: string | null;
   host: string | null;
+  /** buildctl: the Dockerfile it sends, --local dockerfile=DIR joined with --opt filename= (default Dockerfile) */
+  dockerfile: string | null;
   /** docker compose -f FILE (in order) */
   composeFiles: string[];
   /** compose build SERVICE… */
@@ -79,6 +81,7 @@ function empty(tool: BuildTool, argv: string[]): BuildCommand {
     builder: null,
     context: null,
     host: null,
+    dockerfile: null,
     composeFiles: [],
     services: [],
     mistakes: [],
@@ -96,8 +99,17 @@ function parseBuildctl(words: string[]): BuildCommand | null {
     }
   }
   if (words[i] !== 'build' && words[i] !== 'b') return null;
+  let dir: string | null = null;
+  let filename = 'Dockerfile';
   for (i++; i < words.length; i++) {
+    const local = flagAt(words, i, ['--local']);
+    if (local?.value.startsWith('dockerfile=')) dir = local.value.slice('dockerfile='.length);
+    if (local) {
+      i += local.used - 1;
+      continue;
+    }
     const opt = flagAt(words, i, ['--opt']);
+    if (opt?.value.startsWith('filename=')) filename = opt.value.slice('filename='.length) || filename;
     if (opt) {
       const m = /^build-arg:(.*)$/s.exec(opt.value);
       // buildctl splits --opt at "=" and rejects a value without one ("invalid value …"): no environment lookup.
@@ -115,6 +127,8 @@ function parseBuildctl(words: string[]): BuildCommand | null {
       i += ba.used - 1;
     }
   }
+  // The dockerfile frontend reads filename inside the dockerfile local (an absolute filename is still inside it).
+  if (dir) cmd.dockerfile = `${dir.replace(/\/+$/, '') || '/'}/${filename.replace(/^\/+/, '')}`;
   return cmd;
 }
 

@@ -84,3 +84,14 @@ services:
     expect(warn).not.toHaveBeenCalled();
   });
 });
+
+describe('the Dockerfile a buildctl command sends', () => {
+  it.each([
+    ['--local dockerfile=app --opt filename=Prod.Dockerfile', 'app/Prod.Dockerfile'],
+    ['--local=dockerfile=/src/ --local context=.', '/src/Dockerfile'],
+    ['--opt filename=x --local dockerfile=.', './x'],
+    ['--local context=.', null],
+  ])('%s → %s', (flags, path) => {
+    expect(parseBuildCommand(`buildctl build --frontend dockerfile.v0 ${flags}`, {}).dockerfile).toBe(path);
+  });
+});

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { formFromInput, isTarget, TARGETS, type Target } from '@buildproxy/core';
 import { EVIDENCE, PROFILE, parse } from '../args.js';
 import { UsageError } from '../errors.js';
-import { loadBundle, probesFrom, rootFrom, timeoutFrom } from '../evidence-source.js';
+import { commandDockerfile, loadBundle, probesFrom, rootFrom, timeoutFrom } from '../evidence-source.js';
 import type { Io } from '../io.js';
 import { profileFromFlags } from '../profile-flags.js';
 import { liveEffects } from './effects.js';
@@ -65,7 +65,7 @@ export async function wizard(argv: string[], io: Io): Promise<number> {
     root: rootFrom(values),
     timeoutMs: timeoutFrom(values),
     probes: probesFrom(values),
-    dockerfile: values.file as string | undefined,
+    dockerfile: commandDockerfile(values.command as string | undefined, values.file as string | undefined),
     from: typeof values.from === 'string' ? await loadBundle(values.from) : undefined,
     outDir: (values.out as string | undefined) ?? join(process.cwd(), 'buildproxy-out'),
     planFile: (values['plan-file'] as string | undefined) ?? join(process.cwd(), 'buildproxy-plan.json'),
