@@ -67,6 +67,23 @@ function declaredAddresses(
   return null;
 }
 
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/** tcp://HOST:PORT → its host (brackets removed, lower case) and port; null for anything else. */
+function tcpTarget(address: string): { host: string; port: number } | null {
+  const m = /^tcp:\/\/(\[[^\]]+\]|[^:/]+):(\d{1,5})\/?$/i.exec(address.trim());
+  return m ? { host: m[1]!.replace(/^\[|\]$/g, '').toLowerCase(), port: Number(m[2]) } : null;
+}
+
+/** Whether a recorded "tcp://ADDR:PORT" listener accepts connections to this host and port. */
+function tcpServes(socket: string, t: { host: string; port: number }): boolean {
+  const l = tcpTarget(socket);
+  if (!l || l.port !== t.port) return false;
+  if (l.host === '0.0.0.0' || l.host === '::') return true;
+  if (l.host === t.host) return true;
+  return LOOPBACK.has(t.host) && LOOPBACK.has(l.host);
+}
+
 export function resolveDaemon(input: ResolveInput): Tie | null {
   const mine = input.processes.filter((p) => p.name === input.daemon);
   const target = unixPath(input.address);
@@ -79,6 +96,18 @@ export function resolveDaemon(input: ResolveInput): Tie | null {
         process: holder,
         how: 'socket',
         detail: `holds the listening socket ${target} (/proc/${holder.pid}/fd)`,
+      };
+  }
+  // 1b. A tcp:// address: the process holding a listening TCP socket on that port, bound to that address or to
+  // every address (0.0.0.0, ::). Names other than localhost are not resolved (no DNS here): argv still ties them.
+  const tcp = tcpTarget(input.address);
+  if (tcp) {
+    const holder = mine.find((p) => p.sockets?.some((s) => tcpServes(s, tcp)));
+    if (holder)
+      return {
+        process: holder,
+        how: 'socket',
+        detail: `holds the listening socket ${input.address} (/proc/${holder.pid}/net/tcp)`,
       };
   }
   // 2 and 3. What each process was told (a daemon left at its default address is tied by 1 or 4 only). A process whose sockets we could read and that does not hold the

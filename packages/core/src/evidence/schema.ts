@@ -26,8 +26,9 @@ export interface ProcessInfo {
   env: Record<string, string> | null;
   /** /proc/PID/cmdline (capped); passwords masked in a capture, like env */
   argv?: string[];
-  /** unix socket paths this process listens on (its fds' inodes found in /proc/PID/net/unix); absent when the
-   * fds could not be read (another user's daemon) — then argv and pidfiles tie it to an address */
+  /** unix socket paths this process listens on (its fds' inodes found in /proc/PID/net/unix), and its listening
+   * TCP sockets as "tcp://ADDR:PORT" (/proc/PID/net/tcp, tcp6); absent when the fds could not be read (another
+   * user's daemon) — then argv and pidfiles tie it to an address */
   sockets?: string[];
 }
 

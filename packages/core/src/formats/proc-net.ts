@@ -65,7 +65,12 @@ function ipv6FromLe(s: string): string {
 
 /** LISTEN rows (state 0A) of /proc/net/tcp (v6 false) or /proc/net/tcp6. Malformed rows are skipped. */
 export function parseTcpListeners(text: string, v6: boolean): Listener[] {
-  const out: Listener[] = [];
+  return tcpListenRows(text, v6).map(({ addr, port }) => ({ addr, port }));
+}
+
+/** The same rows with their socket inode (column 10): what ties a listening port to the process holding it. */
+export function tcpListenRows(text: string, v6: boolean): (Listener & { inode: number })[] {
+  const out: (Listener & { inode: number })[] = [];
   const addrRe = v6 ? /^([0-9A-Fa-f]{32}):([0-9A-Fa-f]{4})$/ : /^([0-9A-Fa-f]{8}):([0-9A-Fa-f]{4})$/;
   for (const line of text.slice(0, MAX_PROC_NET).split('\n')) {
     if (out.length >= MAX_LISTENERS) break;
@@ -73,9 +78,15 @@ export function parseTcpListeners(text: string, v6: boolean): Listener[] {
     if (f.length < 4 || !/^\d+:$/.test(f[0]!) || f[3] !== '0A') continue;
     const m = addrRe.exec(f[1]!);
     if (!m) continue;
-    out.push({ addr: v6 ? ipv6FromLe(m[1]!) : ipv4FromLe(m[1]!), port: hex(m[2]!) });
+    const inode = /^\d{1,12}$/.test(f[9] ?? '') ? Number(f[9]) : 0;
+    out.push({ addr: v6 ? ipv6FromLe(m[1]!) : ipv4FromLe(m[1]!), port: hex(m[2]!), inode });
   }
   return out;
+}
+
+/** "tcp://ADDR:PORT" as a process's listening socket is recorded (IPv6 in brackets). */
+export function tcpSocketName(l: Listener): string {
+  return `tcp://${l.addr.includes(':') ? `[${l.addr}]` : l.addr}:${l.port}`;
 }
 
 /** Interface subnets from /proc/net/route (Destination and Mask are little-endian hex words). */

@@ -33,9 +33,28 @@ if (process.env.LISTEN_FDS) s.listen({ fd: 3 }); else s.listen(process.argv.at(-
 setTimeout(() => process.exit(0), 60000);
 `;
 
+function canConnect(to: { path: string } | { port: number; host: string }): Promise<boolean> {
+  return new Promise((resolve) => {
+    const c = connect(to as never, () => {
+      c.destroy();
+      resolve(true);
+    });
+    c.on('error', () => resolve(false));
+  });
+}
+
+// buildkitd --addr tcp://127.0.0.1:PORT: the port comes back on stdout.
+const TCP_SERVER = `
+require('node:fs').writeFileSync('/proc/self/comm', 'buildkitd');
+const s = require('node:net').createServer(() => {});
+s.listen({ host: '127.0.0.1', port: 0 }, () => console.log(s.address().port));
+setTimeout(() => process.exit(0), 60000);
+`;
+
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'bp-sockets-'));
   symlinkSync(process.execPath, join(dir, 'dockerd'));
+  symlinkSync(process.execPath, join(dir, 'buildkitd'));
 });
 afterAll(() => {
   for (const k of kids) k.kill('SIGKILL');
@@ -49,7 +68,8 @@ describe('scanProcesses: argv and listening sockets', () => {
       stdio: 'ignore',
     });
     kids.push(k);
-    await waitFor(() => existsSync(sock));
+    // The path exists from bind(); the socket listens (and shows in /proc/net/unix as such) from listen().
+    await waitFor(() => existsSync(sock) && canConnect({ path: sock }));
     const procs = await scanProcesses(undefined);
     const me = procs.find((p) => p.pid === k.pid)!;
     expect(me.name).toBe('dockerd');
@@ -107,4 +127,29 @@ describe('scanProcesses: argv and listening sockets', () => {
       ).toBeNull();
     },
   );
+
+  it('a buildkitd on tcp:// is tied by its listening TCP socket (/proc/PID/net/tcp inode), not by its argv', async () => {
+    const k = spawn(join(dir, 'buildkitd'), ['-e', TCP_SERVER], { stdio: ['ignore', 'pipe', 'ignore'] });
+    kids.push(k);
+    const port = await new Promise<number>((resolve) =>
+      k.stdout!.once('data', (d) => resolve(Number(String(d)))),
+    );
+    await waitFor(() => canConnect({ host: '127.0.0.1', port }));
+    const procs = await scanProcesses(undefined);
+    const me = procs.find((p) => p.pid === k.pid)!;
+    expect(me.sockets).toContain(`tcp://127.0.0.1:${port}`);
+    const tie = (address: string) =>
+      resolveDaemon({
+        daemon: 'buildkitd',
+        address,
+        processes: procs,
+        files: {},
+        defaults: { address: 'unix:///run/buildkit/buildkitd.sock' },
+      });
+    expect(tie(`tcp://127.0.0.1:${port}`)).toMatchObject({ how: 'socket', process: { pid: k.pid } });
+    expect(tie(`tcp://localhost:${port}`)).toMatchObject({ how: 'socket', process: { pid: k.pid } });
+    // Another port, or another host's address: not this process (loopback-only listener).
+    expect(tie(`tcp://127.0.0.1:${port === 65535 ? 1 : port + 1}`)?.process.pid).not.toBe(k.pid);
+    expect(tie(`tcp://10.1.2.3:${port}`)?.process.pid).not.toBe(k.pid);
+  });
 });

@@ -1,5 +1,5 @@
 // Find running daemons: the environment they started with (/proc/PID/environ), their command line, and the unix
-// sockets they listen on (/proc/PID/fd inodes looked up in their own namespace's /proc/PID/net/unix, so a
+// sockets they listen on (/proc/PID/fd inodes looked up in their own namespace's /proc/PID/net/unix and tcp, so a
 // rootless daemon inside rootlesskit's network namespace is found too).
 // Synchronous reads: hundreds of tiny /proc files cost more in thread-pool round trips than in reading.
 import {
@@ -13,6 +13,7 @@ import {
 import { MAX_UNIX_TABLE, parseUnixTable, socketInode } from '../../daemons/unix-sockets.js';
 import { DAEMON_PROCESSES } from '../../evidence/canonical.js';
 import type { ProcessInfo } from '../../evidence/schema.js';
+import { MAX_PROC_NET, tcpListenRows, tcpSocketName } from '../../formats/proc-net.js';
 import { pickRelevant } from '../../proxy/env.js';
 import { underRoot } from './files.js';
 
@@ -76,6 +77,21 @@ function socketsOf(
     let table = tables.get(ns);
     if (!table) {
       table = parseUnixTable(readCapped(underRoot(root, `/proc/${pid}/net/unix`), MAX_UNIX_TABLE));
+      // Listening TCP sockets too ("tcp://ADDR:PORT"), for daemons reached by tcp:// (buildkitd --addr tcp://…).
+      for (const [file, v6] of [
+        ['tcp', false],
+        ['tcp6', true],
+      ] as const) {
+        try {
+          const rows = tcpListenRows(
+            readCapped(underRoot(root, `/proc/${pid}/net/${file}`), MAX_PROC_NET),
+            v6,
+          );
+          for (const r of rows) if (r.inode > 0) table.set(r.inode, tcpSocketName(r));
+        } catch {
+          // no IPv6 in this namespace
+        }
+      }
       tables.set(ns, table);
     }
     const paths = new Set<string>();
