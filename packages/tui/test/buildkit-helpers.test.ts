@@ -134,4 +134,22 @@ describe('the container or pod a connection helper names', () => {
     expect(await rules([])).toContain('env-proxy-in-image');
     expect(await rules(['--file', 'Dockerfile'])).not.toContain('env-proxy-in-image');
   });
+
+  it('why, without a machine: BUILDKIT_HOST in the shell names buildkitd as the requester, not dockerd', async () => {
+    const m = makeMachine();
+    const error = join(m.dir, 'error.txt');
+    writeFileSync(
+      error,
+      'ERROR: failed to solve: registry.corp.example/dockerfile:1: failed to do request: Head "https://registry.corp.example/v2/dockerfile/manifests/1": dial tcp 10.1.2.3:443: i/o timeout\n',
+    );
+    const host = 'unix:///run/user/1000/buildkit/buildkitd.sock';
+    const withHost = await runCli(['why', '--error', error, '--no-color'], {
+      m,
+      env: { BUILDKIT_HOST: host },
+    });
+    expect(withHost.stdout).toContain(`buildkitd at ${host} (BUILDKIT_HOST)`);
+    expect(withHost.stdout).not.toContain('dockerd for the docker driver');
+    const without = await runCli(['why', '--error', error, '--no-color'], { m });
+    expect(without.stdout).toContain('dockerd for the docker driver, buildkitd otherwise');
+  });
 });

@@ -86,12 +86,24 @@ const NONE: ErrorReading = {
   also: [],
 };
 
-/** `counter`, when given, counts the characters every search touches (the security suite's linearity proof). */
-export function readError(raw: string, state?: State | null, counter?: ScanCounter): ErrorReading {
-  return metered(counter, () => reading(raw, state));
+/**
+ * `counter`, when given, counts the characters every search touches (the security suite's linearity proof).
+ * `shell`: without a machine, the reader's own shell still says where buildctl goes (BUILDKIT_HOST).
+ */
+export function readError(
+  raw: string,
+  state?: State | null,
+  counter?: ScanCounter,
+  shell?: { BUILDKIT_HOST?: string | undefined },
+): ErrorReading {
+  return metered(counter, () => reading(raw, state, shell));
 }
 
-function reading(raw: string, state?: State | null): ErrorReading {
+function reading(
+  raw: string,
+  state?: State | null,
+  shell?: { BUILDKIT_HOST?: string | undefined },
+): ErrorReading {
   const t = errorText(raw);
   const hits: CauseHit[] = [];
   for (const id of CAUSE_ORDER) {
@@ -105,7 +117,7 @@ function reading(raw: string, state?: State | null): ErrorReading {
   const also = hits.slice(1).filter((h) => !covered.has(CAUSES[h.cause].family));
   const found = findRequester(t.lower, first.at, first.tool);
   const actor = found?.actor ?? CAUSES[first.cause].actor ?? null;
-  const who = actor ? requesterFacts(actor, state) : null;
+  const who = actor ? requesterFacts(actor, state, shell?.BUILDKIT_HOST) : null;
   touch(t.lower.length);
   const syntaxFrontend = /resolve image config for (docker-image:\/\/)?[a-z0-9./-]{0,80}dockerfile/.test(
     t.lower,

@@ -25,7 +25,15 @@ function standalone(state: State): string | null {
   return null;
 }
 
-export function requesterFacts(actor: Actor, state?: State | null): RequesterFacts {
+export function requesterFacts(actor: Actor, state?: State | null, buildkitHost?: string): RequesterFacts {
+  // No machine, but BUILDKIT_HOST in the shell: the builder buildctl reaches is that buildkitd, not dockerd.
+  if (!state && actor === 'builder' && buildkitHost)
+    return {
+      label: `buildkitd at ${buildkitHost} (BUILDKIT_HOST)`,
+      ownNetns: null,
+      standaloneBuildkitd: true,
+      builder: null,
+    };
   if (!state) return { label: GENERIC[actor], ownNetns: null, standaloneBuildkitd: false, builder: null };
   const desktopOrRootless = state.docker.desktop || state.docker.rootless;
   switch (actor) {

@@ -51,7 +51,7 @@ export async function why(argv: string[], io: Io): Promise<number> {
     text = await readTail(process.stdin);
   }
   if (!text.trim()) throw new UsageError('the error text is empty', 'give the output of the failing build');
-  const reading = readError(text);
+  const reading = readError(text, null, undefined, { BUILDKIT_HOST: io.env.BUILDKIT_HOST });
   if (values.json) io.out(`${redactAll(JSON.stringify({ reading }, null, 2))}\n`);
   else io.out(renderReading(reading, io.style(values['no-color'] === true)));
   return reading.recognised ? 1 : 0;
