@@ -58,11 +58,31 @@ function summary(d: GoDecision): string {
   return 'error' in d ? `error: ${d.error}` : 'direct';
 }
 
-/** Engines before 23.0 (20.10 in Debian bookworm and docker-ce) are built with Go 1.19. */
+/**
+ * The proxy-choice behaviour of the Go a dockerd was built with ("go1.21.10"). The differential oracle
+ * (scripts/go-proxy-oracle) measured 1.19, 1.21–1.24: 1.21 and 1.22 answer as 1.19 does; 1.20 was not available
+ * to measure and is taken as 1.19, the nearest measured release before the 1.23 change.
+ */
+export function goBehaviour(goVersion: string | null): GoVersion | null {
+  const m = /^go1\.(\d+)/.exec(goVersion ?? '');
+  if (!m) return null;
+  const minor = Number(m[1]);
+  if (minor >= 24) return '1.24';
+  if (minor === 23) return '1.23';
+  if (minor === 22) return '1.22';
+  if (minor === 21) return '1.21';
+  return '1.19';
+}
+
+/**
+ * dockerd's own Go when `docker version` says it (Docker's builds of 23–27 use Go 1.19–1.22, distributions rebuild
+ * with theirs); without it, engines before 23.0 (20.10 in Debian bookworm and docker-ce) are Go 1.19, later 1.24.
+ */
 export function goOf(state: State, actor: Actor): GoVersion {
   const old = state.docker.engine !== null && state.docker.engine[0] < 23;
-  if (actor === 'runtime') return old ? '1.19' : '1.24';
-  if (actor === 'builder') return old && state.buildBuilder?.driver === 'docker' ? '1.19' : '1.24';
+  const daemon = goBehaviour(state.docker.engineGo) ?? (old ? '1.19' : '1.24');
+  if (actor === 'runtime') return daemon;
+  if (actor === 'builder') return state.buildBuilder?.driver === 'docker' ? daemon : '1.24';
   return '1.24';
 }
 
@@ -146,10 +166,10 @@ function goActor(
     const verdict = d.why === 'unset' && !known ? 'unknown' : 'direct';
     r = { ...base, verdict, proxy: null, reason };
   }
-  if (go === '1.19') {
+  if (go !== '1.24') {
     const now = summary(goProxyForUrl(cfg, url, '1.24'));
     if (now !== summary(d))
-      r.reason += `; ${state.docker.engineText ?? 'this dockerd'} is built with Go 1.19 — Go 1.24 would go ${now}`;
+      r.reason += `; ${state.docker.engineText ?? 'this dockerd'} is built with Go ${state.docker.engineGo?.replace(/^go/, '') ?? go} — Go 1.24 would go ${now}`;
   }
   return r;
 }

@@ -2,9 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { resolveProfile } from '../src/analyze/profile.js';
 import { analyze } from '../src/analyze/state.js';
+import { CMD } from '../src/evidence/canonical.js';
 import { DROP_IN, dropIn, GOOD_DOCKER, variant } from '../src/machines/fixtures.js';
 import { synthesize } from '../src/machines/synth.js';
-import { routeUrl } from '../src/route.js';
+import { goBehaviour, routeUrl } from '../src/route.js';
 
 function routeOn(proxy: string, url: string, engine = '26.1.5', noProxy?: string) {
   const state = analyze(
@@ -58,6 +59,41 @@ describe('route, Go actors', () => {
     expect(old.actors.runtime.reason).toMatch(/built with Go 1\.19 — Go 1\.24 would go via/);
     // the client (docker CLI/buildx) is not dockerd: today's Go
     expect(old.actors.client.go).toBe('1.24');
+  });
+
+  // Docker's own builds of Engine 23–27 use Go 1.19–1.22 (26.1.2: go1.21.10, in its `docker version`), which answer
+  // the IP/name-suffix case as 1.19 does (so does 1.23: the change is 1.24's); Debian rebuilds 26.1.5 with Go 1.24.
+  // The engine version alone cannot tell.
+  it.each([
+    ['26.1.2', 'go1.21.10', '1.21', 'direct'],
+    ['26.1.5', 'go1.24.4', '1.24', 'proxy'],
+    ['23.0.0', 'go1.19.5', '1.19', 'direct'],
+    ['28.0.0', 'go1.23.6', '1.23', 'direct'],
+  ] as const)('dockerd %s built with %s answers as Go %s', (engine, goVersion, go, verdict) => {
+    const ev = synthesize(
+      variant(GOOD_DOCKER, {
+        files: { [DROP_IN]: dropIn('http://proxy.corp.example:3128', '.3') },
+        docker: { engine },
+      }),
+    );
+    const version = ev.commands.find((c) => c.argv.join(' ') === CMD.dockerVersion.join(' '))!;
+    version.stdout = JSON.stringify({
+      Client: { Version: '28.2.2' },
+      Server: { Version: engine, GoVersion: goVersion },
+    });
+    const state = analyze(ev);
+    expect(state.docker.engineGo).toBe(goVersion);
+    const r = routeUrl(state, resolveProfile({}, state.layers, state.client), 'https://10.1.2.3/v2/');
+    expect(r.actors.runtime).toMatchObject({ go, verdict });
+    if (verdict === 'direct')
+      expect(r.actors.runtime.reason).toContain(`built with Go ${goVersion.slice(2)}`);
+  });
+
+  it('goBehaviour reads the Go release, and nothing else', () => {
+    expect(goBehaviour('go1.20.14')).toBe('1.19');
+    expect(goBehaviour('go1.25.1')).toBe('1.24');
+    expect(goBehaviour('devel +abc')).toBeNull();
+    expect(goBehaviour(null)).toBeNull();
   });
 
   it('punycode: straße.de is not strasse.de', () => {

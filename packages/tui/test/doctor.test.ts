@@ -164,6 +164,12 @@ describe('--probes auto (Engine API, buildx only when needed) and --probes comma
     expect(r.code).toBe(0);
     const cmds = (JSON.parse(readFileSync(cap, 'utf8')) as Evidence).commands;
     expect(cmds.find((c) => c.argv[1] === 'info')?.via).toBe(`GET /info on unix://${m.dir}/docker.sock`);
+    // docker version's Server part from GET /version, read back as the command's output (route needs its Go)
+    const version = cmds.find((c) => c.argv[1] === 'version')!;
+    expect(version.via).toBe(`GET /version on unix://${m.dir}/docker.sock`);
+    expect(JSON.parse(version.stdout).Server.Version).toBe(
+      JSON.parse(ev.commands.find((c) => c.argv[1] === 'version')!.stdout).Server.Version,
+    );
     expect(cmds.filter((c) => !c.via).map((c) => c.argv.slice(0, 2).join(' '))).toEqual(
       expect.arrayContaining(['docker-buildx docker-cli-plugin-metadata']),
     );

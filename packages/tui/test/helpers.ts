@@ -144,6 +144,10 @@ export function serveEngineApi(m: Machine, ev: Evidence): void {
   const info = ev.commands.find((c) => c.argv.join(' ') === 'docker info --format {{json .}}');
   if (info?.exitCode !== 0) return;
   const answers = new Map<string, string>([['/info', info.stdout]]);
+  const version = ev.commands.find((c) => c.argv.join(' ') === 'docker version --format {{json .}}');
+  // GET /version answers docker version's Server part (dockerd's version and the Go it was built with)
+  if (version?.exitCode === 0)
+    answers.set('/version', JSON.stringify((JSON.parse(version.stdout) as { Server: unknown }).Server));
   for (const c of ev.commands) {
     if (c.argv[1] === 'container' && c.argv[2] === 'inspect' && c.exitCode === 0) {
       const one = (JSON.parse(c.stdout) as unknown[])[0];

@@ -167,6 +167,7 @@ export function analyzeRuntime(ev: Evidence, ctx: FileContext): RuntimeAnalysis 
   const fileErrors: FileError[] = [];
   const { status, error, cli, info } = daemonStatus(ev);
   const engineText = engineTextOf(ev, info);
+  const engineGo = parseDockerVersion(findCommand(ev, CMD.dockerVersion)?.stdout ?? '')?.serverGo ?? null;
   const engine = parseVersion(engineText);
   const desktop =
     /Docker Desktop/i.test(info?.operatingSystem ?? '') || /desktop/i.test(ev.env.DOCKER_HOST ?? '');
@@ -235,7 +236,17 @@ export function analyzeRuntime(ev: Evidence, ctx: FileContext): RuntimeAnalysis 
     notes: [],
   };
   return {
-    docker: { cli, daemon: status, daemonError: error, engine, engineText, desktop, rootless, info },
+    docker: {
+      cli,
+      daemon: status,
+      daemonError: error,
+      engine,
+      engineText,
+      engineGo,
+      desktop,
+      rootless,
+      info,
+    },
     systemd: {
       unit,
       user: rootless,

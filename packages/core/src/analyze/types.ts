@@ -111,6 +111,8 @@ export interface State {
     daemonError: string | null;
     engine: Version | null;
     engineText: string | null;
+    /** the Go dockerd was built with, from `docker version` ("go1.21.10"); distributions rebuild with their own */
+    engineGo: string | null;
     desktop: boolean;
     rootless: boolean;
     info: DockerInfo | null;

@@ -53,6 +53,8 @@ export function parseDockerInfo(stdout: string): DockerInfo | null {
 export interface DockerVersion {
   client: string | null;
   server: string | null;
+  /** the Go that built dockerd ("go1.21.10"): its proxy choice differs by Go version (route) */
+  serverGo: string | null;
   serverComponents: { name: string; version: string }[];
 }
 
@@ -64,6 +66,7 @@ export function parseDockerVersion(stdout: string): DockerVersion | null {
   return {
     client: str(obj(j.Client).Version),
     server: str(server.Version),
+    serverGo: str(server.GoVersion),
     serverComponents: comps.map((c) => ({ name: jsonText(c.Name), version: jsonText(c.Version) })),
   };
 }

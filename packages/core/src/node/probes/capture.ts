@@ -168,7 +168,11 @@ export async function captureEvidence(opts: CaptureOptions = {}): Promise<Eviden
   // Round 1: everything that needs nothing else.
   const [info, buildxInspect, buildxLs, systemctl, , , processes, wsl] = await Promise.all([
     socket
-      ? api(CMD.dockerInfo, '/info')
+      ? Promise.all([
+          // /version is docker version's Server part: wrapped so the record reads like the command's output
+          api(CMD.dockerVersion, '/version', (body) => `{"Server":${body}}`),
+          api(CMD.dockerInfo, '/info'),
+        ]).then(([, i]) => i)
       : Promise.all([run(CMD.dockerVersion), run(CMD.dockerInfo)]).then(([, i]) => i),
     buildxCli ? run(CMD.buildxInspect) : null,
     buildxCli ? run(CMD.buildxLs) : null,
