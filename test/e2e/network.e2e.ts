@@ -92,6 +92,15 @@ function verify(d: Daemon, env: Record<string, string>, steps: string, runProxy?
   expect(r.stdout, r.stderr).not.toBe('');
   return { code: r.code, json: JSON.parse(r.stdout) as VerifyJson };
 }
+/** doctor --network's rule ids, asked of this daemon and the proxies the shell `env` names. */
+function networkRules(d: Daemon, env: Record<string, string>, extra: string[] = []): string[] {
+  const r = buildproxy(['doctor', '--network', '--json', '--timeout', '5000', ...extra], {
+    daemon: d,
+    env,
+    timeoutMs: 120_000,
+  });
+  return JSON.parse(r.stdout).findings.map((f: { rule: string }) => f.rule);
+}
 const statuses = (v: VerifyJson) => Object.fromEntries(v.steps.map((s) => [s.step, s.status]));
 const causes = (v: VerifyJson) => Object.fromEntries(v.steps.map((s) => [s.step, s.reading?.cause ?? null]));
 
@@ -132,6 +141,7 @@ describe('network truth on real dockerd 20.10 and squid', () => {
     expect(broken.stdout + broken.stderr).toMatch(
       /proxyconnect tcp: dial tcp 172\.31\.250\.1:3999: connect: connection refused/,
     );
+    expect(networkRules(d, shell)).toContain('proxy-unreachable');
     const before = verify(d, shell, 'client,runtime,builder');
     expect(before.code).toBe(1);
     expect(statuses(before.json)).toEqual({ client: 'failed', runtime: 'failed', builder: 'failed' });
@@ -189,6 +199,7 @@ describe('network truth on real dockerd 20.10 and squid', () => {
     let d = await daemon(proxyEnv(bare));
     const broken = build(d, context(FROM()));
     expect(broken.code).not.toBe(0);
+    expect(networkRules(d, proxyEnv(bare))).toContain('proxy-auth-required');
     const before = verify(d, proxyEnv(bare), 'client,runtime,builder,run', bare);
     expect(statuses(before.json)).toEqual({
       client: 'failed',
@@ -367,6 +378,15 @@ describe('network truth on real dockerd 20.10 and squid', () => {
     const broken = build(d, ctx);
     expect(broken.code).not.toBe(0);
     expect(broken.stdout + broken.stderr).toMatch(/x509: certificate signed by unknown authority/);
+    const doc = buildproxy(
+      ['doctor', '--network', '--json', '--timeout', '5000', '--registry', 'secure.test:5443'],
+      {
+        daemon: d,
+        env: proxyEnv(px),
+        timeoutMs: 120_000,
+      },
+    );
+    expect(doc.stdout).toContain('buildproxy e2e inspecting proxy CA'); // the doctor names the inspecting CA
     const before = verify(d, proxyEnv(px), 'client,runtime,builder', undefined, secure);
     // Observed: dockerd's own pull passes. secure.test is 127.0.0.4, and dockerd counts 127.0.0.0/8 among its
     // insecure registries by default (docker info: "Insecure Registries: 127.0.0.0/8"), so its puller skips the
@@ -419,6 +439,7 @@ describe('network truth on real dockerd 20.10 and squid', () => {
     expect(head).toMatch(/^Proxy-Authenticate: NTLM\r?$/m);
     expect(head).not.toMatch(/^Proxy-Authenticate: Basic/m);
     let d = await daemon(proxyEnv(upstream));
+    expect(networkRules(d, proxyEnv(upstream))).toContain('proxy-auth-required');
     const before = verify(d, proxyEnv(upstream), 'client,runtime,builder', upstream);
     expect(statuses(before.json)).toEqual({ client: 'failed', runtime: 'failed', builder: 'failed' });
     expect(causes(before.json), JSON.stringify(before.json)).toMatchObject({
