@@ -16,6 +16,7 @@ export const TARGETS = [
   'ci-gitlab',
   'cntlm-relay',
   'ca-trust',
+  'desktop-settings',
 ] as const;
 export type Target = (typeof TARGETS)[number];
 

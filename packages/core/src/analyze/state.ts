@@ -9,6 +9,7 @@ import { analyzeBuilder } from './builder.js';
 import { analyzeClient } from './client.js';
 import { builderKindOf, commandOf, runFromCommand } from './command.js';
 import { analyzeDockerfile } from './dockerfile.js';
+import { analyzeDesktop, analyzeWsl, desktopLayer, systemProxies } from './platform.js';
 import { analyzeRun } from './run.js';
 import { analyzeRuntime } from './runtime.js';
 import type { State } from './types.js';
@@ -51,8 +52,12 @@ export function analyze(ev: Evidence): State {
     ...run.actor,
     netns: onBuildkitd ? buildkitdNetns(bctl) : run.actor.netns,
   });
+  const system = systemProxies(ev);
+  const desktopState = desktop ? analyzeDesktop(ev, runtime.docker.info, system) : null;
+  const upstream = desktopState ? desktopLayer(desktopState) : null;
   return {
     host: ev.host,
+    platform: { systemProxies: system, desktop: desktopState, wsl: analyzeWsl(ev) },
     docker: { ...runtime.docker, buildx: client.buildx },
     systemd: runtime.systemd,
     daemonJson: runtime.daemonJson,
@@ -76,7 +81,14 @@ export function analyze(ev: Evidence): State {
     network: ev.network ?? null,
     hostCaInstalled: typeof ev.files[HOST_CA_COPY] === 'string',
     ignoredFiles: runtime.ignoredFiles,
-    layers: [client.layer, ...runtime.layers, ...run.layers, ...builder.layers],
+    // Desktop's upstream before docker info's http.docker.internal:3128: that is the proxy a person means
+    layers: [
+      client.layer,
+      ...(upstream ? [upstream] : []),
+      ...runtime.layers,
+      ...run.layers,
+      ...builder.layers,
+    ],
     actors: {
       client: client.actor,
       runtime: runtime.actor,

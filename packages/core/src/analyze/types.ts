@@ -1,6 +1,7 @@
 // The analysed state the rules read: for each actor, the effective proxy and where every value came from.
 import type { BuildCommand } from '../command/parse.js';
 import type { NetworkEvidence } from '../evidence/network.js';
+import type { Evidence } from '../evidence/schema.js';
 import type { Builder, ContainerInfo, DockerInfo } from '../formats/docker-output.js';
 import type { FileError } from '../formats/json-file.js';
 import type { HostNet } from '../formats/proc-net.js';
@@ -99,11 +100,12 @@ export interface DaemonJson {
 }
 
 export interface State {
-  host: {
-    platform: string;
-    home: string;
-    uid: number | null;
-    sudo?: import('../evidence/sudo.js').SudoEvidence;
+  host: Evidence['host'];
+  /** the laptop around the engine: system proxies (env first), Docker Desktop, WSL (analyze/platform.ts) */
+  platform: {
+    systemProxies: import('./platform.js').SystemProxy[];
+    desktop: import('./platform.js').DesktopState | null;
+    wsl: import('./platform.js').WslState | null;
   };
   docker: {
     cli: boolean;

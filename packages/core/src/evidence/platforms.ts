@@ -220,11 +220,16 @@ export function rancherSettingsPath(ctx: PlatformContext): string {
   return `${ctx.env.XDG_CONFIG_HOME || `${ctx.home}/.config`}/rancher-desktop/settings.json`;
 }
 
+/** KDE's system proxy (additive to the contract): $XDG_CONFIG_HOME/kioslaverc, default ~/.config/kioslaverc. */
+export function kioslavercPath(ctx: PlatformContext): string {
+  return `${ctx.env.XDG_CONFIG_HOME || `${ctx.home}/.config`}/kioslaverc`;
+}
+
 /** Files the platforms contract reads whole on this host (the .d folders and engine files are #17's). */
 export function platformFixedFiles(ctx: PlatformContext): string[] {
   const out: string[] = [];
   for (const d of desktopFiles(ctx)) out.push(d.store, d.legacy, d.admin);
-  if (hostPlatform(ctx.platform) === 'linux') out.push(PROC_VERSION, WSL_CONF);
+  if (hostPlatform(ctx.platform) === 'linux') out.push(PROC_VERSION, WSL_CONF, kioslavercPath(ctx));
   const wslconfig = wslconfigPath(ctx);
   if (wslconfig) out.push(wslconfig);
   return out;

@@ -12,6 +12,7 @@ import {
   systemctlShow,
 } from '../evidence/canonical.js';
 import type { NetworkEvidence } from '../evidence/network.js';
+import type { WslHost } from '../evidence/platforms.js';
 import { type CommandResult, EVIDENCE_FORMAT, type Evidence } from '../evidence/schema.js';
 import { encodeBase64 } from '../formats/base64.js';
 import {
@@ -41,6 +42,12 @@ export interface BuilderSpec {
 
 export interface MachineSpec {
   home?: string;
+  /** process.platform of the capture (default linux) */
+  platform?: string;
+  /** host.wsl: a WSL distro (Linux only) */
+  wsl?: WslHost | null;
+  /** more recorded commands (the platforms contract's scutil, reg, netsh, wslinfo …) */
+  commands?: CommandResult[];
   uid?: number;
   /** analysed through sudo: who, and what sudo's env_reset dropped */
   sudo?: import('../evidence/sudo.js').SudoEvidence;
@@ -281,10 +288,16 @@ export function synthesize(spec: MachineSpec): Evidence {
   return {
     format: EVIDENCE_FORMAT,
     capturedAt: '2026-11-28T05:00:00Z',
-    host: { platform: 'linux', home, uid: spec.uid ?? 1000, ...(spec.sudo ? { sudo: spec.sudo } : {}) },
+    host: {
+      platform: spec.platform ?? 'linux',
+      home,
+      uid: spec.platform === 'win32' ? null : (spec.uid ?? 1000),
+      ...(spec.wsl !== undefined ? { wsl: spec.wsl } : {}),
+      ...(spec.sudo ? { sudo: spec.sudo } : {}),
+    },
     env,
     files,
-    commands,
+    commands: [...commands, ...(spec.commands ?? [])],
     processes,
     dockerfile: spec.dockerfile !== undefined ? { path: 'Dockerfile', content: spec.dockerfile } : null,
     ...(spec.unreadable ? { unreadable: spec.unreadable } : {}),

@@ -11,6 +11,7 @@ import { daemonJsonOverridesEnv } from './daemon-json-overrides-env/check.js';
 import { daemonJsonUnsupported } from './daemon-json-unsupported/check.js';
 import { daemonUnreachable } from './daemon-unreachable/check.js';
 import { desktopIgnoresDaemonJson } from './desktop-ignores-daemon-json/check.js';
+import { desktopLoopbackProxy } from './desktop-loopback-proxy/check.js';
 import { dockerBuildVsBuildxBuild } from './docker-build-vs-buildx-build/check.js';
 import { envProxyInImage } from './env-proxy-in-image/check.js';
 import { fileUnreadable } from './file-unreadable/check.js';
@@ -39,6 +40,8 @@ import { systemdPercentEscape } from './systemd-percent-escape/check.js';
 import { tlsInspectionCa } from './tls-inspection-ca/check.js';
 import { tlsInspectionUntrusted } from './tls-inspection-untrusted/check.js';
 import type { Rule } from './types.js';
+import { wslAutoproxyHttpsMissing } from './wsl-autoproxy-https-missing/check.js';
+import { wslNatLoopbackProxy } from './wsl-nat-loopback-proxy/check.js';
 
 export const RULES: readonly Rule[] = [
   daemonUnreachable,
@@ -57,6 +60,9 @@ export const RULES: readonly Rule[] = [
   daemonJsonOverridesEnv,
   daemonJsonFlagConflict,
   desktopIgnoresDaemonJson,
+  desktopLoopbackProxy,
+  wslAutoproxyHttpsMissing,
+  wslNatLoopbackProxy,
   ignoredConfigFile,
   syntaxFrontendPull,
   clientTokenProxy,

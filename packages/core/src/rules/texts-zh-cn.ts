@@ -147,6 +147,27 @@ export const RULE_TEXTS_ZH_CN: Record<string, RuleTextTranslation> = {
     explanation: `Desktop 在虚拟机里运行 dockerd，并用自己的设置配置它的代理。写在 \`daemon.json\` 里的 \`proxies\` 不会生效。`,
     fix: `在 **Settings > Resources > Proxies** 里设置代理。buildx 等 CLI 插件还需要你的 shell 导出 \`HTTPS_PROXY\`（target \`client-shell\`）。`,
   },
+  'desktop-loopback-proxy': {
+    title: 'Docker Desktop 的引擎拿到了回环地址代理',
+    summary:
+      'docker info 显示 127.0.0.1 代理：引擎运行在 Desktop 的虚拟机里，那里的 127.0.0.1 是虚拟机自己，所以拉取镜像报 proxyconnect … connection refused。',
+    explanation: `Desktop 通常给引擎设置内部代理 \`http.docker.internal:3128\`，由宿主机转发到上游代理，所以宿主机回环地址上的代理本来可以用。\`docker info\` 显示 \`127.0.0.1\` 时，说明 Windows 系统代理（Clash、v2rayN 等本地工具）被直接导入了虚拟机（docker/for-win#14818），常见于 WSL 的 \`autoProxy\` 加 \`networkingMode=mirrored\`（docker/for-win#14706）。`,
+    fix: `在 **Settings > Resources > Proxies** 选择手动代理并填写上游代理（target \`desktop-settings\`）；不需要代理时选手动并留空。使用 WSL mirrored 模式时，在 \`%UserProfile%\\.wslconfig\` 的 \`[wsl2]\` 下设置 \`autoProxy=false\` 或改回 \`networkingMode=nat\`，然后 \`wsl --shutdown\` 并重启 Docker Desktop。`,
+  },
+  'wsl-autoproxy-https-missing': {
+    title: 'WSL autoProxy 只设置了 HTTP_PROXY，没有 HTTPS_PROXY',
+    summary:
+      'Windows 只配置了 PAC 时，WSL autoProxy 只导出 http_proxy 和 WSL_PAC_URL，HTTPS 请求（镜像仓库、令牌）全部直连。',
+    explanation: `WSL 的 \`autoProxy\` 会把 Windows 代理复制到发行版环境变量里；只有 PAC（AutoConfigURL）时只设置 \`HTTP_PROXY\` 和 \`WSL_PAC_URL\`，\`HTTPS_PROXY\` 为空（microsoft/WSL#40945，已由 microsoft/WSL#40950 修复）。`,
+    fix: `导出 \`HTTPS_PROXY\`（以及 \`https_proxy\`），值为 PAC 对镜像仓库返回的代理（target \`client-shell\`），或升级 WSL。`,
+  },
+  'wsl-nat-loopback-proxy': {
+    title: 'Windows 代理在 Windows 的 127.0.0.1 上，WSL 发行版访问不到',
+    summary:
+      'WSL 默认的 NAT 模式下发行版有自己的 127.0.0.1：Windows 本地代理不会被镜像进来，发行版里的 dockerd 用不了它。',
+    explanation: `WSL 自己的提示：“检测到 localhost 代理配置，但未镜像到 WSL。NAT 模式下的 WSL 不支持 localhost 代理。”（microsoft/WSL#10753）。`,
+    fix: `在 \`%UserProfile%\\.wslconfig\` 中改用 \`networkingMode=mirrored\` 后 \`wsl --shutdown\`；或让代理工具监听 Windows 主机地址（允许局域网），并把该地址配置给 dockerd（target \`docker-systemd\`）。`,
+  },
   'ignored-config-file': {
     title: '代理写在 dockerd 从不读取的文件里',
     summary:

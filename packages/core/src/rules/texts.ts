@@ -12,6 +12,7 @@ import * as daemonJsonOverridesEnv from './daemon-json-overrides-env/text.js';
 import * as daemonJsonUnsupported from './daemon-json-unsupported/text.js';
 import * as daemonUnreachable from './daemon-unreachable/text.js';
 import * as desktopIgnoresDaemonJson from './desktop-ignores-daemon-json/text.js';
+import * as desktopLoopbackProxy from './desktop-loopback-proxy/text.js';
 import * as dockerBuildVsBuildxBuild from './docker-build-vs-buildx-build/text.js';
 import * as envProxyInImage from './env-proxy-in-image/text.js';
 import * as fileUnreadable from './file-unreadable/text.js';
@@ -40,6 +41,8 @@ import * as systemdPercentEscape from './systemd-percent-escape/text.js';
 import * as tlsInspectionCa from './tls-inspection-ca/text.js';
 import * as tlsInspectionUntrusted from './tls-inspection-untrusted/text.js';
 import type { RuleText } from './types.js';
+import * as wslAutoproxyHttpsMissing from './wsl-autoproxy-https-missing/text.js';
+import * as wslNatLoopbackProxy from './wsl-nat-loopback-proxy/text.js';
 
 export const RULE_TEXTS: Record<string, RuleText> = {
   'all-proxy-only': allProxyOnly,
@@ -54,6 +57,9 @@ export const RULE_TEXTS: Record<string, RuleText> = {
   'daemon-json-unsupported': daemonJsonUnsupported,
   'daemon-unreachable': daemonUnreachable,
   'desktop-ignores-daemon-json': desktopIgnoresDaemonJson,
+  'desktop-loopback-proxy': desktopLoopbackProxy,
+  'wsl-autoproxy-https-missing': wslAutoproxyHttpsMissing,
+  'wsl-nat-loopback-proxy': wslNatLoopbackProxy,
   'docker-build-vs-buildx-build': dockerBuildVsBuildxBuild,
   'env-proxy-in-image': envProxyInImage,
   'file-unreadable': fileUnreadable,

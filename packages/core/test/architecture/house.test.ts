@@ -17,6 +17,7 @@ const LAYERS: Record<string, number> = {
   terminal: 0,
   'zod-messages': 0,
   proxy: 1,
+  pac: 1,
   evidence: 2,
   daemons: 3,
   command: 3,

@@ -10,6 +10,7 @@ import { ciGithubActionsTarget } from './ci-github-actions.js';
 import { ciGitlabTarget } from './ci-gitlab.js';
 import { clientShellTarget } from './client-shell.js';
 import { cntlmRelayTarget } from './cntlm-relay.js';
+import { desktopSettingsTarget } from './desktop-settings.js';
 import { dockerCliConfigTarget } from './docker-cli-config.js';
 import { dockerDaemonJsonTarget } from './docker-daemon-json.js';
 import { dockerSystemdTarget } from './docker-systemd.js';
@@ -31,4 +32,5 @@ export const TARGET_DEFINITIONS: { readonly [T in Target]: TargetDefinition<T> }
   'ci-gitlab': ciGitlabTarget,
   'cntlm-relay': cntlmRelayTarget,
   'ca-trust': caTrustTarget,
+  'desktop-settings': desktopSettingsTarget,
 };

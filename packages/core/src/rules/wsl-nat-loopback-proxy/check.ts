@@ -1,0 +1,68 @@
+import { regQuery } from '../../evidence/platforms.js';
+import { HOME } from '../../machines/fixtures.js';
+import { commandOk } from '../../machines/printers.js';
+import type { Rule } from '../types.js';
+
+const WSL = { distro: 'Ubuntu', windowsHome: '/mnt/c/Users/alice' };
+const reg = (value: 'ProxyEnable' | 'ProxyServer', type: string, data: string) =>
+  commandOk(
+    regQuery(value, true),
+    `\r\nHKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\r\n    ${value}    ${type}    ${data}\r\n\r\n`,
+  );
+
+export const wslNatLoopbackProxy: Rule = {
+  id: 'wsl-nat-loopback-proxy',
+  title: "The Windows proxy is on Windows' 127.0.0.1, which this WSL distro cannot reach",
+  severity: 'error',
+  actor: 'runtime',
+  summary:
+    "In WSL's default NAT mode the distro has its own 127.0.0.1: a Windows proxy on localhost is not mirrored in, so the dockerd of this distro cannot use it.",
+  targets: ['docker-systemd'],
+  examples: {
+    bad: {
+      title: 'Windows proxy 127.0.0.1:7890, NAT mode, dockerd in the distro',
+      machine: {
+        home: HOME,
+        wsl: WSL,
+        env: { WSL_DISTRO_NAME: 'Ubuntu' },
+        files: { '/mnt/c/Users/alice/.wslconfig': '[wsl2]\r\nnetworkingMode=nat\r\n' },
+        commands: [reg('ProxyEnable', 'REG_DWORD', '0x1'), reg('ProxyServer', 'REG_SZ', '127.0.0.1:7890')],
+        docker: { engine: '28.2.2', systemd: true },
+      },
+    },
+    good: {
+      title: 'Mirrored mode: the distro shares Windows’ loopback',
+      machine: {
+        home: HOME,
+        wsl: WSL,
+        env: { WSL_DISTRO_NAME: 'Ubuntu' },
+        files: { '/mnt/c/Users/alice/.wslconfig': '[wsl2]\r\nnetworkingMode=mirrored\r\n' },
+        commands: [reg('ProxyEnable', 'REG_DWORD', '0x1'), reg('ProxyServer', 'REG_SZ', '127.0.0.1:7890')],
+        docker: { engine: '28.2.2', systemd: true },
+      },
+    },
+  },
+  references: [
+    {
+      title: 'microsoft/WSL#10753: "WSL in NAT mode does not support localhost proxies"',
+      url: 'https://github.com/microsoft/WSL/issues/10753',
+    },
+    {
+      title: 'WSL settings: networkingMode, autoProxy',
+      url: 'https://learn.microsoft.com/en-us/windows/wsl/wsl-config',
+    },
+  ],
+  check(state) {
+    const wsl = state.platform.wsl;
+    if (!state.host.wsl || !wsl || wsl.networkingMode !== 'nat' || state.docker.desktop) return [];
+    const win = state.platform.systemProxies.find((p) => p.source === 'wininet' || p.source === 'winhttp');
+    const url = win?.https ?? win?.http;
+    if (!url || !/^https?:\/\/(127\.|localhost|\[::1\])/i.test(url)) return [];
+    return [
+      {
+        message: `${win!.label} is ${url}, on Windows' loopback; in NAT mode (${wsl.modeSource}) 127.0.0.1 in ${wsl.distro || 'this distro'} is the distro itself, so its dockerd cannot reach that proxy`,
+        evidence: [win!.evidence, ...(wsl.wslconfig ? [wsl.wslconfig] : [])],
+      },
+    ];
+  },
+};
