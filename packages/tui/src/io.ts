@@ -9,6 +9,8 @@ export interface Io {
   env: NodeJS.ProcessEnv;
   stdoutIsTTY: boolean;
   stdinIsTTY: boolean;
+  /** the platform commands run on (tests inject darwin/win32); default process.platform */
+  platform?: string;
 }
 
 export function processIo(): Io {

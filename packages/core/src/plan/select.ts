@@ -64,7 +64,9 @@ export function defaultTargets(state: State, findings: Finding[]): Target[] {
     else if (f.actor === 'run')
       out.add(state.builderKind === 'buildkitd' ? 'build-command' : 'docker-cli-config');
     else if (f.actor === 'runtime') {
-      if (daemon) out.add(daemon);
+      // Docker Desktop's engine takes its proxy from Desktop's settings, never from a file buildproxy writes
+      if (state.docker.desktop) out.add('desktop-settings');
+      else if (daemon) out.add(daemon);
     } else {
       const used = usedBuilders(state).map((u) => u.builder);
       const named = used.filter((b) => f.message.includes(`"${b.name}"`));

@@ -63,6 +63,11 @@ export async function apply(argv: string[], io: Io): Promise<number> {
     io.out(APPLY_HELP);
     return 0;
   }
+  if ((io.platform ?? process.platform) === 'win32')
+    throw new UsageError(
+      'buildproxy apply does not run on Windows: its safety rules (no link followed, owner and mode kept, atomic rename over the file) are POSIX ones',
+      "make the plan's changes by hand from 'buildproxy plan' (its PowerShell lines and Docker Desktop steps), or apply inside WSL",
+    );
   const file = positionals[0];
   if (!file) throw new UsageError('apply needs a plan file', 'create one with: buildproxy plan -o plan.json');
   // A mistyped --root is bad input (exit 2), said before anything is read or written.

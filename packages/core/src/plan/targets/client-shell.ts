@@ -18,7 +18,42 @@ export function withBlock(text: string, block: string): string {
   return `${text}${text === '' || text.endsWith('\n') ? '' : '\n'}${text === '' ? '' : '\n'}${full}\n`;
 }
 
+/** PowerShell's quoting: single quotes, a quote doubled. */
+export function psQuote(v: string): string {
+  return `'${v.replace(/'/g, "''")}'`;
+}
+
+/** Windows: no POSIX files to write; the PowerShell lines, for this session and for the user's environment. */
+function windowsShell(ctx: PlanContext, target: Target): TargetResult {
+  const vars: [string, string][] = [
+    ['HTTP_PROXY', ctx.proxy.http],
+    ['HTTPS_PROXY', ctx.proxy.https],
+    ['NO_PROXY', ctx.proxy.noProxy.join(',')],
+  ];
+  return ok(
+    [],
+    [],
+    [
+      {
+        title: 'PowerShell, this session',
+        language: 'powershell',
+        text: vars.map(([k, v]) => `$env:${k} = ${psQuote(v)}`).join('\n'),
+        target,
+      },
+      {
+        title: 'PowerShell, every new session (your user environment)',
+        language: 'powershell',
+        text: vars
+          .map(([k, v]) => `[Environment]::SetEnvironmentVariable('${k}', ${psQuote(v)}, 'User')`)
+          .join('\n'),
+        target,
+      },
+    ],
+  );
+}
+
 function clientShell(ctx: PlanContext, target: Target): TargetResult {
+  if (ctx.state.host.platform === 'win32') return windowsShell(ctx, target);
   const home = ctx.state.host.home;
   const no = ctx.proxy.noProxy.join(',');
   const vars: [string, string][] = [
@@ -41,7 +76,11 @@ function clientShell(ctx: PlanContext, target: Target): TargetResult {
       why: 'the proxy for docker and buildx in your shell (registry tokens are fetched by the CLI)',
     }),
   ];
-  const shell = ctx.state.client.SHELL ?? ctx.evidence.env.SHELL;
+  // macOS's login shell is zsh since 10.15 (Catalina): without SHELL in the capture, zsh's rc file is the one
+  const shell =
+    ctx.state.client.SHELL ??
+    ctx.evidence.env.SHELL ??
+    (ctx.state.host.platform === 'darwin' ? '/bin/zsh' : undefined);
   if (shell?.endsWith('fish')) {
     changes.push(
       change(ctx, {
