@@ -15,6 +15,7 @@ import type { NetworkEvidence } from '../evidence/network.js';
 import type { WslHost } from '../evidence/platforms.js';
 import { type CommandResult, EVIDENCE_FORMAT, type Evidence } from '../evidence/schema.js';
 import { encodeBase64 } from '../formats/base64.js';
+import { hostOf } from './host.js';
 import {
   buildxInspectText,
   DOCKER_CE_UNIT,
@@ -42,11 +43,9 @@ export interface BuilderSpec {
 
 export interface MachineSpec {
   home?: string;
-  /** process.platform of the capture (default linux) */
+  /** the platforms contract: host.platform (default linux), host.wsl, more commands (scutil, reg, wslinfo …) */
   platform?: string;
-  /** host.wsl: a WSL distro (Linux only) */
   wsl?: WslHost | null;
-  /** more recorded commands (the platforms contract's scutil, reg, netsh, wslinfo …) */
   commands?: CommandResult[];
   uid?: number;
   /** analysed through sudo: who, and what sudo's env_reset dropped */
@@ -288,13 +287,7 @@ export function synthesize(spec: MachineSpec): Evidence {
   return {
     format: EVIDENCE_FORMAT,
     capturedAt: '2026-11-28T05:00:00Z',
-    host: {
-      platform: spec.platform ?? 'linux',
-      home,
-      uid: spec.platform === 'win32' ? null : (spec.uid ?? 1000),
-      ...(spec.wsl !== undefined ? { wsl: spec.wsl } : {}),
-      ...(spec.sudo ? { sudo: spec.sudo } : {}),
-    },
+    host: { ...hostOf(spec, home), ...(spec.sudo ? { sudo: spec.sudo } : {}) },
     env,
     files,
     commands: [...commands, ...(spec.commands ?? [])],
