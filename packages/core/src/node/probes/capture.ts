@@ -1,3 +1,5 @@
+// long because: one capture in rounds (what each round names feeds the next), and the probes share its reader,
+// runner and budget; splitting it would pass that state around instead of keeping it in one place.
 // Capture a buildproxy.evidence/v1 bundle from the live machine. Probes run in parallel, each with its own
 // timeout; a second round follows only for what the first named (builders, drop-ins, environment files).
 import { accessSync, constants } from 'node:fs';
