@@ -16,6 +16,7 @@ import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { attackRows } from './bench-attacks.mjs';
 import { median, sideBySide, timeOnce, timeToMarkers } from './bench-lib.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -221,6 +222,10 @@ if (process.getuid?.() === 0 && existsSync('/usr/sbin/dockerd')) {
     );
   }
 }
+
+// 5b. hostile input (issue 11): each attack against the built CLI, bounded and with its exit code
+for (const [what, value, target, ok] of attackRows({ node, cli: CLI, n: Math.min(N, 5) }))
+  row(`attack: ${what}`, value, target, ok);
 
 // 6. docs
 if (process.env.BENCH_DOCS !== '0') {
