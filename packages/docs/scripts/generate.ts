@@ -89,6 +89,7 @@ const commands: [string, string[]][] = [
   ['doctor', ['doctor', '--help']],
   ['plan', ['plan', '--help']],
   ['apply', ['apply', '--help']],
+  ['undo', ['undo', '--help']],
   ['route', ['route', '--help']],
   ['why', ['why', '--help']],
   ['verify', ['verify', '--help']],

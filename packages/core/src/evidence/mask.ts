@@ -3,7 +3,14 @@ import { decodeBase64, encodeBase64 } from '../formats/base64.js';
 import { maskAuthHeaders } from '../formats/proxy-answer.js';
 import { pickRelevant } from '../proxy/env.js';
 import { maskText, maskValue } from '../proxy/redact.js';
-import { dropDockerfileValues, environmentFilesOf, keepAllowedLines } from './allow.js';
+import {
+  dropDockerfileValues,
+  environmentFilesOf,
+  isUnitFile,
+  keepAllowedEnvironment,
+  keepAllowedLines,
+  keepAllowedShow,
+} from './allow.js';
 import type { NetworkEvidence } from './network.js';
 import type { Evidence } from './schema.js';
 
@@ -76,14 +83,20 @@ export function maskAll(text: string): string {
 
 export function maskEvidence(ev: Evidence): Evidence {
   const envFiles = environmentFilesOf(ev);
-  const kept = (path: string, c: string) => (envFiles.has(path) ? keepAllowedLines(c) : c);
+  const kept = (path: string, c: string) =>
+    envFiles.has(path) ? keepAllowedLines(c) : isUnitFile(path) ? keepAllowedEnvironment(c) : c;
+  const show = (argv: string[], out: string) => (argv[0] === 'systemctl' ? keepAllowedShow(out) : out);
   return {
     ...ev,
     env: maskRecord(ev.env),
     files: Object.fromEntries(
       Object.entries(ev.files).map(([p, c]) => [p, c === null ? null : maskAll(kept(p, c))]),
     ),
-    commands: ev.commands.map((c) => ({ ...c, stdout: maskAll(c.stdout), stderr: maskText(c.stderr) })),
+    commands: ev.commands.map((c) => ({
+      ...c,
+      stdout: maskAll(show(c.argv, c.stdout)),
+      stderr: maskText(c.stderr),
+    })),
     processes: ev.processes.map((p) => ({
       ...p,
       env: p.env ? maskRecord(p.env) : null,

@@ -57,8 +57,12 @@ export function parseUnitFile(path: string, content: string): UnitAssignment[] {
   return out;
 }
 
-/** First bad %-specifier in a value, if any. "%%" is a literal percent. */
+/**
+ * The %-specifier that matters in a value: the first unknown one (systemd fails the whole line on any of them),
+ * else the first known one (silently replaced). "%%" is a literal percent.
+ */
 export function findBadSpecifier(value: string): { specifier: string; resolvedSilently: boolean } | null {
+  let silent: string | null = null;
   for (let i = 0; i < value.length; i++) {
     if (value[i] !== '%') continue;
     const next = value[i + 1];
@@ -69,9 +73,10 @@ export function findBadSpecifier(value: string): { specifier: string; resolvedSi
     if (next === undefined || !VALID_SPECIFIERS.has(next))
       return { specifier: `%${next ?? ''}`, resolvedSilently: false };
     // A valid specifier inside a proxy URL (e.g. %C3 of a UTF-8 escape) is silently replaced by systemd.
-    return { specifier: `%${next}`, resolvedSilently: true };
+    silent ??= `%${next}`;
+    i++;
   }
-  return null;
+  return silent === null ? null : { specifier: silent, resolvedSilently: true };
 }
 
 const C_ESCAPES: Record<string, string> = {

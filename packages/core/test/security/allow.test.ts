@@ -1,7 +1,26 @@
 // What a capture keeps: allowed variables only, everything else dropped (not masked).
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dropDockerfileValues, keepAllowedLines } from '../../src/evidence/allow.js';
-import { pickRelevant } from '../../src/proxy/env.js';
+import {
+  dropDockerfileValues,
+  keepAllowedEnvironment,
+  keepAllowedLines,
+  keepAllowedShow,
+} from '../../src/evidence/allow.js';
+import { maskEvidence } from '../../src/evidence/mask.js';
+import { environmentFromAssignments, parseUnitFile } from '../../src/formats/systemd.js';
+import { GOOD_DOCKER } from '../../src/machines/fixtures.js';
+import { synthesize } from '../../src/machines/synth.js';
+import { isRelevantVar, pickRelevant } from '../../src/proxy/env.js';
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
+/** What systemd would give the unit: the allowed variables and their values, by systemd's own rules. */
+const allowedVars = (text: string) =>
+  Object.fromEntries(
+    [...environmentFromAssignments(parseUnitFile('/etc/systemd/system/docker.service.d/x.conf', text)).vars]
+      .filter(([k]) => isRelevantVar(k))
+      .map(([k, v]) => [k, v.value]),
+  );
 
 describe('capture allow-lists', () => {
   it('environment records keep proxy and tool variables, drop credential-shaped ones', () => {
@@ -44,6 +63,89 @@ describe('capture allow-lists', () => {
       'FROM a\nARG NPM_TOKEN=s3cret\nARG HTTPS_PROXY=http://p:1\nENV GITHUB_TOKEN s3cret\nARG PLAIN\nRUN echo ok\n';
     expect(dropDockerfileValues(df)).toBe(
       'FROM a\nARG NPM_TOKEN\nARG HTTPS_PROXY=http://p:1\nENV GITHUB_TOKEN\nARG PLAIN\nRUN echo ok\n',
+    );
+  });
+
+  it('systemd drop-ins: Environment= keeps only allowed variables; comments that assign are emptied', () => {
+    const text = [
+      '[Service]',
+      '# old: Environment=DB_PASSWORD=hunter2',
+      'Environment="HTTPS_PROXY=http://p:3128" "DB_PASSWORD=hunter2" NO_PROXY=.corp',
+      'Environment=AWS_SECRET_ACCESS_KEY=k1 \\',
+      '  NPM_TOKEN=k2 \\',
+      '  http_proxy=http://p:3128',
+      'Environment=GITHUB_TOKEN=k3',
+      'EnvironmentFile=-/etc/default/docker',
+      'ExecStart=/usr/bin/dockerd',
+      '',
+    ].join('\n');
+    const kept = keepAllowedEnvironment(text);
+    expect(kept.split('\n')).toEqual([
+      '[Service]',
+      '',
+      'Environment="HTTPS_PROXY=http://p:3128" NO_PROXY=.corp',
+      'Environment=http_proxy=http://p:3128',
+      '',
+      '',
+      '',
+      'EnvironmentFile=-/etc/default/docker',
+      'ExecStart=/usr/bin/dockerd',
+      '',
+    ]);
+    expect(allowedVars(kept)).toEqual(allowedVars(text));
+    // A badly quoted NO_PROXY keeps the words systemd split off it: the quoting rule must still see them.
+    const bad = '[Service]\nEnvironment=NO_PROXY=a, b TOKEN=s3cret\n';
+    expect(keepAllowedEnvironment(bad)).toBe('[Service]\nEnvironment=NO_PROXY=a, b\n');
+  });
+
+  it('systemctl show: the Environment= property keeps only allowed variables', () => {
+    const out =
+      'Environment=HTTPS_PROXY=http://p:3128 DB_PASSWORD=hunter2 "NO_PROXY=a b"\nFragmentPath=/lib/systemd/system/docker.service\n';
+    expect(keepAllowedShow(out)).toBe(
+      'Environment=HTTPS_PROXY=http://p:3128 "NO_PROXY=a b"\nFragmentPath=/lib/systemd/system/docker.service\n',
+    );
+  });
+
+  it('a capture of a drop-in and of systemctl show holds no other variable, whatever its value', () => {
+    const ev = synthesize(GOOD_DOCKER);
+    const path = '/etc/systemd/system/docker.service.d/secrets.conf';
+    const masked = maskEvidence({
+      ...ev,
+      files: { ...ev.files, [path]: '[Service]\nEnvironment="API_KEY=canary-1" HTTP_PROXY=http://p:1\n' },
+      commands: ev.commands.map((c) =>
+        c.argv[0] === 'systemctl' ? { ...c, stdout: `Environment=SECRET=canary-2\n${c.stdout}` } : c,
+      ),
+    });
+    const all = JSON.stringify(masked);
+    expect(all).not.toContain('canary');
+    expect(masked.files[path]).toBe('[Service]\nEnvironment=HTTP_PROXY=http://p:1\n');
+  });
+
+  it('property: for hostile Environment= lines, the allowed variables systemd sees are unchanged and no other value survives', () => {
+    const name = fc.oneof(
+      fc.constantFrom('HTTP_PROXY', 'https_proxy', 'NO_PROXY', 'DOCKER_HOST', 'BUILDKIT_HOST'),
+      fc.constantFrom('TOKEN', 'DB_PASSWORD', 'AWS_SECRET_ACCESS_KEY', 'X'),
+    );
+    const value = fc.stringMatching(/^[a-z0-9:/@%'" \\,.$#?&=<>`-]{0,12}$/);
+    const word = fc
+      .tuple(name, value, fc.constantFrom('plain', 'dq', 'sq'))
+      .map(([n, v, q]) =>
+        q === 'dq'
+          ? `"${n}=${v.replace(/["\\]/g, '')}"`
+          : q === 'sq'
+            ? `'${n}=${v.replace(/'/g, '')}'`
+            : `${n}=${v.replace(/[\s"'\\]/g, '')}`,
+      );
+    fc.assert(
+      fc.property(fc.array(fc.array(word, { minLength: 1, maxLength: 4 }), { maxLength: 4 }), (lines) => {
+        const text = `[Service]\n${lines.map((l) => `Environment=${l.join(' ')}`).join('\n')}\n`;
+        const kept = keepAllowedEnvironment(text);
+        expect(allowedVars(kept)).toEqual(allowedVars(text));
+        expect(kept.split('\n')).toHaveLength(text.split('\n').length);
+        const parsed = environmentFromAssignments(parseUnitFile('/x.conf', kept)).vars;
+        for (const k of parsed.keys()) expect(isRelevantVar(k), k).toBe(true);
+      }),
+      { numRuns: RUNS },
     );
   });
 });
