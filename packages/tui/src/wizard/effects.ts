@@ -1,5 +1,6 @@
 // The wizard's side effects, in one place and injectable: probing, planning, writing, verifying.
 // Views never call these; the app does, and dispatches the results into the reducer.
+import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
@@ -154,72 +155,25 @@ export function liveEffects(opts: WizardOptions): Effects {
       return buildReport(evidence, profileFromForm(answers), machineOf(evidence, machine)).report;
     },
     async act(choice, plan) {
-      if (choice === 'save') {
-        const w = writePrivateFile(opts.planFile, `${JSON.stringify(plan, null, 2)}\n`);
-        if (!w.ok) return { choice, ok: false, backups: [], lines: [`Not saved: ${w.message}`] };
-        return {
-          choice,
-          ok: true,
-          backups: [],
-          lines: [
-            ...w.notes.map((n) => `${opts.planFile}: ${n}`),
-            `Saved ${opts.planFile} (mode 0600, holds the credentials).`,
-            `Apply it with: sudo buildproxy apply ${opts.planFile}`,
-          ],
-        };
+      // A failure is an outcome on screen, never a rejection that leaves the act screen on "Working…".
+      try {
+        return await act(choice, plan);
+      } catch (e) {
+        return { choice, ok: false, backups: [], lines: [`Nothing written: ${(e as Error).message}`] };
       }
-      if (choice === 'folder') {
-        const r = await applyPlan(
-          { ...plan, changes: plan.changes.map((c) => ({ ...c, before: null })) },
-          { root: opts.outDir, lockPath: join(opts.outDir, '.buildproxy.lock') },
-        );
-        return {
-          choice,
-          ok: true,
-          backups: [],
-          lines: [`Wrote ${r.changes.length} file(s) under ${opts.outDir}; copy them into place.`],
-        };
-      }
-      if (choice === 'print') {
-        // Printed output is redacted like every other: where a password was, *** stands.
-        const files = plan.changes.flatMap((c) => [
-          `# ${c.path}${c.needsRoot ? ' (root)' : ''}`,
-          ...redactAll(c.after).trimEnd().split('\n'),
-          '',
-        ]);
-        const commands = plan.commands.length
-          ? [
-              '# then run',
-              ...plan.commands.map((c) => `${c.needsRoot ? 'sudo ' : ''}${shownCommand(c.argv)}`),
-              '',
-            ]
-          : [];
-        const snippets = plan.snippets.flatMap((sn) => [
-          `# ${sn.title}`,
-          ...redactAll(sn.text).split('\n'),
-          '',
-        ]);
-        return { choice, ok: true, backups: [], lines: [...files, ...commands, ...snippets] };
-      }
-      const r = await applyPlan(plan, { root: opts.root });
-      if (r.needsRoot) {
-        return {
-          choice,
-          ok: false,
-          backups: [],
-          lines: [`${r.needsRoot}: nothing was written.`, 'Choose "save plan.json" and run it with sudo.'],
-        };
-      }
-      const lines = changeLines(r.changes, PLAIN);
-      const backups = r.changes.flatMap((c) => (c.status === 'written' && c.backup ? [c.backup] : []));
-      return { choice, ok: r.changes.every((c) => c.status !== 'refused'), backups, lines };
     },
     async runCommands(plan) {
-      const r = await applyPlan(
-        { ...plan, changes: [] },
-        { root: opts.root, runCommands: true, lockPath: join(opts.outDir, '.buildproxy-commands.lock') },
-      );
-      return commandLines(r.commands, PLAIN);
+      try {
+        // the lock lives in the out folder, made here like for "folder"
+        mkdirSync(opts.outDir, { recursive: true, mode: 0o700 });
+        const r = await applyPlan(
+          { ...plan, changes: [] },
+          { root: opts.root, runCommands: true, lockPath: join(opts.outDir, '.buildproxy-commands.lock') },
+        );
+        return commandLines(r.commands, PLAIN);
+      } catch (e) {
+        return [`Commands not run: ${(e as Error).message}`];
+      }
     },
     async verify(answers) {
       const evidence = await capture();
@@ -243,4 +197,68 @@ export function liveEffects(opts: WizardOptions): Effects {
       }
     },
   };
+
+  async function act(choice: ActChoice, plan: Plan): Promise<ActOutcome> {
+    if (choice === 'save') {
+      const w = writePrivateFile(opts.planFile, `${JSON.stringify(plan, null, 2)}\n`);
+      if (!w.ok) return { choice, ok: false, backups: [], lines: [`Not saved: ${w.message}`] };
+      return {
+        choice,
+        ok: true,
+        backups: [],
+        lines: [
+          ...w.notes.map((n) => `${opts.planFile}: ${n}`),
+          `Saved ${opts.planFile} (mode 0600, holds the credentials).`,
+          `Apply it with: sudo buildproxy apply ${opts.planFile}`,
+        ],
+      };
+    }
+    if (choice === 'folder') {
+      // The folder the files are written into for copying: made here (only this user may enter it).
+      mkdirSync(opts.outDir, { recursive: true, mode: 0o700 });
+      const r = await applyPlan(
+        { ...plan, changes: plan.changes.map((c) => ({ ...c, before: null })) },
+        { root: opts.outDir, lockPath: join(opts.outDir, '.buildproxy.lock') },
+      );
+      return {
+        choice,
+        ok: true,
+        backups: [],
+        lines: [`Wrote ${r.changes.length} file(s) under ${opts.outDir}; copy them into place.`],
+      };
+    }
+    if (choice === 'print') {
+      // Printed output is redacted like every other: where a password was, *** stands.
+      const files = plan.changes.flatMap((c) => [
+        `# ${c.path}${c.needsRoot ? ' (root)' : ''}`,
+        ...redactAll(c.after).trimEnd().split('\n'),
+        '',
+      ]);
+      const commands = plan.commands.length
+        ? [
+            '# then run',
+            ...plan.commands.map((c) => `${c.needsRoot ? 'sudo ' : ''}${shownCommand(c.argv)}`),
+            '',
+          ]
+        : [];
+      const snippets = plan.snippets.flatMap((sn) => [
+        `# ${sn.title}`,
+        ...redactAll(sn.text).split('\n'),
+        '',
+      ]);
+      return { choice, ok: true, backups: [], lines: [...files, ...commands, ...snippets] };
+    }
+    const r = await applyPlan(plan, { root: opts.root });
+    if (r.needsRoot) {
+      return {
+        choice,
+        ok: false,
+        backups: [],
+        lines: [`${r.needsRoot}: nothing was written.`, 'Choose "save plan.json" and run it with sudo.'],
+      };
+    }
+    const lines = changeLines(r.changes, PLAIN);
+    const backups = r.changes.flatMap((c) => (c.status === 'written' && c.backup ? [c.backup] : []));
+    return { choice, ok: r.changes.every((c) => c.status !== 'refused'), backups, lines };
+  }
 }
