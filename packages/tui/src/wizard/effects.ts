@@ -164,8 +164,7 @@ export function liveEffects(opts: WizardOptions): Effects {
     },
     async runCommands(plan) {
       try {
-        // the lock lives in the out folder, made here like for "folder"
-        mkdirSync(opts.outDir, { recursive: true, mode: 0o700 });
+        mkdirSync(opts.outDir, { recursive: true, mode: 0o700 }); // the lock's folder, as for "folder"
         const r = await applyPlan(
           { ...plan, changes: [] },
           { root: opts.root, runCommands: true, lockPath: join(opts.outDir, '.buildproxy-commands.lock') },
@@ -214,8 +213,7 @@ export function liveEffects(opts: WizardOptions): Effects {
       };
     }
     if (choice === 'folder') {
-      // The folder the files are written into for copying: made here (only this user may enter it).
-      mkdirSync(opts.outDir, { recursive: true, mode: 0o700 });
+      mkdirSync(opts.outDir, { recursive: true, mode: 0o700 }); // only this user may enter it
       const r = await applyPlan(
         { ...plan, changes: plan.changes.map((c) => ({ ...c, before: null })) },
         { root: opts.outDir, lockPath: join(opts.outDir, '.buildproxy.lock') },
