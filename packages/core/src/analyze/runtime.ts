@@ -81,6 +81,11 @@ export function engineTextOf(ev: Evidence, info: DockerInfo | null): string | nu
 }
 
 /** Which docker unit runs the daemon, and whether it is rootless. */
+/** The Go dockerd was built with, from docker version's Server part ("go1.21.10"); route's proxy choice needs it. */
+function engineGoOf(ev: Evidence): string | null {
+  return parseDockerVersion(findCommand(ev, CMD.dockerVersion)?.stdout ?? '')?.serverGo ?? null;
+}
+
 export function dockerdUnit(
   ev: Evidence,
   info: DockerInfo | null,
@@ -163,11 +168,19 @@ export function tieDockerd(ev: Evidence, ctx: FileContext, rootless: boolean): T
   return resolveDaemon({ daemon: 'dockerd', address, processes: ev.processes, files: ev.files, defaults });
 }
 
+/** The environment dockerd really runs with, read from its process: the layer that wins over every file. */
+function dockerdProcessLayer(proc: Tie['process'] | null): Layer[] {
+  if (!proc?.env) return [];
+  const ref = `dockerd (pid ${proc.pid})`;
+  return [
+    layer('dockerd-process', 'runtime', `${ref} environment`, envEntries(proc.env, { kind: 'process', ref })),
+  ];
+}
+
 export function analyzeRuntime(ev: Evidence, ctx: FileContext): RuntimeAnalysis {
   const fileErrors: FileError[] = [];
   const { status, error, cli, info } = daemonStatus(ev);
   const engineText = engineTextOf(ev, info);
-  const engineGo = parseDockerVersion(findCommand(ev, CMD.dockerVersion)?.stdout ?? '')?.serverGo ?? null;
   const engine = parseVersion(engineText);
   const desktop =
     /Docker Desktop/i.test(info?.operatingSystem ?? '') || /desktop/i.test(ev.env.DOCKER_HOST ?? '');
@@ -207,17 +220,7 @@ export function analyzeRuntime(ev: Evidence, ctx: FileContext): RuntimeAnalysis 
       })),
     ),
   ];
-  if (proc?.env) {
-    const ref = `dockerd (pid ${proc.pid})`;
-    layers.push(
-      layer(
-        'dockerd-process',
-        'runtime',
-        `${ref} environment`,
-        envEntries(proc.env, { kind: 'process', ref }),
-      ),
-    );
-  }
+  layers.push(...dockerdProcessLayer(proc));
 
   const { env, origin } = dockerdEnvironment(info, {
     present: cli || !!unit || !!proc,
@@ -242,7 +245,7 @@ export function analyzeRuntime(ev: Evidence, ctx: FileContext): RuntimeAnalysis 
       daemonError: error,
       engine,
       engineText,
-      engineGo,
+      engineGo: engineGoOf(ev),
       desktop,
       rootless,
       info,
