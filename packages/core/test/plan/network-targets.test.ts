@@ -32,7 +32,11 @@ describe('cntlm-relay', () => {
     const listen = [...conf.after.matchAll(/^Listen\s+(\S+)$/gm)].map((m) => m[1]);
     expect(listen).toEqual(['127.0.0.1:3128', '172.17.0.1:3128']);
     expect(conf.after).toMatch(/^Allow {7}172\.17\.0\.0\/16$/m);
-    expect(conf.after.trimEnd().endsWith('Deny        0/0')).toBe(true);
+    // cntlm reads its ACL in order: every Allow before the final Deny
+    const acl = [...conf.after.matchAll(/^(Allow|Deny)\s+(\S+)$/gm)].map((m) => `${m[1]} ${m[2]}`);
+    expect(acl).toEqual(['Allow 127.0.0.1', 'Allow 172.17.0.0/16', 'Deny 0/0']);
+    // the keep-alive the e2e relay needed against squid for dockerd 20.10's "Connection: close" pings
+    expect(conf.after).toMatch(/^Header {6}Connection: keep-alive$/m);
     // never a password, never a listener on every address
     expect(conf.after).not.toMatch(/^Password/m);
     expect(conf.after).not.toMatch(/^Gateway\s+yes/im);

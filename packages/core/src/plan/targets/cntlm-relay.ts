@@ -57,6 +57,9 @@ Listen      ${bridge}:${RELAY_PORT}
 Allow       127.0.0.1
 Allow       ${subnet16(bridge)}
 Deny        0/0
+# dockerd 20.10 pings registries with "Connection: close"; passed on, the proxy answers the NTLM negotiate with a
+# bare 407 (NTLM needs the connection kept open). Seen with squid and cntlm in buildproxy's e2e suite.
+Header      Connection: keep-alive
 `;
   const relay = `http://${bridge}:${RELAY_PORT}`;
   return ok(
