@@ -17,6 +17,9 @@ export const TARGETS = [
   'cntlm-relay',
   'ca-trust',
   'desktop-settings',
+  'containers-conf',
+  'podman-machine',
+  'colima-yaml',
 ] as const;
 export type Target = (typeof TARGETS)[number];
 

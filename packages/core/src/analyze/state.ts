@@ -1,5 +1,7 @@
 // Evidence → State: a pure function, so a captured bundle gives the same diagnosis on any machine. Each actor is
 // analysed in its own module (client.ts, runtime.ts, builder.ts, run.ts); this file only assembles them.
+
+import { parseEngineCommand } from '../command/engines.js';
 import type { FileContext } from '../evidence/canonical.js';
 import { HOST_CA_COPY } from '../evidence/canonical.js';
 import type { Evidence } from '../evidence/schema.js';
@@ -10,9 +12,11 @@ import { analyzeClient } from './client.js';
 import { builderKindOf, commandOf, runFromCommand } from './command.js';
 import { analyzeDockerfile } from './dockerfile.js';
 import { analyzeDesktop, analyzeWsl, desktopLayer, systemProxies } from './platform.js';
+import { analyzePodman } from './podman.js';
 import { analyzeRun } from './run.js';
 import { analyzeRuntime } from './runtime.js';
 import type { State } from './types.js';
+import { analyzeVmEngines } from './vm-engines.js';
 
 /** The argv of the dockerd whose environment was read (or the only dockerd), for its --bridge and --bip. */
 function dockerdArgv(ev: Evidence, pid: number | undefined): string[] | undefined {
@@ -48,6 +52,9 @@ export function analyze(ev: Evidence): State {
   const run = analyzeRun(ev, ctx, { cli, buildx: builder.buildxBuilder, daemon });
   const kind = builderKindOf(ev, command, bctl, builder.buildxBuilder, runtime.docker.daemon === 'up');
   const onBuildkitd = kind === 'buildkitd' && bctl !== null;
+  const engineCtx = { platform: ev.host.platform, home: ev.host.home, uid: ev.host.uid, env: ev.env };
+  const podman = analyzePodman(ev, engineCtx);
+  const vm = analyzeVmEngines(ev, engineCtx);
   const runActor = runFromCommand(command, {
     ...run.actor,
     netns: onBuildkitd ? buildkitdNetns(bctl) : run.actor.netns,
@@ -74,7 +81,13 @@ export function analyze(ev: Evidence): State {
     builderKind: kind,
     buildCommand: command,
     dockerfile: ev.dockerfile ? analyzeDockerfile(ev.dockerfile.path, ev.dockerfile.content) : null,
-    fileErrors: [...runtime.fileErrors, ...run.fileErrors, ...builder.fileErrors],
+    fileErrors: [
+      ...runtime.fileErrors,
+      ...run.fileErrors,
+      ...builder.fileErrors,
+      ...(podman?.errors ?? []),
+      ...vm.errors,
+    ],
     unreadable: ev.unreadable ?? [],
     oversize: ev.oversize ?? [],
     hostNet: hostNetFrom(ev.net, dockerdArgv(ev, runtime.dockerdEnv?.pid)),
@@ -96,5 +109,10 @@ export function analyze(ev: Evidence): State {
       run: runActor,
     },
     client: ev.env,
+    engines: {
+      podman,
+      vm,
+      command: ev.buildCommand ? parseEngineCommand(ev.buildCommand.text, ev.env) : null,
+    },
   };
 }

@@ -180,6 +180,15 @@ export interface State {
   layers: Layer[];
   actors: Record<Actor, ActorState>;
   client: Record<string, string>;
+  /** Podman/Buildah, and Docker inside a Colima, Lima or Rancher Desktop VM (analyze/podman.ts, vm-engines.ts) */
+  engines: Engines;
+}
+
+export interface Engines {
+  podman: import('./podman.js').PodmanState | null;
+  vm: import('./vm-engines.js').VmEnginesState;
+  /** the --command when it is a podman, buildah or podman-compose build */
+  command: import('../command/engines.js').EngineCommand | null;
 }
 
 export type BuilderKind =

@@ -81,6 +81,8 @@ export interface MachineSpec {
   unreadable?: string[];
   /** what `doctor --network` found (evidence.network as is) */
   network?: NetworkEvidence;
+  /** the build command given with --command, run in the home folder */
+  commandLine?: string;
 }
 
 export type { DOCKER_CE_UNIT };
@@ -284,15 +286,22 @@ export function synthesize(spec: MachineSpec): Evidence {
       sockets: [spec.buildkitd.rootless ? userSock : '/run/buildkit/buildkitd.sock'],
     });
   }
+  for (const c of spec.commands ?? []) {
+    // a recorded command replaces the synthesized one with the same argv (colima's docker info)
+    const same = commands.findIndex((x) => x.argv.join('\0') === c.argv.join('\0'));
+    if (same !== -1) commands.splice(same, 1);
+    commands.push(c);
+  }
   return {
     format: EVIDENCE_FORMAT,
     capturedAt: '2026-11-28T05:00:00Z',
     host: { ...hostOf(spec, home), ...(spec.sudo ? { sudo: spec.sudo } : {}) },
     env,
     files,
-    commands: [...commands, ...(spec.commands ?? [])],
+    commands, // spec.commands were merged above: one with a synthesized argv replaces it
     processes,
     dockerfile: spec.dockerfile !== undefined ? { path: 'Dockerfile', content: spec.dockerfile } : null,
+    ...(spec.commandLine !== undefined ? { buildCommand: { text: spec.commandLine, cwd: home } } : {}),
     ...(spec.unreadable ? { unreadable: spec.unreadable } : {}),
     ...(spec.network ? { network: spec.network } : {}),
   };

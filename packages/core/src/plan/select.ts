@@ -1,5 +1,6 @@
 // Which targets fix the current findings on this machine, when the user names none.
 import type { State } from '../analyze/types.js';
+import { findRule } from '../rules/index.js';
 import type { Finding } from '../rules/types.js';
 import { builderMissingProxy, usedBuilders } from '../rules/util.js';
 import type { Target } from './types.js';
@@ -7,6 +8,8 @@ import type { Target } from './types.js';
 /** The target that configures dockerd here: rootless or rootful drop-in, or daemon.json where it already rules. */
 export function daemonTarget(state: State): Target | null {
   if (state.docker.desktop || state.docker.daemon === 'absent') return null;
+  // dockerd runs in a VM this host's files do not configure (colima-yaml does for Colima)
+  if (['colima', 'lima', 'rancher-desktop'].includes(state.engines.vm.engine ?? '')) return null;
   const engine = state.docker.engine;
   const djRules =
     !!state.daemonJson?.proxies && (!engine || engine[0] >= 23) && !state.systemd.flags['http-proxy'];
@@ -45,6 +48,11 @@ export function defaultTargets(state: State, findings: Finding[]): Target[] {
   const daemon = daemonTarget(state);
   for (const f of findings) {
     if (NO_AUTOMATIC_FIX.has(f.rule) || f.severity === 'info') continue;
+    // Podman and the VM engines have their own files: their rules name the targets that write them.
+    if (/^(podman|colima)-/.test(f.rule)) {
+      for (const t of findRule(f.rule)?.targets ?? []) out.add(t);
+      continue;
+    }
     if (f.rule === 'proxy-auth-required') {
       // Basic: the URL's credentials are the user's to fix; NTLM/Negotiate: a local relay
       if (f.message.includes('cntlm-relay')) out.add('cntlm-relay');

@@ -17,6 +17,7 @@ import { jsonText, parseJson } from '../formats/docker-output.js';
 import { parseCsvLine, shUnquote } from '../formats/encode.js';
 import { driverOptionsText, envFromDriverOpts, systemctlEnvironment } from '../machines/printers.js';
 import { pickRelevant } from '../proxy/env.js';
+import { restartColima, startPodmanMachine } from './simulate-engines.js';
 import type { Plan } from './types.js';
 
 export function withFiles(ev: Evidence, plan: Plan): Evidence {
@@ -135,6 +136,8 @@ export function withCommands(ev: Evidence, plan: Plan): Evidence {
     // ca-trust's install: the CA is in the host store afterwards (its content is the user's file, not ours)
     if (a[0] === 'install' && a.at(-1) === HOST_CA_COPY)
       out = { ...out, files: { ...out.files, [HOST_CA_COPY]: `(installed from ${a.at(-2)})` } };
+    if (a[0] === 'env' && a.includes('podman') && a.at(-2) === 'start') out = startPodmanMachine(out, a);
+    if (a[0] === 'colima' && a.at(-1) === 'restart') out = restartColima(out);
   }
   const shell = plan.changes.find((c) => c.target === 'client-shell' && c.path === proxyShPath(ev.host.home));
   if (shell) {

@@ -5,6 +5,7 @@ import { builderConfigStale } from './builder-config-stale/check.js';
 import { builderNotInherited } from './builder-not-inherited/check.js';
 import { builderProxyMissing } from './builder-proxy-missing/check.js';
 import { clientTokenProxy } from './client-token-proxy/check.js';
+import { colimaLoopbackProxy } from './colima-loopback-proxy/check.js';
 import { configFileInvalid } from './config-file-invalid/check.js';
 import { daemonJsonFlagConflict } from './daemon-json-flag-conflict/check.js';
 import { daemonJsonOverridesEnv } from './daemon-json-overrides-env/check.js';
@@ -23,6 +24,11 @@ import { loopbackProxyUnreachable } from './loopback-proxy-unreachable/check.js'
 import { noProxyDirectOnly } from './no-proxy-direct-only/check.js';
 import { noProxyMissingRegistry } from './no-proxy-missing-registry/check.js';
 import { noProxySyntax } from './no-proxy-syntax/check.js';
+import { podmanComposeNoProxy } from './podman-compose-no-proxy/check.js';
+import { podmanEngineEnvInRun } from './podman-engine-env-in-run/check.js';
+import { podmanHttpProxyIgnored } from './podman-http-proxy-ignored/check.js';
+import { podmanMachineLoopbackProxy } from './podman-machine-loopback-proxy/check.js';
+import { podmanRemoteRunNoProxy } from './podman-remote-run-no-proxy/check.js';
 import { proxyArgDeclared } from './proxy-arg-declared/check.js';
 import { proxyAuthRequired } from './proxy-auth-required/check.js';
 import { proxyCaseMismatch } from './proxy-case-mismatch/check.js';
@@ -86,6 +92,12 @@ export const RULES: readonly Rule[] = [
   proxyNetworkBypass,
   proxyUnknown,
   sudoEnvReset,
+  podmanMachineLoopbackProxy,
+  colimaLoopbackProxy,
+  podmanRemoteRunNoProxy,
+  podmanHttpProxyIgnored,
+  podmanComposeNoProxy,
+  podmanEngineEnvInRun,
 ];
 
 export function findRule(id: string): Rule | undefined {

@@ -6,6 +6,7 @@ import * as builderConfigStale from './builder-config-stale/text.js';
 import * as builderNotInherited from './builder-not-inherited/text.js';
 import * as builderProxyMissing from './builder-proxy-missing/text.js';
 import * as clientTokenProxy from './client-token-proxy/text.js';
+import * as colimaLoopbackProxy from './colima-loopback-proxy/text.js';
 import * as configFileInvalid from './config-file-invalid/text.js';
 import * as daemonJsonFlagConflict from './daemon-json-flag-conflict/text.js';
 import * as daemonJsonOverridesEnv from './daemon-json-overrides-env/text.js';
@@ -24,6 +25,11 @@ import * as loopbackProxyUnreachable from './loopback-proxy-unreachable/text.js'
 import * as noProxyDirectOnly from './no-proxy-direct-only/text.js';
 import * as noProxyMissingRegistry from './no-proxy-missing-registry/text.js';
 import * as noProxySyntax from './no-proxy-syntax/text.js';
+import * as podmanComposeNoProxy from './podman-compose-no-proxy/text.js';
+import * as podmanEngineEnvInRun from './podman-engine-env-in-run/text.js';
+import * as podmanHttpProxyIgnored from './podman-http-proxy-ignored/text.js';
+import * as podmanMachineLoopbackProxy from './podman-machine-loopback-proxy/text.js';
+import * as podmanRemoteRunNoProxy from './podman-remote-run-no-proxy/text.js';
 import * as proxyArgDeclared from './proxy-arg-declared/text.js';
 import * as proxyAuthRequired from './proxy-auth-required/text.js';
 import * as proxyCaseMismatch from './proxy-case-mismatch/text.js';
@@ -76,6 +82,12 @@ export const RULE_TEXTS: Record<string, RuleText> = {
   'proxy-network-bypass': proxyNetworkBypass,
   'proxy-unknown': proxyUnknown,
   'sudo-env-reset': sudoEnvReset,
+  'podman-machine-loopback-proxy': podmanMachineLoopbackProxy,
+  'colima-loopback-proxy': colimaLoopbackProxy,
+  'podman-remote-run-no-proxy': podmanRemoteRunNoProxy,
+  'podman-http-proxy-ignored': podmanHttpProxyIgnored,
+  'podman-compose-no-proxy': podmanComposeNoProxy,
+  'podman-engine-env-in-run': podmanEngineEnvInRun,
   'proxy-url-invalid': proxyUrlInvalid,
   'run-proxy-missing': runProxyMissing,
   'syntax-frontend-pull': syntaxFrontendPull,

@@ -28,6 +28,7 @@ import { parseSystemctlShow } from '../../formats/systemctl.js';
 import { parseUnitFile } from '../../formats/systemd.js';
 import { pickRelevant } from '../../proxy/env.js';
 import { asCommand, engineGet } from './engine-api.js';
+import { captureEngines } from './engines.js';
 import { type Exec, execCommand, findOnPath } from './exec.js';
 import { isDirectory, listConf, listDir, readText, underRoot } from './files.js';
 import { onlyProxyEnv } from './helper-env.js';
@@ -210,6 +211,21 @@ export async function captureEvidence(opts: CaptureOptions = {}): Promise<Eviden
           /"currentContext"/.test(configJson ?? ''),
       },
     ),
+    // Podman, Buildah, Colima and Lima (#17): containers.conf, machines, VMs; nothing is started
+    captureEngines({
+      ctx: {
+        platform,
+        home,
+        uid: typeof process.getuid === 'function' ? process.getuid() : null,
+        env: ctx.env,
+      },
+      root,
+      run: (argv) => run(argv),
+      read,
+      onPath: (bin) => findOnPath(bin, env.PATH) !== null,
+      systemd,
+      isRoot,
+    }),
   ]);
 
   // Round 2: what round 1 pointed at.

@@ -10,12 +10,15 @@ import { ciGithubActionsTarget } from './ci-github-actions.js';
 import { ciGitlabTarget } from './ci-gitlab.js';
 import { clientShellTarget } from './client-shell.js';
 import { cntlmRelayTarget } from './cntlm-relay.js';
+import { colimaYamlTarget } from './colima-yaml.js';
+import { containersConfTarget } from './containers-conf.js';
 import { desktopSettingsTarget } from './desktop-settings.js';
 import { dockerCliConfigTarget } from './docker-cli-config.js';
 import { dockerDaemonJsonTarget } from './docker-daemon-json.js';
 import { dockerSystemdTarget } from './docker-systemd.js';
 import { dockerSystemdRootlessTarget } from './docker-systemd-rootless.js';
 import { kubernetesTarget } from './kubernetes.js';
+import { podmanMachineTarget } from './podman-machine.js';
 
 export const TARGET_DEFINITIONS: { readonly [T in Target]: TargetDefinition<T> } = {
   'docker-systemd': dockerSystemdTarget,
@@ -33,4 +36,7 @@ export const TARGET_DEFINITIONS: { readonly [T in Target]: TargetDefinition<T> }
   'cntlm-relay': cntlmRelayTarget,
   'ca-trust': caTrustTarget,
   'desktop-settings': desktopSettingsTarget,
+  'containers-conf': containersConfTarget,
+  'podman-machine': podmanMachineTarget,
+  'colima-yaml': colimaYamlTarget,
 };

@@ -1,0 +1,38 @@
+import { GOOD_PODMAN } from '../../machines/engines.js';
+import { variant } from '../../machines/fixtures.js';
+import type { Rule } from '../types.js';
+
+export const podmanComposeNoProxy: Rule = {
+  id: 'podman-compose-no-proxy',
+  title: 'podman-compose build does not pass the proxy',
+  severity: 'warning',
+  actor: 'run',
+  summary:
+    '`podman-compose build` builds without the proxy that `podman build` passes to RUN steps; only build args written in the compose file reach them.',
+  targets: [],
+  examples: {
+    bad: {
+      title: 'Building with podman-compose',
+      machine: variant(GOOD_PODMAN, { commandLine: 'podman-compose build' }),
+    },
+    good: {
+      title: 'Building with podman build',
+      machine: variant(GOOD_PODMAN, { commandLine: 'podman build .' }),
+    },
+  },
+  references: [
+    {
+      title: 'containers/podman-compose#896: Podman Compose does not accept proxy settings',
+      url: 'https://github.com/containers/podman-compose/issues/896',
+    },
+  ],
+  check(state) {
+    if (state.engines.command?.tool !== 'podman-compose') return [];
+    return [
+      {
+        message: `podman-compose does not pass the proxy variables to RUN steps (podman build does); set them as build args in the compose file`,
+        evidence: ['--command'],
+      },
+    ];
+  },
+};

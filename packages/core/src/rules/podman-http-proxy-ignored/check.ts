@@ -1,0 +1,45 @@
+import { GOOD_PODMAN } from '../../machines/engines.js';
+import { HOME, variant } from '../../machines/fixtures.js';
+import type { Rule } from '../types.js';
+
+const USER_CONF = `${HOME}/.config/containers/containers.conf`;
+
+export const podmanHttpProxyIgnored: Rule = {
+  id: 'podman-http-proxy-ignored',
+  title: 'containers.conf http_proxy = false does not reach builds',
+  severity: 'warning',
+  actor: 'run',
+  summary:
+    '[containers] http_proxy = false keeps the proxy out of `podman run` containers only: `podman build` and `buildah bud` still pass the proxy variables of their environment into every RUN step.',
+  targets: [],
+  examples: {
+    bad: {
+      title: 'http_proxy = false in the user containers.conf, the shell exports a proxy',
+      machine: variant(GOOD_PODMAN, { files: { [USER_CONF]: '[containers]\nhttp_proxy = false\n' } }),
+    },
+    good: { title: 'No http_proxy setting: RUN steps get the proxy, as intended', machine: GOOD_PODMAN },
+  },
+  references: [
+    {
+      title: 'containers.conf(5): [containers] http_proxy',
+      url: 'https://github.com/containers/common/blob/main/docs/containers.conf.5.md',
+    },
+    {
+      title: 'containers/podman#29299: podman build does not honour env and http_proxy in containers.conf',
+      url: 'https://github.com/containers/podman/issues/29299',
+    },
+  ],
+  check(state) {
+    const p = state.engines.podman;
+    if (p?.httpProxy?.value !== false) return [];
+    if (state.engines.command?.httpProxy === false) return []; // the command already says --http-proxy=false
+    const vars = p.remote ? [] : p.processEnv.filter((v) => /^(https?|ftp|no)_proxy$/i.test(v.name));
+    if (vars.length === 0) return [];
+    return [
+      {
+        message: `${p.httpProxy.origin.ref}: http_proxy = false, but podman build and buildah bud still pass ${[...new Set(vars.map((v) => v.name))].join(', ')} (from ${[...new Set(vars.map((v) => v.origin.ref))].join(', ')}) into RUN steps; only podman run honours it`,
+        evidence: [p.httpProxy.origin.ref],
+      },
+    ];
+  },
+};
