@@ -1,0 +1,128 @@
+// The engines' side of the platforms evidence contract: bundles for Colima, podman machine and Rancher Desktop
+// (which cannot run here) made from their documented files and command outputs — sources.json cites each — that
+// validate, hold exactly what the capture asks for, mask what is secret, and replay through every rule with the
+// findings each story predicts (the full list, so a rule that fires or stays quiet wrongly fails here).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { containersConfSources, podmanConnectionsPath } from '../../src/evidence/engines.js';
+import { maskEvidence } from '../../src/evidence/mask.js';
+import { rancherSettingsPath } from '../../src/evidence/platforms.js';
+import type { Evidence } from '../../src/evidence/schema.js';
+import { parseEvidence } from '../../src/evidence/validate.js';
+import { captureEngines } from '../../src/node/probes/engines.js';
+import { makePlan } from '../../src/plan/index.js';
+import { buildReport } from '../../src/report.js';
+
+const DIR = join(import.meta.dirname, '../fixtures/engines');
+const NAMES = readdirSync(DIR)
+  .filter((f) => f.endsWith('.json') && f !== 'sources.json')
+  .map((f) => f.replace(/\.json$/, ''));
+const SOURCES = JSON.parse(readFileSync(join(DIR, 'sources.json'), 'utf8')) as Record<
+  string,
+  { story: string; files: Record<string, string>; commands: Record<string, string>; env: string }
+>;
+const load = (name: string): Evidence =>
+  parseEvidence(JSON.parse(readFileSync(join(DIR, `${name}.json`), 'utf8')));
+const ctxOf = (ev: Evidence) => ({
+  platform: ev.host.platform,
+  home: ev.host.home,
+  uid: ev.host.uid,
+  env: ev.env,
+});
+
+/** Run the engines' probes against a bundle: files and commands answered from it, tools on PATH if recorded. */
+async function replay(ev: Evidence) {
+  const asked = { files: new Set<string>(), commands: new Set<string>() };
+  const tools = new Set(ev.commands.map((c) => c.argv[0]!));
+  await captureEngines({
+    ctx: ctxOf(ev),
+    root: undefined,
+    read: async (p) => {
+      asked.files.add(p);
+      return ev.files[p] ?? null;
+    },
+    run: async (argv) => {
+      asked.commands.add(argv.join(' '));
+      const c = ev.commands.find((x) => x.argv.join('\0') === argv.join('\0'));
+      return c ?? { argv: [...argv], exitCode: null, stdout: '', stderr: '', timedOut: false, durationMs: 0 };
+    },
+    onPath: (bin) => tools.has(bin),
+    systemd: false,
+    isRoot: false,
+  });
+  return asked;
+}
+
+/** What each story must produce: every finding's rule, and the targets the default plan picks. */
+const EXPECT: Record<string, { rules: string[]; targets: string[]; engine: string | null }> = {
+  'colima-0.7.5-loopback': {
+    // RUN steps: config.json has no proxies (true on Colima as anywhere: the CLI passes them as build args)
+    rules: ['colima-loopback-proxy', 'run-proxy-missing'],
+    targets: ['colima-yaml', 'docker-cli-config'],
+    engine: 'colima',
+  },
+  'podman-machine-4.0-loopback': {
+    rules: ['podman-machine-loopback-proxy', 'podman-remote-run-no-proxy', 'daemon-unreachable'],
+    targets: ['podman-machine'],
+    engine: null,
+  },
+  // the transparent proxy sets no variable anywhere: nothing tells the doctor a proxy is intended
+  'rancher-wsl-proxy': { rules: ['proxy-unknown'], targets: [], engine: 'rancher-desktop' },
+};
+
+describe.each(NAMES)('engines contract bundle %s', (name) => {
+  const ev = load(name);
+
+  it('cites a public source for every file, command and the environment', () => {
+    const src = SOURCES[name]!;
+    expect(src, `sources.json has no entry for ${name}`).toBeDefined();
+    expect(Object.keys(src.files).sort()).toEqual(Object.keys(ev.files).sort());
+    expect(Object.keys(src.commands).sort()).toEqual(ev.commands.map((c) => c.argv.join(' ')).sort());
+    for (const text of [...Object.values(src.files), ...Object.values(src.commands), src.env])
+      expect(text).toMatch(/https:\/\/|recorded as absent|contract|captured/);
+  });
+
+  it('holds what the engines capture asks for, and the capture asks for nothing it does not hold', async () => {
+    const asked = await replay(ev);
+    for (const p of asked.files) expect(ev.files, `the capture read ${p}`).toHaveProperty([p]);
+    const argvs = new Set(ev.commands.map((c) => c.argv.join(' ')));
+    for (const a of asked.commands) expect(argvs, `the capture ran ${a}`).toContain(a);
+    const engineArgvs = [...argvs].filter((a) => /^(podman|buildah|colima) /.test(a));
+    for (const a of engineArgvs) expect(asked.commands, `the bundle holds ${a}`).toContain(a);
+    const ctx = ctxOf(ev);
+    for (const s of containersConfSources(ctx))
+      if (s.kind === 'file') expect(ev.files).toHaveProperty([s.path]);
+    expect(ev.files).toHaveProperty([podmanConnectionsPath(ctx)]);
+    expect(ev.files).toHaveProperty([rancherSettingsPath(ctx)]);
+  });
+
+  it('holds no secret a capture would mask', () => {
+    expect(maskEvidence(ev).env).toEqual(ev.env);
+    expect(maskEvidence(ev).files).toEqual(ev.files);
+  });
+
+  it('replays through every rule with the findings its story predicts, and plans with the engine targets', () => {
+    const { report, state } = buildReport(ev);
+    expect(state.engines.vm.engine).toBe(EXPECT[name]!.engine);
+    expect(report.findings.map((f) => f.rule).sort()).toEqual([...EXPECT[name]!.rules].sort());
+    const { plan } = makePlan(ev, { proxy: 'http://proxy.corp.example:3128' });
+    for (const t of EXPECT[name]!.targets) expect(plan.targets).toContain(t);
+  });
+});
+
+describe('Rancher Desktop settings.json', () => {
+  it('reads experimental.virtualMachine.proxy and masks its password in a capture', () => {
+    const ev = load('rancher-wsl-proxy');
+    expect(buildReport(ev).state.engines.vm.rancher).toMatchObject({
+      enabled: true,
+      address: 'proxy.corp.example',
+      port: 3128,
+    });
+    const path = rancherSettingsPath(ctxOf(ev));
+    const secret = ev.files[path]!.replace('"password":""', '"password":"hunter2"');
+    expect(maskEvidence({ ...ev, files: { ...ev.files, [path]: secret } }).files[path]).not.toContain(
+      'hunter2',
+    );
+  });
+});
