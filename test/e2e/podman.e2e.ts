@@ -11,6 +11,7 @@ import { E2E, sleep } from './harness.js';
 import {
   containersConf,
   dropWorld,
+  PORTS,
   proxyUrl,
   proxyVars,
   ROOTLESS_USER,
@@ -97,6 +98,18 @@ describe.each(Object.keys(TOOLS) as (keyof typeof TOOLS)[])('rootful %s (4.3.1 /
     expect(out.runEnv).toBe('');
     expect(out.text).toContain('WGET-FAILED');
     expect(who(await takeHits(), nonce)).toEqual({ pull: ['shell'], run: [], runFrom: [] });
+  });
+});
+
+describe.each(Object.keys(TOOLS) as (keyof typeof TOOLS)[])('ADD <url> with rootful %s', (tool) => {
+  it('is fetched by the podman/buildah process with its own proxy, even with --http-proxy=false', async () => {
+    const nonce = `${tool}-add`;
+    const dockerfile = `FROM registry.test:5000/base:latest\nADD http://web.test:8080/add-${nonce} /added\n`;
+    const w = track(world(nonce, containersConf({}), undefined, dockerfile));
+    const out = run(TOOLS[tool](w.context, ['--http-proxy=false']), { ...w.env, ...proxyVars('shell') });
+    expect(out.code, out.text).toBe(0);
+    const add = (await takeHits()).filter((h) => h.url.includes(`/add-${nonce}`));
+    expect(add.map((h) => [h.port, h.from])).toEqual([[PORTS.shell, 'host']]);
   });
 });
 

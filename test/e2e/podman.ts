@@ -163,7 +163,7 @@ export const RUN_STEP = (nonce: string) =>
     '',
   ].join('\n');
 
-export function world(nonce: string, conf: string, owner?: number): World {
+export function world(nonce: string, conf: string, owner?: number, dockerfile = RUN_STEP(nonce)): World {
   const dir = mkdtempSync(join(E2E, 'podman-'));
   chmodSync(dir, 0o755);
   writeFileSync(
@@ -172,7 +172,7 @@ export function world(nonce: string, conf: string, owner?: number): World {
   );
   writeFileSync(join(dir, 'containers.conf'), conf);
   mkdirSync(join(dir, 'ctx'));
-  writeFileSync(join(dir, 'ctx', 'Dockerfile'), RUN_STEP(nonce));
+  writeFileSync(join(dir, 'ctx', 'Dockerfile'), dockerfile);
   writeFileSync(
     join(dir, 'storage.conf'),
     // rootless podman reads rootless_storage_path, not graphroot
