@@ -30,6 +30,7 @@ export type {
   VarValue,
 } from './analyze/types.js';
 export { ACTORS } from './analyze/types.js';
+export { type EngineCommand, type EngineTool, parseEngineCommand } from './command/engines.js';
 export { type BuildArg, type BuildCommand, type BuildTool, parseBuildCommand } from './command/parse.js';
 export * from './evidence/index.js';
 export {

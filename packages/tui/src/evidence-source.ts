@@ -1,7 +1,7 @@
 // Where evidence comes from: the live machine (optionally under --root), or a captured bundle (--from).
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { composePaths, parseBuildCommand } from '@buildproxy/core';
+import { composePaths, parseBuildCommand, parseEngineCommand } from '@buildproxy/core';
 import { type Evidence, EvidenceFormatError } from '@buildproxy/core/evidence';
 import { captureEvidence, readBounded } from '@buildproxy/core/node';
 import type { Values } from './args.js';
@@ -118,6 +118,8 @@ export async function withCommandText(
   try {
     cmd = parseBuildCommand(text, ev.env);
   } catch (e) {
+    // podman build, buildah bud, podman-compose: carried as given; the analysis reads them (State.engines.command)
+    if (parseEngineCommand(text, ev.env)) return { ...ev, buildCommand: { text, cwd: process.cwd() } };
     throw new UsageError(`--command: ${(e as Error).message}`);
   }
   const cwd = process.cwd();
