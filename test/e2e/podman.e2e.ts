@@ -7,7 +7,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chownSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { E2E, sleep } from './harness.js';
+import { buildproxy, E2E, sleep } from './harness.js';
 import {
   containersConf,
   dropWorld,
@@ -110,6 +110,25 @@ describe.each(Object.keys(TOOLS) as (keyof typeof TOOLS)[])('ADD <url> with root
     expect(out.code, out.text).toBe(0);
     const add = (await takeHits()).filter((h) => h.url.includes(`/add-${nonce}`));
     expect(add.map((h) => [h.port, h.from])).toEqual([[PORTS.shell, 'host']]);
+  });
+});
+
+describe('buildproxy doctor on the real podman 4.3.1', () => {
+  it('reads CONTAINERS_CONF and the real podman outputs: http_proxy = false is reported as ignored by builds', () => {
+    const w = track(world('doctor', containersConf({ containers: ['http_proxy = false'] })));
+    const env = { ...w.env, ...proxyVars('shell') };
+    const r = buildproxy(['doctor', '--json'], { env });
+    const report = JSON.parse(r.stdout) as { findings: { rule: string; message: string }[] };
+    const f = report.findings.find((x) => x.rule === 'podman-http-proxy-ignored');
+    expect(f?.message, r.stdout + r.stderr).toContain(`${w.dir}/containers.conf:2`);
+    // the same build command with the flag the finding asks for: no finding
+    const flagged = buildproxy(
+      ['doctor', '--json', '--command', `podman build --http-proxy=false ${w.context}`],
+      { env },
+    );
+    expect(JSON.parse(flagged.stdout).findings.map((x: { rule: string }) => x.rule)).not.toContain(
+      'podman-http-proxy-ignored',
+    );
   });
 });
 
