@@ -314,21 +314,21 @@ export const RULE_TEXTS_ZH_CN: Record<string, RuleTextTranslation> = {
     title: 'podman machine 拿到了 127.0.0.1 代理：在虚拟机里它指向虚拟机自己',
     summary:
       'machine 的环境（default-env.conf）里的代理在 127.0.0.1 或 localhost，是从主机 shell 复制过去的；在虚拟机里这个地址就是虚拟机本身，所以每次拉取都会失败。',
-    explanation: `\`podman machine start\` 会把启动它的 shell 中的代理变量写进虚拟机的 \`/etc/systemd/system.conf.d/default-env.conf\`。podman 4.6 之前（以及 WSL 上）原样复制 \`127.0.0.1\`（containers/podman#14087），虚拟机于是连接自己的回环地址。4.6 起会改写为 \`host.containers.internal\`。`,
+    explanation: `\`podman machine start\` 会把启动它的 shell 中的代理变量写进虚拟机的 \`/etc/systemd/system.conf.d/default-env.conf\`。podman 4.6 之前（以及 WSL 上）原样复制 \`127.0.0.1\`（[containers/podman#14087](https://github.com/containers/podman/issues/14087)），虚拟机于是连接自己的回环地址。4.6 起会改写为 \`host.containers.internal\`。`,
     fix: `停止 machine，再在环境中设置 \`HTTP_PROXY=http://host.containers.internal:PORT\` 后启动它（target \`podman-machine\` 会给出命令）。本地代理必须接受来自虚拟机的连接。`,
   },
   'colima-loopback-proxy': {
     title: 'Colima 把 127.0.0.1 代理写进了虚拟机的 daemon.json',
     summary:
       'Colima 虚拟机里的 dockerd 使用 daemon.json 中的 proxies；colima 0.7.5 及更早版本原样复制回环地址代理，而虚拟机环境变量拿到的是主机网关。',
-    explanation: `Lima 把主机代理写进虚拟机的 \`/etc/environment\` 时会把 \`127.0.0.1\` 换成主机网关（\`192.168.5.2\`、\`host.lima.internal\`），但 colima 0.7.5 写 \`/etc/docker/daemon.json\` 时没有替换（abiosoft/colima#1144）。dockerd 以 daemon.json 为准，于是拉取失败。colima 0.7.6 修复了这一点。`,
+    explanation: `Lima 把主机代理写进虚拟机的 \`/etc/environment\` 时会把 \`127.0.0.1\` 换成主机网关（\`192.168.5.2\`、\`host.lima.internal\`），但 colima 0.7.5 写 \`/etc/docker/daemon.json\` 时没有替换（[abiosoft/colima#1144](https://github.com/abiosoft/colima/issues/1144)）。dockerd 以 daemon.json 为准，于是拉取失败。colima 0.7.6 修复了这一点。`,
     fix: `升级到 colima 0.7.6 或更高版本并执行 \`colima restart\`；旧版本可在 \`colima.yaml\` 的 \`env\` 中使用网关地址（target \`colima-yaml\`），然后 \`colima restart\`。`,
   },
   'podman-remote-run-no-proxy': {
     title: '远程 podman 构建的 RUN 步骤没有代理（podman < 4.4）',
     summary:
       '低于 4.4 的 podman 客户端连接服务（podman machine、podman-remote、CONTAINER_HOST）构建时默认 --http-proxy=false：RUN 步骤完全没有代理。',
-    explanation: `podman 4.3 及更早版本对远程构建默认关闭 \`--http-proxy\`（containers/podman#16520），4.4 改为传入**服务端**进程的代理（containers/podman#16776）。buildproxy 的 e2e 在 podman 4.3.1 上实测：拉取走服务端代理，RUN 没有代理，加 \`--http-proxy=true\` 后 RUN 走服务端代理。`,
+    explanation: `podman 4.3 及更早版本对远程构建默认关闭 \`--http-proxy\`（[containers/podman#16520](https://github.com/containers/podman/issues/16520)），4.4 改为传入**服务端**进程的代理（[containers/podman#16776](https://github.com/containers/podman/issues/16776)）。buildproxy 的 e2e 在 podman 4.3.1 上实测：拉取走服务端代理，RUN 没有代理，加 \`--http-proxy=true\` 后 RUN 走服务端代理。`,
     fix: `把 podman 客户端升级到 4.4 或更高，或给 \`podman build\` 加上 \`--http-proxy=true\`。两种方式下 RUN 使用的都是服务端的代理：确保 machine 有代理（target \`podman-machine\`）。`,
   },
   'podman-http-proxy-ignored': {
@@ -342,7 +342,7 @@ export const RULE_TEXTS_ZH_CN: Record<string, RuleTextTranslation> = {
     title: 'podman-compose build 不传递代理',
     summary:
       '`podman-compose build` 构建时不会像 `podman build` 那样把代理传给 RUN 步骤；只有 compose 文件里写明的 build args 才会传入。',
-    explanation: `在 shell 中导出 \`http_proxy\`/\`https_proxy\` 或在 Podman Desktop 中设置代理，都到不了 \`podman-compose build\` 的 RUN 步骤，而同一个 Dockerfile 用 \`podman build\` 可以构建（containers/podman-compose#896）。`,
+    explanation: `在 shell 中导出 \`http_proxy\`/\`https_proxy\` 或在 Podman Desktop 中设置代理，都到不了 \`podman-compose build\` 的 RUN 步骤，而同一个 Dockerfile 用 \`podman build\` 可以构建（[containers/podman-compose#896](https://github.com/containers/podman-compose/issues/896)）。`,
     fix: `在 compose 文件（或不提交到版本库的 \`compose.override.yaml\`）的 \`build.args\` 中写入 \`HTTP_PROXY: \${HTTP_PROXY}\` 等，或先用 \`podman build\` 构建镜像。`,
   },
   'podman-engine-env-in-run': {
