@@ -1,3 +1,4 @@
+// long because: one synthesizer prints every part of a machine (docker, builders, buildkitd, engines, network) consistently.
 // Synthesise a consistent evidence bundle from a short machine description. Rule examples, the docs and the
 // tests all describe machines this way, so a documented example is exactly what the test runs.
 import { unitConfig } from '../analyze/daemon-config.js';
