@@ -6,7 +6,6 @@ import { accessSync, constants } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { filesToRead } from '../../daemons/argv.js';
-import { buildctlAddress, helperInspectArgv } from '../../daemons/buildkit-host.js';
 import {
   buildxInspectNamed,
   buildxInstancePath,
@@ -31,7 +30,7 @@ import { asCommand, engineGet } from './engine-api.js';
 import { captureEngines } from './engines.js';
 import { type Exec, execCommand, findOnPath } from './exec.js';
 import { isDirectory, listConf, listDir, readText, underRoot } from './files.js';
-import { onlyProxyEnv } from './helper-env.js';
+import { helperProbe } from './helper-env.js';
 import { readHostNet } from './host-net.js';
 import { type Invoker, inUserDirs, invokerEnv, isUserCommand, sudoEvidence, sudoInvoker } from './invoker.js';
 import { capturePlatform } from './platform.js';
@@ -260,18 +259,18 @@ export async function captureEvidence(opts: CaptureOptions = {}): Promise<Eviden
   const dockerExec = shows[0]?.execStart?.[0] ?? null;
   // Without a docker CLI there is no docker build to diagnose, and no daemon version worth a 35 ms dockerd start.
   const dockerdBinary = daemonVersion || !dockerCli ? undefined : await findDockerd(env, dockerExec);
-  // The container or pod buildctl reaches (BUILDKIT_HOST or --addr), when its CLI is here: its env is the proxy.
-  const helper = helperInspectArgv(buildctlAddress(ctx.env, opts.buildkitAddr).address);
-  const helperApi =
-    helper?.[0] === 'docker' && socket ? `/containers/${encodeURIComponent(helper[3]!)}/json` : null;
   await Promise.all([
-    helper && helperApi ? api(helper, helperApi, (j) => onlyProxyEnv(`[${j}]`, false)) : null,
-    helper && !helperApi && findOnPath(helper[0]!, env.PATH)
-      ? probe(helper, async () => {
-          const r = await exec(helper, { timeoutMs, env });
-          return r.exitCode === 0 ? { ...r, stdout: onlyProxyEnv(r.stdout, helper[0] === 'kubectl') } : r;
-        })
-      : null,
+    helperProbe({
+      env: ctx.env,
+      addr: opts.buildkitAddr,
+      socket,
+      path: env.PATH,
+      api,
+      probe,
+      exec,
+      timeoutMs,
+      run: env,
+    }),
     dockerdBinary ? run(CMD.dockerdVersion, dockerdBinary) : null,
     ...builders
       .filter((b) => b.driver !== 'docker' && b.name !== currentName)
