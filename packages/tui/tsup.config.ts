@@ -68,6 +68,7 @@ export default defineConfig([
       why: 'src/commands/why.ts',
       verify: 'src/commands/verify.ts',
       mcp: 'src/commands/mcp.ts',
+      fleet: 'src/commands/fleet-report.ts',
       // Ink and React are ES modules; bundled to CommonJS too, so the single executable can carry the wizard.
       wizard: 'src/wizard/entry.ts',
     },

@@ -1,5 +1,18 @@
 // @buildproxy/core/report — what the doctor loads once its probes are in flight: the report and its exit code,
 // a rule by id, and the reading of a pasted build error. A small entry, so dist/report.cjs stays small.
+
+export {
+  FLEET_FORMAT,
+  type FleetFailure,
+  type FleetMachine,
+  type FleetReport,
+  type FleetSkip,
+  fleetExitCode,
+  fleetText,
+  isSkip,
+  mergeFleet,
+  parseCapture,
+} from './fleet/merge.js';
 export {
   buildReport,
   diagnose,

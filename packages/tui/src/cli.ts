@@ -19,6 +19,7 @@ Usage:
   buildproxy why "ERROR"     which actor and rule a build error points to (also reads stdin)
   buildproxy rules           list the rule catalogue
   buildproxy explain RULE    explain one rule
+  buildproxy report DIR      merge many machines' doctor --json: machines × actors × rules
   buildproxy mcp             a read-only Model Context Protocol server over stdio, for coding agents
 
 Options: --help, --version, --no-color (also NO_COLOR). Run 'buildproxy COMMAND --help' for details,
@@ -44,6 +45,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   why: command('why', 'why'),
   verify: command('verify', 'verify'),
   mcp: command('mcp', 'mcp'),
+  report: command('fleet', 'report'),
 };
 const wizard = async (argv: string[], io: Io): Promise<number> =>
   (sibling('./wizard.cjs') as typeof import('./wizard/entry.js')).wizard(argv, io);
@@ -71,7 +73,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (!load)
       throw new UsageError(
         `unknown command "${first}"`,
-        'commands: doctor, plan, apply, undo, verify, route, why, rules, explain, mcp (see buildproxy --help)',
+        'commands: doctor, plan, apply, undo, verify, route, why, rules, explain, report, mcp (see buildproxy --help)',
       );
     return await (await load())(rest, io);
   } catch (e) {

@@ -30,6 +30,7 @@ const LAYERS: Record<string, number> = {
   plan: 8,
   network: 8,
   verify: 8,
+  fleet: 8,
   index: 9,
   'entry-report': 9,
   validate: 9,
