@@ -211,7 +211,8 @@ environment at all. What proves buildkitd has the proxy:
     description: 'Desktop settings for the daemon; your shell for buildx, on macOS, Windows and Linux.',
     intro: `Docker Desktop configures its VM's daemon from **Settings > Resources > Proxies** and ignores \`daemon.json\` proxies
 ([desktop-ignores-daemon-json](/rules/desktop-ignores-daemon-json/)). CLI plugins such as buildx do not inherit that
-setting: registry tokens fail with \`failed to fetch oauth token\` unless your shell exports the proxy. A proxy on
+setting: their registry token requests fail unless your shell exports the proxy
+([client-token-proxy](/rules/client-token-proxy/), where the error text leads). A proxy on
 your machine's \`127.0.0.1\` is \`host.docker.internal\` from inside the VM and its containers: Desktop resolves that
 name to the host.`,
     variants: [

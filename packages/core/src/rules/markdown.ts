@@ -25,6 +25,12 @@ function profileArgs(p: ProfileInput | undefined): string {
 }
 
 /** The parts of an example machine a person needs to see: its files, shell, Dockerfile and docker facts. */
+/** A Windows profile seen from WSL or macOS (/mnt/c/Users/alice/…, /Users/alice/…): the user is the reader's. */
+function windowsHome(path: string): string {
+  const m = /^(\/mnt\/[a-z]\/Users\/|\/Users\/)[^/]+\//.exec(path);
+  return m ? `${m[1]}YOUR_USER/${path.slice(m[0].length)}` : path;
+}
+
 export function describeMachine(machine: MachineSpec, profile?: ProfileInput): Snippet[] {
   const out: Snippet[] = [];
   const env = Object.entries(machine.env ?? {});
@@ -36,8 +42,10 @@ export function describeMachine(machine: MachineSpec, profile?: ProfileInput): S
   // Paths in the example's home are shown as ~/…: a reader's home is not the fixture's (issue 19).
   const home = machine.home ?? '/home/alice';
   for (const [path, content] of Object.entries(machine.files ?? {})) {
-    const label = path.startsWith(`${home}/`) ? `~${path.slice(home.length)}` : path;
-    if (content !== null) out.push({ label, language: languageOf(path), text: content.trimEnd() });
+    const label = path.startsWith(`${home}/`) ? `~${path.slice(home.length)}` : windowsHome(path);
+    // Windows files end lines with CRLF; shown, a bare CR is a control character the terminal-safe output escapes
+    if (content !== null)
+      out.push({ label, language: languageOf(path), text: content.replace(/\r\n/g, '\n').trimEnd() });
   }
   if (machine.dockerfile !== undefined)
     out.push({ label: 'Dockerfile', language: 'dockerfile', text: machine.dockerfile.trimEnd() });
