@@ -180,6 +180,9 @@ async function evidenceOf(v: Values, opts: { mask?: boolean }): Promise<Evidence
       dockerfile: commandDockerfile(v.command as string | undefined, v.file as string | undefined),
       mask: opts.mask,
       buildkitAddr: commandAddr(v.command as string | undefined),
+      podmanCommand: /^\s*(?:sudo\s+)?(?:podman|buildah|podman-compose)\b/.test(
+        (v.command as string | undefined) ?? '',
+      ),
     });
   } catch (e) {
     if (isUsageError(e)) throw e;

@@ -32,7 +32,7 @@ const ctxOf = (ev: Evidence) => ({
 });
 
 /** Run the engines' probes against a bundle: files and commands answered from it, tools on PATH if recorded. */
-async function replay(ev: Evidence) {
+async function replay(ev: Evidence, askCommands = true) {
   const asked = { files: new Set<string>(), commands: new Set<string>() };
   const tools = new Set(ev.commands.map((c) => c.argv[0]!));
   await captureEngines({
@@ -48,6 +48,7 @@ async function replay(ev: Evidence) {
       return c ?? { argv: [...argv], exitCode: null, stdout: '', stderr: '', timedOut: false, durationMs: 0 };
     },
     onPath: (bin) => tools.has(bin),
+    askCommands,
     systemd: false,
     isRoot: false,
   });
@@ -108,6 +109,18 @@ describe.each(NAMES)('engines contract bundle %s', (name) => {
     expect(report.findings.map((f) => f.rule).sort()).toEqual([...EXPECT[name]!.rules].sort());
     const { plan } = makePlan(ev, { proxy: 'http://proxy.corp.example:3128' });
     for (const t of EXPECT[name]!.targets) expect(plan.targets).toContain(t);
+  });
+});
+
+describe('podman commands under --probes auto', () => {
+  // `podman info` alone takes ~300 ms (pnpm bench): a docker user's doctor does not pay for it
+  it('without askCommands, the files are read and no podman or buildah command runs', async () => {
+    const ev = load('podman-machine-4.0-loopback');
+    const asked = await replay(ev, false);
+    expect([...asked.commands].filter((c) => /^(podman|buildah) /.test(c))).toEqual([]);
+    expect(asked.files.size).toBeGreaterThan(0);
+    const all = await replay(ev, true);
+    expect([...all.commands].some((c) => c.startsWith('podman info'))).toBe(true);
   });
 });
 

@@ -51,6 +51,8 @@ export interface CaptureOptions {
   probes?: 'auto' | 'commands';
   /** buildctl --addr from the user's build command: the container or pod it names is inspected */
   buildkitAddr?: string | null;
+  /** the user's build command runs podman, buildah or podman-compose: ask them even when docker is here */
+  podmanCommand?: boolean;
   onProbeStart?: (argv: readonly string[]) => void;
   onProbe?: (argv: readonly string[], result: CommandResult) => void;
   /** the platform to probe as (tests inject darwin/win32); default process.platform */
@@ -222,6 +224,14 @@ export async function captureEvidence(opts: CaptureOptions = {}): Promise<Eviden
       run: (argv) => run(argv),
       read,
       onPath: (bin) => findOnPath(bin, env.PATH) !== null,
+      // `podman info` alone takes ~300 ms: --probes auto asks podman and buildah only when they may be the engine
+      // (no docker CLI, a podman socket, connection or config in the environment, or the user's command)
+      askCommands:
+        !auto ||
+        !dockerCli ||
+        opts.podmanCommand === true ||
+        Boolean(ctx.env.CONTAINER_HOST || ctx.env.CONTAINERS_CONF) ||
+        /podman/.test(ctx.env.DOCKER_HOST ?? ''),
       systemd,
       isRoot,
     }),

@@ -31,6 +31,8 @@ export interface EngineProbeContext {
   run: (argv: readonly string[]) => Promise<CommandResult>;
   read: (path: string) => Promise<string | null | undefined>;
   onPath: (bin: string) => boolean;
+  /** run podman's and buildah's commands (files are always read) */
+  askCommands: boolean;
   systemd: boolean;
   isRoot: boolean;
 }
@@ -91,7 +93,7 @@ export async function captureEngines(p: EngineProbeContext): Promise<void> {
     ])
       reads.push(p.read(f));
 
-  const podman = p.onPath('podman');
+  const podman = p.askCommands && p.onPath('podman');
   const commands: Promise<unknown>[] = [];
   if (podman) {
     commands.push(
@@ -113,7 +115,8 @@ export async function captureEngines(p: EngineProbeContext): Promise<void> {
       }),
     );
   }
-  if (p.onPath('buildah')) commands.push(p.run(ENGINE_CMD.buildahVersion), p.run(ENGINE_CMD.buildahInfo));
+  if (p.askCommands && p.onPath('buildah'))
+    commands.push(p.run(ENGINE_CMD.buildahVersion), p.run(ENGINE_CMD.buildahInfo));
   if (p.onPath('colima')) {
     const profile = colimaProfile(ctx);
     commands.push(
