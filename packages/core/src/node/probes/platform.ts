@@ -56,7 +56,16 @@ export async function capturePlatform(
   if (io.has('docker') && (io.askContexts !== false || platform !== 'linux' || wsl))
     tasks.push(io.run(PLATFORM_CMD.contextInspect), io.run(PLATFORM_CMD.contextLs));
   for (const argv of systemProxyCommands(platform, Boolean(wsl))) tasks.push(io.run(argv));
-  if (platform === 'linux' && io.has('gsettings')) tasks.push(io.run(PLATFORM_CMD.gsettingsProxy));
+  // GNOME's proxy lives in a desktop session's dconf: on a server or CI runner (no session bus, no display)
+  // gsettings only prints schema defaults, and costs ~90 ms
+  const desktopSession = Boolean(
+    base.env.DBUS_SESSION_BUS_ADDRESS ||
+      base.env.XDG_CURRENT_DESKTOP ||
+      base.env.DISPLAY ||
+      base.env.WAYLAND_DISPLAY,
+  );
+  if (platform === 'linux' && desktopSession && io.has('gsettings'))
+    tasks.push(io.run(PLATFORM_CMD.gsettingsProxy));
   await Promise.all(tasks);
   return wsl;
 }
