@@ -1,7 +1,7 @@
 // A proxy on 127.0.0.1 for RUN steps, on real dockerd + squid: the docker-cli-config plan never writes 127.0.0.1
 // into config.json. With a squid that listens on loopback only, the plan writes the bridge address and says
-// the proxy must listen on all interfaces (the build fails until it does); after the rebind the same build goes
-// through that squid. The infra squid (127.0.0.1 and the bridge address) needs no rebind.
+// the proxy must also listen on the bridge gateway, for the bridge subnet only (the build fails until it does);
+// after that rebind the same build goes through that squid. The infra squid (127.0.0.1 and the bridge address) needs no rebind.
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,15 +38,15 @@ const runStep = (nonce: string) =>
 let squid2: ChildProcess | null = null;
 let daemon: Daemon | null = null;
 
-/** A second squid on PORT2, bound to `listen` ("127.0.0.1:3129" or "3129" for every interface). */
-async function startSquid2(listen: string): Promise<void> {
+/** A second squid on PORT2, bound to each of `listen` ("127.0.0.1:3129", "172.31.250.1:3129"). */
+async function startSquid2(...listen: string[]): Promise<void> {
   await stopSquid2();
   mkdirSync(S2, { recursive: true });
   chmodSync(S2, 0o777);
   writeFileSync(
     join(S2, 'squid.conf'),
     [
-      `http_port ${listen}`,
+      ...listen.map((l) => `http_port ${l}`),
       `pid_filename ${S2}/squid.pid`,
       `access_log stdio:${S2}/access.log squid`,
       `cache_log ${S2}/cache.log`,
@@ -126,7 +126,7 @@ afterEach(async () => {
 });
 
 describe('a proxy on 127.0.0.1 for RUN steps (real dockerd 20.10, two squids)', () => {
-  it('10a. squid on loopback only: bridge address + rebind advice; the build works once squid listens everywhere', async () => {
+  it('10a. squid on loopback only: bridge address + rebind advice; the build works once squid also listens on the gateway', async () => {
     await startSquid2(`127.0.0.1:${PORT2}`);
     daemon = await startDockerd(env(PROXY));
     const root = configRoot();
@@ -135,14 +135,16 @@ describe('a proxy on 127.0.0.1 for RUN steps (real dockerd 20.10, two squids)', 
     expect(config.proxies.default.httpProxy).toBe(`http://${GW}:${PORT2}`);
     expect(config.proxies.default.httpsProxy).toBe(`http://${GW}:${PORT2}`);
     expect(change.why).toMatch(new RegExp(`listens on 127\\.0\\.0\\.1:${PORT2} only`));
-    expect(change.why).toMatch(/squid: "http_port 3129" without 127\.0\.0\.1/);
+    // the advice names this machine's gateway, never every interface (an open relay)
+    expect(change.why).toContain(`squid: "http_port ${GW}:${PORT2}"`);
+    expect(change.why).not.toMatch(/0\.0\.0\.0|all interfaces/);
     const dockerConfig = join(root, HOME, '.docker');
     const broken = build(daemon, context(runStep('loop2')), ['--add-host', `web.test:${GW}`], {
       DOCKER_CONFIG: dockerConfig,
     });
     expect(broken.code).not.toBe(0);
-    // the rebind the plan asked for
-    await startSquid2(String(PORT2));
+    // the rebind the plan asked for: loopback and the bridge gateway (its acl already admits only 172.31.0.0/16)
+    await startSquid2(`127.0.0.1:${PORT2}`, `${GW}:${PORT2}`);
     const ok = build(daemon, context(runStep('rebound')), ['--add-host', `web.test:${GW}`], {
       DOCKER_CONFIG: dockerConfig,
     });
