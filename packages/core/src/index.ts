@@ -107,7 +107,7 @@ export {
   FAMILY_IS_PROXY,
   MAX_ERROR_TEXT,
   readError,
-  SIGNATURES,
+  signatures,
   type WhyMatch,
 } from './why/index.js';
 export const DOCS_BASE = 'https://buildproxy.dev';

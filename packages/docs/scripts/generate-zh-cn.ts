@@ -1,7 +1,7 @@
 // The zh-CN pages that are generated: rules from core's zh-CN texts (keyed by rule id), troubleshooting from the
 // classifier's signatures, NO_PROXY computed by the same matchers, and the core-path guides with the same plans
 // as in English and the prose of guides-zh-cn.ts.
-import { CAUSE_TITLES_ZH_CN, describeMachine, RULE_TEXTS_ZH_CN, RULES, SIGNATURES } from '@buildproxy/core';
+import { CAUSE_TITLES_ZH_CN, describeMachine, RULE_TEXTS_ZH_CN, RULES, signatures } from '@buildproxy/core';
 import type { MachineSpec } from '@buildproxy/core/testing';
 import type { Guide } from './guides.js';
 import { GUIDES_ZH_CN } from './guides-zh-cn.js';
@@ -84,14 +84,16 @@ export function generateZhCn(write: Write, frontmatter: Front, guides: Guide[]):
     `${frontmatter('按错误信息排查', '找到构建错误背后的参与者和规则。', 'sidebar:\n  order: 1\n')}` +
       '把错误信息交给 `buildproxy why`（或把构建输出通过管道传给它）即可自动得到下面的结论。' +
       '每一项是分类器的一个特征，附一条这种类型的真实错误文本，以及对应规则的中文解释（`buildproxy why` 的输出是英文）。\n\n' +
-      SIGNATURES.map(
-        (s) =>
-          `## ${CAUSE_TITLES_ZH_CN[s.id]}\n\n\`\`\`text\n${s.example}\n\`\`\`\n\n**参与者：** ${ACTOR_ZH[s.actor] ?? s.actor}。\n\n` +
-          s.rules
-            .map((r) => `- [\`${r}\`](/zh-cn/rules/${r}/)：${RULE_TEXTS_ZH_CN[r]?.summary ?? ''}`)
-            .join('\n') +
-          '\n',
-      ).join('\n'),
+      signatures()
+        .map(
+          (s) =>
+            `## ${CAUSE_TITLES_ZH_CN[s.id]}\n\n\`\`\`text\n${s.example}\n\`\`\`\n\n**参与者：** ${ACTOR_ZH[s.actor] ?? s.actor}。\n\n` +
+            s.rules
+              .map((r) => `- [\`${r}\`](/zh-cn/rules/${r}/)：${RULE_TEXTS_ZH_CN[r]?.summary ?? ''}`)
+              .join('\n') +
+            '\n',
+        )
+        .join('\n'),
   );
   write(
     'zh-cn/reference/no-proxy.md',

@@ -18,7 +18,7 @@ import {
   RULES,
   redactAll,
   ruleMarkdown,
-  SIGNATURES,
+  signatures,
   systemctlShow,
 } from '@buildproxy/core';
 import { fixtures, type MachineSpec, synthesize } from '@buildproxy/core/testing';
@@ -69,11 +69,13 @@ write(
   `${frontmatter('Troubleshooting by error message', 'Find the actor and the rule behind a build error.', 'sidebar:\n  order: 1\n')}` +
     'Paste your error into `buildproxy why` (or pipe the build output into it) to get this automatically. ' +
     'Each entry below is one signature of its classifier, with a real error text of that kind.\n\n' +
-    SIGNATURES.map(
-      (s) =>
-        `## ${troubleshootingHeading(s.explanation)}\n\n\`\`\`text\n${s.example}\n\`\`\`\n\n**Actor:** ${s.actor}. ${s.explanation}\n\n` +
-        `Rules: ${s.rules.map((r) => `[\`${r}\`](/rules/${r}/)`).join(', ')}\n`,
-    ).join('\n'),
+    signatures()
+      .map(
+        (s) =>
+          `## ${troubleshootingHeading(s.explanation)}\n\n\`\`\`text\n${s.example}\n\`\`\`\n\n**Actor:** ${s.actor}. ${s.explanation}\n\n` +
+          `Rules: ${s.rules.map((r) => `[\`${r}\`](/rules/${r}/)`).join(', ')}\n`,
+      )
+      .join('\n'),
 );
 
 // CLI reference from the CLI itself.
@@ -224,5 +226,5 @@ GUIDES.forEach((g, i) => {
 });
 const zh = generateZhCn(write, frontmatter, GUIDES);
 console.log(
-  `generated ${zh} zh-CN guides and ${RULES.length} zh-CN rule pages; ${RULES.length} rule pages, ${GUIDES.length} guides, ${SIGNATURES.length} error signatures`,
+  `generated ${zh} zh-CN guides and ${RULES.length} zh-CN rule pages; ${RULES.length} rule pages, ${GUIDES.length} guides, ${signatures().length} error signatures`,
 );

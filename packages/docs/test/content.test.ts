@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CAUSE_TITLES_ZH_CN, RULES, SIGNATURES, TARGETS } from '@buildproxy/core';
+import { CAUSE_TITLES_ZH_CN, RULES, signatures, TARGETS } from '@buildproxy/core';
 import { describe, expect, it } from 'vitest';
 import { troubleshootingHeading } from '../scripts/headings';
 import { listFiles, pageWeights } from '../scripts/page-weight.mjs';
@@ -158,7 +158,7 @@ describe('pages', () => {
   it('troubleshooting headings are whole sentences of the classifier', () => {
     const html = pages.find((p) => p.path === '/reference/troubleshooting/')!.html;
     const h2 = [...html.matchAll(/<h2[^>]*>([\s\S]*?)<\/h2>/g)].map((m) => decode(m[1]!).trim());
-    for (const s of SIGNATURES) {
+    for (const s of signatures()) {
       const h = troubleshootingHeading(s.explanation);
       expect(h2).toContain(h);
       const rest = s.explanation.slice(h.length);
@@ -171,7 +171,7 @@ describe('pages', () => {
   it('zh-CN troubleshooting headings are Chinese, one per cause, not the English classifier text', () => {
     const html = pages.find((p) => p.path === '/zh-cn/reference/troubleshooting/')!.html;
     const h2 = [...html.matchAll(/<h2[^>]*>([\s\S]*?)<\/h2>/g)].map((m) => decode(m[1]!).trim());
-    for (const s of SIGNATURES) {
+    for (const s of signatures()) {
       expect(h2).toContain(CAUSE_TITLES_ZH_CN[s.id]);
       expect(h2).not.toContain(troubleshootingHeading(s.explanation));
     }

@@ -16,17 +16,25 @@ export interface Signature {
   explanation: string;
 }
 
-/** One entry per cause, with a real example read by the reader itself (the docs' troubleshooting page). */
-export const SIGNATURES: Signature[] = CAUSE_ORDER.map((id) => {
-  const r = readError(CAUSES[id].example);
-  return {
-    id,
-    example: CAUSES[id].example,
-    actor: r.actor ?? CAUSES[id].actor ?? 'runtime',
-    rules: r.rules,
-    explanation: `${CAUSES[id].title}. ${r.explanation}`,
-  };
-});
+/**
+ * One entry per cause, with a real example read by the reader itself (the docs' troubleshooting page). Built on
+ * first use, not at import: reading every example costs the doctor ~10 ms of start-up for a list only the docs
+ * and the tests read.
+ */
+let signatureList: Signature[] | undefined;
+export function signatures(): readonly Signature[] {
+  signatureList ??= CAUSE_ORDER.map((id) => {
+    const r = readError(CAUSES[id].example);
+    return {
+      id,
+      example: CAUSES[id].example,
+      actor: r.actor ?? CAUSES[id].actor ?? 'runtime',
+      rules: r.rules,
+      explanation: `${CAUSES[id].title}. ${r.explanation}`,
+    };
+  });
+  return signatureList;
+}
 
 export interface WhyMatch {
   signature: string;

@@ -1,4 +1,4 @@
-import { analyze, buildReport, SIGNATURES, type Target } from '@buildproxy/core';
+import { analyze, buildReport, signatures, type Target } from '@buildproxy/core';
 import { fixtures, synthesize } from '@buildproxy/core/testing';
 import { describe, expect, it } from 'vitest';
 import { initialState, reducer, targetsForError, type WizardState } from '../../src/wizard/state.js';
@@ -94,8 +94,8 @@ describe('wizard reducer', () => {
 });
 
 describe('a pasted error adds the target that fixes its actor', () => {
-  const token = SIGNATURES.find((s) => s.rules.includes('client-token-proxy'))!.example;
-  const from = SIGNATURES.find((s) => s.rules.includes('builder-proxy-missing'))!.example;
+  const token = signatures().find((s) => s.rules.includes('client-token-proxy'))!.example;
+  const from = signatures().find((s) => s.rules.includes('builder-proxy-missing'))!.example;
   const choices: Target[] = ['docker-systemd', 'docker-daemon-json', 'docker-cli-config', 'client-shell'];
 
   it('per rule, the first target this machine can use, unless a chosen one already fixes it', () => {
