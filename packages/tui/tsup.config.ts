@@ -61,6 +61,7 @@ export default defineConfig([
       cli: 'src/cli.ts',
       doctor: 'src/commands/doctor.ts',
       report: 'src/report-entry.ts',
+      network: 'src/network-entry.ts',
       plan: 'src/commands/plan.ts',
       apply: 'src/commands/apply.ts',
       route: 'src/commands/route.ts',

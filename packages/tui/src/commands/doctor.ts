@@ -87,10 +87,12 @@ export async function doctor(argv: string[], io: Io): Promise<number> {
   const evidence = getEvidence(values);
   evidence.catch(() => {}); // awaited below; this only keeps an early rejection from being reported as unhandled
   await new Promise((r) => setImmediate(r)); // let the probes send their requests and start their processes
-  const { buildReport, captureNetwork, exitCodeFor, inspectingCa, readError, renderNetwork, renderReading } =
-    sibling('./report.cjs') as typeof import('../report-entry.js');
+  const { buildReport, exitCodeFor, readError, renderNetwork, renderReading } = sibling(
+    './report.cjs',
+  ) as typeof import('../report-entry.js');
   let ev = await evidence;
   if (values.network) {
+    const { captureNetwork, inspectingCa } = sibling('./network.cjs') as typeof import('../network-entry.js');
     // Probed with the unmasked evidence: credentials go to their own proxy; the bundle keeps them masked.
     const timeoutMs = timeoutFrom(values);
     const network = await captureNetwork(ev, profile, {
