@@ -19,6 +19,8 @@ const common: Options = {
 type Plugin = NonNullable<Options['esbuildPlugins']>[number];
 
 const YOGA_SYNC = fileURLToPath(new URL('./src/wizard/yoga-sync.ts', import.meta.url));
+const YAML_ENTRY = fileURLToPath(new URL('./src/yaml-entry.ts', import.meta.url));
+const YAML_ON_DEMAND = fileURLToPath(new URL('./src/yaml-on-demand.ts', import.meta.url));
 
 /** Replace one exact piece of a dependency's source; a dependency that changed fails the build, loudly. */
 function patch(source: string, from: string | RegExp, to: string, file: string): string {
@@ -51,6 +53,17 @@ const inkWithoutTopLevelAwait: Plugin = {
   },
 };
 
+// The yaml library is its own file (dist/yaml.cjs), loaded on the first parse: every other import of it gets
+// src/yaml-on-demand.ts. Start-up cost is compile + run of what a command's file holds (BENCHMARKS.md).
+const yamlOnDemand: Plugin = {
+  name: 'yaml-on-demand',
+  setup(build) {
+    build.onResolve({ filter: /^yaml$/ }, (args) =>
+      args.importer === YAML_ENTRY ? undefined : { path: YAML_ON_DEMAND },
+    );
+  },
+};
+
 export default defineConfig([
   // The CLI, each command and the wizard as one CommonJS file each (dist/cli.cjs, dist/doctor.cjs, …): a command
   // costs one file read and one compile. Measured with scripts/bench-docker.mjs (Debian dockerd 20.10): doctor 54 ms this way,
@@ -62,6 +75,7 @@ export default defineConfig([
       doctor: 'src/commands/doctor.ts',
       report: 'src/report-entry.ts',
       network: 'src/network-entry.ts',
+      yaml: 'src/yaml-entry.ts',
       plan: 'src/commands/plan.ts',
       apply: 'src/commands/apply.ts',
       route: 'src/commands/route.ts',
@@ -75,6 +89,6 @@ export default defineConfig([
     },
     format: ['cjs'],
     splitting: false,
-    esbuildPlugins: [inkWithoutTopLevelAwait],
+    esbuildPlugins: [inkWithoutTopLevelAwait, yamlOnDemand],
   },
 ]);
