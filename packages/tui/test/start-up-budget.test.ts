@@ -1,0 +1,136 @@
+// The start-up budget of the built CLI, in what does not depend on the machine's load: the bytes each file makes
+// V8 compile, the Node modules it loads, and the functions it runs while loading. A plain `doctor` loads
+// dist/cli.cjs, dist/doctor.cjs and dist/report.cjs; everything else must stay out of them. Time itself is measured
+// by `pnpm bench` (BENCHMARKS.md), never here.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CLI, makeMachine, runCli } from './helpers.js';
+
+const DIST = dirname(CLI);
+const KB = 1024;
+const size = (file: string) => statSync(join(DIST, file)).size;
+const text = (file: string) => readFileSync(join(DIST, file), 'utf8');
+
+// Each KB costs a plain doctor about 0.05 ms of compile on an idle 2-CPU machine (BENCHMARKS.md). Raise a budget
+// only with the bench rows that show what it costs.
+const BUDGET: Record<string, number> = {
+  'cli.cjs': 12 * KB,
+  'doctor.cjs': 125 * KB,
+  'report.cjs': 245 * KB,
+};
+
+/** Calls of named functions while `require(file)` runs, counted exactly by V8's precise coverage. */
+function callsWhileLoading(file: string): number {
+  const dir = mkdtempSync(join(tmpdir(), 'buildproxy-cov-'));
+  try {
+    execFileSync(process.execPath, ['-e', `require(${JSON.stringify(join(DIST, file))})`], {
+      env: { PATH: '/nonexistent', NODE_V8_COVERAGE: dir },
+    });
+    let calls = 0;
+    for (const f of readdirSync(dir)) {
+      const { result } = JSON.parse(readFileSync(join(dir, f), 'utf8')) as {
+        result: { url: string; functions: { functionName: string; ranges: { count: number }[] }[] }[];
+      };
+      for (const script of result.filter((s) => s.url.endsWith(`/${file}`)))
+        for (const fn of script.functions) if (fn.functionName !== '') calls += fn.ranges[0]!.count;
+    }
+    return calls;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('what a plain doctor loads', () => {
+  it.each(Object.entries(BUDGET))('%s stays within %i bytes', (file, budget) => {
+    expect(size(file), `${file}: ${size(file)} bytes, budget ${budget}`).toBeLessThanOrEqual(budget);
+  });
+
+  it.each(['doctor.cjs', 'report.cjs'])('%s holds no TLS, crypto or YAML library', (file) => {
+    const src = text(file);
+    // doctor --network's probes are dist/network.cjs; loading node:tls alone costs more than the analysis.
+    for (const mod of ['tls', 'crypto', 'https'])
+      expect(src).not.toMatch(new RegExp(`require\\("(node:)?${mod}"\\)`));
+    // the yaml library is dist/yaml.cjs, loaded on the first parse (src/yaml-on-demand.ts)
+    expect(src).not.toContain('YAMLParseError');
+  });
+
+  it('the files a command loads later are there, and hold what was taken out', () => {
+    expect(text('yaml.cjs')).toContain('YAMLParseError');
+    expect(text('network.cjs')).toMatch(/require\("(node:)?tls"\)/);
+  });
+
+  it.each([
+    // 13 500 calls when every cause's example was read at import to build the troubleshooting list
+    ['report.cjs', 1000],
+    ['doctor.cjs', 200],
+  ])('loading %s runs at most %i function calls (nothing eager at import)', (file, max) => {
+    const calls = callsWhileLoading(file);
+    expect(calls, `${file} runs ${calls} calls while it loads`).toBeLessThanOrEqual(max);
+  });
+});
+
+const COLIMA = join(import.meta.dirname, '../../core/test/fixtures/engines/colima-0.7.5-loopback.json');
+
+describe('the files loaded on demand still work in the built CLI', () => {
+  const dirs: string[] = [];
+  afterAll(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+
+  it('doctor --command "docker compose build" reads the compose file (dist/yaml.cjs)', async () => {
+    const m = makeMachine();
+    const cwd = mkdtempSync(join(tmpdir(), 'buildproxy-compose-'));
+    dirs.push(cwd);
+    const composeDir = join(m.root, cwd);
+    mkdirSync(composeDir, { recursive: true });
+    writeFileSync(
+      join(composeDir, 'compose.yaml'),
+      'services:\n  app:\n    build:\n      context: .\n      args:\n        HTTP_PROXY: http://proxy.corp.example:3128\n',
+    );
+    const r = await runCli(['doctor', '--json', '--root', m.root, '--command', 'docker compose build'], {
+      m,
+      cwd,
+    });
+    expect(r.stderr).toBe('');
+    const finding = JSON.parse(r.stdout).findings.find(
+      (f: { rule: string }) => f.rule === 'https-proxy-missing',
+    );
+    expect(finding?.message).toContain('docker compose build build args');
+    expect(finding?.message).toContain('HTTP_PROXY=http://proxy.corp.example:3128');
+  });
+
+  it("doctor --from reads Colima's colima.yaml with the yaml library (dist/yaml.cjs)", async () => {
+    const ev = JSON.parse(readFileSync(COLIMA, 'utf8'));
+    ev.files['/Users/alice/.colima/default/colima.yaml'] =
+      'env:\n  HTTP_PROXY: http://a:1\n  HTTP_PROXY: http://b:2\n';
+    const dir = mkdtempSync(join(tmpdir(), 'buildproxy-colima-'));
+    dirs.push(dir);
+    writeFileSync(join(dir, 'bundle.json'), JSON.stringify(ev));
+    const r = await runCli(['doctor', '--json', '--from', join(dir, 'bundle.json')]);
+    expect(r.stderr).toBe('');
+    const finding = JSON.parse(r.stdout).findings.find(
+      (f: { rule: string }) => f.rule === 'config-file-invalid',
+    );
+    // the library's own words: nothing but the yaml library says this
+    expect(finding?.message).toBe('/Users/alice/.colima/default/colima.yaml:1:1: Map keys must be unique');
+  });
+
+  it('plan --target colima-yaml edits colima.yaml with the yaml library (dist/yaml.cjs)', async () => {
+    const r = await runCli([
+      'plan',
+      '--from',
+      COLIMA,
+      '--target',
+      'colima-yaml',
+      '--proxy',
+      'http://proxy.corp.example:3128',
+      '--no-color',
+    ]);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('-env: {}');
+    expect(r.stdout).toContain('+  HTTPS_PROXY: http://proxy.corp.example:3128');
+  });
+});
