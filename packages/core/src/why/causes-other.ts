@@ -151,10 +151,37 @@ export const buildArgFlag = (lower: string) =>
   ]);
 export const systemdSpecifier = (lower: string) =>
   simple('systemd-specifier', lower, ['failed to resolve specifiers']);
+// dockerd lists the directives it rejects on the same line; only a proxy directive makes it this tool's matter
+// ("… don't match any configuration option: data-root" is not: moby/moby#34104, canonical/microk8s#36).
+const PROXY_DIRECTIVES = ['proxies', 'http-proxy', 'https-proxy', 'no-proxy'];
+
+/** The names dockerd lists after its message: ": a, b" or ": a: (from flag: x, from file: y), b: (…)". */
+function listedDirectives(lower: string, from: number): string[] {
+  let rest = window(lower, from, from + 400);
+  const names: string[] = [];
+  for (let i = 0; i < 16; i++) {
+    const m = /^(?:: |, )([a-z0-9.-]{1,64})(?:: \([^)]{0,200}\))?/.exec(rest);
+    if (!m) break;
+    names.push(m[1]!);
+    rest = rest.slice(m[0].length);
+  }
+  return names;
+}
+
+function proxyDirective(cause: CauseId, lower: string, needle: string): CauseHit | null {
+  const f = lastOf(lower, [needle]);
+  if (!f) return null;
+  const named = listedDirectives(lower, f.end).some((d) => PROXY_DIRECTIVES.includes(d));
+  return named ? { cause, at: f.at, end: f.end } : null;
+}
 export const daemonJsonUnknown = (lower: string) =>
-  simple('daemon-json-unknown', lower, ["the following directives don't match any configuration option"]);
+  proxyDirective(
+    'daemon-json-unknown',
+    lower,
+    "the following directives don't match any configuration option",
+  );
 export const daemonFlagConflict = (lower: string) =>
-  simple('daemon-flag-conflict', lower, ['specified both as a flag and in the configuration file']);
+  proxyDirective('daemon-flag-conflict', lower, 'specified both as a flag and in the configuration file');
 export const socksUnsupported = (lower: string) =>
   simple('socks-unsupported', lower, ['unsupported proxy configured: socks']);
 

@@ -22,15 +22,26 @@ export function pacRejected(lower: string): CauseHit | null {
   return f ? { cause: 'pac-rejected', at: f.at, end: f.end } : null;
 }
 
+// 10.0.2.2 is the host as slirp4netns (rootless docker, podman, nerdctl) shows it; with host loopback
+// disabled (the default) it is unreachable. Go dials it ("dial tcp 10.0.2.2:3128: connect: network is
+// unreachable"); busybox wget names it ("can't connect to remote host (10.0.2.2): Network is unreachable").
+const SLIRP_HOST = '10.0.2.2';
+
 export function rootlessLoopback(lower: string): CauseHit | null {
-  for (const at of positions(lower, 'dial tcp 10.0.2.2:').reverse()) {
-    if (near(lower, at, 80, ['network is unreachable', 'connection refused']))
-      return {
-        cause: 'rootless-host-loopback',
-        at,
-        end: at + 18,
-        address: dialAddressAt(lower, at + 9) ?? undefined,
-      };
+  for (const at of positions(lower, SLIRP_HOST).reverse()) {
+    const before = lower[at - 1] ?? ' ';
+    const after = lower[at + SLIRP_HOST.length] ?? ' ';
+    if (/[0-9.]/.test(before) || /[0-9]/.test(after)) continue; // 110.0.2.2, 10.0.2.20
+    const goDial = window(lower, Math.max(0, at - 9), at) === 'dial tcp ';
+    // A refusal at 10.0.2.2 is rootless only from Go's own dial; from a tool it may be any NAT host.
+    const failures = goDial ? ['network is unreachable', 'connection refused'] : ['network is unreachable'];
+    if (!near(lower, at, 80, failures)) continue;
+    return {
+      cause: 'rootless-host-loopback',
+      at: goDial ? at - 9 : at,
+      end: at + SLIRP_HOST.length,
+      address: goDial ? (dialAddressAt(lower, at) ?? undefined) : undefined,
+    };
   }
   return null;
 }

@@ -78,7 +78,7 @@ export function explain(cause: CauseId, c: Ctx): Explained {
     case 'rootless-host-loopback':
       return {
         explanation:
-          "Rootless dockerd reaches the host's loopback as 10.0.2.2 only when RootlessKit allows it (DOCKERD_ROOTLESS_ROOTLESSKIT_DISABLE_HOST_LOOPBACK=false), and the proxy must listen there; otherwise use the proxy's LAN address.",
+          "Rootless dockerd reaches the host's loopback as 10.0.2.2 only when RootlessKit allows it (DOCKERD_ROOTLESS_ROOTLESSKIT_DISABLE_HOST_LOOPBACK=false), and the proxy must listen there; otherwise use the proxy's LAN address. Rootless podman containers need --network slirp4netns:allow_host_loopback=true for the same address.",
         rules: ['loopback-proxy-unreachable'],
       };
     case 'double-scheme':
@@ -177,7 +177,8 @@ export function explain(cause: CauseId, c: Ctx): Explained {
       };
     case 'socks-unsupported':
       return {
-        explanation: 'A SOCKS proxy reached a RUN step whose tool (apk) only speaks HTTP proxies.',
+        explanation:
+          'A SOCKS proxy reached a RUN step whose tool speaks HTTP proxies only: apt says "Unsupported proxy configured" for socks5:// (apt 1.4+ takes socks5h://).',
         rules: ['all-proxy-only'],
       };
     case 'direct':

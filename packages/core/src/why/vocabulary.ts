@@ -178,7 +178,7 @@ export const CAUSES: Record<CauseId, CauseInfo> = {
     title: 'A % in a systemd drop-in dropped the proxy line',
     actor: 'runtime',
     example:
-      'docker.service: Failed to resolve specifiers, ignoring: https_proxy=http://user:abc%G4g@proxyhost:8080/',
+      'Nov 20 09:49:26  systemd[1]: /etc/systemd/system/docker.service.d/http-proxy.conf:3: Failed to resolve specifiers, ignoring: https_proxy=http://user:abc%G4g@proxyhost:8080/',
   },
   'daemon-json-unknown': {
     family: 'config',
@@ -198,7 +198,8 @@ export const CAUSES: Record<CauseId, CauseInfo> = {
     family: 'config',
     title: 'A SOCKS proxy reached a tool that speaks HTTP proxies only',
     actor: 'run',
-    example: 'ERROR: unsupported proxy configured: socks5://127.0.0.1:1089',
+    example:
+      'docker build --network=host   .   //  got unsupported proxy configured: socks5://127.0.0.1:1089.',
   },
   direct: {
     family: 'direct',
