@@ -20,6 +20,7 @@ export const TARGETS = [
   'containers-conf',
   'podman-machine',
   'colima-yaml',
+  'lima-override',
 ] as const;
 export type Target = (typeof TARGETS)[number];
 

@@ -9,6 +9,7 @@
 //   host.containers.internal since, except on WSL (pkg/machine/proxyenv) — see podman.ts.
 // - Rancher Desktop's proxy (Windows, experimental) is a transparent moproxy for ports 80/443: no rewrite, no env.
 import { parse as parseYaml } from 'yaml';
+import { nestingProblem } from '../command/compose.js';
 import { CMD } from '../evidence/canonical.js';
 import { colimaFiles, colimaProfile, type EngineContext, limaFiles } from '../evidence/engines.js';
 import { COLIMA_VM_FILES, colimaSshArgv, ENGINE_CMD } from '../evidence/engines-cmd.js';
@@ -70,12 +71,20 @@ function yamlFile(ev: Evidence, path: string, errors: FileError[]): YamlEnvFile 
     errors.push({ path, line: 1, column: 1, message: `larger than ${MAX_YAML} bytes` });
     return null;
   }
+  // the yaml library recurses per nesting level: a hostile file deep enough aborts node, which no catch survives
+  const deep = nestingProblem(text, { ops: 0 }, path);
+  if (deep) {
+    errors.push({ path, line: 1, column: 1, message: deep });
+    return null;
+  }
   let doc: Record<string, unknown>;
   try {
-    doc = (parseYaml(text, { uniqueKeys: true, maxAliasCount: 100, prettyErrors: false }) ?? {}) as Record<
-      string,
-      unknown
-    >;
+    doc = (parseYaml(text, {
+      uniqueKeys: true,
+      maxAliasCount: 100,
+      prettyErrors: false,
+      logLevel: 'error',
+    }) ?? {}) as Record<string, unknown>;
   } catch (e) {
     const pos = (e as { linePos?: { line: number; col: number }[] }).linePos?.[0];
     errors.push({

@@ -35,7 +35,11 @@ export const MAX_INDENT = 256;
  * yaml 2, node 20), which no try/catch survives. One pass, before parsing: flow brackets outside quotes and
  * comments, and leading spaces.
  */
-export function nestingProblem(text: string, n: ScanCounter = { ops: 0 }): string | null {
+export function nestingProblem(
+  text: string,
+  n: ScanCounter = { ops: 0 },
+  what = 'the compose file',
+): string | null {
   let depth = 0;
   let quote = 0;
   let indent = 0;
@@ -63,7 +67,7 @@ export function nestingProblem(text: string, n: ScanCounter = { ops: 0 }): strin
     }
     if (c === 32 || c === 9) {
       if (lineStart && c === 32 && ++indent > MAX_INDENT)
-        return `the compose file is indented deeper than ${MAX_INDENT} columns`;
+        return `${what} is indented deeper than ${MAX_INDENT} columns`;
       continue;
     }
     lineStart = false;
@@ -84,8 +88,7 @@ export function nestingProblem(text: string, n: ScanCounter = { ops: 0 }): strin
       i = end - 1;
       continue;
     } else if (c === 91 || c === 123) {
-      if (++depth > MAX_FLOW_DEPTH)
-        return `the compose file nests [ or { deeper than ${MAX_FLOW_DEPTH} levels`;
+      if (++depth > MAX_FLOW_DEPTH) return `${what} nests [ or { deeper than ${MAX_FLOW_DEPTH} levels`;
     } else if ((c === 93 || c === 125) && depth > 0) depth--;
     prev = c;
   }

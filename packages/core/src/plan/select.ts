@@ -19,6 +19,14 @@ export function daemonTarget(state: State): Target | null {
   return state.docker.rootless ? 'docker-systemd-rootless' : 'docker-systemd';
 }
 
+/** The target that configures dockerd inside a VM engine: the engine's own file, read when the VM starts. */
+export function vmDaemonTarget(state: State): Target | null {
+  const engine = state.engines.vm.engine;
+  if (engine === 'colima') return 'colima-yaml';
+  if (engine === 'lima') return 'lima-override';
+  return null;
+}
+
 /**
  * What gives the standalone buildkitd its proxy: its systemd unit's drop-in (rootful or rootless); a pod's
  * Deployment env; otherwise the command form (build-command prints `HTTPS_PROXY=… buildkitd …`).
@@ -45,7 +53,7 @@ const NO_AUTOMATIC_FIX = new Set([
 
 export function defaultTargets(state: State, findings: Finding[]): Target[] {
   const out = new Set<Target>();
-  const daemon = daemonTarget(state);
+  const daemon = daemonTarget(state) ?? vmDaemonTarget(state);
   for (const f of findings) {
     if (NO_AUTOMATIC_FIX.has(f.rule) || f.severity === 'info') continue;
     // Podman and the VM engines have their own files: their rules name the targets that write them.

@@ -1,5 +1,6 @@
 // Resolution computed for the VM engines' commands: what `podman machine start` with a proxy environment writes
 // into the machine (default-env.conf), and what `colima restart` writes into the VM's daemon.json from colima.yaml.
+import { limaVmEnv } from '../analyze/lima-env.js';
 import { analyzeVmEngines } from '../analyze/vm-engines.js';
 import { CMD } from '../evidence/canonical.js';
 import {
@@ -29,6 +30,34 @@ export function startPodmanMachine(ev: Evidence, argv: readonly string[]): Evide
   return put(ev, podmanMachineCatArgv(name, PODMAN_MACHINE_FILES[0]), text);
 }
 
+/** docker info as it reads after the VM's dockerd started with these proxies. */
+function withInfoProxies(ev: Evidence, p: { http?: string; https?: string; no?: string }): Evidence {
+  const info = findCommand(ev, CMD.dockerInfo);
+  if (info?.exitCode !== 0) return ev;
+  const j = (parseJson(info.stdout) ?? {}) as Record<string, unknown>;
+  return put(
+    ev,
+    [...CMD.dockerInfo],
+    JSON.stringify({ ...j, HttpProxy: p.http ?? '', HttpsProxy: p.https ?? '', NoProxy: p.no ?? '' }),
+  );
+}
+
+/**
+ * `limactl start NAME`: Lima computes the VM's proxy environment (analyze/lima-env.ts) from its YAML files and this
+ * process's environment and writes it to /etc/environment, where the docker template's dockerd takes it.
+ */
+export function startLima(ev: Evidence): Evidence {
+  const lima = analyzeVmEngines(ev, {
+    platform: ev.host.platform,
+    home: ev.host.home,
+    uid: ev.host.uid,
+    env: ev.env,
+  }).lima;
+  if (!lima) return ev;
+  const env = limaVmEnv({ defaults: lima.defaults, override: lima.override, process: ev.env });
+  return withInfoProxies(ev, { http: env.HTTP_PROXY, https: env.HTTPS_PROXY, no: env.NO_PROXY });
+}
+
 /** `colima restart`: daemon.json `proxies` from colima.yaml env; colima ≥ 0.7.6 rewrites loopback to the gateway. */
 export function restartColima(ev: Evidence): Evidence {
   const c = analyzeVmEngines(ev, {
@@ -53,20 +82,11 @@ export function restartColima(ev: Evidence): Evidence {
   if (http) proxies['http-proxy'] = http;
   if (https) proxies['https-proxy'] = https;
   if (no) proxies['no-proxy'] = no;
-  let out = put(
+  const out = put(
     ev,
     colimaSshArgv(c.profile, COLIMA_VM_FILES[0]),
     `${JSON.stringify({ proxies }, null, 2)}\n`,
   );
   // docker info reports the daemon in the VM: its new daemon.json proxies
-  const info = findCommand(out, CMD.dockerInfo);
-  if (info?.exitCode === 0) {
-    const j = (parseJson(info.stdout) ?? {}) as Record<string, unknown>;
-    out = put(
-      out,
-      [...CMD.dockerInfo],
-      JSON.stringify({ ...j, HttpProxy: http ?? '', HttpsProxy: https ?? '', NoProxy: no ?? '' }),
-    );
-  }
-  return out;
+  return withInfoProxies(out, { http, https, no });
 }

@@ -2,13 +2,12 @@
 // daemon.json `proxies` from it, so dockerd in the VM uses it after `colima restart`. A loopback proxy is written as
 // host.lima.internal, the name Lima gives this host inside the VM (colima up to 0.7.5 copied 127.0.0.1 verbatim into
 // daemon.json: abiosoft/colima#1144). A YAML document edit: comments and every other key stay.
-import { isMap, parseDocument } from 'yaml';
-import { MAX_YAML } from '../../analyze/vm-engines.js';
 import { colimaFiles } from '../../evidence/engines.js';
 import type { Target } from '../../targets.js';
 import { change, ok, type PlanContext, proxyVars, refuse, type TargetDefinition } from '../context.js';
 import type { TargetResult } from '../types.js';
 import { forVm } from './vm-proxy.js';
+import { editYaml } from './yaml-edit.js';
 
 function colimaYaml(ctx: PlanContext, target: Target): TargetResult {
   const c = ctx.state.engines.vm.colima;
@@ -25,25 +24,19 @@ function colimaYaml(ctx: PlanContext, target: Target): TargetResult {
   const text = ctx.read(path);
   if (text == null)
     return refuse(`${path} not found: run \`colima start\` once (it writes the file), then plan again`);
-  if (text.length > MAX_YAML) return refuse(`${path} is larger than ${MAX_YAML} bytes`);
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
-  if (doc.errors.length) return refuse(`${path}: ${doc.errors[0]!.message.split('\n')[0]}; fix it first`);
-  if (doc.contents !== null && !isMap(doc.contents))
-    return refuse(`${path} is not a YAML mapping; fix it first`);
   const gw = 'host.lima.internal';
   const vars = proxyVars({
     http: forVm(ctx.proxy.http, gw),
     https: forVm(ctx.proxy.https, gw),
     noProxy: [...new Set([...ctx.proxy.noProxy, gw])],
   });
-  const env = doc.get('env');
-  if (env !== undefined && env !== null && !isMap(env))
-    return refuse(`${path}: env is not a mapping; fix it first`);
-  for (const [k, v] of vars) doc.setIn(['env', k], v);
-  // `env: {}` is written in flow style by colima's template; the new keys read better one per line
-  const envNode = doc.get('env', true);
-  if (isMap(envNode)) envNode.flow = false;
-  const after = doc.toString({ lineWidth: 0 });
+  const edit = editYaml(
+    path,
+    text,
+    vars.map(([k, v]) => ({ at: ['env', k], value: v })),
+  );
+  if (!edit.ok) return refuse(edit.reason);
+  const after = edit.after;
   return ok(
     [
       change(ctx, {

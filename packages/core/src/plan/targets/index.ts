@@ -18,6 +18,7 @@ import { dockerDaemonJsonTarget } from './docker-daemon-json.js';
 import { dockerSystemdTarget } from './docker-systemd.js';
 import { dockerSystemdRootlessTarget } from './docker-systemd-rootless.js';
 import { kubernetesTarget } from './kubernetes.js';
+import { limaOverrideTarget } from './lima-override.js';
 import { podmanMachineTarget } from './podman-machine.js';
 
 export const TARGET_DEFINITIONS: { readonly [T in Target]: TargetDefinition<T> } = {
@@ -39,4 +40,5 @@ export const TARGET_DEFINITIONS: { readonly [T in Target]: TargetDefinition<T> }
   'containers-conf': containersConfTarget,
   'podman-machine': podmanMachineTarget,
   'colima-yaml': colimaYamlTarget,
+  'lima-override': limaOverrideTarget,
 };
