@@ -21,6 +21,7 @@ export const TARGETS = [
   'podman-machine',
   'colima-yaml',
   'lima-override',
+  'rancher-desktop',
 ] as const;
 export type Target = (typeof TARGETS)[number];
 

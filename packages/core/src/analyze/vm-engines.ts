@@ -11,7 +11,13 @@
 import { parse as parseYaml } from 'yaml';
 import { nestingProblem } from '../command/compose.js';
 import { CMD } from '../evidence/canonical.js';
-import { colimaFiles, colimaProfile, type EngineContext, limaFiles } from '../evidence/engines.js';
+import {
+  colimaFiles,
+  colimaProfile,
+  type EngineContext,
+  limaFiles,
+  rancherLimaOverridePath,
+} from '../evidence/engines.js';
 import { COLIMA_VM_FILES, colimaSshArgv, ENGINE_CMD } from '../evidence/engines-cmd.js';
 import { rancherSettingsPath } from '../evidence/platforms.js';
 import { type Evidence, findCommand } from '../evidence/schema.js';
@@ -144,10 +150,14 @@ export interface ColimaState {
 
 export interface RancherState {
   path: string;
+  /** settings.json was found (the rest are its values, or the defaults when it was not) */
+  settings: boolean;
   enabled: boolean;
   address: string;
   port: number | null;
   noproxy: string[];
+  /** macOS/Linux: the `_config/override.yaml` of Rancher Desktop's own Lima */
+  limaOverride: YamlEnvFile | null;
 }
 
 export interface VmEnginesState {
@@ -177,26 +187,34 @@ function vmVars(ev: Evidence, argv: string[], kind: 'json' | 'env'): VarValue[] 
     .map((k) => ({ name: k, value: String(p[k]), origin }));
 }
 
-/** Rancher Desktop's settings.json: experimental.virtualMachine.proxy (settings version 14+, Windows/WSL only). */
+/**
+ * Rancher Desktop's settings.json: experimental.virtualMachine.proxy (settings version 14+, Windows/WSL only), and on
+ * macOS/Linux its Lima's override.yaml.
+ */
 function rancherOf(ev: Evidence, ctx: EngineContext, errors: FileError[]): RancherState | null {
   const path = rancherSettingsPath(ctx);
   const text = ev.files[path];
-  if (text == null) return null;
-  const j = parseStrictJson(path, text);
-  if (!j.ok) {
-    errors.push(j.error);
-    return null;
+  const overridePath = rancherLimaOverridePath(ctx);
+  const limaOverride = overridePath ? yamlFile(ev, overridePath, errors) : null;
+  if (text == null && !limaOverride) return null;
+  let proxy: Record<string, unknown> | undefined;
+  if (text != null) {
+    const j = parseStrictJson(path, text);
+    if (!j.ok) errors.push(j.error);
+    else
+      proxy = (j.value as { experimental?: { virtualMachine?: { proxy?: Record<string, unknown> } } })
+        ?.experimental?.virtualMachine?.proxy;
   }
-  const proxy = (j.value as { experimental?: { virtualMachine?: { proxy?: Record<string, unknown> } } })
-    ?.experimental?.virtualMachine?.proxy;
   return {
     path,
+    settings: text != null,
     enabled: proxy?.enabled === true,
     address: typeof proxy?.address === 'string' ? proxy.address : '',
     port: typeof proxy?.port === 'number' ? proxy.port : null,
     noproxy: Array.isArray(proxy?.noproxy)
       ? proxy.noproxy.filter((x): x is string => typeof x === 'string')
       : [],
+    limaOverride,
   };
 }
 

@@ -117,3 +117,16 @@ export function limaFiles(ctx: EngineContext): { limaDefault: string; limaOverri
   const lima = ctx.env.LIMA_HOME || `${ctx.home}/.lima`;
   return { limaDefault: `${lima}/_config/default.yaml`, limaOverride: `${lima}/_config/override.yaml` };
 }
+
+/**
+ * Rancher Desktop on macOS and Linux runs its VM with its own Lima: `override.yaml` in that Lima's `_config` is the
+ * documented way to change the VM (docs.rancherdesktop.io how-to-guides/provisioning-scripts; the Lima folder:
+ * rancher-sandbox/rancher-desktop src/go/rdctl/pkg/paths/paths_{darwin,linux}.go). None on Windows (WSL).
+ */
+export function rancherLimaOverridePath(ctx: EngineContext): string | null {
+  if (ctx.platform === 'darwin')
+    return `${ctx.home}/Library/Application Support/rancher-desktop/lima/_config/override.yaml`;
+  if (ctx.platform === 'linux')
+    return `${ctx.env.XDG_DATA_HOME || `${ctx.home}/.local/share`}/rancher-desktop/lima/_config/override.yaml`;
+  return null;
+}

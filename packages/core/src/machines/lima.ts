@@ -50,3 +50,53 @@ export function limaMachine(o: {
     commands: limaDocker({ vmProxy: o.vmProxy }),
   };
 }
+
+/**
+ * Rancher Desktop on a Mac with the moby engine: its context endpoint ~/.rd/docker.sock, docker info of dockerd in
+ * its Alpine VM (the VM is Lima's `0`-instance "rancher-desktop"), settings.json as Rancher Desktop writes it
+ * (compact JSON, pkg/rancher-desktop/config/settingsImpl.ts; the proxy defaults of config/settings.ts), and the
+ * override.yaml of its Lima as given (null: absent).
+ */
+export function rancherMac(o: { override: string | null; vmProxy: string | null }): MachineSpec {
+  const settings = {
+    version: 14,
+    containerEngine: { name: 'moby' },
+    experimental: {
+      virtualMachine: {
+        proxy: {
+          enabled: false,
+          address: '',
+          password: '',
+          port: 3128,
+          username: '',
+          noproxy: ['10.0.0.0/8'],
+        },
+      },
+    },
+  };
+  return {
+    home: LIMA_HOME_DIR,
+    platform: 'darwin',
+    env: {},
+    docker: { engine: '27.3.1', systemd: false, buildx: false },
+    files: {
+      [`${LIMA_HOME_DIR}/Library/Preferences/rancher-desktop/settings.json`]: JSON.stringify(settings),
+      [`${LIMA_HOME_DIR}/Library/Application Support/rancher-desktop/lima/_config/override.yaml`]: o.override,
+    },
+    commands: [
+      contextInspect('rancher-desktop', `unix://${LIMA_HOME_DIR}/.rd/docker.sock`),
+      ok(
+        CMD.dockerInfo,
+        JSON.stringify({
+          ServerVersion: '27.3.1',
+          OperatingSystem: 'Alpine Linux v3.20',
+          Name: 'lima-rancher-desktop',
+          HttpProxy: o.vmProxy ?? '',
+          HttpsProxy: o.vmProxy ?? '',
+          NoProxy: '',
+          SecurityOptions: ['name=seccomp,profile=builtin', 'name=cgroupns'],
+        }),
+      ),
+    ],
+  };
+}

@@ -24,6 +24,7 @@ export function vmDaemonTarget(state: State): Target | null {
   const engine = state.engines.vm.engine;
   if (engine === 'colima') return 'colima-yaml';
   if (engine === 'lima') return 'lima-override';
+  if (engine === 'rancher-desktop') return 'rancher-desktop';
   return null;
 }
 

@@ -58,6 +58,23 @@ export function startLima(ev: Evidence): Evidence {
   return withInfoProxies(ev, { http: env.HTTP_PROXY, https: env.HTTPS_PROXY, no: env.NO_PROXY });
 }
 
+/**
+ * `rdctl start` on macOS/Linux: Rancher Desktop's Lima computes the VM environment from its override.yaml, and the
+ * boot script buildproxy adds there exports the same variables for dockerd.
+ */
+export function startRancher(ev: Evidence): Evidence {
+  const rd = analyzeVmEngines(ev, {
+    platform: ev.host.platform,
+    home: ev.host.home,
+    uid: ev.host.uid,
+    env: ev.env,
+  }).rancher;
+  if (!rd?.limaOverride) return ev;
+  // Rancher Desktop starts limactl itself: the shell's variables do not reach it
+  const env = limaVmEnv({ defaults: null, override: rd.limaOverride, process: {} });
+  return withInfoProxies(ev, { http: env.HTTP_PROXY, https: env.HTTPS_PROXY, no: env.NO_PROXY });
+}
+
 /** `colima restart`: daemon.json `proxies` from colima.yaml env; colima ≥ 0.7.6 rewrites loopback to the gateway. */
 export function restartColima(ev: Evidence): Evidence {
   const c = analyzeVmEngines(ev, {

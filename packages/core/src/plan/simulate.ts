@@ -17,7 +17,7 @@ import { jsonText, parseJson } from '../formats/docker-output.js';
 import { parseCsvLine, shUnquote } from '../formats/encode.js';
 import { driverOptionsText, envFromDriverOpts, systemctlEnvironment } from '../machines/printers.js';
 import { pickRelevant } from '../proxy/env.js';
-import { restartColima, startLima, startPodmanMachine } from './simulate-engines.js';
+import { restartColima, startLima, startPodmanMachine, startRancher } from './simulate-engines.js';
 import type { Plan } from './types.js';
 
 export function withFiles(ev: Evidence, plan: Plan): Evidence {
@@ -139,6 +139,7 @@ export function withCommands(ev: Evidence, plan: Plan): Evidence {
     if (a[0] === 'env' && a.includes('podman') && a.at(-2) === 'start') out = startPodmanMachine(out, a);
     if (a[0] === 'colima' && a.at(-1) === 'restart') out = restartColima(out);
     if (a[0] === 'limactl' && a[1] === 'start') out = startLima(out);
+    if (a[0] === 'rdctl' && a[1] === 'start') out = startRancher(out);
   }
   const shell = plan.changes.find((c) => c.target === 'client-shell' && c.path === proxyShPath(ev.host.home));
   if (shell) {

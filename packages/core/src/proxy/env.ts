@@ -36,6 +36,8 @@ export const TOOL_VARS = [
   'CONTAINERS_CONF',
   'CONTAINERS_CONF_OVERRIDE',
   'XDG_CONFIG_HOME',
+  // Rancher Desktop's Lima folder on Linux ($XDG_DATA_HOME/rancher-desktop/lima)
+  'XDG_DATA_HOME',
   'COLIMA_HOME',
   'COLIMA_PROFILE',
   'LIMA_HOME',

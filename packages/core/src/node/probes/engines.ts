@@ -10,6 +10,7 @@ import {
   limaFiles,
   podmanConnectionsPath,
   podmanServiceDropIns,
+  rancherLimaOverridePath,
 } from '../../evidence/engines.js';
 import {
   COLIMA_VM_FILES,
@@ -90,6 +91,7 @@ export async function captureEngines(p: EngineProbeContext): Promise<void> {
       colima.limaOverride,
       lima.limaDefault,
       lima.limaOverride,
+      rancherLimaOverridePath(ctx)!,
     ])
       reads.push(p.read(f));
 

@@ -20,6 +20,7 @@ import { dockerSystemdRootlessTarget } from './docker-systemd-rootless.js';
 import { kubernetesTarget } from './kubernetes.js';
 import { limaOverrideTarget } from './lima-override.js';
 import { podmanMachineTarget } from './podman-machine.js';
+import { rancherDesktopTarget } from './rancher-desktop.js';
 
 export const TARGET_DEFINITIONS: { readonly [T in Target]: TargetDefinition<T> } = {
   'docker-systemd': dockerSystemdTarget,
@@ -41,4 +42,5 @@ export const TARGET_DEFINITIONS: { readonly [T in Target]: TargetDefinition<T> }
   'podman-machine': podmanMachineTarget,
   'colima-yaml': colimaYamlTarget,
   'lima-override': limaOverrideTarget,
+  'rancher-desktop': rancherDesktopTarget,
 };

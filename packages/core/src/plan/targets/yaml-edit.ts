@@ -3,7 +3,7 @@
 // documents), when its top level or a mapping on the way is something else, or when it is too large. Values are
 // written double-quoted so that no YAML 1.1 reader (Lima and Colima use Go YAML libraries) turns a proxy URL or a
 // NO_PROXY list into a number, a boolean or a time.
-import { type Document, isMap, isScalar, parseDocument, Scalar } from 'yaml';
+import { type Document, isMap, isScalar, isSeq, parseDocument, Scalar } from 'yaml';
 import { MAX_YAML } from '../../analyze/vm-engines.js';
 import { nestingProblem } from '../../command/compose.js';
 
@@ -11,6 +11,13 @@ export interface YamlSet {
   /** keys from the top, e.g. ['env', 'HTTPS_PROXY'] */
   at: string[];
   value: string | boolean;
+}
+
+/** An item of a top-level list (e.g. Lima's `provision`), found again by `marker` in its `script`. */
+export interface YamlListItem {
+  list: string;
+  marker: string;
+  item: { mode: string; script: string };
 }
 
 export type YamlEdit = { ok: true; after: string } | { ok: false; reason: string };
@@ -22,7 +29,12 @@ function quoted(doc: Document, value: string | boolean): Scalar {
 }
 
 /** `text` (null: the file does not exist yet) with every set applied, or why it may not be edited. */
-export function editYaml(path: string, text: string | null, sets: YamlSet[]): YamlEdit {
+export function editYaml(
+  path: string,
+  text: string | null,
+  sets: YamlSet[],
+  items: YamlListItem[] = [],
+): YamlEdit {
   const source = text ?? '';
   if (source.length > MAX_YAML) return { ok: false, reason: `${path} is larger than ${MAX_YAML} bytes` };
   // the yaml library recurses per nesting level: deep enough, node aborts (no try/catch survives it)
@@ -61,6 +73,23 @@ export function editYaml(path: string, text: string | null, sets: YamlSet[]): Ya
       if (isMap(node)) node.flow = false;
     }
     doc.setIn(s.at, quoted(doc, s.value));
+  }
+  for (const it of items) {
+    let list = doc.get(it.list, true);
+    if (list === undefined || list === null || (isScalar(list) && list.value === null)) {
+      doc.set(it.list, doc.createNode([]));
+      list = doc.get(it.list, true);
+    }
+    if (!isSeq(list)) return { ok: false, reason: `${path}: ${it.list} is not a list; fix it first` };
+    list.flow = false;
+    const node = doc.createNode(it.item);
+    const script = node.get('script', true) as Scalar;
+    script.type = Scalar.BLOCK_LITERAL;
+    const at = list.items.findIndex(
+      (x) => isMap(x) && String((x.get('script') as unknown) ?? '').includes(it.marker),
+    );
+    if (at >= 0) list.items[at] = node;
+    else list.items.push(node);
   }
   return { ok: true, after: doc.toString({ lineWidth: 0 }) };
 }
