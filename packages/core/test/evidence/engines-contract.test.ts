@@ -2,34 +2,23 @@
 // (which cannot run here) made from their documented files and command outputs — sources.json cites each — that
 // validate, hold exactly what the capture asks for, mask what is secret, and replay through every rule with the
 // findings each story predicts (the full list, so a rule that fires or stays quiet wrongly fails here).
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { containersConfSources, podmanConnectionsPath } from '../../src/evidence/engines.js';
 import { maskEvidence } from '../../src/evidence/mask.js';
 import { rancherSettingsPath } from '../../src/evidence/platforms.js';
 import type { Evidence } from '../../src/evidence/schema.js';
-import { parseEvidence } from '../../src/evidence/validate.js';
 import { captureEngines } from '../../src/node/probes/engines.js';
 import { makePlan } from '../../src/plan/index.js';
 import { buildReport } from '../../src/report.js';
+import { captureContext, contractBundles } from './contract-bundles.js';
 
-const DIR = join(import.meta.dirname, '../fixtures/engines');
-const NAMES = readdirSync(DIR)
-  .filter((f) => f.endsWith('.json') && f !== 'sources.json')
-  .map((f) => f.replace(/\.json$/, ''));
-const SOURCES = JSON.parse(readFileSync(join(DIR, 'sources.json'), 'utf8')) as Record<
-  string,
-  { story: string; files: Record<string, string>; commands: Record<string, string>; env: string }
->;
-const load = (name: string): Evidence =>
-  parseEvidence(JSON.parse(readFileSync(join(DIR, `${name}.json`), 'utf8')));
-const ctxOf = (ev: Evidence) => ({
-  platform: ev.host.platform,
-  home: ev.host.home,
-  uid: ev.host.uid,
-  env: ev.env,
-});
+const {
+  names: NAMES,
+  sources: SOURCES,
+  load,
+} = contractBundles(join(import.meta.dirname, '../fixtures/engines'));
+const ctxOf = captureContext;
 
 /** Run the engines' probes against a bundle: files and commands answered from it, tools on PATH if recorded. */
 async function replay(ev: Evidence, askCommands = true) {

@@ -1,7 +1,6 @@
 // The platforms evidence contract (ARCHITECTURE.md): the example bundles in test/fixtures/platforms are made to
 // it from documented files and outputs (sources.json cites each), they validate, the capture code asks for
 // exactly what they hold, and they replay through the doctor.
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CMD } from '../../src/evidence/canonical.js';
@@ -20,27 +19,17 @@ import {
   wslconfigPath,
 } from '../../src/evidence/platforms.js';
 import type { Evidence } from '../../src/evidence/schema.js';
-import { parseEvidence } from '../../src/evidence/validate.js';
 import { capturePlatform } from '../../src/node/probes/platform.js';
 import { pickRelevant } from '../../src/proxy/env.js';
 import { buildReport } from '../../src/report.js';
+import { captureContext, contractBundles } from './contract-bundles.js';
 
-const DIR = join(import.meta.dirname, '../fixtures/platforms');
-const NAMES = readdirSync(DIR)
-  .filter((f) => f.endsWith('.json') && f !== 'sources.json')
-  .map((f) => f.replace(/\.json$/, ''));
-const SOURCES = JSON.parse(readFileSync(join(DIR, 'sources.json'), 'utf8')) as Record<
-  string,
-  { story: string; files: Record<string, string>; commands: Record<string, string>; env: string }
->;
-const load = (name: string): Evidence =>
-  parseEvidence(JSON.parse(readFileSync(join(DIR, `${name}.json`), 'utf8')));
-const ctxOf = (ev: Evidence): PlatformContext => ({
-  platform: ev.host.platform,
-  home: ev.host.home,
-  env: ev.env,
-  wsl: ev.host.wsl,
-});
+const {
+  names: NAMES,
+  sources: SOURCES,
+  load,
+} = contractBundles(join(import.meta.dirname, '../fixtures/platforms'));
+const ctxOf = (ev: Evidence): PlatformContext => captureContext(ev);
 
 /** Run the capture's platform probes against a bundle: files and commands are answered from it. */
 async function replayCapture(ev: Evidence) {
