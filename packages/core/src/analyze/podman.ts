@@ -20,9 +20,25 @@ import { parseVersion, type Version } from '../formats/version.js';
 import { isProxyVar } from '../proxy/env.js';
 import type { Origin, VarValue } from './types.js';
 
+/**
+ * What `podman machine inspect NAME` says (podman ≥ 4.1; fields of pkg/machine/config.go InspectInfo, v5 shape in
+ * docs/source/markdown/podman-machine-inspect.1.md). null when it was not run or failed (podman < 4.1: exit 125).
+ */
+export interface MachineInspect {
+  /** "running", "stopped", "starting" */
+  state: string | null;
+  /** when the machine last booted, i.e. when its environment was copied from the shell that started it */
+  lastUp: string | null;
+  /** the VM provider, from ConfigDir (…/machine/<provider>): qemu, applehv, libkrun, hyperv, wsl */
+  provider: string | null;
+  userModeNetworking: boolean | null;
+  rootful: boolean | null;
+}
+
 export interface PodmanMachine {
   name: string;
   running: boolean;
+  inspect: MachineInspect | null;
   /** the proxy variables of the VM's systemd manager (default-env.conf); null when not read */
   env: VarValue[] | null;
   /** the machine's containers.conf inside the VM */
@@ -93,6 +109,34 @@ export function managerEnvironment(path: string, text: string): VarValue[] {
   return out;
 }
 
+const PROVIDERS = ['qemu', 'applehv', 'libkrun', 'hyperv', 'wsl'] as const;
+
+/** `podman machine inspect` JSON (an array of one machine per name); bounded: parsed only when under 1 MiB. */
+export function parseMachineInspect(text: string): MachineInspect | null {
+  if (text.length > 1024 * 1024) return null;
+  const first = jsonField(text, (j) => (Array.isArray(j) ? j[0] : null)) as Record<string, unknown> | null;
+  if (!first || typeof first !== 'object') return null;
+  const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
+  const bool = (v: unknown) => (typeof v === 'boolean' ? v : null);
+  // ConfigDir.Path in podman 5 (…/machine/applehv), ConfigPath.Path in 4.x (…/machine/qemu/NAME.json)
+  const dir =
+    str((first.ConfigDir as { Path?: unknown } | undefined)?.Path) ??
+    str((first.ConfigPath as { Path?: unknown } | undefined)?.Path) ??
+    '';
+  const parts = dir.split(/[\\/]/);
+  const at = parts.lastIndexOf('machine');
+  const provider = at >= 0 ? (PROVIDERS.find((p) => p === parts[at + 1]) ?? null) : null;
+  // a machine that never booted reports Go's zero time
+  const lastUp = str(first.LastUp);
+  return {
+    state: str(first.State),
+    lastUp: lastUp?.startsWith('0001-01-01') ? null : lastUp,
+    provider,
+    userModeNetworking: bool(first.UserModeNetworking),
+    rootful: bool(first.Rootful),
+  };
+}
+
 function machineOf(ev: Evidence): PodmanMachine | null {
   const list = findCommand(ev, ENGINE_CMD.podmanMachines);
   const machines = jsonField(list?.exitCode === 0 ? list.stdout : undefined, (j) => j) as
@@ -105,14 +149,21 @@ function machineOf(ev: Evidence): PodmanMachine | null {
     const r = findCommand(ev, podmanMachineCatArgv(name, f));
     return r?.exitCode === 0 ? r.stdout : null;
   };
-  const envText = inside(PODMAN_MACHINE_FILES[0]);
+  // no default-env.conf (cat: No such file or directory): the machine was started from a shell without a proxy
+  const envCat = findCommand(ev, podmanMachineCatArgv(name, PODMAN_MACHINE_FILES[0]));
+  const envText =
+    envCat?.exitCode === 1 && /No such file or directory/.test(envCat.stderr)
+      ? ''
+      : inside(PODMAN_MACHINE_FILES[0]);
   const confText = inside(PODMAN_MACHINE_FILES[1]);
   const confParsed =
     confText !== null ? parseContainersConf(`${name}:${PODMAN_MACHINE_FILES[1]}`, confText) : null;
-  void podmanMachineInspectArgv;
+  const inspected = findCommand(ev, podmanMachineInspectArgv(name));
+  const inspect = inspected?.exitCode === 0 ? parseMachineInspect(inspected.stdout) : null;
   return {
     name,
-    running: m.Running === true,
+    running: inspect?.state ? inspect.state === 'running' : m.Running === true,
+    inspect,
     env: envText === null ? null : managerEnvironment(`${name}:${PODMAN_MACHINE_FILES[0]}`, envText),
     vmConf: confParsed?.ok ? confParsed.conf : null,
   };

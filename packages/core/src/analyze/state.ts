@@ -15,8 +15,16 @@ import { analyzeDesktop, analyzeWsl, desktopLayer, systemProxies } from './platf
 import { analyzePodman } from './podman.js';
 import { analyzeRun } from './run.js';
 import { analyzeRuntime } from './runtime.js';
-import type { State } from './types.js';
-import { analyzeVmEngines } from './vm-engines.js';
+import type { ActorState, Layer, State } from './types.js';
+import { analyzeVmEngines, rancherTransparentLayer } from './vm-engines.js';
+
+/** Rancher Desktop's transparent proxy: said on the actors whose traffic it carries (dockerd, BuildKit, RUN). */
+function transparentNotes(actors: State['actors'], layer: Layer | null): State['actors'] {
+  if (!layer) return actors;
+  const note = `TCP 80/443 go through Rancher Desktop's transparent proxy ${layer.vars.HTTPS_PROXY?.[0]?.value ?? ''} (moproxy in its VM): no proxy variable is needed or shown`;
+  const add = (a: ActorState): ActorState => ({ ...a, notes: [...a.notes, note] });
+  return { ...actors, runtime: add(actors.runtime), builder: add(actors.builder), run: add(actors.run) };
+}
 
 /** The argv of the dockerd whose environment was read (or the only dockerd), for its --bridge and --bip. */
 function dockerdArgv(ev: Evidence, pid: number | undefined): string[] | undefined {
@@ -61,7 +69,7 @@ export function analyze(ev: Evidence): State {
   });
   const system = systemProxies(ev);
   const desktopState = desktop ? analyzeDesktop(ev, runtime.docker.info, system) : null;
-  const upstream = desktopState ? desktopLayer(desktopState) : null;
+  const upstream = desktopState ? desktopLayer(desktopState) : rancherTransparentLayer(vm, ev.host);
   return {
     host: ev.host,
     platform: { systemProxies: system, desktop: desktopState, wsl: analyzeWsl(ev) },
@@ -94,7 +102,8 @@ export function analyze(ev: Evidence): State {
     network: ev.network ?? null,
     hostCaInstalled: typeof ev.files[HOST_CA_COPY] === 'string',
     ignoredFiles: runtime.ignoredFiles,
-    // Desktop's upstream before docker info's http.docker.internal:3128: that is the proxy a person means
+    // Desktop's upstream before docker info's http.docker.internal:3128, Rancher Desktop's transparent proxy before
+    // docker info's nothing: that is the proxy a person means
     layers: [
       client.layer,
       ...(upstream ? [upstream] : []),
@@ -102,12 +111,15 @@ export function analyze(ev: Evidence): State {
       ...run.layers,
       ...builder.layers,
     ],
-    actors: {
-      client: client.actor,
-      runtime: runtime.actor,
-      builder: onBuildkitd ? buildkitdActor(bctl) : builder.actor,
-      run: runActor,
-    },
+    actors: transparentNotes(
+      {
+        client: client.actor,
+        runtime: runtime.actor,
+        builder: onBuildkitd ? buildkitdActor(bctl) : builder.actor,
+        run: runActor,
+      },
+      upstream?.id === 'rancher-transparent' ? upstream : null,
+    ),
     client: ev.env,
     engines: {
       podman,

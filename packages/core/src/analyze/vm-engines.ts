@@ -26,7 +26,7 @@ import type { FileError } from '../formats/json-file.js';
 import { parseStrictJson } from '../formats/json-file.js';
 import { parseVersion, type Version } from '../formats/version.js';
 import { isProxyVar } from '../proxy/env.js';
-import type { VarValue } from './types.js';
+import type { Layer, VarValue } from './types.js';
 
 export const MAX_YAML = 256 * 1024;
 
@@ -261,5 +261,35 @@ export function analyzeVmEngines(ev: Evidence, ctx: EngineContext): VmEnginesSta
         : null,
     rancher: rancherOf(ev, ctx, errors),
     errors,
+  };
+}
+
+/**
+ * Rancher Desktop's experimental proxy on Windows (and seen from WSL): its VM sends dockerd's and the containers'
+ * TCP 80/443 to moproxy, which forwards to this proxy (backend/wsl.ts writeProxySettings: iptables MOPROXY chain from
+ * OUTPUT and PREROUTING). Nothing sets a variable, so `docker info` shows no proxy: this layer is the proxy the user
+ * chose, for the profile, never counted as the daemon's environment. Null when it is off, empty, or not on Windows.
+ */
+export function rancherTransparentLayer(vm: VmEnginesState, host: Evidence['host']): Layer | null {
+  const rd = vm.rancher;
+  if (!rd?.enabled || !rd.address || !rd.port) return null;
+  if (host.platform !== 'win32' && !host.wsl) return null;
+  // moproxy takes "socks5://host" for SOCKS, anything else (with or without http://) as an HTTP proxy
+  const socks = rd.address.startsWith('socks5://');
+  const bare = rd.address.replace(/^(https?|socks5):\/\//, '');
+  const value = `${socks ? 'socks5' : 'http'}://${bare.includes(':') && !bare.startsWith('[') ? `[${bare}]` : bare}:${rd.port}`;
+  const origin = { kind: 'file' as const, ref: `${rd.path} (experimental.virtualMachine.proxy)` };
+  const vars: Layer['vars'] = {
+    HTTP_PROXY: [{ name: 'HTTP_PROXY', value, origin }],
+    HTTPS_PROXY: [{ name: 'HTTPS_PROXY', value, origin }],
+  };
+  if (rd.noproxy.length) vars.NO_PROXY = [{ name: 'NO_PROXY', value: rd.noproxy.join(','), origin }];
+  return {
+    id: 'rancher-transparent',
+    actor: 'runtime',
+    label: "Rancher Desktop's transparent proxy (settings.json)",
+    vars,
+    go: false,
+    effective: false,
   };
 }

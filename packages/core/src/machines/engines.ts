@@ -3,9 +3,15 @@
 // Desktop cannot run there, so their outputs follow the sources named at each printer.
 
 import { CMD } from '../evidence/canonical.js';
-import { colimaSshArgv, ENGINE_CMD, podmanMachineCatArgv } from '../evidence/engines-cmd.js';
+import {
+  colimaSshArgv,
+  ENGINE_CMD,
+  podmanMachineCatArgv,
+  podmanMachineInspectArgv,
+} from '../evidence/engines-cmd.js';
 import type { CommandResult } from '../evidence/schema.js';
 import { HOME, PROXY } from './fixtures.js';
+import { machineInspectJson } from './podman-machine.js';
 import { commandFailed as fail, commandMissing as missing, commandOk as ok } from './printers.js';
 import type { MachineSpec } from './synth.js';
 
@@ -69,6 +75,8 @@ export function podmanMachine(o: {
   server?: string;
   name?: string;
   vmEnv: Record<string, string> | null;
+  /** print `podman machine inspect NAME` (podman 5 shape, docs/source/markdown/podman-machine-inspect.1.md) */
+  inspect?: { provider: string; lastUp: string };
 }): CommandResult[] {
   const name = o.name ?? 'podman-machine-default';
   const server = o.server ?? o.client;
@@ -100,6 +108,7 @@ export function podmanMachine(o: {
         },
       ]),
     ),
+    ...(o.inspect ? [ok(podmanMachineInspectArgv(name), machineInspectJson(name, o.inspect))] : []),
     env
       ? ok(podmanMachineCatArgv(name, '/etc/systemd/system.conf.d/default-env.conf'), env)
       : fail(

@@ -20,6 +20,7 @@ import { gitContextProxy } from './git-context-proxy/check.js';
 import { httpsProxyMissing } from './https-proxy-missing/check.js';
 import { httpsProxyScheme } from './https-proxy-scheme/check.js';
 import { ignoredConfigFile } from './ignored-config-file/check.js';
+import { limaSystemProxy } from './lima-system-proxy/check.js';
 import { loopbackProxyUnreachable } from './loopback-proxy-unreachable/check.js';
 import { noProxyDirectOnly } from './no-proxy-direct-only/check.js';
 import { noProxyMissingRegistry } from './no-proxy-missing-registry/check.js';
@@ -28,6 +29,7 @@ import { podmanComposeNoProxy } from './podman-compose-no-proxy/check.js';
 import { podmanEngineEnvInRun } from './podman-engine-env-in-run/check.js';
 import { podmanHttpProxyIgnored } from './podman-http-proxy-ignored/check.js';
 import { podmanMachineLoopbackProxy } from './podman-machine-loopback-proxy/check.js';
+import { podmanMachineProxyStale } from './podman-machine-proxy-stale/check.js';
 import { podmanRemoteRunNoProxy } from './podman-remote-run-no-proxy/check.js';
 import { proxyArgDeclared } from './proxy-arg-declared/check.js';
 import { proxyAuthRequired } from './proxy-auth-required/check.js';
@@ -98,6 +100,8 @@ export const RULES: readonly Rule[] = [
   podmanHttpProxyIgnored,
   podmanComposeNoProxy,
   podmanEngineEnvInRun,
+  podmanMachineProxyStale,
+  limaSystemProxy,
 ];
 
 export function findRule(id: string): Rule | undefined {

@@ -317,6 +317,20 @@ export const RULE_TEXTS_ZH_CN: Record<string, RuleTextTranslation> = {
     explanation: `\`podman machine start\` 会把启动它的 shell 中的代理变量写进虚拟机的 \`/etc/systemd/system.conf.d/default-env.conf\`。podman 4.6 之前（以及 WSL 上）原样复制 \`127.0.0.1\`（[containers/podman#14087](https://github.com/containers/podman/issues/14087)），虚拟机于是连接自己的回环地址。4.6 起会改写为 \`host.containers.internal\`。`,
     fix: `停止 machine，再在环境中设置 \`HTTP_PROXY=http://host.containers.internal:PORT\` 后启动它（target \`podman-machine\` 会给出命令）。本地代理必须接受来自虚拟机的连接。`,
   },
+  'podman-machine-proxy-stale': {
+    title: 'podman machine 仍在使用上次启动它的 shell 的代理',
+    summary:
+      'podman machine 只在启动时（`podman machine start`）复制一次启动它的 shell 中的代理变量。当前 shell 的代理与运行中的 machine 不同（或 machine 没有代理），拉取和远程构建会一直使用旧值，直到从这里重启 machine。',
+    explanation: `\`podman machine start\` 启动虚拟机时，把*那个* shell 的代理变量写进虚拟机的 \`/etc/systemd/system.conf.d/default-env.conf\`，虚拟机里的 podman 服务直到下次启动都用它们拉取和构建。之后再设置或修改 \`HTTPS_PROXY\`，或只对一条命令设置，都不会改变虚拟机里的值（[containers/podman#22898](https://github.com/containers/podman/issues/22898)）。doctor 比较 machine 的 \`default-env.conf\` 与当前 shell，并给出 machine 上次启动的时间（\`podman machine inspect\` 的 \`LastUp\`）。podman 4.6 起（WSL 除外）会把回环地址代理写成 \`host.containers.internal\`，这种差异是预期的，不会报告。`,
+    fix: `在设置了代理的 shell 中重启 machine：\`podman machine stop NAME\`，然后 \`podman machine start NAME\`（target \`podman-machine\` 会给出这两条命令，并为启动设置代理）。`,
+  },
+  'lima-system-proxy': {
+    title: 'Lima 把 macOS 系统代理交给了虚拟机里的 dockerd',
+    summary:
+      'Lima 虚拟机里的 dockerd 使用的代理既不是当前 shell 设置的，也不在 Lima 的配置文件里：Lima 会从 Mac 的网络设置中取代理。网络设置里遗留的代理（旧办公室的代理、已关闭的 VPN）会让每次拉取失败，而 `env | grep -i proxy` 什么也看不到。',
+    explanation: `Lima（以及基于它的 Colima）每次启动虚拟机时计算代理变量：先取 **Mac 的系统代理**（\`scutil --proxy\` 显示的，系统设置 > 网络 > 代理），再用 YAML 文件中的 \`env:\` 覆盖，再用运行 \`limactl start\` 的 shell 中的代理变量覆盖，最后写入虚拟机的 \`/etc/environment\`，dockerd 从那里读取（lima-vm/lima \`pkg/cidata/cidata.go\` 的 \`setupEnv\`）。所以网络设置里遗留的代理会进入虚拟机，拉取超时：\`context deadline exceeded\`（[abiosoft/colima#610](https://github.com/abiosoft/colima/issues/610)）。在虚拟机里修改 \`/etc/environment\` 不会持久，下次启动时 Lima 会重新写入。`,
+    fix: `在系统设置 > 网络 > 代理中修正或清除代理；或者在 Lima 自己的文件里决定：target \`lima-override\` 把代理写进 \`~/.lima/_config/override.yaml\` 的 \`env:\`（优先于系统设置）并重启实例；若只想排除系统代理，在那里给变量设空值（\`HTTP_PROXY: ""\`，Lima 会丢弃空变量）。Colima 请用 \`colima.yaml\` 的 \`env\`（target \`colima-yaml\`）。`,
+  },
   'colima-loopback-proxy': {
     title: 'Colima 把 127.0.0.1 代理写进了虚拟机的 daemon.json',
     summary:

@@ -21,6 +21,7 @@ import * as gitContextProxy from './git-context-proxy/text.js';
 import * as httpsProxyMissing from './https-proxy-missing/text.js';
 import * as httpsProxyScheme from './https-proxy-scheme/text.js';
 import * as ignoredConfigFile from './ignored-config-file/text.js';
+import * as limaSystemProxy from './lima-system-proxy/text.js';
 import * as loopbackProxyUnreachable from './loopback-proxy-unreachable/text.js';
 import * as noProxyDirectOnly from './no-proxy-direct-only/text.js';
 import * as noProxyMissingRegistry from './no-proxy-missing-registry/text.js';
@@ -29,6 +30,7 @@ import * as podmanComposeNoProxy from './podman-compose-no-proxy/text.js';
 import * as podmanEngineEnvInRun from './podman-engine-env-in-run/text.js';
 import * as podmanHttpProxyIgnored from './podman-http-proxy-ignored/text.js';
 import * as podmanMachineLoopbackProxy from './podman-machine-loopback-proxy/text.js';
+import * as podmanMachineProxyStale from './podman-machine-proxy-stale/text.js';
 import * as podmanRemoteRunNoProxy from './podman-remote-run-no-proxy/text.js';
 import * as proxyArgDeclared from './proxy-arg-declared/text.js';
 import * as proxyAuthRequired from './proxy-auth-required/text.js';
@@ -83,6 +85,8 @@ export const RULE_TEXTS: Record<string, RuleText> = {
   'proxy-unknown': proxyUnknown,
   'sudo-env-reset': sudoEnvReset,
   'podman-machine-loopback-proxy': podmanMachineLoopbackProxy,
+  'podman-machine-proxy-stale': podmanMachineProxyStale,
+  'lima-system-proxy': limaSystemProxy,
   'colima-loopback-proxy': colimaLoopbackProxy,
   'podman-remote-run-no-proxy': podmanRemoteRunNoProxy,
   'podman-http-proxy-ignored': podmanHttpProxyIgnored,

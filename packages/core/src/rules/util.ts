@@ -95,3 +95,12 @@ export const EVERY_LAYER: Target[] = [
   'client-shell',
   'buildx-docker-container',
 ];
+
+/**
+ * Rancher Desktop's transparent proxy (Windows) carries dockerd's and the containers' TCP 80/443 to the chosen proxy
+ * without any proxy variable (analyze/vm-engines.ts rancherTransparentLayer): a builder or RUN step without
+ * HTTPS_PROXY still goes through it.
+ */
+export function rancherTransparent(state: State): boolean {
+  return state.layers.some((l) => l.id === 'rancher-transparent');
+}

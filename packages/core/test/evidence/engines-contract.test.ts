@@ -57,8 +57,18 @@ const EXPECT: Record<string, { rules: string[]; targets: string[]; engine: strin
     targets: ['podman-machine'],
     engine: null,
   },
-  // the transparent proxy sets no variable anywhere: nothing tells the doctor a proxy is intended
-  'rancher-wsl-proxy': { rules: ['proxy-unknown'], targets: [], engine: 'rancher-desktop' },
+  'lima-docker-system-proxy': {
+    rules: ['lima-system-proxy', 'proxy-unknown'],
+    targets: ['lima-override'],
+    engine: 'lima',
+  },
+  // the transparent proxy carries dockerd's, BuildKit's and RUN's 80/443 (no builder or RUN finding), and is the
+  // proxy the user chose; the docker CLI on Windows is outside the VM and fetches registry tokens itself, without it
+  'rancher-wsl-proxy': {
+    rules: ['client-token-proxy'],
+    targets: ['client-shell'],
+    engine: 'rancher-desktop',
+  },
 };
 
 describe.each(NAMES)('engines contract bundle %s', (name) => {
@@ -110,6 +120,34 @@ describe('podman commands under --probes auto', () => {
     expect(asked.files.size).toBeGreaterThan(0);
     const all = await replay(ev, true);
     expect([...all.commands].some((c) => c.startsWith('podman info'))).toBe(true);
+  });
+});
+
+describe("Rancher Desktop's transparent proxy", () => {
+  it('is the intended proxy, said on the actors it carries, and not on the client', () => {
+    const ev = load('rancher-wsl-proxy');
+    const { report, state } = buildReport(ev);
+    expect(report.profile).toMatchObject({
+      httpsProxy: 'http://proxy.corp.example:3128',
+      source: "Rancher Desktop's transparent proxy (settings.json)",
+    });
+    for (const a of ['runtime', 'builder', 'run'] as const)
+      expect(state.actors[a].notes.join('\n')).toMatch(
+        /Rancher Desktop's transparent proxy http:\/\/proxy\.corp\.example:3128/,
+      );
+    expect(state.actors.client.notes.join('\n')).not.toMatch(/transparent/);
+    const token = report.findings.find((f) => f.rule === 'client-token-proxy');
+    expect(token?.actor).toBe('client');
+  });
+
+  it('off, or on macOS/Linux (where Rancher Desktop has no such proxy), it is not the intended proxy', () => {
+    const ev = load('rancher-wsl-proxy');
+    const path = Object.keys(ev.files).find((p) => p.endsWith('rancher-desktop\\settings.json'))!;
+    const off = {
+      ...ev,
+      files: { ...ev.files, [path]: ev.files[path]!.replace('"enabled":true', '"enabled":false') },
+    };
+    expect(buildReport(off).report.findings.map((f) => f.rule)).toEqual(['proxy-unknown']);
   });
 });
 

@@ -7,6 +7,7 @@ import {
   buildkitdFix,
   intendedProxy,
   joinCommands,
+  rancherTransparent,
   runConfigured,
   runtimeHasProxy,
   shown,
@@ -44,7 +45,8 @@ export const builderProxyMissing: Rule = {
   ],
   check(state, profile) {
     const want = intendedProxy(profile);
-    if (!want) return [];
+    // BuildKit in Rancher Desktop's VM (dockerd's, or a builder container) reaches 80/443 through its proxy
+    if (!want || rancherTransparent(state)) return [];
     return (
       usedBuilders(state)
         .filter(({ builder }) => builderMissingProxy(builder))

@@ -1,7 +1,7 @@
 import { proxyForRunSteps } from '../../analyze/run-proxy.js';
 import { CONFIG_JSON, GOOD_DOCKER, variant } from '../../machines/fixtures.js';
 import type { Rule } from '../types.js';
-import { intendedProxy, shown } from '../util.js';
+import { intendedProxy, rancherTransparent, shown } from '../util.js';
 
 export const runProxyMissing: Rule = {
   id: 'run-proxy-missing',
@@ -28,6 +28,8 @@ export const runProxyMissing: Rule = {
   check(state, profile) {
     const want = intendedProxy(profile);
     if (!want || state.actors.run.proxy.http || state.actors.run.proxy.https) return [];
+    // Rancher Desktop redirects the containers' 80/443 to its proxy: RUN steps need no variable there
+    if (rancherTransparent(state)) return [];
     if (
       state.buildCommand?.tool === 'buildctl' ||
       (!state.buildCommand && state.builderKind === 'buildkitd')
