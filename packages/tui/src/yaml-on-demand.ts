@@ -5,7 +5,7 @@
 import type * as Yaml from 'yaml';
 import { sibling } from './sibling.js';
 
-type Lib = Pick<typeof Yaml, 'isMap' | 'parse' | 'parseDocument'>;
+type Lib = Pick<typeof Yaml, 'isMap' | 'isScalar' | 'isSeq' | 'parse' | 'parseDocument'>;
 let lib: Lib | undefined;
 const load = (): Lib => {
   lib ??= sibling('./yaml.cjs') as Lib;
@@ -17,3 +17,5 @@ export const parse = ((...args) => (load().parse as Any)(...args)) as Any as Lib
 export const parseDocument = ((...args) =>
   (load().parseDocument as Any)(...args)) as Any as Lib['parseDocument'];
 export const isMap = ((node) => load().isMap(node)) as Lib['isMap'];
+export const isScalar = ((node) => load().isScalar(node)) as Lib['isScalar'];
+export const isSeq = ((node) => load().isSeq(node)) as Lib['isSeq'];

@@ -3,7 +3,8 @@
 // documents), when its top level or a mapping on the way is something else, or when it is too large. Values are
 // written double-quoted so that no YAML 1.1 reader (Lima and Colima use Go YAML libraries) turns a proxy URL or a
 // NO_PROXY list into a number, a boolean or a time.
-import { type Document, isMap, isScalar, isSeq, parseDocument, Scalar } from 'yaml';
+// Only functions the built CLI's on-demand yaml module forwards (tui/src/yaml-on-demand.ts); Scalar is a type here.
+import { type Document, isMap, isScalar, isSeq, parseDocument, type Scalar } from 'yaml';
 import { MAX_YAML } from '../../analyze/vm-engines.js';
 import { nestingProblem } from '../../command/compose.js';
 
@@ -24,7 +25,7 @@ export type YamlEdit = { ok: true; after: string } | { ok: false; reason: string
 
 function quoted(doc: Document, value: string | boolean): Scalar {
   const node = doc.createNode(value) as Scalar;
-  if (typeof value === 'string') node.type = Scalar.QUOTE_DOUBLE;
+  if (typeof value === 'string') node.type = 'QUOTE_DOUBLE';
   return node;
 }
 
@@ -84,7 +85,7 @@ export function editYaml(
     list.flow = false;
     const node = doc.createNode(it.item);
     const script = node.get('script', true) as Scalar;
-    script.type = Scalar.BLOCK_LITERAL;
+    script.type = 'BLOCK_LITERAL';
     const at = list.items.findIndex(
       (x) => isMap(x) && String((x.get('script') as unknown) ?? '').includes(it.marker),
     );
