@@ -131,6 +131,7 @@ describe('the files loaded on demand still work in the built CLI', () => {
     ]);
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('-env: {}');
-    expect(r.stdout).toContain('+  HTTPS_PROXY: http://proxy.corp.example:3128');
+    // written double-quoted, so that no YAML 1.1 reader takes a value for a number or a boolean
+    expect(r.stdout).toContain('+  HTTPS_PROXY: "http://proxy.corp.example:3128"');
   });
 });
