@@ -57,6 +57,7 @@ export {
   isTarget,
   makePlan,
   makeRemovalPlan,
+  type PartialResolution,
   PLAN_FORMAT,
   type Plan,
   type PlanCommand,

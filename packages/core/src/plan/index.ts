@@ -10,6 +10,7 @@ import type { Finding } from '../rules/types.js';
 import { type ErrorReading, readError } from '../why/index.js';
 import type { PlanContext, TargetDefinition } from './context.js';
 import { checkNoProxy, generateNoProxy } from './no-proxy.js';
+import { resolution } from './resolution.js';
 import { defaultTargets } from './select.js';
 import { withCommands, withFiles } from './simulate.js';
 import { TARGET_DEFINITIONS } from './targets/index.js';
@@ -32,10 +33,6 @@ function canonical(flag: string, v: string): string {
       `fix: ${p.problem.fix}, or pass --proxy URL`,
     );
   return formatProxyUrl(p.url);
-}
-
-function ruleSet(findings: Finding[]): Set<string> {
-  return new Set(findings.map((f) => `${f.rule}\0${f.message}`));
 }
 
 export interface PlanResult {
@@ -139,18 +136,9 @@ export function makePlan(
   }
   plan.changes = [...planned.values()].filter((c) => c.before !== c.after);
   // Resolution, computed: analyse the machine as it will be.
-  const before = ruleSet(findings);
   const afterFiles = diagnose(analyze(withFiles(evidence, plan)), profile);
   const afterAll = diagnose(analyze(withCommands(withFiles(evidence, plan), plan)), profile);
-  const filesSet = ruleSet(afterFiles);
-  const allSet = ruleSet(afterAll);
-  const key = (f: Finding) => `${f.rule}\0${f.message}`;
-  const uniq = (fs: Finding[]) => [...new Set(fs.map((f) => f.rule))];
-  plan.resolves = {
-    now: uniq(findings.filter((f) => !filesSet.has(key(f)) && !allSet.has(key(f)))),
-    afterCommands: uniq(findings.filter((f) => filesSet.has(key(f)) && !allSet.has(key(f)))),
-    remaining: uniq(afterAll.filter((f) => before.has(key(f)) || f.severity !== 'info')),
-  };
+  plan.resolves = resolution(findings, afterFiles, afterAll);
   return { plan, findings, errorReading };
 }
 
@@ -170,6 +158,7 @@ export { withCommands, withFiles } from './simulate.js';
 export {
   type FileChange,
   isTarget,
+  type PartialResolution,
   PLAN_FORMAT,
   type Plan,
   type PlanCommand,

@@ -1,4 +1,5 @@
 // buildproxy.plan/v1 — what a fix changes: whole-file before/after pairs, commands, and snippets to copy.
+import type { Actor } from '../analyze/types.js';
 import type { Target } from '../targets.js';
 
 export { isTarget, TARGETS, type Target } from '../targets.js';
@@ -45,7 +46,18 @@ export interface Plan {
   snippets: PlanSnippet[];
   targets?: Target[];
   refused?: { target: Target; reason: string }[];
-  resolves?: { now: string[]; afterCommands: string[]; remaining: string[] };
+  /** each rule in one place: resolved once written, after the commands, still open, or partly (split by actor) */
+  resolves?: { now: string[]; afterCommands: string[]; remaining: string[]; partly?: PartialResolution[] };
+}
+
+/** A rule the plan fixes for some actors while another actor's finding stays open (the RUN part of a CA). */
+export interface PartialResolution {
+  rule: string;
+  fixed: Actor[];
+  /** when the fixed part holds: once the files are written, or only after the commands ran */
+  when: 'now' | 'afterCommands';
+  /** what stays open, as its finding says it (which usually names the snippet to use) */
+  open: { actor: Actor; message: string }[];
 }
 
 export class PlanFormatError extends Error {}

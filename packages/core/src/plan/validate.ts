@@ -1,5 +1,6 @@
 // The zod validator for plan files (buildproxy apply).
 import * as z from 'zod/mini';
+import { ACTORS } from '../analyze/types.js';
 import { useEnglishMessages } from '../zod-messages.js';
 import { PLAN_FORMAT, type Plan, PlanFormatError } from './types.js';
 
@@ -45,6 +46,16 @@ export const PlanSchema = z.object({
       now: z.array(z.string()),
       afterCommands: z.array(z.string()),
       remaining: z.array(z.string()),
+      partly: z.optional(
+        z.array(
+          z.object({
+            rule: z.string(),
+            fixed: z.array(z.enum(ACTORS)),
+            when: z.enum(['now', 'afterCommands']),
+            open: z.array(z.object({ actor: z.enum(ACTORS), message: z.string() })),
+          }),
+        ),
+      ),
     }),
   ),
 });

@@ -88,7 +88,19 @@ describe('--ca-cert: a CA step for every actor', () => {
     expect(plan.snippets.find((s) => /secret mount/.test(s.title))!.text).toContain(
       `--secret id=corp-ca,src=${CA}`,
     );
-    expect(plan.resolves!.afterCommands).toContain('tls-inspection-ca');
+    // fixed for the host store after the commands; RUN stays open (only the Dockerfile can fix it): said once
+    const r = plan.resolves!;
+    expect(r.partly).toEqual([
+      {
+        rule: 'tls-inspection-ca',
+        fixed: ['runtime'],
+        when: 'afterCommands',
+        open: [
+          { actor: 'run', message: expect.stringMatching(/^RUN steps trust only the CAs inside the image/) },
+        ],
+      },
+    ]);
+    for (const list of [r.now, r.afterCommands, r.remaining]) expect(list).not.toContain('tls-inspection-ca');
     expect(plan.changes.some((c) => /Dockerfile$/.test(c.path))).toBe(false);
   });
 
@@ -114,6 +126,10 @@ describe('--ca-cert: a CA step for every actor', () => {
     );
     // what remains is the RUN step: only the user's Dockerfile can fix it, and the plan gives the snippets
     expect(left.map((f) => f.actor)).toEqual(['run']);
+    expect(plan.resolves!.partly!.find((p) => p.rule === 'tls-inspection-ca')).toMatchObject({
+      fixed: ['runtime', 'builder'],
+      open: [{ actor: 'run' }],
+    });
   });
 
   it('a Dockerfile that installs the CA already: no RUN finding', () => {

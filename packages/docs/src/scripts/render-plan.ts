@@ -121,7 +121,8 @@ export function planView(plan: Plan, home: string, warnings: Warning[] = [], lan
     lang,
     blocks,
     cautions: plan.commands.filter((c) => c.disruptive).map((c) => `\`${c.argv.join(' ')}\`: ${c.why}.`),
-    remaining: plan.resolves?.remaining ?? [],
+    // a rule fixed for some actors and open for another (the RUN part of a CA) still stays open
+    remaining: [...(plan.resolves?.remaining ?? []), ...(plan.resolves?.partly ?? []).map((p) => p.rule)],
     refused: (plan.refused ?? []).map((r) => `${r.target}: ${r.reason}`),
     warnings,
   };

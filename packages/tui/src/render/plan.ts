@@ -84,6 +84,14 @@ export function renderPlan(plan: Plan, st: Style): string {
     if (now.length) out.push(`${st.green('Resolves once written:')} ${now.join(', ')}`);
     if (afterCommands.length)
       out.push(`${st.green('Resolves after the commands run:')} ${afterCommands.join(', ')}`);
+    // a rule split by actor is said once: what is fixed for whom, and what its open finding still asks for
+    for (const p of plan.resolves.partly ?? []) {
+      const when = p.when === 'now' ? 'once written' : 'after the commands run';
+      out.push(
+        `${st.yellow('Partly resolved:')} ${p.rule}: fixed for ${p.fixed.join(', ')} ${when}; not for:`,
+      );
+      for (const o of p.open) out.push(`    ${o.actor}: ${redactAll(o.message)}`);
+    }
     if (remaining.length)
       out.push(`${st.yellow('Still open:')} ${remaining.join(', ')} ${st.dim('(buildproxy explain RULE)')}`);
   }
