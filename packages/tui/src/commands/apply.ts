@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline/promises';
-import { type Plan, PlanFormatError } from '@buildproxy/core';
+import { EXIT_VERIFY_FAILED, type Plan, PlanFormatError } from '@buildproxy/core';
 import { applyPlan, fileOpChild, LockBusyError } from '@buildproxy/core/node';
 
 export { undo } from './undo.js';
@@ -7,10 +7,12 @@ export { fileOpChild };
 
 import { parse } from '../args.js';
 import { UsageError } from '../errors.js';
-import { readInputFile, rootFrom } from '../evidence-source.js';
+import { readInputFile, rootFrom, timeoutFrom } from '../evidence-source.js';
 import type { Io } from '../io.js';
 import { changeLines, commandLines } from '../render/apply.js';
 import { renderPlan } from '../render/plan.js';
+import { type VerifyAfterApplyDeps, verifyAfterApply } from './apply-verify.js';
+import { VERIFY_FLAGS, verifySettings } from './verify.js';
 
 export const APPLY_HELP = `Usage: buildproxy apply PLAN.json [options]
 
@@ -25,6 +27,16 @@ credentials is tightened to 0600). In a home, files are written as the home's ow
   --run-commands    also run the plan's commands (daemon-reload, restart, builder recreation)
   --root DIR        write every path under DIR instead of /
   --no-color
+
+Then it runs verify's runtime, builder and run steps (a pull by digest, a build with --pull, a RUN fetch; each
+bounded by --step-timeout) against the machine as apply left it. It skips verify, saying why, under --root, with
+--dry-run, or when the plan has commands that did not run (use --run-commands). The client step needs a new shell:
+buildproxy verify --step client.
+  --no-verify       do not run verify afterwards
+  --image, --url, --plain-http, --step-timeout, --command, --timeout   as for buildproxy verify
+
+Exit: 0 written (and verify passed or was skipped), 1 a file refused, a command failed or nothing written,
+2 bad usage, ${EXIT_VERIFY_FAILED} everything was applied but verify failed (the network still fails).
 `;
 
 export async function loadPlan(path: string): Promise<Plan> {
@@ -47,7 +59,7 @@ export async function loadPlan(path: string): Promise<Plan> {
   }
 }
 
-export async function apply(argv: string[], io: Io): Promise<number> {
+export async function apply(argv: string[], io: Io, deps: VerifyAfterApplyDeps = {}): Promise<number> {
   const { values, positionals } = parse(
     'apply',
     argv,
@@ -56,6 +68,8 @@ export async function apply(argv: string[], io: Io): Promise<number> {
       yes: { type: 'boolean', short: 'y' },
       'run-commands': { type: 'boolean' },
       root: { type: 'string' },
+      'no-verify': { type: 'boolean' },
+      ...VERIFY_FLAGS,
     },
     1,
   );
@@ -72,6 +86,9 @@ export async function apply(argv: string[], io: Io): Promise<number> {
   if (!file) throw new UsageError('apply needs a plan file', 'create one with: buildproxy plan -o plan.json');
   // A mistyped --root is bad input (exit 2), said before anything is read or written.
   const root = rootFrom(values);
+  // verify's flags too: a bad --image must stop apply before it writes anything
+  const settings = verifySettings(values);
+  timeoutFrom(values);
   const plan = await loadPlan(file);
   const st = io.style(values['no-color'] === true);
   const dryRun = values['dry-run'] === true;
@@ -114,5 +131,19 @@ export async function apply(argv: string[], io: Io): Promise<number> {
     io.out(`${line}\n`);
   const refused = result.changes.some((c) => c.status === 'refused');
   const failed = result.commands.some((c) => c.result && c.result.exitCode !== 0);
-  return refused || failed ? 1 : 0;
+  const verified = await verifyAfterApply(
+    {
+      plan,
+      noVerify: values['no-verify'] === true,
+      dryRun,
+      root: values.root as string | undefined,
+      ranCommands: values['run-commands'] === true,
+      applyFailed: refused || failed,
+    },
+    settings,
+    values,
+    io,
+    deps,
+  );
+  return refused || failed ? 1 : verified;
 }

@@ -3,17 +3,20 @@
 import {
   analyze,
   DEFAULT_VERIFY_IMAGE,
+  type DigestRef,
   ImageRefError,
   parseDigestRef,
   redactAll,
   redactKeeping,
   registryUrl,
+  type State,
   VERIFY_STEPS,
+  type VerifyReport,
   type VerifyStepId,
   verifyExitCode,
 } from '@buildproxy/core';
 import { runVerify } from '@buildproxy/core/node';
-import { EVIDENCE, parse } from '../args.js';
+import { EVIDENCE, parse, type Values } from '../args.js';
 import { UsageError } from '../errors.js';
 import { getEvidence } from '../evidence-source.js';
 import type { Io } from '../io.js';
@@ -86,22 +89,26 @@ function urlFrom(v: string | undefined, fallback: string): string {
   return v;
 }
 
-export async function verify(argv: string[], io: Io): Promise<number> {
-  const { values } = parse('verify', argv, {
-    command: EVIDENCE.command!,
-    timeout: EVIDENCE.timeout!,
-    image: { type: 'string' },
-    url: { type: 'string' },
-    'plain-http': { type: 'boolean' },
-    step: { type: 'string' },
-    'step-timeout': { type: 'string' },
-    json: { type: 'boolean' },
-  });
-  if (values.help) {
-    io.out(VERIFY_HELP);
-    return 0;
-  }
-  let image: ReturnType<typeof parseDigestRef>;
+/** The flags verify shares with apply (which runs it afterwards). */
+export const VERIFY_FLAGS = {
+  command: EVIDENCE.command!,
+  timeout: EVIDENCE.timeout!,
+  image: { type: 'string' },
+  url: { type: 'string' },
+  'plain-http': { type: 'boolean' },
+  'step-timeout': { type: 'string' },
+} as const;
+
+export interface VerifySettings {
+  image: DigestRef;
+  url: string;
+  plainHttp: boolean;
+  timeoutMs: number;
+}
+
+/** Read and check the shared flags; bad input is a UsageError (exit 2), said before anything runs or is written. */
+export function verifySettings(values: Values): VerifySettings {
+  let image: DigestRef;
   try {
     image = parseDigestRef((values.image as string | undefined) ?? DEFAULT_VERIFY_IMAGE);
   } catch (e) {
@@ -110,27 +117,69 @@ export async function verify(argv: string[], io: Io): Promise<number> {
     throw e;
   }
   const plainHttp = values['plain-http'] === true;
-  const steps = stepsFrom(values.step as string | undefined);
-  const timeoutMs = stepTimeout(values['step-timeout'] as string | undefined);
-  const url = urlFrom(values.url as string | undefined, registryUrl(image, plainHttp));
-  const ev = await getEvidence(values);
-  const state = analyze(ev);
-  const st = io.style(values['no-color'] === true);
-  const report = await runVerify({
-    state,
+  return {
+    image,
+    plainHttp,
+    timeoutMs: stepTimeout(values['step-timeout'] as string | undefined),
+    url: urlFrom(values.url as string | undefined, registryUrl(image, plainHttp)),
+  };
+}
+
+export interface RunAndShow {
+  settings: VerifySettings;
+  steps: VerifyStepId[];
+  state: State;
+  json: boolean;
+  noColor: boolean;
+  /** the runner: runVerify, or a fake in tests */
+  run?: typeof runVerify;
+}
+
+/** Run verify and print its report (text with live progress on stderr, or JSON); the report is returned. */
+export async function runAndShow(o: RunAndShow, io: Io): Promise<VerifyReport> {
+  const { image, url, plainHttp, timeoutMs } = o.settings;
+  const st = io.style(o.noColor);
+  const report = await (o.run ?? runVerify)({
+    state: o.state,
     image,
     url,
     plainHttp,
-    steps,
+    steps: o.steps,
     timeoutMs,
-    onStep: values.json
+    onStep: o.json
       ? undefined
       : (s) => {
           if (s.status === 'running') io.err(st.dim(`… ${s.step}: ${redactKeeping(s.what, [image.ref])}\n`));
         },
   });
   // every text from outside is redacted; the image reference (validated, no secret in it) is kept readable
-  if (values.json) io.out(`${redactKeeping(JSON.stringify(report, null, 2), [image.ref])}\n`);
+  if (o.json) io.out(`${redactKeeping(JSON.stringify(report, null, 2), [image.ref])}\n`);
   else io.out(redactKeeping(renderVerify(report, st), [image.ref]));
+  return report;
+}
+
+export async function verify(argv: string[], io: Io): Promise<number> {
+  const { values } = parse('verify', argv, {
+    ...VERIFY_FLAGS,
+    step: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  if (values.help) {
+    io.out(VERIFY_HELP);
+    return 0;
+  }
+  const settings = verifySettings(values);
+  const steps = stepsFrom(values.step as string | undefined);
+  const ev = await getEvidence(values);
+  const report = await runAndShow(
+    {
+      settings,
+      steps,
+      state: analyze(ev),
+      json: values.json === true,
+      noColor: values['no-color'] === true,
+    },
+    io,
+  );
   return verifyExitCode(report);
 }
