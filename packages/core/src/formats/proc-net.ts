@@ -195,3 +195,18 @@ export function hostProxyAddress(net: HostNet | null | undefined, port: number):
   const v4 = on.find((l) => /^\d+\.\d+\.\d+\.\d+$/.test(l.addr) && !l.addr.startsWith('127.'));
   return v4?.addr ?? null;
 }
+
+/**
+ * A complete row of /proc/net/tcp or tcp6 in a state other than LISTEN (0A). The kernel lists the listening
+ * sockets first, so such a row means every LISTEN row has been read: the capture stops there (host-net.ts).
+ */
+export function isConnectionRow(line: string): boolean {
+  const f = line.trim().split(/\s+/);
+  return f.length >= 4 && /^\d+:$/.test(f[0]!) && /^[0-9A-F]{2}$/.test(f[3]!) && f[3] !== '0A';
+}
+
+/** "TCP6: inuse N" of /proc/net/sockstat6: the network namespace's TCP6 sockets, listeners included. */
+export function tcp6InUse(sockstat6: string): number | null {
+  const m = /^TCP6: inuse (\d{1,9})\b/m.exec(sockstat6.slice(0, 4096));
+  return m ? Number(m[1]) : null;
+}

@@ -11,10 +11,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   bridgeAddress,
   hostNetFrom,
+  isConnectionRow,
   listenScope,
   MAX_LISTENERS,
   parseFibLocal,
   parseTcpListeners,
+  tcp6InUse,
 } from '../../src/formats/proc-net.js';
 import { readHostNet, readProcFile } from '../../src/node/probes/host-net.js';
 
@@ -35,13 +37,25 @@ describe.runIf(process.platform === 'linux')('this host, for real', () => {
     const loop = await listen('127.0.0.1');
     const all = await listen('0.0.0.0');
     servers.push(loop, all);
-    const net = readHostNet(undefined)!;
+    const net = (await readHostNet(undefined))!;
     expect(net.listeners).toContainEqual({ addr: '127.0.0.1', port: portOf(loop) });
     expect(net.listeners).toContainEqual({ addr: '0.0.0.0', port: portOf(all) });
     expect(listenScope(net, portOf(loop))).toBe('loopback-only');
     expect(listenScope(net, portOf(all))).toBe('reachable');
     loop.close();
     all.close();
+  });
+
+  it('finds an IPv6 listener too (sockstat6 counts it, so tcp6 is read)', async () => {
+    const v6 = await new Promise<Server | null>((res) => {
+      const s = createServer();
+      s.once('error', () => res(null)); // no IPv6 on this host
+      s.listen(0, '::1', () => res(s));
+    });
+    if (!v6) return;
+    servers.push(v6);
+    expect((await readHostNet(undefined))!.listeners).toContainEqual({ addr: '::1', port: portOf(v6) });
+    v6.close();
   });
 
   it("finds an interface's own address from the real route and fib_trie", () => {
@@ -81,8 +95,8 @@ describe('a --root tree of temp files', () => {
       '           |-- 172.17.0.0\n              /16 link UNICAST\n           |-- 172.17.0.1\n              /32 host LOCAL\n',
   );
 
-  it('reads listeners (LISTEN rows only) and docker0', () => {
-    const net = readHostNet(root)!;
+  it('reads listeners (LISTEN rows only) and docker0', async () => {
+    const net = (await readHostNet(root))!;
     expect(net.listeners).toEqual([
       { addr: '127.0.0.1', port: 3128 },
       { addr: '::', port: 3215 },
@@ -96,12 +110,67 @@ describe('a --root tree of temp files', () => {
     expect(listenScope(net, 9)).toBe('not-listening');
   });
 
-  it('never blocks on a FIFO and never follows a symlink out of the tree', () => {
+  it('never blocks on a FIFO and never follows a symlink out of the tree', async () => {
     const fifo = join(root, 'proc/net/fifo');
     const made = spawnSync('mkfifo', [fifo]);
-    if (made.status === 0) expect(readProcFile(root, '/proc/net/fifo')).toBeNull();
+    if (made.status === 0) expect(await readProcFile(root, '/proc/net/fifo')).toBeNull();
     symlinkSync('/etc/passwd', join(root, 'proc/net/escape'));
-    expect(readProcFile(root, '/proc/net/escape')).toBeNull();
+    expect(await readProcFile(root, '/proc/net/escape')).toBeNull();
+  });
+});
+
+describe('reading only as far as the listeners', () => {
+  const root = mkdtempSync(join(tmpdir(), 'bp-procnet-stop-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  mkdirSync(join(root, 'proc/net'), { recursive: true });
+  const header =
+    '  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n';
+  const row = (i: number, st: string) =>
+    `${String(i).padStart(4)}: 0100007F:${(3128 + i).toString(16).toUpperCase().padStart(4, '0')} 0100007F:D2F0 ${st} 00000000:00000000 00:00000000 00000000   106        0 ${4242 + i} 1 0\n`;
+
+  it('stops at the first connection row: the kernel lists listening sockets first', async () => {
+    // 3 listeners, then 5000 connections (~750 KB): only the first chunk is read
+    const text =
+      header +
+      [0, 1, 2].map((i) => row(i, '0A')).join('') +
+      Array.from({ length: 5000 }, (_, i) => row(i + 3, '01')).join('');
+    writeFileSync(join(root, 'proc/net/tcp'), text);
+    const read = (await readProcFile(root, '/proc/net/tcp', true))!;
+    expect(read.length).toBeLessThan(text.length / 5);
+    expect(await readProcFile(root, '/proc/net/tcp')).toBe(text);
+    expect(parseTcpListeners(read, false).map((l) => l.port)).toEqual([3128, 3129, 3130]);
+  });
+
+  it('reads to the end when every row is a listener, across chunk boundaries', async () => {
+    const text = header + Array.from({ length: 2000 }, (_, i) => row(i, '0A')).join('');
+    writeFileSync(join(root, 'proc/net/tcp'), text);
+    expect(await readProcFile(root, '/proc/net/tcp', true)).toBe(text);
+    expect((await readHostNet(root))!.listeners).toHaveLength(2000);
+  });
+
+  it('skips tcp6 when sockstat6 counts no TCP6 socket, and reads it otherwise', async () => {
+    writeFileSync(join(root, 'proc/net/tcp'), header);
+    writeFileSync(
+      join(root, 'proc/net/tcp6'),
+      '  sl  local_address                         remote_address                        st\n' +
+        '   0: 00000000000000000000000000000000:0C8F 00000000000000000000000000000000:0000 0A 0\n',
+    );
+    writeFileSync(join(root, 'proc/net/sockstat6'), 'TCP6: inuse 1\nUDP6: inuse 0\n');
+    expect((await readHostNet(root))!.listeners).toEqual([{ addr: '::', port: 3215 }]);
+    writeFileSync(join(root, 'proc/net/sockstat6'), 'TCP6: inuse 0\nUDP6: inuse 0\n');
+    expect((await readHostNet(root))!.listeners).toEqual([]);
+  });
+
+  it('tells connection rows and sockstat6 counts from anything else', () => {
+    expect(isConnectionRow(row(0, '01').trimEnd())).toBe(true);
+    expect(isConnectionRow(row(0, '06'))).toBe(true);
+    expect(isConnectionRow(row(0, '0A'))).toBe(false);
+    for (const s of ['', header, '  sl  local_address st', '0: x', 'bad: 0100007F:0C38 x 01', '1: a b zz'])
+      expect(isConnectionRow(s), s).toBe(false);
+    expect(tcp6InUse('TCP6: inuse 12\nUDP6: inuse 0\n')).toBe(12);
+    expect(tcp6InUse('UDP6: inuse 0\nTCP6: inuse 0\n')).toBe(0);
+    for (const s of ['', 'TCP6: inuse\n', 'TCP: inuse 3\n', 'XTCP6: inuse 3', 'TCP6: inuse 99999999999'])
+      expect(tcp6InUse(s), s).toBeNull();
   });
 });
 

@@ -169,7 +169,8 @@ export async function captureEvidence(opts: CaptureOptions = {}): Promise<Eviden
   const api = (argv: readonly string[], path: string, shape?: (body: string) => string) =>
     probe(argv, async () => asCommand(argv, socket!, path, await engineGet(socket!, path, timeoutMs), shape));
 
-  // Round 1: everything that needs nothing else.
+  // Round 1: everything that needs nothing else. /proc/net is read in the thread pool from here on.
+  const hostNetRead = readHostNet(root);
   const [info, buildxInspect, buildxLs, systemctl, , , processes, wsl] = await Promise.all([
     socket
       ? Promise.all([
@@ -300,7 +301,7 @@ export async function captureEvidence(opts: CaptureOptions = {}): Promise<Eviden
       ),
   ]);
 
-  const hostNet = readHostNet(root);
+  const hostNet = await hostNetRead;
   let dockerfile: Evidence['dockerfile'] = null;
   const dfPath = opts.dockerfile ?? 'Dockerfile';
   const dfAbs = dfPath.startsWith('/') ? dfPath : join(opts.cwd ?? process.cwd(), dfPath);
