@@ -75,6 +75,7 @@ export default defineConfig([
       doctor: 'src/commands/doctor.ts',
       report: 'src/report-entry.ts',
       network: 'src/network-entry.ts',
+      reading: 'src/reading-entry.ts',
       yaml: 'src/yaml-entry.ts',
       plan: 'src/commands/plan.ts',
       apply: 'src/commands/apply.ts',

@@ -87,7 +87,7 @@ export async function doctor(argv: string[], io: Io): Promise<number> {
   const evidence = getEvidence(values);
   evidence.catch(() => {}); // awaited below; this only keeps an early rejection from being reported as unhandled
   await new Promise((r) => setImmediate(r)); // let the probes send their requests and start their processes
-  const { buildReport, exitCodeFor, readError, renderNetwork, renderReading } = sibling(
+  const { buildReport, exitCodeFor, renderNetwork, renderReading } = sibling(
     './report.cjs',
   ) as typeof import('../report-entry.js');
   let ev = await evidence;
@@ -121,7 +121,10 @@ export async function doctor(argv: string[], io: Io): Promise<number> {
   }
   const { report, state } = buildReport(ev, profile);
   // The pasted error, read with this machine: the requester by name (builder "ci" (docker-container)).
-  const reading = errorText === null ? null : readError(errorText, state);
+  const reading =
+    errorText === null
+      ? null
+      : (sibling('./reading.cjs') as typeof import('../reading-entry.js')).readError(errorText, state);
   const st = io.style(values['no-color'] === true);
   if (values.json)
     io.out(
