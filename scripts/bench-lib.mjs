@@ -1,5 +1,6 @@
 // Shared helpers for the benchmarks: time a command many times, interleaved with its baseline.
-import { spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 
 export function timeOnce(cmd, args, opts = {}) {
   const t = performance.now();
@@ -30,6 +31,38 @@ export function sideBySide(n, a, b) {
     tb.push(b().ms);
   }
   return { baseline: median(ta), subject: median(tb), ratio: median(tb) / median(ta) };
+}
+
+let ticksPerSecond;
+/**
+ * CPU time (user + system, all threads, in ms) of the children this process has waited for so far: cutime and
+ * cstime of /proc/self/stat (Linux), in clock ticks of 10 ms. A machine shared with other work stretches wall
+ * time, much less the CPU time a command needs.
+ */
+export function childrenCpuMs() {
+  ticksPerSecond ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' })) || 100;
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  // after "pid (comm) ": field 3 (state) is [0], so cutime (16) and cstime (17) are [13] and [14]
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(f[13]) + Number(f[14])) * 1000) / ticksPerSecond;
+}
+
+/**
+ * Run `a` and `b` alternately `n` times; the mean CPU time per run of each (ticks are 10 ms, so a mean over n runs
+ * resolves 10/n ms) and the ratio b/a.
+ */
+export function sideBySideCpu(n, a, b) {
+  let ca = 0;
+  let cb = 0;
+  for (let i = 0; i < n; i++) {
+    let t = childrenCpuMs();
+    a();
+    ca += childrenCpuMs() - t;
+    t = childrenCpuMs();
+    b();
+    cb += childrenCpuMs() - t;
+  }
+  return { baseline: ca / n, subject: cb / n, ratio: cb / ca };
 }
 
 /** Time until a pseudo-terminal shows each marker (via util-linux `script`). */
