@@ -13,7 +13,7 @@ export { LockBusyError } from './apply/lock.js';
 export { fileOpChild, safeRemove, safeWrite, writePrivateFile } from './apply/safe-write.js';
 export { readJournal, type UndoOutcome, undoPlan } from './apply/undo.js';
 export { type CaptureOptions, captureEvidence } from './probes/capture.js';
-export { type Exec, type ExecOptions, execCommand } from './probes/exec.js';
+export { type Exec, type ExecOptions, execCommand, stopAllCommands } from './probes/exec.js';
 export { type Bounded, readBounded, readText } from './probes/files.js';
 export { type NetworkProbeOptions, probeNetwork } from './probes/network.js';
 export { captureNetwork, inspectingCa } from './probes/network-capture.js';

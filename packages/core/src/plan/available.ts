@@ -2,9 +2,10 @@
 // target a pasted build error points to. The faces ask here; none of them decides on its own.
 import type { State } from '../analyze/types.js';
 import { findRule } from '../rules/index.js';
+import type { Finding } from '../rules/types.js';
 import type { Target } from '../targets.js';
 import type { ErrorReading } from '../why/index.js';
-import { daemonTarget } from './select.js';
+import { daemonTarget, defaultTargets } from './select.js';
 
 export interface TargetChoice {
   value: Target;
@@ -81,4 +82,50 @@ export function targetForError(reading: ErrorReading, available: Target[], chose
   if (fixes.some((t) => chosen.includes(t))) return [];
   const pick = available.find((c) => fixes.includes(c));
   return pick ? [pick] : [];
+}
+
+/** A preselected target and why: the findings it fixes, or the part it plays. */
+export interface Preselection {
+  target: Target;
+  /** e.g. "fixes builder-proxy-missing, run-proxy-missing" */
+  why: string;
+}
+
+/**
+ * The targets to preselect, each with its reason: every available target that the doctor would choose for a
+ * finding (one finding at a time, so each target knows the rules it fixes), the daemon first since it pulls the
+ * images, and the targets a pasted error points to. Issue 18: the defaults must fix what was found or pasted.
+ */
+export function preselectTargets(
+  state: State,
+  findings: Finding[],
+  available: Target[],
+  reading: ErrorReading | null = null,
+): Preselection[] {
+  const rules = new Map<Target, string[]>();
+  const add = (t: Target, rule: string) => {
+    if (!available.includes(t)) return;
+    const list = rules.get(t) ?? [];
+    if (!list.includes(rule)) list.push(rule);
+    rules.set(t, list);
+  };
+  for (const f of findings) for (const t of defaultTargets(state, [f])) add(t, f.rule);
+  const out: Preselection[] = [];
+  // A buildctl build never touches dockerd: the daemon only when the build goes through it.
+  const daemon = daemonTarget(state);
+  if (daemon && available.includes(daemon) && state.buildCommand?.tool !== 'buildctl' && !rules.has(daemon))
+    out.push({ target: daemon, why: 'dockerd pulls the images your build starts from' });
+  for (const t of available) {
+    const r = rules.get(t);
+    if (r) out.push({ target: t, why: `fixes ${r.join(', ')}` });
+  }
+  if (reading) {
+    for (const t of targetForError(
+      reading,
+      available,
+      out.map((p) => p.target),
+    ))
+      out.push({ target: t, why: `fixes the error you pasted (${reading.rules.join(', ')})` });
+  }
+  return out.sort((a, b) => available.indexOf(a.target) - available.indexOf(b.target));
 }

@@ -151,7 +151,13 @@ export {
   shUnquote,
   systemdAssignment,
 } from '../formats/encode.js';
-export { availableTargets, type TargetChoice, targetForError } from './available.js';
+export {
+  availableTargets,
+  type Preselection,
+  preselectTargets,
+  type TargetChoice,
+  targetForError,
+} from './available.js';
 export { makeRemovalPlan, type RemovalResult, removalReads } from './remove.js';
 export { daemonTarget, defaultTargets } from './select.js';
 export { withCommands, withFiles } from './simulate.js';

@@ -23,6 +23,14 @@ const MAX_OUTPUT = 2 * 1024 * 1024;
 
 const lookups = new Map<string, string | null>();
 
+/** Every probe still running, so a cancelled wizard can stop them at once instead of waiting for each timeout. */
+const running = new Set<() => void>();
+
+/** Kill every external command still running (each whole process group). */
+export function stopAllCommands(): void {
+  for (const kill of [...running]) kill();
+}
+
 /** PATH lookup without a fork: a missing binary costs a few stat calls, not a failed spawn. */
 export function findOnPath(bin: string, path: string | undefined): string | null {
   if (bin.includes('/')) return bin;
@@ -98,9 +106,11 @@ export const execCommand: Exec = async (argv, opts) => {
         child.kill('SIGKILL');
       }
     };
+    running.add(kill);
     const timer = setTimeout(() => {
       if (settled) return;
       settled = true;
+      running.delete(kill);
       kill();
       child.stdout?.destroy();
       child.stderr?.destroy();
@@ -114,6 +124,7 @@ export const execCommand: Exec = async (argv, opts) => {
       if (stderr.length < MAX_OUTPUT) stderr += d.toString('utf8');
     });
     child.on('error', (err: NodeJS.ErrnoException) => {
+      running.delete(kill);
       if (settled) return;
       settled = true;
       clearTimeout(timer);
@@ -127,6 +138,7 @@ export const execCommand: Exec = async (argv, opts) => {
       });
     });
     child.on('close', (code) => {
+      running.delete(kill);
       if (settled) return;
       settled = true;
       clearTimeout(timer);
