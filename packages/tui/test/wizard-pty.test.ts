@@ -1,15 +1,17 @@
 // The built CLI in a real pseudo-terminal (tmux), through the whole wizard, against a temp --root and fake
 // docker/systemctl on PATH. Asserts the files written and the backups.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fixtures, synthesize } from '@buildproxy/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CLI, machineFrom } from './helpers.js';
+import { CLI, machineFrom, makeMachine } from './helpers.js';
 
 const SESSION = `bp-wizard-${process.pid}`;
 const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8' });
 const screen = () => tmux('capture-pane', '-p', '-t', SESSION);
+/** Everything the terminal holds: the scrollback and the screen. */
+const history = () => tmux('capture-pane', '-p', '-J', '-S', '-', '-t', SESSION);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function until(text: string | RegExp, ms = 45_000): Promise<string> {
@@ -96,6 +98,97 @@ describe('the wizard in a real terminal', () => {
     await keys('Enter');
     await sleep(300);
     expect(existsSync(dropIn)).toBe(true);
+  }, 60_000);
+
+  const CANARY = 'Zq9cXn4ry';
+  for (const [cols, rows] of [
+    [80, 24],
+    [60, 20],
+  ] as const) {
+    for (const reveal of [false, true]) {
+      it(`print mode leaves every file in the scrollback, ${cols}×${rows}, NO_COLOR${reveal ? ', --reveal' : ''}`, async () => {
+        const { variant, GOOD_DOCKER, DROP_IN, CONFIG_JSON } = fixtures;
+        const m = machineFrom(
+          synthesize(variant(GOOD_DOCKER, { removeFiles: [DROP_IN, CONFIG_JSON], env: {} })),
+        );
+        const proxy = `http://alice:${CANARY}@proxy.corp.example:3128`;
+        const env = `PATH=${m.bin} HOME=${m.home} DOCKER_HOST=${m.env?.DOCKER_HOST} HTTPS_PROXY=${proxy} TERM=xterm-256color NO_COLOR=1`;
+        tmux(
+          'new-session',
+          '-d',
+          '-s',
+          SESSION,
+          '-x',
+          String(cols),
+          '-y',
+          String(rows),
+          `cd ${m.dir} && env -i ${env} ${process.execPath} ${CLI} --root ${m.root}${reveal ? ' --reveal' : ''}; echo EXIT=$?; sleep 30`,
+        );
+        tmux('set-option', '-t', SESSION, 'history-limit', '5000');
+        await until('What we found');
+        await keys(...Array(10).fill('j'), 'Enter');
+        await until('Your network');
+        await keys(...Array(14).fill('Tab'), 'Enter');
+        await until('Paste an error');
+        await keys('Enter');
+        await until('Review the changes');
+        await keys('Enter');
+        await until('Print');
+        await keys('j', 'j', 'j', 'Enter');
+        await until('before → after');
+        await keys('Enter');
+        await until('Done');
+        await keys('Enter');
+        await until('EXIT=');
+        const all = history();
+        expect(all).toContain('EXIT=1'); // nothing was written: the doctor's errors remain
+        // every line of every planned file, whole (-J joins what the terminal wrapped)
+        const block = all.slice(all.indexOf('# buildproxy: nothing was written'));
+        for (const path of [
+          '/etc/systemd/system/docker.service.d/http-proxy.env',
+          '/etc/systemd/system/docker.service.d/http-proxy.conf',
+          '/home/alice/.docker/config.json',
+        ])
+          expect(block).toContain(`# ${path}`);
+        expect(block).toMatch(/NO_PROXY="localhost,127\.0\.0\.1,::1"/);
+        expect(block).toMatch(/sudo systemctl restart docker/);
+        if (reveal) {
+          expect(block).toContain(`HTTPS_PROXY="http://alice:${CANARY}@proxy.corp.example:3128"`);
+          expect(block).not.toContain('put yours back');
+        } else {
+          expect(all).not.toContain(CANARY);
+          expect(block).toContain('HTTPS_PROXY="http://alice:***@proxy.corp.example:3128"');
+          expect(block).toContain('put yours back where *** stands');
+        }
+        expect(all).not.toMatch(/\x1b\[/);
+      }, 60_000);
+    }
+  }
+
+  it('Ctrl-C during detection: "Cancelled — nothing written", exit 130, without waiting for the probes', async () => {
+    const m = makeMachine();
+    // a docker that never answers, with a long probe timeout
+    writeFileSync(join(m.bin, 'docker'), '#!/bin/sh\nexec sleep 1000\n');
+    chmodSync(join(m.bin, 'docker'), 0o755);
+    tmux(
+      'new-session',
+      '-d',
+      '-s',
+      SESSION,
+      '-x',
+      '60',
+      '-y',
+      '20',
+      `cd ${m.dir} && env -i PATH=${m.bin}:/usr/bin:/bin HOME=${m.home} TERM=xterm-256color NO_COLOR=1 ${process.execPath} ${CLI} --root ${m.root} --timeout 20000; echo EXIT=$?; sleep 30`,
+    );
+    await until('Detect');
+    const started = Date.now();
+    await keys('C-c');
+    const s = await until('EXIT=');
+    expect(s).toContain('Cancelled — nothing written');
+    expect(s).toContain('EXIT=130');
+    expect(Date.now() - started).toBeLessThan(15_000); // the probe would hold it 20 s
+    expect(spawnSync('pgrep', ['-f', `${m.bin}/docker`]).status).toBe(1); // no probe left behind
   }, 60_000);
 
   it('without a terminal it says what to run instead, exit 2', () => {

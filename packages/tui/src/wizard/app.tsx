@@ -1,8 +1,10 @@
 // The wizard: one screen per step, state in the reducer, side effects only here (through `effects`).
-import { useApp } from 'ink';
-import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { readError } from '@buildproxy/core';
+import { useApp, useInput } from 'ink';
+import { useEffect, useMemo, useReducer } from 'react';
+import { CancelContext } from './components/nav.js';
 import type { Effects } from './effects.js';
-import { type ActPhase, ActScreen } from './screens/act.js';
+import { ActScreen } from './screens/act.js';
 import { DetectScreen } from './screens/detect.js';
 import { DoneScreen } from './screens/done.js';
 import { Explanation, FoundScreen } from './screens/found.js';
@@ -10,7 +12,7 @@ import { NetworkScreen } from './screens/network.js';
 import { PasteScreen } from './screens/paste.js';
 import { ReviewScreen } from './screens/review.js';
 import { VerifyScreen } from './screens/verify.js';
-import { type ActOutcome, type Answers, initialState, reducer, type WizardState } from './state.js';
+import { type Action, type Answers, initialState, reducer, type WizardState } from './state.js';
 
 export interface AppProps {
   effects: Effects;
@@ -20,23 +22,46 @@ export interface AppProps {
   planFile: string;
   outDir: string;
   onState?: (s: WizardState) => void;
+  /** tests wrap the reducer to count or log actions */
+  reducer?: typeof reducer;
 }
 
-export function App({ effects, given, color, canWriteHere, planFile, outDir, onState }: AppProps) {
-  const [s, dispatch] = useReducer(reducer, given, initialState);
+export function App(props: AppProps) {
+  const [s, dispatch] = useReducer(props.reducer ?? reducer, props.given, initialState);
+  const { exit } = useApp();
+  props.onState?.(s);
+  // Ctrl-C (Ink's own handler is off) and q end the wizard at once, as cancelled; the entry says so, exit 130.
+  const cancel = () => dispatch({ type: 'end', how: 'cancelled' });
+  useInput((input, key) => {
+    if (key.ctrl && input === 'c') cancel();
+  });
+  useEffect(() => {
+    if (s.ended) exit();
+  }, [s.ended, exit]);
+  return (
+    <CancelContext.Provider value={cancel}>
+      <Steps {...props} s={s} dispatch={dispatch} />
+    </CancelContext.Provider>
+  );
+}
+
+function Steps({
+  effects,
+  color,
+  canWriteHere,
+  planFile,
+  outDir,
+  s,
+  dispatch,
+}: AppProps & { s: WizardState; dispatch: (a: Action) => void }) {
   // The doctor's report for the proxy the user means (flags or answers), computed once per answer change and only
   // on the screens that show it.
-  const showsReport = s.step === 'found' || s.step === 'verify' || s.step === 'done';
+  const showsReport = ['found', 'paste', 'verify', 'done'].includes(s.step);
   const report = useMemo(
     () => (showsReport && s.evidence ? effects.report(s.evidence, s.answers, s.machine) : s.report),
     [showsReport, s.evidence, s.answers, s.report, s.machine, effects],
   );
-  const [phase, setPhase] = useState<ActPhase>({ kind: 'choose' });
-  const [commandsRun, setCommandsRun] = useState(false);
-  // The outcome of writing, kept while the restart confirmation is on screen.
-  const pending = useRef<ActOutcome | null>(null);
   const { exit } = useApp();
-  onState?.(s);
 
   useEffect(() => {
     let live = true;
@@ -49,7 +74,16 @@ export function App({ effects, given, color, canWriteHere, planFile, outDir, onS
     return () => {
       live = false;
     };
-  }, [effects, exit]);
+  }, [effects, exit, dispatch]);
+
+  // The preselection follows the proxy the user means (typed on an unconfigured machine, the findings change),
+  // while the user keeps it as offered: the reducer decides that.
+  const { proxy, httpsProxy, separateHttps, noProxy, registries, mirrors } = s.answers;
+  useEffect(() => {
+    if (s.step !== 'network' || !s.evidence) return;
+    const picked = effects.preselect(s.evidence, s.answers, s.machine, s.targetChoices);
+    dispatch({ type: 'preselect', ...picked });
+  }, [s.step, s.evidence, proxy, httpsProxy, separateHttps, noProxy, registries, mirrors]);
 
   useEffect(() => {
     if (s.step !== 'review' || s.plan || s.planError || !s.evidence) return;
@@ -58,7 +92,7 @@ export function App({ effects, given, color, canWriteHere, planFile, outDir, onS
     } catch (e) {
       dispatch({ type: 'plan-failed', error: (e as Error).message });
     }
-  }, [s.step, s.plan, s.planError, s.evidence, s.answers, s.machine, effects]);
+  }, [s.step, s.plan, s.planError, s.evidence, s.answers, s.machine, effects, dispatch]);
 
   useEffect(() => {
     if (s.step !== 'verify' || s.after) return;
@@ -66,7 +100,7 @@ export function App({ effects, given, color, canWriteHere, planFile, outDir, onS
       (report) => dispatch({ type: 'verified', report }),
       (e: Error) => dispatch({ type: 'failed', error: e.message }),
     );
-  }, [s.step, s.after, s.answers, effects]);
+  }, [s.step, s.after, s.answers, effects, dispatch]);
 
   const next = () => dispatch({ type: 'next' });
   const back = () => dispatch({ type: 'back' });
@@ -80,6 +114,8 @@ export function App({ effects, given, color, canWriteHere, planFile, outDir, onS
       ) : (
         <FoundScreen
           report={report!}
+          proxyKnown={!!(s.answers.proxy || s.answers.httpsProxy)}
+          onNoProxy={() => dispatch({ type: 'end', how: 'no-proxy-needed' })}
           onExplain={(rule) => dispatch({ type: 'explain', rule })}
           onNext={next}
         />
@@ -89,6 +125,7 @@ export function App({ effects, given, color, canWriteHere, planFile, outDir, onS
         <NetworkScreen
           answers={s.answers}
           choices={s.targetChoices}
+          why={s.why}
           error={s.error}
           onAnswer={(patch) => dispatch({ type: 'answer', patch })}
           onBack={back}
@@ -111,6 +148,7 @@ export function App({ effects, given, color, canWriteHere, planFile, outDir, onS
           error={s.error}
           // the detected machine, so the paste step names the requester ("builder "ci" (docker-container)")
           machine={s.machine}
+          report={report}
           onChange={(errorText) => dispatch({ type: 'answer', patch: { errorText } })}
           onCommand={(buildCommand) => dispatch({ type: 'answer', patch: { buildCommand } })}
           onNext={async () => {
@@ -135,6 +173,9 @@ export function App({ effects, given, color, canWriteHere, planFile, outDir, onS
           plan={s.plan}
           error={s.planError}
           fromError={s.fromError}
+          why={s.why}
+          reading={s.answers.errorText.trim() ? readError(s.answers.errorText, s.machine) : null}
+          machine={s.machine}
           color={color}
           onNext={next}
           onBack={back}
@@ -144,30 +185,29 @@ export function App({ effects, given, color, canWriteHere, planFile, outDir, onS
       return (
         <ActScreen
           plan={s.plan!}
-          phase={phase}
+          phase={s.act}
           canWriteHere={canWriteHere}
           planFile={planFile}
           outDir={outDir}
           onBack={back}
           onChoose={async (choice) => {
-            setPhase({ kind: 'working' });
-            dispatch({ type: 'acting' });
+            dispatch({ type: 'working' });
             const outcome = await effects.act(choice, s.plan!);
-            if (choice === 'write' && outcome.ok && s.plan!.commands.length) {
-              pending.current = outcome;
-              setPhase({ kind: 'confirm', lines: outcome.lines });
-              return;
-            }
+            if (choice === 'write' && outcome.ok && s.plan!.commands.length)
+              return dispatch({ type: 'confirm-commands', outcome });
             dispatch({ type: 'acted', outcome });
           }}
           onConfirm={async (run) => {
-            const outcome = pending.current!;
-            if (run) {
-              setPhase({ kind: 'working' });
-              const lines = await effects.runCommands(s.plan!);
-              setCommandsRun(true);
-              dispatch({ type: 'acted', outcome: { ...outcome, lines: [...outcome.lines, ...lines] } });
-            } else dispatch({ type: 'acted', outcome });
+            if (s.act.kind !== 'confirm') return;
+            const { outcome } = s.act;
+            if (!run) return dispatch({ type: 'acted', outcome });
+            dispatch({ type: 'working' });
+            const lines = await effects.runCommands(s.plan!);
+            dispatch({
+              type: 'acted',
+              outcome: { ...outcome, lines: [...outcome.lines, ...lines] },
+              commandsRun: true,
+            });
           }}
         />
       );
@@ -178,11 +218,18 @@ export function App({ effects, given, color, canWriteHere, planFile, outDir, onS
           after={s.after}
           outcome={s.outcome!}
           plan={s.plan!}
-          commandsRun={commandsRun}
+          commandsRun={s.commandsRun}
           onNext={next}
         />
       );
     case 'done':
-      return <DoneScreen outcome={s.outcome!} before={report!} plan={s.plan!} />;
+      return (
+        <DoneScreen
+          outcome={s.outcome!}
+          after={s.after}
+          plan={s.plan!}
+          onExit={() => dispatch({ type: 'end', how: 'done' })}
+        />
+      );
   }
 }

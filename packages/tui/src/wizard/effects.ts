@@ -7,25 +7,25 @@ import {
   analyze,
   availableTargets,
   buildReport,
-  defaultTargets,
   type Evidence,
   formFromProfile,
   isTarget,
   makePlan,
   type Plan,
+  preselectTargets,
   profileFromForm,
   type Report,
-  redactAll,
+  readError,
   type State,
+  shQuote,
   type Target,
   type TargetChoice,
 } from '@buildproxy/core';
 import { applyPlan, captureEvidence, writePrivateFile } from '@buildproxy/core/node';
 import { commandAddr, withCommandText } from '../evidence-source.js';
 import { changeLines, commandLines } from '../render/apply.js';
-import { shownCommand } from '../render/plan.js';
 import { makeStyle } from '../render/style.js';
-import type { ActChoice, ActOutcome, Answers, ProbeLine, WizardState } from './state.js';
+import type { ActChoice, ActOutcome, Answers, ProbeLine, Reasons, WizardState } from './state.js';
 
 // The wizard's screens colour by themselves: the lines it shows are plain.
 const PLAIN = makeStyle(false);
@@ -50,7 +50,15 @@ export interface Effects {
     report: Report;
     answers: Answers;
     targetChoices: WizardState['targetChoices'];
+    why?: Reasons;
   }>;
+  /** the targets to preselect for these answers (the findings of the proxy the user means) and why each */
+  preselect(
+    evidence: Evidence,
+    answers: Answers,
+    machine: State | null,
+    choices: TargetChoice[],
+  ): { targets: Target[]; why: Reasons };
   plan(evidence: Evidence, answers: Answers, machine?: State | null): Plan;
   /** the doctor's report for these answers (the intended proxy changes what counts as missing) */
   report(evidence: Evidence, answers: Answers, machine?: State | null): Report;
@@ -70,6 +78,7 @@ export interface Effects {
     machine: State;
     targetChoices: WizardState['targetChoices'];
     targets: Target[];
+    why?: Reasons;
   }>;
 }
 
@@ -80,15 +89,27 @@ export function probeLabel(argv: readonly string[]): string {
 }
 
 /**
- * The targets offered for this machine (core's availableTargets), and those preselected: the first (the daemon)
- * and the doctor's defaults.
+ * The targets offered for this machine (core's availableTargets), and those preselected with why (core's
+ * preselectTargets): the daemon, and every target that fixes a finding or the pasted error.
  */
-export function targetsFor(state: State, report: Report): { choices: TargetChoice[]; preselect: Target[] } {
+export function targetsFor(
+  state: State,
+  report: Report,
+  errorText = '',
+): { choices: TargetChoice[]; preselect: Target[]; why: Reasons } {
   const choices = availableTargets(state);
-  const defaults = defaultTargets(state, report.findings).filter((t) => choices.some((c) => c.value === t));
-  // A buildctl build never touches dockerd: only the doctor's defaults (buildkitd's fix), not the daemon first.
-  const first = choices[0] && state.buildCommand?.tool !== 'buildctl' ? [choices[0].value] : [];
-  return { choices, preselect: [...new Set([...first, ...defaults])] };
+  const reading = errorText.trim() ? readError(errorText, state) : null;
+  const picked = preselectTargets(
+    state,
+    report.findings,
+    choices.map((c) => c.value),
+    reading,
+  );
+  return {
+    choices,
+    preselect: picked.map((p) => p.target),
+    why: Object.fromEntries(picked.map((p) => [p.target, p.why])),
+  };
 }
 
 export function liveEffects(opts: WizardOptions): Effects {
@@ -131,18 +152,34 @@ export function liveEffects(opts: WizardOptions): Effects {
     async detect(onProbe) {
       const evidence = await capture(onProbe);
       const { report, state, profile } = buildReport(evidence, {}, machineOf(evidence));
-      const { choices, preselect } = targetsFor(state, report);
+      const { choices, preselect, why } = targetsFor(state, report);
       return {
         evidence,
         machine: state,
         report,
         targetChoices: choices,
+        why,
         answers: {
           ...formFromProfile(profile),
           targets: preselect,
           errorText: '',
           buildCommand: evidence.buildCommand?.text ?? '',
         },
+      };
+    },
+    preselect(evidence, answers, machine, choices) {
+      const state = machineOf(evidence, machine);
+      const { report } = buildReport(evidence, profileFromForm(answers), state);
+      const reading = answers.errorText.trim() ? readError(answers.errorText, state) : null;
+      const picked = preselectTargets(
+        state,
+        report.findings,
+        choices.map((c) => c.value),
+        reading,
+      );
+      return {
+        targets: picked.map((p) => p.target),
+        why: Object.fromEntries(picked.map((p) => [p.target, p.why])),
       };
     },
     plan(evidence, answers, machine) {
@@ -164,11 +201,8 @@ export function liveEffects(opts: WizardOptions): Effects {
     },
     async runCommands(plan) {
       try {
-        mkdirSync(opts.outDir, { recursive: true, mode: 0o700 }); // the lock's folder, as for "folder"
-        const r = await applyPlan(
-          { ...plan, changes: [] },
-          { root: opts.root, runCommands: true, lockPath: join(opts.outDir, '.buildproxy-commands.lock') },
-        );
+        // apply's own lock (defaultLockPath): no ./buildproxy-out/ left behind for it
+        const r = await applyPlan({ ...plan, changes: [] }, { root: opts.root, runCommands: true });
         return commandLines(r.commands, PLAIN);
       } catch (e) {
         return [`Commands not run: ${(e as Error).message}`];
@@ -182,8 +216,8 @@ export function liveEffects(opts: WizardOptions): Effects {
       // An emptied field: the machine without a build command.
       const ev = text ? await withCommandText(evidence, text, opts.root) : evidence;
       const machine = machineOf(ev);
-      const { choices, preselect } = targetsFor(machine, buildReport(ev, {}, machine).report);
-      return { evidence: ev, machine, targetChoices: choices, targets: preselect };
+      const { choices, preselect, why } = targetsFor(machine, buildReport(ev, {}, machine).report);
+      return { evidence: ev, machine, targetChoices: choices, targets: preselect, why };
     },
     async checkCaFile(path) {
       try {
@@ -197,6 +231,10 @@ export function liveEffects(opts: WizardOptions): Effects {
     },
   };
 
+  function rooted(path: string): string {
+    return opts.root ? join(opts.root, path) : path;
+  }
+
   async function act(choice: ActChoice, plan: Plan): Promise<ActOutcome> {
     if (choice === 'save') {
       const w = writePrivateFile(opts.planFile, `${JSON.stringify(plan, null, 2)}\n`);
@@ -208,7 +246,7 @@ export function liveEffects(opts: WizardOptions): Effects {
         lines: [
           ...w.notes.map((n) => `${opts.planFile}: ${n}`),
           `Saved ${opts.planFile} (mode 0600, holds the credentials).`,
-          `Apply it with: sudo buildproxy apply ${opts.planFile}`,
+          `Apply it with: sudo buildproxy apply ${opts.planFile}${opts.root ? ` --root ${shQuote(opts.root)}` : ''}`,
         ],
       };
     }
@@ -226,27 +264,16 @@ export function liveEffects(opts: WizardOptions): Effects {
       };
     }
     if (choice === 'print') {
-      // Printed output is redacted like every other: where a password was, *** stands.
-      const files = plan.changes.flatMap((c) => [
-        `# ${c.path}${c.needsRoot ? ' (root)' : ''}`,
-        ...redactAll(c.after).trimEnd().split('\n'),
-        '',
-      ]);
-      const commands = plan.commands.length
-        ? [
-            '# then run',
-            ...plan.commands.map((c) => `${c.needsRoot ? 'sudo ' : ''}${shownCommand(c.argv)}`),
-            '',
-          ]
-        : [];
-      const snippets = plan.snippets.flatMap((sn) => [
-        `# ${sn.title}`,
-        ...redactAll(sn.text).split('\n'),
-        '',
-      ]);
-      return { choice, ok: true, backups: [], lines: [...files, ...commands, ...snippets] };
+      // The full text is printed once the wizard has left the screen (final.ts), so it stays in the scrollback.
+      return {
+        choice,
+        ok: true,
+        backups: [],
+        lines: ['Nothing written: every file and command is printed in full when you leave the wizard.'],
+      };
     }
-    const r = await applyPlan(plan, { root: opts.root });
+    // journal: `buildproxy undo --last` puts back what the wizard wrote, as it does after `apply`.
+    const r = await applyPlan(plan, { root: opts.root, journal: true });
     if (r.needsRoot) {
       return {
         choice,
@@ -255,8 +282,15 @@ export function liveEffects(opts: WizardOptions): Effects {
         lines: [`${r.needsRoot}: nothing was written.`, 'Choose "save plan.json" and run it with sudo.'],
       };
     }
-    const lines = changeLines(r.changes, PLAIN);
-    const backups = r.changes.flatMap((c) => (c.status === 'written' && c.backup ? [c.backup] : []));
-    return { choice, ok: r.changes.every((c) => c.status !== 'refused'), backups, lines };
+    // Paths as the user finds them: under --root DIR, with DIR in front.
+    const shown = r.changes.map((c) => ({
+      ...c,
+      path: rooted(c.path),
+      ...(c.status === 'written' ? { backup: c.backup ? rooted(c.backup) : null } : {}),
+    }));
+    const lines = changeLines(shown, PLAIN);
+    const backups = shown.flatMap((c) => (c.status === 'written' && c.backup ? [c.backup] : []));
+    const written = shown.flatMap((c) => (c.status === 'written' ? [c.path] : []));
+    return { choice, ok: r.changes.every((c) => c.status !== 'refused'), backups, lines, written };
   }
 }

@@ -1,13 +1,16 @@
 // `buildproxy` with no command: the wizard in a terminal, the same flow without one when --yes is given.
 import { access, constants } from 'node:fs/promises';
 import { join } from 'node:path';
-import { formFromInput, isTarget, TARGETS, type Target } from '@buildproxy/core';
+import { exitCodeFor, formFromInput, isTarget, TARGETS, type Target } from '@buildproxy/core';
+import { stopAllCommands } from '@buildproxy/core/node';
 import { EVIDENCE, PROFILE, parse } from '../args.js';
+import { readErrorInput } from '../error-input.js';
 import { UsageError } from '../errors.js';
 import { commandDockerfile, loadBundle, probesFrom, rootFrom, timeoutFrom } from '../evidence-source.js';
 import type { Io } from '../io.js';
 import { profileFromFlags } from '../profile-flags.js';
 import { liveEffects } from './effects.js';
+import { finalBlock } from './final.js';
 import { runFlow } from './flow.js';
 import type { Answers } from './state.js';
 
@@ -23,9 +26,15 @@ Every question has a flag; with --yes the same flow runs without a terminal.
   --plan-file FILE    where "save" writes the plan (default ./buildproxy-plan.json)
   --out DIR           where "folder" writes the files (default ./buildproxy-out)
   --run-commands      run daemon-reload / restart / builder recreation after writing
+  --error FILE|-      the build error you saw (the paste step), from FILE or stdin
+  --command STR       the command you build with (the paste step's second field)
+  --reveal            print mode only, on a terminal only: show passwords in the final block (never in --json,
+                      captures or logs)
   --yes               no questions: run the flow non-interactively
-  --root DIR | --from FILE | --file DOCKERFILE | --timeout MS | --probes MODE | --command STR   as for doctor
+  --root DIR | --from FILE | --file DOCKERFILE | --timeout MS | --probes MODE   as for doctor
   --no-color
+
+Exit: as the doctor's after acting (0 no errors left, 1 errors remain), 2 bad usage, 130 cancelled (Ctrl-C, q).
 `;
 
 async function canWrite(path: string): Promise<boolean> {
@@ -46,6 +55,8 @@ export async function wizard(argv: string[], io: Io): Promise<number> {
     'plan-file': { type: 'string' },
     out: { type: 'string' },
     'run-commands': { type: 'boolean' },
+    error: { type: 'string' },
+    reveal: { type: 'boolean' },
     yes: { type: 'boolean', short: 'y' },
   });
   if (values.help) {
@@ -71,7 +82,18 @@ export async function wizard(argv: string[], io: Io): Promise<number> {
     planFile: (values['plan-file'] as string | undefined) ?? join(process.cwd(), 'buildproxy-plan.json'),
     command: values.command as string | undefined,
   };
-  const given: Partial<Answers> = { ...formFromInput(input), targets };
+  const errorText =
+    typeof values.error === 'string' ? await readErrorInput(values.error, process.stdin, io.stdinIsTTY) : '';
+  const given: Partial<Answers> = {
+    ...formFromInput(input),
+    targets,
+    ...(errorText ? { errorText } : {}),
+    ...(typeof values.command === 'string' ? { buildCommand: values.command } : {}),
+  };
+  // --reveal: print mode's final block, on a terminal, and nowhere else
+  const reveal = values.reveal === true && io.stdoutIsTTY;
+  if (values.reveal === true && !io.stdoutIsTTY)
+    io.err('buildproxy: --reveal applies only on a terminal: passwords stay masked in this output\n');
   const effects = liveEffects(opts);
   if (values.yes)
     return runFlow({
@@ -79,6 +101,10 @@ export async function wizard(argv: string[], io: Io): Promise<number> {
       given,
       act: act as 'write',
       runCommands: values['run-commands'] === true,
+      reveal,
+      root: opts.root,
+      planFile: opts.planFile,
+      outDir: opts.outDir,
       io,
       color: io.style(values['no-color'] === true).color,
     });
@@ -95,8 +121,9 @@ export async function wizard(argv: string[], io: Io): Promise<number> {
   const canWriteHere = opts.root
     ? await canWrite(opts.root)
     : typeof process.getuid === 'function' && process.getuid() === 0;
+  let last: Awaited<ReturnType<typeof renderWizard>>;
   try {
-    await renderWizard({
+    last = await renderWizard({
       effects,
       given,
       color: !noColor,
@@ -107,5 +134,26 @@ export async function wizard(argv: string[], io: Io): Promise<number> {
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
-  return 0;
+  if (!last?.ended) return 0;
+  // Left in the scrollback once the screens are gone: complete, plain, copyable.
+  io.out(
+    finalBlock({
+      ended: last.ended,
+      plan: last.plan,
+      outcome: last.outcome,
+      commandsRun: last.commandsRun,
+      buildCommand: last.answers.buildCommand,
+      root: opts.root,
+      planFile: opts.planFile,
+      outDir: opts.outDir,
+      reveal: reveal && last.outcome?.choice === 'print',
+    }),
+  );
+  if (last.ended === 'cancelled') {
+    // At once: the probes still running are killed, not waited for (their timeouts can be seconds).
+    stopAllCommands();
+    process.exit(130);
+  }
+  if (last.ended === 'no-proxy-needed') return 0;
+  return exitCodeFor((last.after ?? last.report)?.findings ?? []);
 }

@@ -1,4 +1,5 @@
 // The wizard's state: a pure reducer. Views render it; effects (probes, planning, writing) dispatch into it.
+
 import {
   EMPTY_PROFILE_FORM,
   type Evidence,
@@ -11,6 +12,7 @@ import {
   type TargetChoice,
   targetForError,
 } from '@buildproxy/core';
+import { mergeAnswers } from './answers.js';
 
 export const STEPS = ['detect', 'found', 'network', 'paste', 'review', 'act', 'verify', 'done'] as const;
 export type Step = (typeof STEPS)[number];
@@ -36,7 +38,18 @@ export interface ActOutcome {
   lines: string[]; // what happened, one line each
   backups: string[];
   ok: boolean;
+  /** the files written, as the user finds them (with the --root prefix) */
+  written?: string[];
 }
+
+/** The act step's own phases: choosing, working, asking whether to run the commands now. */
+export type ActPhase = { kind: 'choose' } | { kind: 'working' } | { kind: 'confirm'; outcome: ActOutcome };
+
+/** How the wizard ended: the entry prints the final block (and picks the exit code) from it. */
+export type Ending = 'done' | 'cancelled' | 'no-proxy-needed';
+
+/** Why each preselected target is selected ("fixes run-proxy-missing"), shown beside it. */
+export type Reasons = Partial<Record<Target, string>>;
 
 export interface WizardState {
   step: Step;
@@ -53,10 +66,16 @@ export interface WizardState {
   fromError: Target[];
   /** the targets detection preselected: while the user keeps them, a typed build command may replace them */
   preselected: Target[];
+  /** why each selected target was chosen for the user (findings it fixes, the pasted error) */
+  why: Reasons;
   plan: Plan | null;
   planError: string | null;
+  act: ActPhase;
   outcome: ActOutcome | null;
+  /** daemon-reload / restart / builder recreation were run by the wizard */
+  commandsRun: boolean;
   after: Report | null;
+  ended: Ending | null;
   explaining: string | null;
   error: string | null;
   busy: boolean;
@@ -71,15 +90,21 @@ export type Action =
       report: Report;
       answers: Answers;
       targetChoices: WizardState['targetChoices'];
+      why?: Reasons;
     }
   | { type: 'answer'; patch: Partial<Answers> }
+  /** the preselection for the current answers (a proxy typed on an unconfigured machine changes the findings) */
+  | { type: 'preselect'; targets: Target[]; why: Reasons }
+  | { type: 'working' }
+  | { type: 'confirm-commands'; outcome: ActOutcome }
+  | { type: 'end'; how: Ending }
   | { type: 'next' }
   | { type: 'back' }
   | { type: 'explain'; rule: string | null }
   | { type: 'planned'; plan: Plan }
   | { type: 'plan-failed'; error: string }
   | { type: 'acting' }
-  | { type: 'acted'; outcome: ActOutcome }
+  | { type: 'acted'; outcome: ActOutcome; commandsRun?: boolean }
   | { type: 'verified'; report: Report }
   | { type: 'failed'; error: string }
   /** the evidence again, with the build command typed at the paste step */
@@ -89,6 +114,7 @@ export type Action =
       machine: State;
       targetChoices: WizardState['targetChoices'];
       targets: Target[];
+      why?: Reasons;
     };
 
 export const EMPTY_ANSWERS: Answers = {
@@ -110,10 +136,14 @@ export function initialState(answers: Partial<Answers> = {}): WizardState {
     targetChoices: [],
     fromError: [],
     preselected: [],
+    why: {},
     plan: null,
     planError: null,
+    act: { kind: 'choose' },
     outcome: null,
+    commandsRun: false,
     after: null,
+    ended: null,
     explaining: null,
     error: null,
     busy: false,
@@ -157,12 +187,26 @@ export function reducer(s: WizardState, a: Action): WizardState {
         report: a.report,
         targetChoices: a.targetChoices,
         preselected: a.answers.targets,
+        why: s.answers.targets.length
+          ? Object.fromEntries(s.answers.targets.map((t) => [t, 'given with --target']))
+          : (a.why ?? {}),
         answers: mergeAnswers(a.answers, s.answers),
         step: s.step === 'detect' ? 'found' : s.step,
         history: s.step === 'detect' ? [] : s.history,
       };
     case 'answer':
       return { ...s, answers: { ...s.answers, ...a.patch }, error: null };
+    case 'preselect': {
+      // Only a selection the user has not changed follows the answers.
+      if (!untouched(s) || sameSet(a.targets, s.preselected)) return s;
+      return { ...s, preselected: a.targets, why: a.why, answers: { ...s.answers, targets: a.targets } };
+    }
+    case 'working':
+      return { ...s, busy: true, act: { kind: 'working' } };
+    case 'confirm-commands':
+      return { ...s, busy: false, act: { kind: 'confirm', outcome: a.outcome } };
+    case 'end':
+      return { ...s, ended: a.how };
     case 'next': {
       if (s.step === 'done' || s.step === 'detect') return s;
       const to = nextStep(s.step);
@@ -181,6 +225,10 @@ export function reducer(s: WizardState, a: Action): WizardState {
           ? {
               answers: { ...s.answers, targets: [...s.answers.targets, ...add] },
               fromError: [...s.fromError, ...add],
+              why: {
+                ...s.why,
+                ...Object.fromEntries(add.map((t) => [t, 'fixes the error you pasted'])),
+              },
             }
           : {}),
         step: to,
@@ -204,21 +252,28 @@ export function reducer(s: WizardState, a: Action): WizardState {
     case 'plan-failed':
       return { ...s, plan: null, planError: a.error };
     case 'acting':
-      return { ...s, busy: true };
+      return { ...s, busy: true, act: { kind: 'working' } };
     case 'acted':
-      return { ...s, busy: false, outcome: a.outcome, step: 'verify', history: [...s.history, s.step] };
+      return {
+        ...s,
+        busy: false,
+        act: { kind: 'choose' },
+        outcome: a.outcome,
+        commandsRun: a.commandsRun ?? false,
+        step: 'verify',
+        history: [...s.history, s.step],
+      };
     case 'verified':
       return { ...s, after: a.report };
     case 'failed':
-      return { ...s, busy: false, error: a.error };
+      return { ...s, busy: false, act: { kind: 'choose' }, error: a.error };
     case 'command': {
       // The command decides the builder (buildctl → buildkitd, not dockerd): untouched preselections follow it.
-      const untouched =
-        s.answers.targets.length === s.preselected.length &&
-        s.answers.targets.every((t) => s.preselected.includes(t));
-      const targets = untouched ? a.targets : s.answers.targets;
+      const keep = !untouched(s);
+      const targets = keep ? s.answers.targets : a.targets;
       return {
         ...s,
+        why: keep ? s.why : (a.why ?? {}),
         evidence: a.evidence,
         machine: a.machine,
         targetChoices: a.targetChoices,
@@ -232,17 +287,13 @@ export function reducer(s: WizardState, a: Action): WizardState {
   }
 }
 
-/**
- * Flags win over what was detected. The proxy answers are one unit: a --proxy given on the command line replaces
- * the shell's HTTPS_PROXY too, exactly as `plan --proxy` does.
- */
-export function mergeAnswers(detected: Answers, given: Partial<Answers>): Answers {
-  const out = { ...detected };
-  const proxyGiven = !!given.proxy;
-  for (const [k, v] of Object.entries(given) as [keyof Answers, Answers[keyof Answers]][]) {
-    const empty = v === '' || v === false || (Array.isArray(v) && v.length === 0);
-    const unit = proxyGiven && (k === 'separateHttps' || k === 'httpsProxy');
-    if (!empty || unit) (out as Record<string, unknown>)[k] = v;
-  }
-  return out;
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((t) => b.includes(t));
 }
+
+/** The user kept the preselection as it was offered. */
+function untouched(s: WizardState): boolean {
+  return sameSet(s.answers.targets, s.preselected);
+}
+
+export { mergeAnswers } from './answers.js';

@@ -77,11 +77,21 @@ function fakeEffects(written: string[] = []): Effects {
         },
       };
     },
+    preselect: () => ({
+      targets: ['docker-systemd'],
+      why: { 'docker-systemd': 'fixes builder-proxy-missing' },
+    }),
     plan: (ev, a) => makePlan(ev, profileFromForm(a), { targets: a.targets as never }).plan,
     report: (ev, a) => buildReport(ev, profileFromForm(a)).report,
     async act(choice, plan) {
       written.push(choice, ...plan.changes.map((c) => c.path));
-      return { choice, ok: true, backups: ['/etc/x.bak'], lines: plan.changes.map((c) => `wrote ${c.path}`) };
+      return {
+        choice,
+        ok: true,
+        backups: ['/etc/x.bak'],
+        lines: plan.changes.map((c) => `wrote ${c.path}`),
+        written: plan.changes.map((c) => c.path),
+      };
     },
     async runCommands(plan) {
       written.push('commands');
@@ -198,13 +208,13 @@ describe('review after a pasted error', () => {
     );
     await tick();
     const f = lastFrame() ?? '';
-    expect(f).toContain('Added for the error you pasted: client-shell');
+    expect(f).toContain('Selected client-shell (added for the error you pasted)');
     expect(f.split('\n').length).toBeLessThanOrEqual(24);
     const without = render(
       <ReviewScreen plan={plan} error={null} color={false} onNext={() => {}} onBack={() => {}} />,
     );
     await tick();
-    expect(without.lastFrame()).not.toContain('Added for the error');
+    expect(without.lastFrame()).not.toContain('added for the error');
   });
 });
 
@@ -248,7 +258,11 @@ describe('the whole wizard with fake effects', () => {
     await press(stdin, KEY.enter);
     await waitFor(lastFrame, (f) => f.includes('Done'));
     expect(lastFrame()).toContain('/etc/x.bak');
-    expect(lastFrame()).toContain('https://buildproxy.dev/rules/build-args-only/');
+    // Done lists the files written; "read more" links only what is still open (the fake verify: a good machine)
+    expect(lastFrame()).toMatch(
+      /Files written \(1\):\s+\/etc\/systemd\/system\/docker\.service\.d\/http-proxy\.conf/,
+    );
+    expect(lastFrame()).toContain('Nothing left open');
   });
 
   it('back navigation keeps answers, and a bad proxy blocks continuing', async () => {

@@ -1,7 +1,7 @@
 // Frame pieces shared by every screen: the step header and the one-line key help at the bottom.
 import { markOf } from '@buildproxy/core';
-import { Box } from 'ink';
-import type { ReactNode } from 'react';
+import { Box, useStdout } from 'ink';
+import { type ReactNode, useEffect, useState } from 'react';
 import { STEPS, type Step } from '../state.js';
 import { Text } from './text.js';
 
@@ -45,4 +45,29 @@ export function Mark({ verdict }: { verdict: string }) {
 const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 export function spinnerFrame(tick: number): string {
   return FRAMES[tick % FRAMES.length]!;
+}
+
+/**
+ * The terminal's size, following resizes. Frames stay shorter than the screen: a frame as tall as the terminal makes
+ * Ink clear the screen and the scrollback on every key (ESC[2J ESC[3J), and scrolls the title off.
+ */
+export function useTerminalSize(): { rows: number; columns: number } {
+  const { stdout } = useStdout();
+  const read = () => ({ rows: stdout.rows || 24, columns: stdout.columns || 80 });
+  const [size, setSize] = useState(read);
+  useEffect(() => {
+    const onResize = () => setSize(read());
+    stdout.on('resize', onResize);
+    return () => {
+      stdout.off('resize', onResize);
+    };
+  });
+  return size;
+}
+
+/** Rows left for a scrolling view once the frame's other lines (title, gaps, footer, key help) are counted. */
+export function useViewportHeight(otherLines: number): number {
+  const { rows } = useTerminalSize();
+  // the key help wraps to two lines below 80 columns; one more row keeps the frame below the screen's height
+  return Math.max(3, rows - otherLines - 6);
 }

@@ -1,6 +1,10 @@
-// Keys every screen shares: esc or b goes back (answers kept), q leaves. In a text field only esc works,
-// since b and q are letters there.
-import { useApp, useInput } from 'ink';
+// Keys every screen shares: esc or b goes back (answers kept), q leaves ("Cancelled — nothing written"). In a text
+// field only esc works, since b and q are letters there. Ctrl-C is the app's own (app.tsx), on every screen.
+import { useInput } from 'ink';
+import { createContext, useContext } from 'react';
+
+/** What q does: the app ends the wizard as cancelled. */
+export const CancelContext = createContext<() => void>(() => {});
 
 export function useNavKeys({
   onBack,
@@ -11,11 +15,11 @@ export function useNavKeys({
   textFocused?: boolean;
   active?: boolean;
 }) {
-  const { exit } = useApp();
+  const cancel = useContext(CancelContext);
   useInput(
     (input, key) => {
       if (key.escape || (!textFocused && input === 'b')) onBack?.();
-      else if (!textFocused && input === 'q') exit();
+      else if (!textFocused && input === 'q') cancel();
     },
     { isActive: active },
   );

@@ -30,7 +30,10 @@ export function TextInput({ value, onChange, onSubmit, focus, placeholder, maskP
         key.meta
       )
         return;
-      if (input) onChange(value + input.replace(/[\r\n]+/g, ''));
+      // Control characters never enter a field: keys that arrive together (a fast typist, a paste of "\t\t")
+      // come as one chunk that Ink does not parse as keys.
+      const text = input.replace(/[\x00-\x1f\x7f]+/g, '');
+      if (text) onChange(value + text);
     },
     { isActive: focus },
   );

@@ -4,9 +4,7 @@ import { Screen } from '../components/chrome.js';
 import { useNavKeys } from '../components/nav.js';
 import { type Choice, Select } from '../components/select.js';
 import { Text } from '../components/text.js';
-import type { ActChoice } from '../state.js';
-
-export type ActPhase = { kind: 'choose' } | { kind: 'working' } | { kind: 'confirm'; lines: string[] };
+import type { ActChoice, ActPhase } from '../state.js';
 
 export function ActScreen({
   plan,
@@ -39,7 +37,7 @@ export function ActScreen({
     const disruptive = plan.commands.filter((c) => c.disruptive);
     return (
       <Screen step="act" keys="↑↓ move · enter choose">
-        {phase.lines.map((l) => (
+        {phase.outcome.lines.map((l) => (
           <Text key={l}>{l}</Text>
         ))}
         <Text> </Text>

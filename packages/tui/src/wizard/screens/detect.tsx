@@ -1,6 +1,6 @@
 import { Box } from 'ink';
 import { useEffect, useState } from 'react';
-import { Screen, spinnerFrame } from '../components/chrome.js';
+import { Screen, spinnerFrame, useViewportHeight } from '../components/chrome.js';
 import { useNavKeys } from '../components/nav.js';
 import { Text } from '../components/text.js';
 import type { ProbeLine } from '../state.js';
@@ -12,12 +12,13 @@ export function DetectScreen({ probes }: { probes: ProbeLine[] }) {
     return () => clearInterval(t);
   }, []);
   useNavKeys({});
+  const room = useViewportHeight(0);
   const running = probes.filter((p) => p.status === 'running');
   const done = probes.filter((p) => p.status !== 'running');
   return (
     <Screen step="detect" keys="q quit · probing docker, buildx, systemd and config files in parallel">
       <Box flexDirection="column">
-        {done.slice(-14).map((p) => (
+        {done.slice(-Math.max(1, room - Math.min(running.length, 6))).map((p) => (
           <Text key={p.label}>
             {p.status === 'ok' ? (
               <Text color="green">✓</Text>
@@ -32,7 +33,7 @@ export function DetectScreen({ probes }: { probes: ProbeLine[] }) {
             </Text>
           </Text>
         ))}
-        {running.slice(0, 6).map((p) => (
+        {running.slice(0, Math.min(6, room - 1)).map((p) => (
           <Text key={p.label} color="cyan">
             {spinnerFrame(tick)} {p.label}
           </Text>

@@ -58,6 +58,7 @@ const TEXT_FIELDS: Field[] = ['proxy', 'httpsProxy', 'noProxy', 'registries', 'm
 export function NetworkScreen({
   answers,
   choices,
+  why = {},
   error,
   onAnswer,
   onNext,
@@ -65,6 +66,8 @@ export function NetworkScreen({
 }: {
   answers: Answers;
   choices: WizardState['targetChoices'];
+  /** why each selected target is selected */
+  why?: WizardState['why'];
   error: string | null;
   onAnswer: (p: Partial<Answers>) => void;
   onNext: () => void;
@@ -87,6 +90,8 @@ export function NetworkScreen({
   useInput((input, key) => {
     if (key.tab && key.shift) return move(-1);
     if (key.tab) return move(1);
+    // several tabs in one chunk (typed fast): one move each
+    if (/^\t+$/.test(input)) return move(input.length);
     if (field === 'targets') {
       if (key.upArrow || input === 'k') return item === 0 ? move(-1) : setItem((i) => i - 1);
       if (key.downArrow || input === 'j') return setItem((i) => Math.min(choices.length - 1, i + 1));
@@ -218,8 +223,9 @@ export function NetworkScreen({
       </Text>
       {choices.map((c, i) => (
         <Text key={c.value} color={field === 'targets' && i === item ? 'cyan' : undefined}>
-          {'    '}
+          {field === 'targets' && i === item ? '  ❯ ' : '    '}
           {answers.targets.includes(c.value) ? '◉' : '◯'} {c.label}
+          {answers.targets.includes(c.value) && why[c.value] ? <Text dimColor> — {why[c.value]}</Text> : null}
         </Text>
       ))}
       {error ? <Text color="red">{error}</Text> : null}

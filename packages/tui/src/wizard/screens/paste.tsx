@@ -1,4 +1,4 @@
-import { readError, type State } from '@buildproxy/core';
+import { type Report, readError, type State } from '@buildproxy/core';
 import { Box, useInput } from 'ink';
 import { useState } from 'react';
 import { Screen } from '../components/chrome.js';
@@ -20,6 +20,7 @@ export function PasteScreen({
   command = '',
   error = null,
   machine = null,
+  report = null,
   onChange,
   onCommand = () => {},
   onNext,
@@ -32,6 +33,8 @@ export function PasteScreen({
   error?: string | null;
   /** the detected machine: the reading names its builder and daemon */
   machine?: State | null;
+  /** the doctor's report for the answers: what the requester the error names was found to use */
+  report?: Report | null;
   onChange: (t: string) => void;
   onCommand?: (c: string) => void;
   onNext: () => void;
@@ -80,9 +83,20 @@ export function PasteScreen({
           </Text>
           <Text>{r.explanation}</Text>
           {r.rules.length ? <Text dimColor>({r.rules.join(', ')})</Text> : null}
+          {report && r.actor ? <Text dimColor>{detectedLine(report, r.actor)}</Text> : null}
         </Box>
       ) : null}
       {r && !r.recognised ? <Text dimColor>No known build-network failure in this text.</Text> : null}
     </Screen>
   );
+}
+
+/** The reading beside the evidence: what the doctor found this requester to use. */
+export function detectedLine(report: Report, actor: keyof Report['actors']): string {
+  const a = report.actors[actor];
+  const p = a.httpsProxy ?? a.httpProxy;
+  if (a.status !== 'known') return `Detected for ${a.label}: not inspected on this machine`;
+  return p
+    ? `Detected for ${a.label}: ${p.value} (from ${p.source})`
+    : `Detected for ${a.label}: no proxy set`;
 }

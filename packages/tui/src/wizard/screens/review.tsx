@@ -1,16 +1,22 @@
-import type { Plan } from '@buildproxy/core';
+import { defaultTargets, type ErrorReading, type Plan, type State } from '@buildproxy/core';
 import { useInput } from 'ink';
 import { renderPlan } from '../../render/plan.js';
 import { makeStyle } from '../../render/style.js';
-import { Screen } from '../components/chrome.js';
+
+const PLAIN = makeStyle(false);
+
+import { Screen, useTerminalSize, useViewportHeight } from '../components/chrome.js';
 import { useNavKeys } from '../components/nav.js';
-import { ScrollView, useScroll } from '../components/scroll.js';
+import { ScrollView, useScroll, wrapLines } from '../components/scroll.js';
 import { Text } from '../components/text.js';
 
 export function ReviewScreen({
   plan,
   error,
   fromError = [],
+  why = {},
+  reading = null,
+  machine = null,
   color,
   onNext,
   onBack,
@@ -18,12 +24,27 @@ export function ReviewScreen({
   plan: Plan | null;
   error: string | null;
   fromError?: string[];
+  /** why each target was selected */
+  why?: Partial<Record<string, string>>;
+  /** the pasted error, read: its rule is listed as still open when no planned target fixes it */
+  reading?: ErrorReading | null;
+  machine?: State | null;
   color: boolean;
   onNext: () => void;
   onBack: () => void;
 }) {
-  const height = fromError.length ? 14 : 15;
-  const lines = plan ? renderPlan(plan, makeStyle(color)).trimEnd().split('\n') : [];
+  const { columns } = useTerminalSize();
+  // Plain text, wrapped to the terminal; the view colours diff lines itself.
+  const lines = wrapLines(
+    plan
+      ? [
+          ...headLines(plan, why, reading, fromError, machine),
+          ...renderPlan(plan, PLAIN).trimEnd().split('\n'),
+        ]
+      : [],
+    columns,
+  );
+  const height = useViewportHeight(1);
   const top = useScroll(lines.length, height);
   useNavKeys({ onBack });
   useInput((_input, key) => {
@@ -45,16 +66,46 @@ export function ReviewScreen({
   }
   return (
     <Screen step="review" keys="↑↓/jk/space scroll · enter choose what to do · esc/b back · q quit">
-      {fromError.length ? (
-        <Text color="cyan" wrap="truncate">
-          Added for the error you pasted: {fromError.join(', ')}
-        </Text>
-      ) : null}
-      <ScrollView lines={lines} top={top} height={height} />
+      <ScrollView lines={lines} top={top} height={height} color={color} />
       <Text dimColor>
         {plan.changes.length} file(s), {plan.commands.length} command(s) · lines{' '}
         {Math.min(lines.length, top + 1)}–{Math.min(lines.length, top + height)} of {lines.length}
       </Text>
     </Screen>
   );
+}
+
+/** What was selected and why, and the pasted error's verdict, above the diffs. */
+export function headLines(
+  plan: Plan,
+  why: Partial<Record<string, string>>,
+  reading: ErrorReading | null,
+  fromError: string[],
+  machine: State | null = null,
+): string[] {
+  const out = (plan.targets ?? []).map(
+    (t) =>
+      `Selected ${t}${fromError.includes(t) ? ' (added for the error you pasted)' : ''}${why[t] ? `: ${why[t]}` : ''}`,
+  );
+  if (reading?.recognised && reading.proxyProblem && reading.actor && machine) {
+    // What the doctor would write for the requester the error names (as plan --error does), on this machine.
+    const needed = defaultTargets(machine, [
+      {
+        rule: reading.rules[0] ?? reading.cause ?? 'error',
+        severity: 'error',
+        actor: reading.actor,
+        title: reading.title ?? '',
+        message: reading.requester ?? reading.actor,
+        evidence: [],
+      },
+    ]);
+    const rules = reading.rules.join(', ') || reading.cause || 'the error';
+    if (needed.some((t) => (plan.targets ?? []).includes(t)))
+      out.push(`The error you pasted (${rules}): the plan configures ${reading.requester ?? reading.actor}`);
+    else
+      out.push(
+        `Still open from the error you pasted: ${rules} — nothing chosen here configures ${reading.requester ?? reading.actor}`,
+      );
+  }
+  return out.length ? [...out, ''] : out;
 }

@@ -29,11 +29,15 @@ export function VerifyScreen({
   const fixed = after ? [...beforeRules].filter((r) => !after.findings.some((f) => f.rule === r)) : [];
   return (
     <Screen step="verify" keys="enter finish · q quit">
-      {outcome.lines.slice(0, 8).map((l) => (
-        <Text key={l} wrap="truncate">
-          {l}
-        </Text>
+      {outcome.lines.map((l) => (
+        <Text key={l}>{l}</Text>
       ))}
+      {outcome.lines.some((l) => l.startsWith('failed')) ? (
+        <Text color="yellow">
+          A command failed: the ones after it (marked "to run") were skipped, so the change is not in effect
+          yet. Fix what the failed line says, then run them; they are printed again when you leave.
+        </Text>
+      ) : null}
       {after ? (
         <Box flexDirection="column" marginTop={1}>
           <Text bold>before → after</Text>
@@ -50,10 +54,10 @@ export function VerifyScreen({
               Still open: {[...new Set(after.findings.map((f) => f.rule))].join(', ')}
             </Text>
           ) : null}
-          {plan.changes.some((c) => c.target === 'client-shell') ? (
+          {outcome.choice === 'write' && plan.changes.some((c) => c.target === 'client-shell') ? (
             <Text>Your shell: open a new terminal, or run: . {proxyShPath('~')}</Text>
           ) : null}
-          {!commandsRun && plan.commands.length ? (
+          {outcome.choice === 'write' && !commandsRun && plan.commands.length ? (
             <Box flexDirection="column">
               <Text>Takes effect after:</Text>
               {plan.commands.map((c) => (
