@@ -167,9 +167,11 @@ describe('buildproxy why and the non-interactive wizard', () => {
       ],
       { m },
     );
-    expect(r.code).toBe(0);
+    // the doctor's exit code (issue 18): client-token-proxy is still open, as the output says
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/Still open: client-token-proxy/);
     expect(r.stdout).toMatch(
-      /1\. Detect[\s\S]*2\. What we found[\s\S]*run-proxy-missing[\s\S]*3\. Review[\s\S]*4\. Act\n {2}wrote +\/home\/alice\/\.docker\/config\.json[\s\S]*5\. Verify\n[\s\S]*run {6}warning → ok/,
+      /1\. Detect[\s\S]*2\. What we found[\s\S]*run-proxy-missing[\s\S]*3\. Your network\n {2}selected docker-cli-config: given with --target[\s\S]*5\. Review[\s\S]*6\. Act\n {2}wrote +\S+\/root\/home\/alice\/\.docker\/config\.json[\s\S]*7\. Verify\n[\s\S]*run {6}warning → ok[\s\S]*Roll back: buildproxy undo --last --root /,
     );
   });
 });

@@ -106,7 +106,7 @@ export function smoke(exe: string, version: string, cwd: string, root: string, e
     '--no-color',
   ]);
   expect([0, 1], flow.stderr).toContain(flow.code);
-  expect(flow.stdout).toMatch(/1\. Detect[\s\S]*3\. Review[\s\S]*config\.json/);
+  expect(flow.stdout).toMatch(/1\. Detect[\s\S]*5\. Review[\s\S]*config\.json/);
 }
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;

@@ -1,12 +1,22 @@
-// The wizard's flow without a terminal: `buildproxy --proxy … --target … --yes`. Same effects, same order.
+// The wizard without a terminal (`buildproxy --proxy … --yes`): the same step list, walked through the same reducer
+// as the Ink screens, each step answered by its flag instead of a key. Each step prints a plain text view.
 import { ACTORS, exitCodeFor, markOf, readError, redactAll } from '@buildproxy/core';
 import type { Io } from '../io.js';
 import { renderPlan } from '../render/plan.js';
 import { makeStyle } from '../render/style.js';
+import { proxyError } from './answers.js';
 import type { Effects } from './effects.js';
 import { finalBlock } from './final.js';
-import type { ActChoice, Answers } from './state.js';
-import { EMPTY_ANSWERS, mergeAnswers } from './state.js';
+import {
+  type ActChoice,
+  type Action,
+  type Answers,
+  initialState,
+  reducer,
+  STEP_TITLES,
+  STEPS,
+  type WizardState,
+} from './state.js';
 
 export async function runFlow(o: {
   effects: Effects;
@@ -24,79 +34,126 @@ export async function runFlow(o: {
   const { effects } = o;
   // Everything this flow prints passes the redactor: plans and commands carry the proxy credentials. Only print
   // mode's final block with --reveal on a terminal goes out as it is (o.io.out).
-  const io = {
-    ...o.io,
-    out: (t: string) => o.io.out(redactAll(t)),
-    err: (t: string) => o.io.err(redactAll(t)),
+  const out = (t: string) => o.io.out(redactAll(t));
+  const fail = (t: string) => {
+    o.io.err(redactAll(t));
+    return 2;
   };
   const st = makeStyle(o.color);
-  io.out(st.bold('1. Detect\n'));
-  const detected = await effects.detect((l) => {
-    if (l.status !== 'running')
-      io.out(`  ${l.status === 'ok' ? '✓' : l.status === 'timeout' ? '⏱' : '·'} ${l.label}\n`);
-  });
-  const answers = mergeAnswers({ ...EMPTY_ANSWERS, ...detected.answers }, o.given);
-  const before = effects.report(detected.evidence, answers, detected.machine);
-  io.out(st.bold('2. What we found\n'));
-  if (!answers.proxy && !answers.httpsProxy) {
-    // An unconfigured machine is not a healthy one: say what is missing and how to give it.
-    io.err(
-      'buildproxy: no proxy is set anywhere on this machine and none was given\nfix: pass --proxy URL\n',
-    );
-    return 2;
-  }
-  for (const f of before.findings)
-    io.out(`  ${markOf(f.severity).glyph} ${f.rule}: ${redactAll(f.message)}\n`);
-  if (before.findings.length === 0) io.out('  no problems found\n');
-  if (answers.errorText) {
-    const r = readError(answers.errorText, detected.machine);
-    io.out(
-      r.recognised
-        ? `  the error you gave: ${r.requester ?? 'unknown requester'}: ${r.title} (${r.rules.join(', ')})\n`
-        : '  the error you gave: no known build-network failure in it\n',
-    );
-  }
-  // No --target: the targets that fix what was found (or given with --error), each with why.
-  if (!o.given.targets?.length) {
-    const picked = effects.preselect(detected.evidence, answers, detected.machine, detected.targetChoices);
-    answers.targets = picked.targets;
-    for (const t of picked.targets) io.out(`  selected ${t}: ${picked.why[t] ?? ''}\n`);
-  }
-  io.out(st.bold('3. Review\n'));
-  let plan: ReturnType<Effects['plan']>;
-  try {
-    plan = effects.plan(detected.evidence, answers, detected.machine);
-  } catch (e) {
-    io.err(`buildproxy: cannot plan: ${(e as Error).message}\n`);
-    return 2;
-  }
-  io.out(renderPlan(plan, st));
-  io.out(st.bold('4. Act\n'));
-  const outcome = await effects.act(o.act, plan);
-  for (const l of outcome.lines) io.out(`  ${l}\n`);
-  let ran = false;
-  if (o.runCommands && o.act === 'write' && outcome.ok && plan.commands.length) {
-    for (const l of await effects.runCommands(plan)) io.out(`  ${l}\n`);
-    ran = true;
-  }
-  io.out(st.bold('5. Verify\n'));
-  const after = await effects.verify(answers);
-  for (const a of ACTORS) {
-    io.out(`  ${a.padEnd(8)} ${before.actors[a].verdict} → ${after.actors[a].verdict}\n`);
+  let s: WizardState = initialState(o.given);
+  const dispatch = (a: Action) => {
+    s = reducer(s, a);
+  };
+  let shown: WizardState['step'] | null = null;
+  while (!s.ended) {
+    if (s.step !== shown) {
+      out(st.bold(`${STEPS.indexOf(s.step) + 1}. ${STEP_TITLES[s.step]}\n`));
+      shown = s.step;
+    }
+    switch (s.step) {
+      case 'detect': {
+        const r = await effects.detect((l) => {
+          if (l.status !== 'running')
+            out(`  ${l.status === 'ok' ? '✓' : l.status === 'timeout' ? '⏱' : '·'} ${l.label}\n`);
+        });
+        dispatch({ type: 'detected', ...r });
+        break;
+      }
+      case 'found': {
+        // An unconfigured machine is not a healthy one: say what is missing and how to give it.
+        if (!s.answers.proxy && !s.answers.httpsProxy)
+          return fail(
+            'buildproxy: no proxy is set anywhere on this machine and none was given\nfix: pass --proxy URL\n',
+          );
+        const report = effects.report(s.evidence!, s.answers, s.machine);
+        for (const f of report.findings) out(`  ${markOf(f.severity).glyph} ${f.rule}: ${f.message}\n`);
+        if (report.findings.length === 0) out('  no problems found\n');
+        dispatch({ type: 'next' });
+        break;
+      }
+      case 'network': {
+        const problem =
+          proxyError(s.answers.proxy, true) ??
+          (s.answers.separateHttps ? proxyError(s.answers.httpsProxy, true) : null);
+        if (problem) return fail(`buildproxy: --proxy: ${problem}\n`);
+        if (s.answers.tlsInspect && s.answers.caCert) {
+          const bad = await effects.checkCaFile(s.answers.caCert);
+          if (bad) return fail(`buildproxy: --ca-cert: ${bad}\n`);
+        }
+        // No --target: the targets that fix what was found, each with why (the reducer keeps given ones).
+        dispatch({
+          type: 'preselect',
+          ...effects.preselect(s.evidence!, s.answers, s.machine, s.targetChoices),
+        });
+        for (const t of s.answers.targets) out(`  selected ${t}: ${s.why[t] ?? ''}\n`);
+        dispatch({ type: 'next' });
+        break;
+      }
+      case 'paste': {
+        if (s.answers.errorText) {
+          const r = readError(s.answers.errorText, s.machine);
+          out(
+            r.recognised
+              ? `  the error you gave: ${r.requester ?? 'unknown requester'}: ${r.title} (${r.rules.join(', ')})\n`
+              : '  the error you gave: no known build-network failure in it\n',
+          );
+        }
+        const before = s.answers.targets;
+        dispatch({ type: 'next' });
+        for (const t of s.answers.targets.filter((x) => !before.includes(x)))
+          out(`  selected ${t}: ${s.why[t] ?? ''}\n`);
+        break;
+      }
+      case 'review': {
+        try {
+          dispatch({ type: 'planned', plan: effects.plan(s.evidence!, s.answers, s.machine) });
+        } catch (e) {
+          return fail(`buildproxy: cannot plan: ${(e as Error).message}\n`);
+        }
+        out(renderPlan(s.plan!, st));
+        dispatch({ type: 'next' });
+        break;
+      }
+      case 'act': {
+        dispatch({ type: 'working' });
+        const outcome = await effects.act(o.act, s.plan!);
+        for (const l of outcome.lines) out(`  ${l}\n`);
+        if (o.runCommands && o.act === 'write' && outcome.ok && s.plan!.commands.length) {
+          const lines = await effects.runCommands(s.plan!);
+          for (const l of lines) out(`  ${l}\n`);
+          dispatch({
+            type: 'acted',
+            outcome: { ...outcome, lines: [...outcome.lines, ...lines] },
+            commandsRun: true,
+          });
+        } else dispatch({ type: 'acted', outcome });
+        break;
+      }
+      case 'verify': {
+        const before = effects.report(s.evidence!, s.answers, s.machine);
+        dispatch({ type: 'verified', report: await effects.verify(s.answers) });
+        for (const a of ACTORS)
+          out(`  ${a.padEnd(8)} ${before.actors[a].verdict} → ${s.after!.actors[a].verdict}\n`);
+        dispatch({ type: 'next' });
+        break;
+      }
+      case 'done':
+        dispatch({ type: 'end', how: 'done' });
+        break;
+    }
   }
   const block = finalBlock({
     ended: 'done',
-    plan,
-    outcome,
-    commandsRun: ran,
-    buildCommand: answers.buildCommand,
+    plan: s.plan,
+    outcome: s.outcome,
+    commandsRun: s.commandsRun,
+    buildCommand: s.answers.buildCommand,
     root: o.root,
     planFile: o.planFile ?? 'buildproxy-plan.json',
     outDir: o.outDir ?? 'buildproxy-out',
     reveal: o.reveal === true && o.act === 'print',
   });
-  io.out(st.bold('6. Done\n'));
-  (o.reveal && o.act === 'print' ? o.io.out : io.out)(block);
+  (o.reveal && o.act === 'print' ? o.io.out : out)(block);
   // The doctor's exit codes: 1 while an error finding remains, whatever was written.
-  return outcome.ok ? exitCodeFor(after.findings) : 1;
+  return s.outcome?.ok ? exitCodeFor(s.after?.findings ?? []) : 1;
 }

@@ -6,16 +6,29 @@ import {
   type Plan,
   type ProfileForm,
   type Report,
-  readError,
   type State,
   type Target,
   type TargetChoice,
-  targetForError,
 } from '@buildproxy/core';
-import { mergeAnswers } from './answers.js';
+import { mergeAnswers, targetsForError } from './answers.js';
 
+/**
+ * The one step list: the Ink screens and the --yes flow (flow.ts) both walk it through this reducer, so the two
+ * cannot sequence the steps differently. Each answer has a flag (entry.ts).
+ */
 export const STEPS = ['detect', 'found', 'network', 'paste', 'review', 'act', 'verify', 'done'] as const;
 export type Step = (typeof STEPS)[number];
+
+export const STEP_TITLES: Record<Step, string> = {
+  detect: 'Detect',
+  found: 'What we found',
+  network: 'Your network',
+  paste: 'Paste an error (optional)',
+  review: 'Review the changes',
+  act: 'Act',
+  verify: 'Verify',
+  done: 'Done',
+};
 
 /** The network screen's fields (core's ProfileForm: core maps them to and from a profile), the targets, the error. */
 export interface Answers extends ProfileForm {
@@ -155,19 +168,6 @@ function nextStep(step: Step): Step {
   return STEPS[Math.min(i + 1, STEPS.length - 1)]!;
 }
 
-/**
- * The target that fixes the requester the pasted error points to (core's targetForError), read with the detected
- * machine: a loopback proxy from a docker-container builder points to the builder, not to dockerd.
- */
-export function targetsForError(
-  text: string,
-  choices: Target[],
-  chosen: Target[],
-  machine: State | null = null,
-): Target[] {
-  return targetForError(readError(text, machine), choices, chosen);
-}
-
 /** Steps that cannot be returned to: their work is done (files written, doctor re-run). */
 const NO_RETURN: Step[] = ['detect', 'verify', 'done'];
 
@@ -296,4 +296,4 @@ function untouched(s: WizardState): boolean {
   return sameSet(s.answers.targets, s.preselected);
 }
 
-export { mergeAnswers } from './answers.js';
+export { mergeAnswers, targetsForError } from './answers.js';

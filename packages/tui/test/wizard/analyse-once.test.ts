@@ -63,7 +63,7 @@ describe('the wizard analyses each evidence once', () => {
       },
       color: false,
     });
-    expect(out).toContain('5. Verify');
+    expect(out).toContain('7. Verify');
     // the doctor's exit code: --from re-reads the same machine, so its error findings remain
     expect(code).toBe(1);
 

@@ -2,19 +2,8 @@
 import { markOf } from '@buildproxy/core';
 import { Box, useStdout } from 'ink';
 import { type ReactNode, useEffect, useState } from 'react';
-import { STEPS, type Step } from '../state.js';
+import { STEPS, type Step, STEP_TITLES as TITLES } from '../state.js';
 import { Text } from './text.js';
-
-const TITLES: Record<Step, string> = {
-  detect: 'Detect',
-  found: 'What we found',
-  network: 'Your network',
-  paste: 'Paste an error (optional)',
-  review: 'Review the changes',
-  act: 'Act',
-  verify: 'Verify',
-  done: 'Done',
-};
 
 export function Screen({ step, children, keys }: { step: Step; children: ReactNode; keys: string }) {
   return (
