@@ -1,59 +1,100 @@
-import { goBypass, listField, parseProxyUrl, proxyOnLoopback, registryHostport } from '@buildproxy/core';
+// The network form: one table of field descriptions (FIELDS) rendered by one row component, each field with its
+// note (why it cannot be used, a warning, what was understood) beside it, then the targets with why each is chosen.
+import { goBypass, listField, proxyOnLoopback, registryHostport } from '@buildproxy/core';
 import { Box, useInput } from 'ink';
 import { useState } from 'react';
+import { type FieldNote, proxyError, proxyNote } from '../answers.js';
 import { Screen } from '../components/chrome.js';
 import { useNavKeys } from '../components/nav.js';
 import { Text } from '../components/text.js';
 import { TextInput } from '../components/text-input.js';
 import type { Answers, WizardState } from '../state.js';
 
-type Field =
-  | 'proxy'
-  | 'separateHttps'
-  | 'httpsProxy'
-  | 'noProxy'
-  | 'registries'
-  | 'mirrors'
-  | 'tlsInspect'
-  | 'caCert'
-  | 'loopback'
-  | 'targets';
+export { proxyError } from '../answers.js';
+
+type TextKey = 'proxy' | 'httpsProxy' | 'noProxy' | 'registries' | 'mirrors' | 'caCert';
+type FlagKey = 'separateHttps' | 'tlsInspect' | 'loopback';
+type Field = TextKey | FlagKey | 'targets';
+
+interface FieldSpec {
+  key: TextKey | FlagKey;
+  label: string;
+  kind: 'url' | 'text' | 'flag';
+  placeholder?: string;
+  shown?: (a: Answers) => boolean;
+  note?: (a: Answers) => FieldNote | null;
+}
+
+/** The form, top to bottom. */
+export const FIELDS: FieldSpec[] = [
+  {
+    key: 'proxy',
+    label: 'Proxy URL',
+    kind: 'url',
+    placeholder: 'e.g. http://proxy.corp:3128',
+    note: (a) => (a.proxy ? proxyNote(a.proxy, true) : null),
+  },
+  { key: 'separateHttps', label: 'Separate HTTPS proxy?', kind: 'flag' },
+  {
+    key: 'httpsProxy',
+    label: 'HTTPS proxy URL',
+    kind: 'url',
+    placeholder: 'e.g. http://proxy.corp:3128',
+    shown: (a) => a.separateHttps,
+    note: (a) => (a.httpsProxy ? proxyNote(a.httpsProxy, true) : null),
+  },
+  { key: 'noProxy', label: 'NO_PROXY', kind: 'text', placeholder: 'e.g. localhost,127.0.0.1,.corp' },
+  { key: 'registries', label: 'Internal registries', kind: 'text', placeholder: 'e.g. registry.corp:5000' },
+  { key: 'mirrors', label: 'docker.io mirrors', kind: 'text', placeholder: 'e.g. mirror.corp:5000' },
+  { key: 'tlsInspect', label: 'Proxy inspects TLS?', kind: 'flag' },
+  {
+    key: 'caCert',
+    label: 'Corporate CA file',
+    kind: 'text',
+    // a path is never offered as if it were the answer: the hint says it is one
+    placeholder: '(path of the CA, e.g. /usr/local/share/ca-certificates/corp.crt)',
+    shown: (a) => a.tlsInspect,
+  },
+  {
+    key: 'loopback',
+    label: 'Proxy on this host?',
+    kind: 'flag',
+    note: (a) =>
+      a.loopback !== proxyOnLoopback(a.proxy)
+        ? { tone: 'info', text: `the URL says ${proxyOnLoopback(a.proxy) ? '127.0.0.1' : 'another host'}` }
+        : null,
+  },
+];
 
 export function visibleFields(a: Answers): Field[] {
-  return [
-    'proxy',
-    'separateHttps',
-    ...(a.separateHttps ? (['httpsProxy'] as const) : []),
-    'noProxy',
-    'registries',
-    'mirrors',
-    'tlsInspect',
-    ...(a.tlsInspect ? (['caCert'] as const) : []),
-    'loopback',
-    'targets',
-  ];
+  return [...FIELDS.filter((f) => !f.shown || f.shown(a)).map((f) => f.key), 'targets'];
 }
 
-export function proxyError(v: string, required: boolean): string | null {
-  if (!v) return required ? 'the proxy URL is required' : null;
-  const r = parseProxyUrl(v);
-  return r.ok ? null : `${r.problem.message}: ${r.problem.fix}`;
+/** Why Enter cannot continue yet, naming the field; null when it can. */
+export function blocker(a: Answers): { field: Field; text: string } | null {
+  const p = proxyError(a.proxy, true);
+  if (p) return { field: 'proxy', text: `Proxy URL: ${proxyNote(a.proxy, true)?.text ?? p}` };
+  if (a.separateHttps && proxyError(a.httpsProxy, true))
+    return { field: 'httpsProxy', text: `HTTPS proxy URL: ${proxyNote(a.httpsProxy, true)?.text}` };
+  if (a.targets.length === 0) return { field: 'targets', text: 'choose at least one thing to fix (space)' };
+  return null;
 }
 
-/** Live Go-semantics preview: where each registry goes with this NO_PROXY. */
+/**
+ * Live Go-semantics preview: where each registry goes. Internal registries and mirrors are added to NO_PROXY by
+ * the plan (core's generateNoProxy), so they go direct even when the typed NO_PROXY does not name them.
+ */
 export function noProxyPreview(a: Answers): { host: string; direct: boolean; why: string }[] {
-  const hosts = [...listField(a.registries), ...listField(a.mirrors), 'registry-1.docker.io'];
-  return hosts.map((h) => {
+  const internal = [...listField(a.registries), ...listField(a.mirrors)];
+  return [...internal, 'registry-1.docker.io'].map((h) => {
     const b = goBypass(a.noProxy, registryHostport(h));
-    return {
-      host: h,
-      direct: b.bypass,
-      why: b.bypass ? (b.why === 'no-proxy' ? `matches ${b.entry}` : b.why) : 'via proxy',
-    };
+    if (b.bypass) return { host: h, direct: true, why: b.why === 'no-proxy' ? `matches ${b.entry}` : b.why };
+    if (internal.includes(h)) return { host: h, direct: true, why: 'added to NO_PROXY by the plan' };
+    return { host: h, direct: false, why: 'via proxy' };
   });
 }
 
-const TEXT_FIELDS: Field[] = ['proxy', 'httpsProxy', 'noProxy', 'registries', 'mirrors', 'caCert'];
+const TONE = { error: 'red', warning: 'yellow', info: undefined } as const;
 
 export function NetworkScreen({
   answers,
@@ -76,15 +117,17 @@ export function NetworkScreen({
   const fields = visibleFields(answers);
   const [f, setF] = useState(0);
   const [item, setItem] = useState(0);
+  const [blocked, setBlocked] = useState<string | null>(null);
   const field = fields[Math.min(f, fields.length - 1)]!;
-  const isText = TEXT_FIELDS.includes(field);
+  const spec = FIELDS.find((x) => x.key === field);
+  const isText = spec?.kind === 'url' || spec?.kind === 'text';
   const move = (d: number) => setF((x) => Math.max(0, Math.min(fields.length - 1, x + d)));
-  const problems = [
-    proxyError(answers.proxy, true),
-    answers.separateHttps ? proxyError(answers.httpsProxy, true) : null,
-  ].filter(Boolean);
   const submit = () => {
-    if (problems.length === 0 && answers.targets.length > 0) onNext();
+    const b = blocker(answers);
+    if (!b) return onNext();
+    // say why, and take the user to the field that needs fixing
+    setBlocked(b.text);
+    setF(Math.max(0, fields.indexOf(b.field)));
   };
   useNavKeys({ onBack, textFocused: isText });
   useInput((input, key) => {
@@ -110,126 +153,81 @@ export function NetworkScreen({
     }
     if (key.upArrow) return move(-1);
     if (key.downArrow) return move(1);
-    if (!isText) {
-      const flag = field as 'separateHttps' | 'tlsInspect' | 'loopback';
+    if (spec?.kind === 'flag') {
+      const flag = spec.key as FlagKey;
       if (input === 'y') onAnswer({ [flag]: true });
       else if (input === 'n') onAnswer({ [flag]: false });
       else if (input === ' ') onAnswer({ [flag]: !answers[flag] });
       else if (key.return) move(1);
     }
   });
-  const label = (name: Field, text: string) => (
-    <Text color={field === name ? 'cyan' : undefined}>
-      {field === name ? '❯ ' : '  '}
-      {text.padEnd(22)}
-    </Text>
-  );
-  const yn = (name: 'separateHttps' | 'tlsInspect' | 'loopback', text: string) => (
-    <Box>
-      {label(name, text)}
-      <Text>{answers[name] ? 'yes' : 'no'}</Text>
-    </Box>
-  );
-  const err = proxyError(answers.proxy, true);
-  const loopbackGuess = proxyOnLoopback(answers.proxy);
+  const preview = noProxyPreview(answers);
   return (
-    <Screen step="network" keys="↑↓/tab move · y/n/space toggle · enter next field · esc back · ctrl-c quit">
-      <Box>
-        {label('proxy', 'Proxy URL')}
-        <TextInput
-          value={answers.proxy}
-          onChange={(v) =>
-            onAnswer({
-              proxy: v,
-              loopback: proxyOnLoopback(v),
-            })
-          }
-          onSubmit={() => move(1)}
-          focus={field === 'proxy'}
-          placeholder="e.g. http://proxy.corp:3128"
-          maskPassword
-        />
-      </Box>
-      {answers.proxy && err ? <Text color="red"> {err}</Text> : null}
-      {yn('separateHttps', 'Separate HTTPS proxy?')}
-      {answers.separateHttps ? (
-        <Box>
-          {label('httpsProxy', 'HTTPS proxy URL')}
-          <TextInput
-            value={answers.httpsProxy}
-            onChange={(v) => onAnswer({ httpsProxy: v })}
-            onSubmit={() => move(1)}
-            focus={field === 'httpsProxy'}
-            placeholder="e.g. http://proxy.corp:3128"
-            maskPassword
-          />
-        </Box>
-      ) : null}
-      <Box>
-        {label('noProxy', 'NO_PROXY')}
-        <TextInput
-          value={answers.noProxy}
-          onChange={(v) => onAnswer({ noProxy: v })}
-          onSubmit={() => move(1)}
-          focus={field === 'noProxy'}
-          placeholder="e.g. localhost,127.0.0.1,.corp"
-        />
-      </Box>
-      <Box>
-        {label('registries', 'Internal registries')}
-        <TextInput
-          value={answers.registries}
-          onChange={(v) => onAnswer({ registries: v })}
-          onSubmit={() => move(1)}
-          focus={field === 'registries'}
-          placeholder="e.g. registry.corp:5000, mirror.corp"
-        />
-      </Box>
-      <Box>
-        {label('mirrors', 'docker.io mirrors')}
-        <TextInput
-          value={answers.mirrors}
-          onChange={(v) => onAnswer({ mirrors: v })}
-          onSubmit={() => move(1)}
-          focus={field === 'mirrors'}
-          placeholder="e.g. mirror.corp:5000"
-        />
-      </Box>
-      <Text dimColor>
-        {'    '}
-        {noProxyPreview(answers)
-          .map((p) => `${p.host} → ${p.direct ? 'direct' : 'via proxy'}`)
-          .join(' · ')}
-      </Text>
-      {yn('tlsInspect', 'Proxy inspects TLS?')}
-      {answers.tlsInspect ? (
-        <Box>
-          {label('caCert', 'Corporate CA file')}
-          <TextInput
-            value={answers.caCert}
-            onChange={(v) => onAnswer({ caCert: v })}
-            onSubmit={() => move(1)}
-            focus={field === 'caCert'}
-            placeholder="/usr/local/share/ca-certificates/corp.crt"
-          />
-        </Box>
-      ) : null}
-      {yn('loopback', 'Proxy on this host?')}
-      {answers.loopback !== loopbackGuess ? (
-        <Text dimColor> (the URL says {loopbackGuess ? '127.0.0.1' : 'another host'})</Text>
-      ) : null}
+    <Screen step="network" keys="↑↓/tab move · y/n/space toggle · enter next · esc back · ctrl-c quit">
+      {FIELDS.filter((x) => !x.shown || x.shown(answers)).map((x) => {
+        const focused = field === x.key;
+        const note = x.note?.(answers) ?? null;
+        return (
+          <Box key={x.key} flexDirection="column">
+            <Box>
+              <Text color={focused ? 'cyan' : undefined}>
+                {focused ? '❯ ' : '  '}
+                {x.label.padEnd(22)}
+              </Text>
+              {x.kind === 'flag' ? (
+                <Text>{answers[x.key as FlagKey] ? 'yes' : 'no'}</Text>
+              ) : (
+                <TextInput
+                  value={answers[x.key as TextKey]}
+                  onChange={(v) =>
+                    onAnswer(x.key === 'proxy' ? { proxy: v, loopback: proxyOnLoopback(v) } : { [x.key]: v })
+                  }
+                  onSubmit={() => move(1)}
+                  focus={focused}
+                  placeholder={x.placeholder}
+                  maskPassword={x.kind === 'url'}
+                />
+              )}
+            </Box>
+            {note ? (
+              <Box marginLeft={4}>
+                <Text color={TONE[note.tone]}>{note.text}</Text>
+              </Box>
+            ) : null}
+            {x.key === 'mirrors' && preview.length ? (
+              <Box marginLeft={4}>
+                <Text dimColor>
+                  {preview
+                    .map((p) => `${p.host} → ${p.direct ? `direct (${p.why})` : 'via proxy'}`)
+                    .join(' · ')}
+                </Text>
+              </Box>
+            ) : null}
+          </Box>
+        );
+      })}
       <Text color={field === 'targets' ? 'cyan' : undefined}>
         {field === 'targets' ? '❯ ' : '  '}What to fix (space toggles, enter continues):
       </Text>
-      {choices.map((c, i) => (
-        <Text key={c.value} color={field === 'targets' && i === item ? 'cyan' : undefined}>
-          {field === 'targets' && i === item ? '  ❯ ' : '    '}
-          {answers.targets.includes(c.value) ? '◉' : '◯'} {c.label}
-          {answers.targets.includes(c.value) && why[c.value] ? <Text dimColor> — {why[c.value]}</Text> : null}
-        </Text>
-      ))}
+      {choices.map((c, i) => {
+        const on = answers.targets.includes(c.value);
+        return (
+          <Box key={c.value} marginLeft={2}>
+            <Text color={field === 'targets' && i === item ? 'cyan' : undefined}>
+              {field === 'targets' && i === item ? '❯ ' : '  '}
+              {on ? '◉' : '◯'}{' '}
+            </Text>
+            <Box flexShrink={1}>
+              <Text>
+                {c.label}
+                {on && why[c.value] ? <Text dimColor> — {why[c.value]}</Text> : null}
+              </Text>
+            </Box>
+          </Box>
+        );
+      })}
       {error ? <Text color="red">{error}</Text> : null}
-      {answers.targets.length === 0 ? <Text color="yellow"> choose at least one thing to fix</Text> : null}
+      {blocked && blocker(answers) ? <Text color="red">Cannot continue: {blocked}</Text> : null}
     </Screen>
   );
 }
