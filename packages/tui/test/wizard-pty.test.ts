@@ -131,7 +131,7 @@ describe('the wizard in a real terminal', () => {
         await keys(...Array(14).fill('Tab'), 'Enter');
         await until('Paste an error');
         await keys('Enter');
-        await until('Review the changes');
+        await until(/Review the changes[\s\S]*file\(s\)/); // the plan is on screen
         await keys('Enter');
         await until('Print');
         await keys('j', 'j', 'j', 'Enter');

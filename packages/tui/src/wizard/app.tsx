@@ -1,7 +1,9 @@
 // The wizard: one screen per step, state in the reducer, side effects only here (through `effects`).
+
 import { readError } from '@buildproxy/core';
-import { useApp, useInput } from 'ink';
+import { useApp } from 'ink';
 import { useEffect, useMemo, useReducer } from 'react';
+import { useKeys } from './components/keys.js';
 import { CancelContext } from './components/nav.js';
 import type { Effects } from './effects.js';
 import { ActScreen } from './screens/act.js';
@@ -32,7 +34,7 @@ export function App(props: AppProps) {
   props.onState?.(s);
   // Ctrl-C (Ink's own handler is off) and q end the wizard at once, as cancelled; the entry says so, exit 130.
   const cancel = () => dispatch({ type: 'end', how: 'cancelled' });
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (key.ctrl && input === 'c') cancel();
   });
   useEffect(() => {

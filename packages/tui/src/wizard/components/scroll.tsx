@@ -1,13 +1,15 @@
 // A window over many lines that fits the terminal: ↑↓/jk by line, space/PgDn and PgUp by page. Long lines wrap
 // (never cut with "…"), and a wrapped line continues under its own indent, so a path or a diff line reads whole.
-import { Box, useInput } from 'ink';
+
+import { Box } from 'ink';
 import { useState } from 'react';
+import { useKeys } from './keys.js';
 import { Text } from './text.js';
 
 export function useScroll(total: number, height: number): number {
   const [top, setTop] = useState(0);
   const max = Math.max(0, total - height);
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (key.downArrow || input === 'j') setTop((t) => Math.min(max, t + 1));
     else if (key.upArrow || input === 'k') setTop((t) => Math.max(0, t - 1));
     else if (key.pageDown || input === ' ') setTop((t) => Math.min(max, t + height));

@@ -1,6 +1,8 @@
 // Single and multiple choice lists: arrows or j/k move, enter picks (space toggles in a multi-select).
-import { Box, useInput } from 'ink';
+
+import { Box } from 'ink';
 import { useState } from 'react';
+import { useKeys } from './keys.js';
 import { Text } from './text.js';
 
 export interface Choice<T extends string> {
@@ -21,7 +23,7 @@ export function Select<T extends string>({
   limit?: number;
 }) {
   const [i, setI] = useState(0);
-  useInput(
+  useKeys(
     (input, key) => {
       if (key.downArrow || input === 'j') setI((x) => Math.min(items.length - 1, x + 1));
       else if (key.upArrow || input === 'k') setI((x) => Math.max(0, x - 1));
@@ -61,7 +63,7 @@ export function MultiSelect({
   onSubmit?: () => void;
 }) {
   const [i, setI] = useState(0);
-  useInput(
+  useKeys(
     (input, key) => {
       if (input === 'j' || (key.downArrow && i < items.length - 1))
         setI((x) => Math.min(items.length - 1, x + 1));

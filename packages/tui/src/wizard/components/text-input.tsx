@@ -1,6 +1,6 @@
 // A one-line text field: typing, backspace, paste; the password of a proxy URL is shown masked.
+import { useKeys } from './keys.js';
 
-import { useInput } from 'ink';
 import { maskTyping } from './mask.js';
 import { Text } from './text.js';
 
@@ -14,7 +14,7 @@ export interface TextInputProps {
 }
 
 export function TextInput({ value, onChange, onSubmit, focus, placeholder, maskPassword }: TextInputProps) {
-  useInput(
+  useKeys(
     (input, key) => {
       if (key.return) return onSubmit?.();
       if (key.backspace || key.delete) return onChange(value.slice(0, -1));

@@ -1,6 +1,6 @@
 import { DOCS_BASE, type Plan, type Report } from '@buildproxy/core';
-import { useInput } from 'ink';
 import { Screen } from '../components/chrome.js';
+import { useKeys } from '../components/keys.js';
 import { Text } from '../components/text.js';
 import type { ActOutcome } from '../state.js';
 
@@ -16,7 +16,7 @@ export function DoneScreen({
   plan: Plan;
   onExit: () => void;
 }) {
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (key.return || input === 'q') onExit();
   });
   const open = [...new Set((after?.findings ?? []).filter((f) => f.severity !== 'info').map((f) => f.rule))];

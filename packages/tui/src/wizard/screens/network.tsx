@@ -1,10 +1,12 @@
 // The network form: one table of field descriptions (FIELDS) rendered by one row component, each field with its
 // note (why it cannot be used, a warning, what was understood) beside it, then the targets with why each is chosen.
+
 import { goBypass, listField, proxyOnLoopback, registryHostport } from '@buildproxy/core';
-import { Box, useInput } from 'ink';
+import { Box } from 'ink';
 import { useState } from 'react';
 import { type FieldNote, proxyError, proxyNote } from '../answers.js';
 import { Screen } from '../components/chrome.js';
+import { useKeys } from '../components/keys.js';
 import { useNavKeys } from '../components/nav.js';
 import { Text } from '../components/text.js';
 import { TextInput } from '../components/text-input.js';
@@ -130,7 +132,7 @@ export function NetworkScreen({
     setF(Math.max(0, fields.indexOf(b.field)));
   };
   useNavKeys({ onBack, textFocused: isText });
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (key.tab && key.shift) return move(-1);
     if (key.tab) return move(1);
     // several tabs in one chunk (typed fast): one move each

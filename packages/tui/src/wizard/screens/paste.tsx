@@ -1,7 +1,8 @@
 import { type Report, readError, type State } from '@buildproxy/core';
-import { Box, useInput } from 'ink';
+import { Box } from 'ink';
 import { useState } from 'react';
 import { Screen } from '../components/chrome.js';
+import { useKeys } from '../components/keys.js';
 import { maskTyping } from '../components/mask.js';
 import { useNavKeys } from '../components/nav.js';
 import { Text } from '../components/text.js';
@@ -42,7 +43,7 @@ export function PasteScreen({
 }) {
   const [field, setField] = useState<Field>('error');
   useNavKeys({ onBack, textFocused: true });
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (key.tab) return setField(field === 'error' ? 'command' : 'error');
     // A paste arrives as one chunk (newlines included); a lone enter continues.
     if (key.return && input.length <= 1) return onNext();

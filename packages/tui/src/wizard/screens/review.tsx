@@ -1,7 +1,7 @@
 import { defaultTargets, type ErrorReading, type Plan, type State } from '@buildproxy/core';
-import { useInput } from 'ink';
 import { renderPlan } from '../../render/plan.js';
 import { makeStyle } from '../../render/style.js';
+import { useKeys } from '../components/keys.js';
 
 const PLAIN = makeStyle(false);
 
@@ -47,7 +47,7 @@ export function ReviewScreen({
   const height = useViewportHeight(1);
   const top = useScroll(lines.length, height);
   useNavKeys({ onBack });
-  useInput((_input, key) => {
+  useKeys((_input, key) => {
     if (key.return && plan) onNext();
   });
   if (error) {

@@ -1,7 +1,8 @@
 import { ACTORS, type Plan, proxyShPath, type Report } from '@buildproxy/core';
-import { Box, useInput } from 'ink';
+import { Box } from 'ink';
 import { shownCommand } from '../../render/plan.js';
 import { Mark, Screen } from '../components/chrome.js';
+import { useKeys } from '../components/keys.js';
 import { useNavKeys } from '../components/nav.js';
 import { Text } from '../components/text.js';
 import type { ActOutcome } from '../state.js';
@@ -22,7 +23,7 @@ export function VerifyScreen({
   onNext: () => void;
 }) {
   useNavKeys({});
-  useInput((_i, key) => {
+  useKeys((_i, key) => {
     if (key.return && after) onNext();
   });
   const beforeRules = new Set(before.findings.map((f) => f.rule));
