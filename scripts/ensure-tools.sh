@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # System tools the tests drive for real, installed when missing (Debian, as root): tmux for the wizard in a
-# pseudo-terminal, Debian's Chromium for the docs site, systemd's socket activation helper, openssl, sudo. The e2e suite installs its own packages (test/e2e/run.sh).
+# pseudo-terminal, Debian's Chromium for the docs site, systemd's socket activation helper, openssl, sudo,
+# ansible-core. The e2e suite installs its own packages (test/e2e/run.sh).
 set -euo pipefail
 missing=""
 command -v tmux >/dev/null 2>&1 || missing="$missing tmux"
@@ -13,6 +14,8 @@ command -v openssl >/dev/null 2>&1 || missing="$missing openssl"
 command -v setfacl >/dev/null 2>&1 || missing="$missing acl"
 # sudo: the doctor under real sudo (env_reset) analyses SUDO_USER (issue 14, packages/tui/test/sudo.test.ts).
 [ -x /usr/bin/sudo ] || missing="$missing sudo"
+# ansible-playbook: the playbook of plan --format ansible is run for real against localhost (issue 21).
+command -v ansible-playbook >/dev/null 2>&1 || missing="$missing ansible-core"
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
   echo "tests need:$missing — install them (Debian: sudo apt-get install$missing)" >&2

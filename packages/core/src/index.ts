@@ -47,6 +47,13 @@ export {
   planNetworkProbes,
 } from './network/probe-plan.js';
 export {
+  type AnsibleBundle,
+  type AnsibleLeftOut,
+  ansibleFromPlan,
+  type JsonEdits,
+  jsonEdits,
+} from './plan/ansible.js';
+export {
   availableTargets,
   csvField,
   daemonTarget,

@@ -7,6 +7,7 @@ import { getEvidence } from '../evidence-source.js';
 import type { Io } from '../io.js';
 import { profileFromFlags } from '../profile-flags.js';
 import { redactedPlanJson, renderPlan } from '../render/plan.js';
+import { checkFormat, writeAnsible } from './plan-ansible.js';
 import { planRemove } from './plan-remove.js';
 
 export const PLAN_HELP = `Usage: buildproxy plan [options]
@@ -19,6 +20,9 @@ Plan the configuration changes that fix the current findings, and show them as d
   --target T           plan for this target (repeatable); default: the targets that fix the findings
                        targets: ${TARGETS.join(', ')}
   -o, --output FILE    write the plan (with secrets, mode 0600) for: buildproxy apply FILE
+  --format ansible     with -o DIR: write an Ansible playbook to the new folder DIR instead, for many hosts:
+                       whole files copied, daemon.json/config.json merged on each host, restarts where systemd
+                       runs (see the docs' Ansible page)
   --json               print the plan as JSON, passwords redacted
   --error FILE|-       the failing build's output (FILE, or stdin with -): also plan for the requester it
                        points to (when no --target is given)
@@ -37,6 +41,7 @@ export async function plan(argv: string[], io: Io): Promise<number> {
     target: { type: 'string', multiple: true },
     error: { type: 'string' },
     remove: { type: 'boolean' },
+    format: { type: 'string' },
   });
   if (values.help) {
     io.out(PLAN_HELP);
@@ -46,6 +51,7 @@ export async function plan(argv: string[], io: Io): Promise<number> {
   for (const t of targets ?? []) {
     if (!isTarget(t)) throw new UsageError(`unknown target "${t}"`, `targets: ${TARGETS.join(', ')}`);
   }
+  const ansible = checkFormat(values);
   if (values.remove) return planRemove(values, targets as Target[] | undefined, io);
   const input = await profileFromFlags(values);
   const errorText =
@@ -70,6 +76,7 @@ export async function plan(argv: string[], io: Io): Promise<number> {
         ? `The build error: ${r.requester ?? 'unknown requester'}: ${r.title}${r.proxyProblem ? '' : ' (not a proxy problem: no change planned for it)'}\n`
         : 'The build error: no known build-network failure in it.\n',
     );
+  if (ansible) return writeAnsible(ansible, result.plan, targets !== undefined, io);
   if (typeof values.output === 'string') {
     const w = writePrivateFile(values.output, `${JSON.stringify(result.plan, null, 2)}\n`);
     if (!w.ok) throw new UsageError(`cannot write ${values.output}: ${w.message}`);
