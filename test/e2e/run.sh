@@ -14,7 +14,8 @@ phase=${1:-all}
 provision() {
   local start=$SECONDS
   # rootlesskit + uidmap: the rootless buildkitd scenario (newuidmap/newgidmap for its user namespace).
-  PKGS="docker.io docker-registry squid skopeo umoci busybox-static openssl iproute2 iptables curl podman buildah uidmap slirp4netns rootlesskit"
+  # ansible-core + openssh-server: the Ansible playbook against a second host, an sshd in its own netns.
+  PKGS="docker.io docker-registry squid skopeo umoci busybox-static openssl iproute2 iptables curl podman buildah uidmap slirp4netns rootlesskit ansible-core openssh-server"
   missing=""
   for p in $PKGS; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done
   if [ -n "$missing" ]; then
