@@ -10,7 +10,8 @@
 //   holds this machine's own lines. Run `buildproxy apply` on such hosts instead.
 // Restarts are handlers, run only where ansible_service_mgr is systemd (and not under a test root), with `serial`
 // so the fleet is not restarted at once; --check --diff shows every change first.
-import { Document, Scalar } from 'yaml';
+// parseDocument only: in the built CLI 'yaml' is the on-demand shim (tui/src/yaml-on-demand.ts), which has no classes.
+import { type Document, parseDocument, type Scalar } from 'yaml';
 import type { Target } from '../targets.js';
 import { ANSIBLE_JSON_MODULE } from './ansible-module.js';
 import type { FileChange, Plan, PlanCommand } from './types.js';
@@ -63,10 +64,12 @@ function handlerOf(c: PlanCommand): string | undefined {
 }
 
 /** A string Ansible must never template: a proxy URL or password holding `{{` stays text. */
-function unsafe(s: string): Scalar {
-  const n = new Scalar(s);
-  n.tag = '!unsafe';
-  return n;
+function unsafeIn(doc: Document) {
+  return (s: string): Scalar => {
+    const n = doc.createNode(s) as Scalar;
+    n.tag = '!unsafe';
+    return n;
+  };
 }
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -137,6 +140,8 @@ function carried(c: FileChange): { edits?: JsonEdits } | { left: string } {
 }
 
 export function ansibleFromPlan(plan: Plan): AnsibleBundle {
+  const doc: Document = parseDocument('') as unknown as Document;
+  const unsafe = unsafeIn(doc);
   const files: AnsibleFile[] = [];
   const leftOut: AnsibleLeftOut[] = [];
   const tasks: Record<string, unknown>[] = [];
@@ -243,7 +248,7 @@ export function ansibleFromPlan(plan: Plan): AnsibleBundle {
     tasks: [...lookups, ...preflight, ...tasks],
     ...(handlers.length ? { handlers } : {}),
   };
-  const doc = new Document([play]);
+  doc.contents = doc.createNode([play]);
   doc.commentBefore = [
     ' Written by buildproxy plan --format ansible. It holds the proxy credentials: keep it private.',
     ' First:  ansible-playbook -i INVENTORY playbook.yml --check --diff',
