@@ -4,9 +4,9 @@
 // ansible-core, in packages/tui/test/ansible.test.ts and test/e2e/ansible.e2e.ts.)
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { ansibleFromPlan, jsonEdits } from '../src/plan/ansible.js';
 import { DROP_IN, GOOD_DOCKER, variant } from '../src/machines/fixtures.js';
 import { synthesize } from '../src/machines/synth.js';
+import { ansibleFromPlan, jsonEdits } from '../src/plan/ansible.js';
 import { makePlan } from '../src/plan/index.js';
 import type { FileChange, Plan } from '../src/plan/types.js';
 
