@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Options } from 'tsup';
 
@@ -64,6 +65,27 @@ const yamlOnDemand: Plugin = {
   },
 };
 
+// The PAC sandbox's QuickJS binary goes into dist/pac.cjs as bytes: core's node/pac/wasm.ts reads it from
+// node_modules, which a bundled CLI does not have.
+const QUICKJS_WASM_MODULE = /[\\/]core[\\/]src[\\/]node[\\/]pac[\\/]wasm\.ts$/;
+const quickJsWasmInline: Plugin = {
+  name: 'quickjs-wasm-inline',
+  setup(build) {
+    build.onLoad({ filter: QUICKJS_WASM_MODULE }, (args) => ({
+      contents: [
+        "import bytes from 'quickjs-wasi/quickjs.wasm';",
+        'let compiled: Promise<WebAssembly.Module> | null = null;',
+        'export function quickJsModule(): Promise<WebAssembly.Module> {',
+        '  compiled ??= WebAssembly.compile(bytes);',
+        '  return compiled;',
+        '}',
+      ].join('\n'),
+      loader: 'ts',
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
+
 export default defineConfig([
   // The CLI, each command and the wizard as one CommonJS file each (dist/cli.cjs, dist/doctor.cjs, …): a command
   // costs one file read and one compile. Measured with scripts/bench-docker.mjs (Debian dockerd 20.10): doctor 54 ms this way,
@@ -85,11 +107,13 @@ export default defineConfig([
       verify: 'src/commands/verify.ts',
       mcp: 'src/commands/mcp.ts',
       fleet: 'src/commands/fleet-report.ts',
+      pac: 'src/pac-entry.ts',
       // Ink and React are ES modules; bundled to CommonJS too, so the single executable can carry the wizard.
       wizard: 'src/wizard/entry.ts',
     },
     format: ['cjs'],
     splitting: false,
-    esbuildPlugins: [inkWithoutTopLevelAwait, yamlOnDemand],
+    loader: { '.wasm': 'binary' },
+    esbuildPlugins: [inkWithoutTopLevelAwait, yamlOnDemand, quickJsWasmInline],
   },
 ]);

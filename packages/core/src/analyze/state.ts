@@ -11,6 +11,7 @@ import { analyzeBuilder } from './builder.js';
 import { analyzeClient } from './client.js';
 import { builderKindOf, commandOf, runFromCommand } from './command.js';
 import { analyzeDockerfile } from './dockerfile.js';
+import { analyzePac } from './pac.js';
 import { analyzeDesktop, analyzeWsl, desktopLayer, systemProxies } from './platform.js';
 import { analyzePodman } from './podman.js';
 import { analyzeRun } from './run.js';
@@ -72,7 +73,12 @@ export function analyze(ev: Evidence): State {
   const upstream = desktopState ? desktopLayer(desktopState) : rancherTransparentLayer(vm, ev.host);
   return {
     host: ev.host,
-    platform: { systemProxies: system, desktop: desktopState, wsl: analyzeWsl(ev) },
+    platform: {
+      systemProxies: system,
+      desktop: desktopState,
+      wsl: analyzeWsl(ev),
+      pac: analyzePac(ev.pac),
+    },
     docker: { ...runtime.docker, buildx: client.buildx },
     systemd: runtime.systemd,
     daemonJson: runtime.daemonJson,

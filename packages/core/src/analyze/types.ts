@@ -106,6 +106,8 @@ export interface State {
     systemProxies: import('./platform.js').SystemProxy[];
     desktop: import('./platform.js').DesktopState | null;
     wsl: import('./platform.js').WslState | null;
+    /** the PAC file's answers, when `doctor --network` fetched and ran it (analyze/pac.ts) */
+    pac: import('./pac.js').PacState | null;
   };
   docker: {
     cli: boolean;

@@ -34,6 +34,7 @@ export type {
   NetworkRoute,
   TlsProbe,
 } from './network.js';
+export type { PacAnswer, PacEvidence, PacFetchResult } from './pac.js';
 export * from './platforms.js';
 export {
   type CommandResult,

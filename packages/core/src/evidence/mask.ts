@@ -109,5 +109,20 @@ export function maskEvidence(ev: Evidence): Evidence {
       ? { ...ev.dockerfile, content: maskText(dropDockerfileValues(ev.dockerfile.content)) }
       : ev.dockerfile,
     ...(ev.network ? { network: maskNetwork(ev.network) } : {}),
+    // the URL is recorded redacted; answers and errors are the script's text: mask whatever it printed
+    ...(ev.pac
+      ? {
+          pac: {
+            ...ev.pac,
+            url: maskValue(ev.pac.url),
+            answers: ev.pac.answers.map((a) => ({
+              ...a,
+              url: maskValue(a.url),
+              answer: a.answer === null ? null : maskText(a.answer),
+              error: a.error === null ? null : maskText(a.error),
+            })),
+          },
+        }
+      : {}),
   };
 }

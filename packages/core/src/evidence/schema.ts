@@ -3,6 +3,7 @@
 
 import type { HostNetEvidence } from '../formats/proc-net.js';
 import type { NetworkEvidence } from './network.js';
+import type { PacEvidence } from './pac.js';
 import type { WslHost } from './platforms.js';
 import type { SudoEvidence } from './sudo.js';
 
@@ -55,6 +56,8 @@ export interface Evidence {
   net?: HostNetEvidence;
   /** what the proxies and registries answered (`doctor --network`); absent without it */
   network?: NetworkEvidence;
+  /** the PAC file the machine names and its answers for the hosts a build needs (`doctor --network`) */
+  pac?: PacEvidence;
 }
 
 export class EvidenceFormatError extends Error {}

@@ -78,7 +78,40 @@ export const NetworkSchema = z.object({
   ),
 });
 
-export const EvidenceSchema = z.object({
+export const PAC_FETCH = [
+  'ok',
+  'timeout',
+  'status',
+  'too-large',
+  'scheme',
+  'dns',
+  'refused',
+  'error',
+] as const;
+const PacSchema = z.object({
+  url: z.string(),
+  source: z.string(),
+  fetch: z.object({
+    result: z.enum(PAC_FETCH),
+    status: z.nullable(z.int()),
+    bytes: z.int().check(z.nonnegative()),
+    ms,
+    detail: z.optional(z.string()),
+  }),
+  error: z.nullable(z.string()),
+  answers: z.array(
+    z.object({
+      host: z.string(),
+      url: z.string(),
+      answer: z.nullable(z.string()),
+      error: z.nullable(z.string()),
+    }),
+  ),
+  dns: z.record(z.string(), z.nullable(z.string())),
+  myIp: z.nullable(z.string()),
+});
+
+const EvidenceSchema = z.object({
   format: z.literal(EVIDENCE_FORMAT),
   capturedAt: z.string(),
   host: z.object({
@@ -110,6 +143,7 @@ export const EvidenceSchema = z.object({
   ),
   buildCommand: z.optional(z.nullable(z.object({ text: z.string(), cwd: z.string() }))),
   network: z.optional(NetworkSchema),
+  pac: z.optional(PacSchema),
 });
 
 /** Validate a parsed bundle; the error names the field and what was expected. */

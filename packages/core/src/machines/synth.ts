@@ -82,6 +82,8 @@ export interface MachineSpec {
   unreadable?: string[];
   /** what `doctor --network` found (evidence.network as is) */
   network?: NetworkEvidence;
+  /** what the PAC file answered (evidence.pac as is) */
+  pac?: import('../evidence/pac.js').PacEvidence;
   /** the build command given with --command, run in the home folder */
   commandLine?: string;
 }
@@ -305,5 +307,6 @@ export function synthesize(spec: MachineSpec): Evidence {
     ...(spec.commandLine !== undefined ? { buildCommand: { text: spec.commandLine, cwd: home } } : {}),
     ...(spec.unreadable ? { unreadable: spec.unreadable } : {}),
     ...(spec.network ? { network: spec.network } : {}),
+    ...(spec.pac ? { pac: spec.pac } : {}),
   };
 }

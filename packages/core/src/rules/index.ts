@@ -25,6 +25,9 @@ import { loopbackProxyUnreachable } from './loopback-proxy-unreachable/check.js'
 import { noProxyDirectOnly } from './no-proxy-direct-only/check.js';
 import { noProxyMissingRegistry } from './no-proxy-missing-registry/check.js';
 import { noProxySyntax } from './no-proxy-syntax/check.js';
+import { pacProxyNotUsed } from './pac-proxy-not-used/check.js';
+import { pacStaticProxy } from './pac-static-proxy/check.js';
+import { pacUnusable } from './pac-unusable/check.js';
 import { podmanComposeNoProxy } from './podman-compose-no-proxy/check.js';
 import { podmanEngineEnvInRun } from './podman-engine-env-in-run/check.js';
 import { podmanHttpProxyIgnored } from './podman-http-proxy-ignored/check.js';
@@ -71,6 +74,9 @@ export const RULES: readonly Rule[] = [
   desktopLoopbackProxy,
   wslAutoproxyHttpsMissing,
   wslNatLoopbackProxy,
+  pacProxyNotUsed,
+  pacUnusable,
+  pacStaticProxy,
   ignoredConfigFile,
   syntaxFrontendPull,
   clientTokenProxy,

@@ -168,6 +168,40 @@ export const RULE_TEXTS_ZH_CN: Record<string, RuleTextTranslation> = {
     explanation: `WSL 自己的提示：“检测到 localhost 代理配置，但未镜像到 WSL。NAT 模式下的 WSL 不支持 localhost 代理。”（microsoft/WSL#10753）。`,
     fix: `在 \`%UserProfile%\\.wslconfig\` 中改用 \`networkingMode=mirrored\` 后 \`wsl --shutdown\`；或让代理工具监听 Windows 主机地址（允许局域网），并把该地址配置给 dockerd（target \`docker-systemd\`）。`,
   },
+  'pac-proxy-not-used': {
+    title: 'PAC 文件让某个主机走代理，但参与者直连',
+    summary:
+      'PAC 文件对镜像仓库（或软件包主机）返回 PROXY，但获取它的参与者没有代理：Go 工具（docker、dockerd、BuildKit）和 RUN 步骤读不了 PAC 文件，于是直连并超时。',
+    explanation: `PAC 文件（代理自动配置）是一个 JavaScript 函数 \`FindProxyForURL(url, host)\`，浏览器和操作系统用它为每个请求选择代理。docker CLI、buildx、dockerd 和 BuildKit 是 Go 程序，只读取自身环境里的 \`HTTP_PROXY\`、\`HTTPS_PROXY\`、\`NO_PROXY\`；RUN 步骤里的 \`apt-get\`、\`curl\`、\`pip\` 也一样。所以只配置了 PAC 的电脑上，浏览器能上网，构建却全部直连。
+
+\`buildproxy doctor --network\` 会下载机器指定的 PAC 文件，在沙箱中为 docker.io 的镜像仓库、令牌、blob 主机以及你的镜像仓库和常用软件包主机运行它，并与每个参与者的实际行为对比。
+
+PAC 的回答可以列出备选：\`PROXY a:8080; PROXY b:8080; DIRECT\` 表示依次尝试；\`DIRECT; PROXY a:8080\` 表示先直连，失败后才用代理。Go 工具只用一个固定代理、从不回退，因此静态设置取第一个选择。`,
+    fix: `把 PAC 文件给出的代理作为静态设置配置给每个参与者：shell（target \`client-shell\`）、dockerd（\`docker-systemd\`，Docker Desktop 用 \`desktop-settings\`）、构建器（\`buildx-docker-container\`）。\`buildproxy plan --proxy URL\` 会一次写好；PAC 返回 DIRECT 的主机放进 \`NO_PROXY\`（见 \`pac-static-proxy\`）。`,
+  },
+  'pac-unusable': {
+    title: 'PAC 文件无法下载或运行',
+    summary:
+      '机器指定了 PAC 文件，但无法下载（不在 VPN 上、404、过大、不是 http）或其 FindProxyForURL 出错、返回的不是 PAC 回答，因此不知道它应该给出的代理。',
+    explanation: `机器的代理设置是 PAC 文件（macOS、Windows、GNOME、KDE 的“自动代理配置”，WSL 的 \`WSL_PAC_URL\`，Docker Desktop 的 PAC 设置），\`buildproxy doctor --network\` 无法使用它：
+
+- **超时 / DNS / 拒绝连接**：PAC 服务器（常见 \`http://wpad.<domain>/wpad.dat\`）通常只在办公网或 VPN 上可达；
+- **HTTP 状态码**：URL 已失效；
+- **过大**或**不是 http(s)**（\`file://\`、\`data:\`）：buildproxy 只通过 http(s) 获取最多 512 KiB；
+- **脚本出错**：抛出异常、死循环（每次调用 2 秒后中止）、内存耗尽（32 MiB），或返回的不是 \`"PROXY host:port; DIRECT"\` 这样的回答。
+
+PAC 文件在 QuickJS 沙箱（\`pac-resolver\`）中运行：不能访问文件、进程或网络。`,
+    fix: `连上 VPN 后重新运行 \`buildproxy doctor --network\`，或向 IT 要代理地址，用 \`buildproxy plan --proxy http://HOST:PORT\` 配置给每个参与者（shell 用 target \`client-shell\`）。\`buildproxy doctor --network --pac URL\` 可以试另一个 PAC 地址。`,
+  },
+  'pac-static-proxy': {
+    title: 'PAC 文件的回答，以及 Go 工具需要的静态代理',
+    summary:
+      '已为构建需要的主机运行 PAC 文件：这里列出它对每个主机的回答，以及能为 docker CLI、dockerd、BuildKit 和 RUN 步骤重现它的 HTTPS_PROXY/HTTP_PROXY 与 NO_PROXY。',
+    explanation: `PAC 文件用 JavaScript 为每个请求选择代理；构建镜像的工具只读固定的环境变量，所以要把 PAC 的选择写出来：它给互联网主机的代理作为 \`HTTPS_PROXY\` 和 \`HTTP_PROXY\`，它返回 DIRECT 的主机作为 \`NO_PROXY\`。
+
+**备选。** \`PROXY a:8080; PROXY b:8080\` 让浏览器在 a 不可达时改用 b；\`DIRECT; PROXY a:8080\` 让它先直连、失败后才用代理。Go 工具只用一个固定代理、从不回退：静态设置取第一个选择；如果第一个选择在你构建的地方不可用，就改用下一个。按本机地址选代理的 PAC（\`isInNet(myIpAddress(), …)\`）在其他办公室会给出不同回答：到那里再运行一次 doctor。`,
+    fix: `使用打印出的值：\`buildproxy plan --proxy URL --no-proxy LIST\` 为每个参与者写好（shell 用 target \`client-shell\`）。向导会把它们作为默认答案。`,
+  },
   'ignored-config-file': {
     title: '代理写在 dockerd 从不读取的文件里',
     summary:

@@ -26,6 +26,9 @@ import * as loopbackProxyUnreachable from './loopback-proxy-unreachable/text.js'
 import * as noProxyDirectOnly from './no-proxy-direct-only/text.js';
 import * as noProxyMissingRegistry from './no-proxy-missing-registry/text.js';
 import * as noProxySyntax from './no-proxy-syntax/text.js';
+import * as pacProxyNotUsed from './pac-proxy-not-used/text.js';
+import * as pacStaticProxy from './pac-static-proxy/text.js';
+import * as pacUnusable from './pac-unusable/text.js';
 import * as podmanComposeNoProxy from './podman-compose-no-proxy/text.js';
 import * as podmanEngineEnvInRun from './podman-engine-env-in-run/text.js';
 import * as podmanHttpProxyIgnored from './podman-http-proxy-ignored/text.js';
@@ -68,6 +71,9 @@ export const RULE_TEXTS: Record<string, RuleText> = {
   'desktop-loopback-proxy': desktopLoopbackProxy,
   'wsl-autoproxy-https-missing': wslAutoproxyHttpsMissing,
   'wsl-nat-loopback-proxy': wslNatLoopbackProxy,
+  'pac-proxy-not-used': pacProxyNotUsed,
+  'pac-unusable': pacUnusable,
+  'pac-static-proxy': pacStaticProxy,
   'docker-build-vs-buildx-build': dockerBuildVsBuildxBuild,
   'env-proxy-in-image': envProxyInImage,
   'file-unreadable': fileUnreadable,

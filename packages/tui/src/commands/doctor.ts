@@ -1,4 +1,5 @@
-import { maskEvidence } from '@buildproxy/core/evidence';
+import type { ProfileInput } from '@buildproxy/core';
+import { type Evidence, maskEvidence, type PacEvidence } from '@buildproxy/core/evidence';
 import { writePrivateFile } from '@buildproxy/core/node';
 import { redactAll } from '@buildproxy/core/proxy';
 import { EVIDENCE, PROFILE, parse } from '../args.js';
@@ -26,6 +27,9 @@ Evidence:
                        and your registries with each actor's NO_PROXY, TLS through the tunnel (inspection),
                        and the same hosts directly; credentials go only to the proxy they belong to
   --save-ca FILE       with --network: save the CA a TLS-inspecting proxy presented (PEM) to FILE
+  --pac URL            with --network: the PAC file to run (default: the one the system proxy, Docker
+                       Desktop or WSL names); it is fetched directly and run in a sandbox for docker.io's
+                       hosts, your registries and package hosts
   --probes MODE        auto (default): ask a local daemon's API directly and run buildx only when it has
                        builders of its own; commands: run every docker command, as you would by hand
 
@@ -51,6 +55,19 @@ Exit: 0 no errors, 1 at least one error finding (or --error shows a recognised f
 bad input.
 `;
 
+/** The PAC part of --network: its sandbox (dist/pac.cjs) is loaded only when a PAC file is named. */
+async function capturePacIfNamed(
+  ev: Evidence,
+  profile: ProfileInput,
+  timeoutMs: number,
+  url: string | undefined,
+): Promise<PacEvidence | null> {
+  const { analyze, pacSourceOf } = sibling('./network.cjs') as typeof import('../network-entry.js');
+  if (url === undefined && !pacSourceOf(analyze(ev))) return null;
+  const { capturePac } = sibling('./pac.cjs') as typeof import('../pac-entry.js');
+  return capturePac(ev, profile, { timeoutMs, ...(url !== undefined ? { url } : {}) });
+}
+
 export async function doctor(argv: string[], io: Io): Promise<number> {
   const { values } = parse('doctor', argv, {
     ...EVIDENCE,
@@ -60,6 +77,7 @@ export async function doctor(argv: string[], io: Io): Promise<number> {
     error: { type: 'string' },
     network: { type: 'boolean' },
     'save-ca': { type: 'string' },
+    pac: { type: 'string' },
   });
   if (values.help) {
     io.out(DOCTOR_HELP);
@@ -71,6 +89,8 @@ export async function doctor(argv: string[], io: Io): Promise<number> {
       'fix: capture on the machine with the problem, replay elsewhere with --from',
     );
   }
+  if (values.pac !== undefined && !values.network)
+    throw new UsageError('--pac needs --network', 'fix: buildproxy doctor --network --pac URL');
   if (values['save-ca'] !== undefined && !values.network)
     throw new UsageError('--save-ca needs --network', 'fix: buildproxy doctor --network --save-ca FILE');
   if (values.network && values.from !== undefined)
@@ -101,6 +121,8 @@ export async function doctor(argv: string[], io: Io): Promise<number> {
       root: values.root as string | undefined,
     });
     ev = { ...ev, network };
+    const pac = await capturePacIfNamed(ev, profile, timeoutMs, values.pac as string | undefined);
+    if (pac) ev = { ...ev, pac };
     if (typeof values['save-ca'] === 'string') {
       const ca = inspectingCa(network);
       if (!ca)

@@ -22,8 +22,10 @@ export const proxyUnknown: Rule = {
       url: 'https://docs.docker.com/engine/cli/proxy/',
     },
   ],
-  check(_state, profile) {
+  check(state, profile) {
     if (profile.source !== 'none') return [];
+    // a PAC file that names a proxy says builds need one: pac-proxy-not-used tells which actor lacks it
+    if (state.platform.pac?.static.proxy) return [];
     return [
       {
         message:

@@ -1,0 +1,67 @@
+// The PAC file's answers as analysis reads them: each host's steps (parsed from what FindProxyForURL returned),
+// and the one static proxy + NO_PROXY that Go tools can use instead. Pure: from evidence.pac only.
+import type { PacEvidence } from '../evidence/pac.js';
+import { hostChoice, type PacHostChoice, type StaticProxy, staticFromChoices } from '../pac/answer.js';
+
+export interface PacHost extends PacHostChoice {
+  url: string;
+  /** what the script returned, as it returned it */
+  answer: string | null;
+  /** why there is no usable answer: the script failed, or returned something that is not a PAC answer */
+  problem: string | null;
+}
+
+export interface PacState {
+  url: string;
+  source: string;
+  fetch: PacEvidence['fetch'];
+  /** why nothing was evaluated: the fetch failed, or the script did not load */
+  failure: string | null;
+  hosts: PacHost[];
+  static: StaticProxy;
+}
+
+/** What a failed fetch means for a person. */
+export function fetchFailure(p: PacEvidence): string | null {
+  const f = p.fetch;
+  const detail = f.detail ? ` (${f.detail})` : '';
+  switch (f.result) {
+    case 'ok':
+      return p.error;
+    case 'timeout':
+      return `it did not answer within ${f.ms} ms — PAC servers are often reachable only on the VPN or the office network`;
+    case 'status':
+      return `it answered HTTP ${f.status ?? '?'}${detail}, not the file`;
+    case 'too-large':
+      return `it is larger than the ${f.bytes} bytes a PAC file may be here, so it was not run`;
+    case 'scheme':
+      return `it is not an http(s) URL${detail}; buildproxy fetches PAC files only over http and https`;
+    case 'dns':
+      return `its host name does not resolve${detail} — off the VPN, or a WPAD name that only the office DNS knows`;
+    case 'refused':
+      return `the connection was refused${detail}`;
+    default:
+      return `fetching it failed${detail}`;
+  }
+}
+
+export function analyzePac(p: PacEvidence | undefined): PacState | null {
+  if (!p) return null;
+  const hosts: PacHost[] = p.answers.map((a) => {
+    const c = hostChoice(a.host, a.answer ?? '');
+    const problem =
+      a.error ??
+      (c.steps.length === 0
+        ? `returned ${JSON.stringify(a.answer ?? '')}, which is not a PAC answer ("PROXY host:port", "DIRECT")`
+        : null);
+    return { ...c, url: a.url, answer: a.answer, problem };
+  });
+  return {
+    url: p.url,
+    source: p.source,
+    fetch: p.fetch,
+    failure: fetchFailure(p),
+    hosts,
+    static: staticFromChoices(hosts.filter((h) => h.problem === null)),
+  };
+}

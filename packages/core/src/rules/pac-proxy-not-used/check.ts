@@ -1,0 +1,71 @@
+import { ACTORS, type Actor } from '../../analyze/types.js';
+import { GOOD_DOCKER, HOME } from '../../machines/fixtures.js';
+import { CORPORATE_PAC } from '../../machines/pac.js';
+import { DOCKER_HUB_HOSTS } from '../../network/probe-plan.js';
+import { describeSteps } from '../../pac/answer.js';
+import { PACKAGE_HOSTS } from '../../pac/source.js';
+import { routeUrl } from '../../route.js';
+import type { FindingDraft, Rule } from '../types.js';
+
+const MAX_SHOWN = 3;
+
+export const pacProxyNotUsed: Rule = {
+  id: 'pac-proxy-not-used',
+  title: 'The PAC file sends a host through a proxy, but an actor goes direct',
+  severity: 'error',
+  actor: 'runtime',
+  summary:
+    'The PAC file says PROXY for the registry (or a package host), but the actor that fetches it has no proxy: Go tools (docker, dockerd, BuildKit) and RUN steps cannot read a PAC file, so they connect direct and time out.',
+  targets: ['client-shell', 'docker-systemd', 'buildx-docker-container', 'desktop-settings'],
+  examples: {
+    bad: {
+      title: 'A PAC-only system proxy; nothing else configured',
+      machine: { home: HOME, docker: { engine: '28.2.2' }, pac: CORPORATE_PAC },
+    },
+    good: {
+      title: 'Every actor has the proxy the PAC file names',
+      machine: { ...GOOD_DOCKER, pac: CORPORATE_PAC },
+    },
+  },
+  references: [
+    {
+      title: 'docker/for-mac#7695: Docker Desktop PAC evaluation rejects registries',
+      url: 'https://github.com/docker/for-mac/issues/7695',
+    },
+    {
+      title: 'microsoft/WSL#40945: autoProxy leaves HTTPS_PROXY empty behind a PAC',
+      url: 'https://github.com/microsoft/WSL/issues/40945',
+    },
+    {
+      title: 'Go net/http ProxyFromEnvironment: environment variables only',
+      url: 'https://pkg.go.dev/net/http#ProxyFromEnvironment',
+    },
+  ],
+  check(state, profile) {
+    const pac = state.platform.pac;
+    if (!pac || pac.failure) return [];
+    const registry = new Set([...DOCKER_HUB_HOSTS, ...profile.registries, ...profile.mirrors]);
+    const packages = new Set(PACKAGE_HOSTS.map((p) => p.host));
+    const out: FindingDraft[] = [];
+    for (const actor of ACTORS as readonly Actor[]) {
+      // RUN steps fetch packages; the other actors pull images
+      const wanted = pac.hosts.filter(
+        (h) =>
+          h.problem === null && h.proxyUrl !== null && (actor === 'run' ? packages : registry).has(h.host),
+      );
+      const direct = wanted.filter((h) => routeUrl(state, profile, h.url).actors[actor].verdict === 'direct');
+      if (direct.length === 0) continue;
+      const first = direct[0]!;
+      const names = direct.map((h) => h.host);
+      const shown =
+        names.slice(0, MAX_SHOWN).join(', ') +
+        (names.length > MAX_SHOWN ? ` and ${names.length - MAX_SHOWN} more` : '');
+      out.push({
+        actor,
+        message: `The PAC file (${pac.source}) says "${describeSteps(first.steps)}" for ${shown}, but ${state.actors[actor].label} goes direct: it cannot read a PAC file. Give it HTTPS_PROXY=${first.proxyUrl} and HTTP_PROXY=${first.proxyUrl}`,
+        evidence: [`PAC ${pac.url}`, 'buildproxy route'],
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,65 @@
+import { HOME } from '../../machines/fixtures.js';
+import { CORPORATE_PAC, PAC_PROXY, pacEvidence } from '../../machines/pac.js';
+import type { Rule } from '../types.js';
+
+const MAX_SHOWN = 3;
+
+export const pacUnusable: Rule = {
+  id: 'pac-unusable',
+  title: 'The PAC file could not be fetched or run',
+  severity: 'warning',
+  actor: 'client',
+  summary:
+    'The machine names a PAC file, but it could not be fetched (off the VPN, a 404, too large, not http) or its FindProxyForURL failed or returned something that is not a PAC answer, so the proxy it should give is unknown.',
+  targets: ['client-shell'],
+  examples: {
+    bad: {
+      title: 'The PAC server is reachable only on the VPN',
+      machine: {
+        home: HOME,
+        docker: { engine: '28.2.2' },
+        pac: pacEvidence({}, { fetch: { result: 'timeout', status: null, bytes: 0, ms: 3000 } }),
+      },
+    },
+    good: {
+      title: 'The PAC file answers for every host',
+      machine: {
+        home: HOME,
+        docker: { engine: '28.2.2' },
+        pac: { ...CORPORATE_PAC, answers: CORPORATE_PAC.answers.map((a) => ({ ...a, answer: PAC_PROXY })) },
+      },
+    },
+  },
+  references: [
+    {
+      title: 'MDN: Proxy Auto-Configuration (PAC) file',
+      url: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Proxy_servers_and_tunneling/Proxy_Auto-Configuration_PAC_file',
+    },
+    {
+      title: 'docker/for-mac#7695: Docker Desktop PAC evaluation rejects registries',
+      url: 'https://github.com/docker/for-mac/issues/7695',
+    },
+  ],
+  check(state) {
+    const pac = state.platform.pac;
+    if (!pac) return [];
+    const evidence = [`PAC ${pac.url}`];
+    if (pac.failure)
+      return [
+        { message: `The PAC file ${pac.url} (from ${pac.source}) was not used: ${pac.failure}`, evidence },
+      ];
+    const bad = pac.hosts.filter((h) => h.problem !== null);
+    if (bad.length === 0) return [];
+    const shown = bad
+      .slice(0, MAX_SHOWN)
+      .map((h) => `for ${h.host} it ${h.problem}`)
+      .join('; ');
+    const more = bad.length > MAX_SHOWN ? `; and ${bad.length - MAX_SHOWN} more hosts` : '';
+    return [
+      {
+        message: `The PAC file ${pac.url} (from ${pac.source}) gave no usable answer: ${shown}${more}`,
+        evidence,
+      },
+    ];
+  },
+};
