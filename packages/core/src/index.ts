@@ -14,6 +14,12 @@ export {
   profileFromForm,
 } from './analyze/profile-form.js';
 export { analyze } from './analyze/state.js';
+export {
+  proxySuggestions,
+  type SuggestedProxy,
+  type SuggestedProxySource,
+  suggestedProxy,
+} from './analyze/suggested-proxy.js';
 export type {
   Actor,
   ActorState,
