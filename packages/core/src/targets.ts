@@ -22,6 +22,7 @@ export const TARGETS = [
   'colima-yaml',
   'lima-override',
   'rancher-desktop',
+  'wslconfig',
 ] as const;
 export type Target = (typeof TARGETS)[number];
 

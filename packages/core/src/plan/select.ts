@@ -62,6 +62,9 @@ export function defaultTargets(state: State, findings: Finding[]): Target[] {
       for (const t of findRule(f.rule)?.targets ?? []) out.add(t);
       continue;
     }
+    // WSL's own networking: mirrored mode for a Windows loopback proxy, autoProxy off for Desktop's VM
+    if (f.rule === 'wsl-nat-loopback-proxy' || (f.rule === 'desktop-loopback-proxy' && state.platform.wsl))
+      out.add('wslconfig');
     if (f.rule === 'proxy-auth-required') {
       // Basic: the URL's credentials are the user's to fix; NTLM/Negotiate: a local relay
       if (f.message.includes('cntlm-relay')) out.add('cntlm-relay');

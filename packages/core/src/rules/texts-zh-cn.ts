@@ -152,7 +152,7 @@ export const RULE_TEXTS_ZH_CN: Record<string, RuleTextTranslation> = {
     summary:
       'docker info 显示 127.0.0.1 代理：引擎运行在 Desktop 的虚拟机里，那里的 127.0.0.1 是虚拟机自己，所以拉取镜像报 proxyconnect … connection refused。',
     explanation: `Desktop 通常给引擎设置内部代理 \`http.docker.internal:3128\`，由宿主机转发到上游代理，所以宿主机回环地址上的代理本来可以用。\`docker info\` 显示 \`127.0.0.1\` 时，说明 Windows 系统代理（Clash、v2rayN 等本地工具）被直接导入了虚拟机（docker/for-win#14818），常见于 WSL 的 \`autoProxy\` 加 \`networkingMode=mirrored\`（docker/for-win#14706）。`,
-    fix: `在 **Settings > Resources > Proxies** 选择手动代理并填写上游代理（target \`desktop-settings\`）；不需要代理时选手动并留空。使用 WSL mirrored 模式时，在 \`%UserProfile%\\.wslconfig\` 的 \`[wsl2]\` 下设置 \`autoProxy=false\` 或改回 \`networkingMode=nat\`，然后 \`wsl --shutdown\` 并重启 Docker Desktop。`,
+    fix: `在 **Settings > Resources > Proxies** 选择手动代理并填写上游代理（target \`desktop-settings\`）；不需要代理时选手动并留空。使用 WSL mirrored 模式时，在 \`%UserProfile%\\.wslconfig\` 的 \`[wsl2]\` 下设置 \`autoProxy=false\`（target \`wslconfig\`）或改回 \`networkingMode=nat\`，然后 \`wsl --shutdown\` 并重启 Docker Desktop。`,
   },
   'wsl-autoproxy-https-missing': {
     title: 'WSL autoProxy 只设置了 HTTP_PROXY，没有 HTTPS_PROXY',
@@ -166,7 +166,7 @@ export const RULE_TEXTS_ZH_CN: Record<string, RuleTextTranslation> = {
     summary:
       'WSL 默认的 NAT 模式下发行版有自己的 127.0.0.1：Windows 本地代理不会被镜像进来，发行版里的 dockerd 用不了它。',
     explanation: `WSL 自己的提示：“检测到 localhost 代理配置，但未镜像到 WSL。NAT 模式下的 WSL 不支持 localhost 代理。”（microsoft/WSL#10753）。`,
-    fix: `在 \`%UserProfile%\\.wslconfig\` 中改用 \`networkingMode=mirrored\` 后 \`wsl --shutdown\`；或让代理工具监听 Windows 主机地址（允许局域网），并把该地址配置给 dockerd（target \`docker-systemd\`）。`,
+    fix: `在 \`%UserProfile%\\.wslconfig\` 中改用 \`networkingMode=mirrored\`（target \`wslconfig\`）后 \`wsl --shutdown\`；或让代理工具监听 Windows 主机地址（允许局域网），并把该地址配置给 dockerd（target \`docker-systemd\`）。`,
   },
   'pac-proxy-not-used': {
     title: 'PAC 文件让某个主机走代理，但参与者直连',

@@ -21,6 +21,7 @@ import { kubernetesTarget } from './kubernetes.js';
 import { limaOverrideTarget } from './lima-override.js';
 import { podmanMachineTarget } from './podman-machine.js';
 import { rancherDesktopTarget } from './rancher-desktop.js';
+import { wslconfigTarget } from './wslconfig.js';
 
 export const TARGET_DEFINITIONS: { readonly [T in Target]: TargetDefinition<T> } = {
   'docker-systemd': dockerSystemdTarget,
@@ -43,4 +44,5 @@ export const TARGET_DEFINITIONS: { readonly [T in Target]: TargetDefinition<T> }
   'colima-yaml': colimaYamlTarget,
   'lima-override': limaOverrideTarget,
   'rancher-desktop': rancherDesktopTarget,
+  wslconfig: wslconfigTarget,
 };

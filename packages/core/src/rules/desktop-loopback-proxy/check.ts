@@ -11,7 +11,7 @@ export const desktopLoopbackProxy: Rule = {
   actor: 'runtime',
   summary:
     "docker info shows a 127.0.0.1 proxy: the engine runs in Desktop's VM, where 127.0.0.1 is the VM itself, so every pull fails with proxyconnect … connection refused.",
-  targets: ['desktop-settings'],
+  targets: ['desktop-settings', 'wslconfig'],
   examples: {
     bad: {
       title: 'A Windows system proxy on 127.0.0.1:10809 imported into the VM',

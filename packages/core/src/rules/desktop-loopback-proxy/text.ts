@@ -11,5 +11,5 @@ Verify: \`docker info\` (HTTP Proxy / HTTPS Proxy) and \`wslinfo --networking-mo
 export const fix = `Give Desktop the proxy itself: Settings > Resources > Proxies > Manual proxy configuration with the upstream
 (\`http://127.0.0.1:7890\` is fine there: Desktop's backend dials it on the host), target \`desktop-settings\`. If you
 need no proxy, choose Manual and leave the fields blank. With WSL mirrored networking, either set \`autoProxy=false\`
-under \`[wsl2]\` in \`%UserProfile%\\.wslconfig\` (docker/for-win#14828) or go back to \`networkingMode=nat\`, then run
+under \`[wsl2]\` in \`%UserProfile%\\.wslconfig\` (docker/for-win#14828; target \`wslconfig\`) or go back to \`networkingMode=nat\`, then run
 \`wsl --shutdown\` and restart Docker Desktop.`;

@@ -53,7 +53,9 @@ export const pacProxyNotUsed: Rule = {
         (h) =>
           h.problem === null && h.proxyUrl !== null && (actor === 'run' ? packages : registry).has(h.host),
       );
-      const direct = wanted.filter((h) => routeUrl(state, profile, h.url).actors[actor].verdict === 'direct');
+      // what the actor does with its own settings, not with the proxy given on the command line
+      const own = { ...profile, source: 'inferred' as const };
+      const direct = wanted.filter((h) => routeUrl(state, own, h.url).actors[actor].verdict === 'direct');
       if (direct.length === 0) continue;
       const first = direct[0]!;
       const names = direct.map((h) => h.host);

@@ -17,7 +17,7 @@ export const wslNatLoopbackProxy: Rule = {
   actor: 'runtime',
   summary:
     "In WSL's default NAT mode the distro has its own 127.0.0.1: a Windows proxy on localhost is not mirrored in, so the dockerd of this distro cannot use it.",
-  targets: ['docker-systemd'],
+  targets: ['wslconfig', 'docker-systemd'],
   examples: {
     bad: {
       title: 'Windows proxy 127.0.0.1:7890, NAT mode, dockerd in the distro',

@@ -7,6 +7,6 @@ in NAT mode does not support localhost proxies."* (microsoft/WSL#10753). A proxy
 Verify: \`wslinfo --networking-mode\` prints \`nat\`; \`reg.exe query "HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings" /v ProxyServer\` shows \`127.0.0.1\`.`;
 
 export const fix = `Either switch WSL to mirrored networking (\`[wsl2]\` \`networkingMode=mirrored\` in \`%UserProfile%\\.wslconfig\`,
-then \`wsl --shutdown\`), where the distro shares Windows' loopback; or let the proxy tool listen on the Windows host's
+then \`wsl --shutdown\`; target \`wslconfig\` writes it), where the distro shares Windows' loopback; or let the proxy tool listen on the Windows host's
 address (\`Allow LAN\`) and give dockerd that address: target \`docker-systemd\` with the host IP from
 \`ip route show default\` in the distro.`;
