@@ -1,6 +1,7 @@
 // @buildproxy/core/report — what the doctor loads once its probes are in flight: the report and its exit code,
 // a rule by id, and the reading of a pasted build error. A small entry, so dist/report.cjs stays small.
 
+export { pacSourceOf } from './analyze/pac.js';
 export { analyze } from './analyze/state.js';
 export {
   FLEET_FORMAT,
@@ -14,7 +15,6 @@ export {
   mergeFleet,
   parseCapture,
 } from './fleet/merge.js';
-export { pacSourceOf } from './pac/source.js';
 export {
   buildReport,
   diagnose,

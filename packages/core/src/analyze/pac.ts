@@ -2,6 +2,7 @@
 // and the one static proxy + NO_PROXY that Go tools can use instead. Pure: from evidence.pac only.
 import type { PacEvidence } from '../evidence/pac.js';
 import { hostChoice, type PacHostChoice, type StaticProxy, staticFromChoices } from '../pac/answer.js';
+import type { State } from './types.js';
 
 export interface PacHost extends PacHostChoice {
   url: string;
@@ -64,4 +65,23 @@ export function analyzePac(p: PacEvidence | undefined): PacState | null {
     hosts,
     static: staticFromChoices(hosts.filter((h) => h.problem === null)),
   };
+}
+
+export interface PacSource {
+  url: string;
+  /** where it was read, for a person */
+  source: string;
+}
+
+/**
+ * The PAC URL the machine's most specific proxy setting names: the system proxies in their order (WSL's
+ * WSL_PAC_URL, macOS, Windows, GNOME, KDE), then Docker Desktop's manual PAC setting. Null: none.
+ */
+export function pacSourceOf(state: State): PacSource | null {
+  for (const s of state.platform.systemProxies) if (s.pac) return { url: s.pac, source: s.label };
+  const d = state.platform.desktop?.upstream;
+  if (d?.pac) return { url: d.pac, source: d.label };
+  const wslPac = state.client.WSL_PAC_URL;
+  if (wslPac) return { url: wslPac, source: 'WSL autoProxy (WSL_PAC_URL)' };
+  return null;
 }

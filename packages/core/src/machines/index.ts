@@ -5,4 +5,5 @@
 export * as engines from './engines.js';
 export * as fixtures from './fixtures.js';
 export * as lima from './lima.js';
+export * as pac from './pac.js';
 export { type BuilderSpec, type MachineSpec, synthesize } from './synth.js';

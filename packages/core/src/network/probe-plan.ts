@@ -6,15 +6,11 @@ import { goParseProxy } from '../proxy/go-url.js';
 import { curlProxyForUrl } from '../proxy/no-proxy-curl.js';
 import { goDialAddr, goProxyForUrl } from '../proxy/no-proxy-go.js';
 import { redactValue } from '../proxy/redact.js';
-import { registryHostport } from '../proxy/registry.js';
+import { DOCKER_HUB_HOSTS, registryHostport } from '../proxy/registry.js';
 import { goOf } from '../route.js';
 
-/** The hosts every docker.io pull needs: the registry, the token service and the blob CDN. */
-export const DOCKER_HUB_HOSTS = [
-  'registry-1.docker.io',
-  'auth.docker.io',
-  'production.cloudflare.docker.com',
-];
+// the hosts every docker.io pull needs, kept beside the registry helpers so that rules can name them too
+export { DOCKER_HUB_HOSTS } from '../proxy/registry.js';
 export const MAX_PROBE_HOSTS = 16;
 export const HOST_NAME = /^(?:[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,252})|[0-9A-Fa-f:.]{2,45})$/;
 export const MAX_PROBE_ROUTES = 8;

@@ -2,12 +2,14 @@
 // run it in the sandbox for every host a build needs, and return the evidence to attach to the bundle.
 import { lookup } from 'node:dns/promises';
 import { networkInterfaces } from 'node:os';
+import { pacSourceOf } from '../../analyze/pac.js';
 import { resolveProfile } from '../../analyze/profile.js';
 import { analyze } from '../../analyze/state.js';
-import type { ProfileInput } from '../../analyze/types.js';
+import type { Profile, ProfileInput } from '../../analyze/types.js';
 import type { PacEvidence } from '../../evidence/pac.js';
 import type { Evidence } from '../../evidence/schema.js';
-import { pacSourceOf, pacTargets } from '../../pac/source.js';
+import { neededHosts } from '../../network/probe-plan.js';
+import { PACKAGE_HOSTS } from '../../pac/hosts.js';
 import { redactValue } from '../../proxy/redact.js';
 import { evaluatePac } from './evaluate.js';
 import { fetchPac } from './fetch.js';
@@ -21,6 +23,16 @@ export interface PacCaptureOptions {
   resolve?: (name: string) => Promise<string | null>;
   /** default: this host's first non-internal IPv4 address */
   myIp?: string | null;
+}
+
+/** The URLs FindProxyForURL is asked about: docker.io's three hosts, the registries and mirrors, package hosts. */
+export function pacTargets(profile: Profile): { host: string; url: string }[] {
+  const out = neededHosts(profile).map((h) => {
+    const host = h.host.includes(':') ? `[${h.host}]` : h.host;
+    return { host: h.host, url: h.port === 443 ? `https://${host}/v2/` : `https://${host}:${h.port}/v2/` };
+  });
+  for (const p of PACKAGE_HOSTS) if (!out.some((o) => o.host === p.host)) out.push(p);
+  return out;
 }
 
 function firstIpv4(): string | null {

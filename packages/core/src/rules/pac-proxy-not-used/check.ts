@@ -1,13 +1,35 @@
-import { ACTORS, type Actor } from '../../analyze/types.js';
+import { ACTORS, type Actor, type State } from '../../analyze/types.js';
 import { GOOD_DOCKER, HOME } from '../../machines/fixtures.js';
 import { CORPORATE_PAC } from '../../machines/pac.js';
-import { DOCKER_HUB_HOSTS } from '../../network/probe-plan.js';
 import { describeSteps } from '../../pac/answer.js';
-import { PACKAGE_HOSTS } from '../../pac/source.js';
-import { routeUrl } from '../../route.js';
+import { PACKAGE_HOSTS } from '../../pac/hosts.js';
+import { curlProxyForUrl } from '../../proxy/no-proxy-curl.js';
+import { goProxyForUrl } from '../../proxy/no-proxy-go.js';
+import { DOCKER_HUB_HOSTS } from '../../proxy/registry.js';
 import type { FindingDraft, Rule } from '../types.js';
 
 const MAX_SHOWN = 3;
+
+/** The actor connects to `url` directly with its own settings: Go's choice, curl's for RUN steps. */
+function goesDirect(state: State, actor: Actor, url: string): boolean {
+  const a = state.actors[actor];
+  if (a.status !== 'known') return false;
+  const p = a.proxy;
+  if (actor === 'run') {
+    const env: Record<string, string> = {};
+    if (p.http) env.http_proxy = p.http.value;
+    if (p.https) env.https_proxy = p.https.value;
+    if (p.noProxy) env.no_proxy = p.noProxy.value;
+    if (p.all) env.all_proxy = p.all.value;
+    const d = curlProxyForUrl(env, url);
+    return d.proxy === null && d.why !== 'invalid';
+  }
+  const d = goProxyForUrl(
+    { httpProxy: p.http?.value, httpsProxy: p.https?.value, noProxy: p.noProxy?.value },
+    url,
+  );
+  return d.proxy === null && !('error' in d);
+}
 
 export const pacProxyNotUsed: Rule = {
   id: 'pac-proxy-not-used',
@@ -54,8 +76,7 @@ export const pacProxyNotUsed: Rule = {
           h.problem === null && h.proxyUrl !== null && (actor === 'run' ? packages : registry).has(h.host),
       );
       // what the actor does with its own settings, not with the proxy given on the command line
-      const own = { ...profile, source: 'inferred' as const };
-      const direct = wanted.filter((h) => routeUrl(state, own, h.url).actors[actor].verdict === 'direct');
+      const direct = wanted.filter((h) => goesDirect(state, actor, h.url));
       if (direct.length === 0) continue;
       const first = direct[0]!;
       const names = direct.map((h) => h.host);
