@@ -107,6 +107,18 @@ describe('hostile PAC files end bounded with a reason', () => {
     ]);
   });
 
+  it('a slow script that never quite times out still ends within one budget for all hosts', async () => {
+    const many = Array.from({ length: 12 }, (_, i) => ({
+      host: `h${i}.example`,
+      url: `https://h${i}.example/`,
+    }));
+    const slow =
+      'function FindProxyForURL(u, h) { var t = Date.now(); while (Date.now() - t < 150) {} return "DIRECT"; }';
+    const r = await evaluatePac(slow, many, { timeoutMs: 200 });
+    expect(r.answers).toHaveLength(12);
+    expect(r.answers.at(-1)?.error).toMatch(/^was not asked: the call for /);
+  });
+
   it('an endless loop at the top level stops the whole file', async () => {
     const r = await run('while (true) {}\nfunction FindProxyForURL(u, h) { return "DIRECT"; }');
     expect(r.error).toMatch(/did not finish/);

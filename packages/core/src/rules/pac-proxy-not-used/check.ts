@@ -5,7 +5,7 @@ import { describeSteps } from '../../pac/answer.js';
 import { PACKAGE_HOSTS } from '../../pac/hosts.js';
 import { curlProxyForUrl } from '../../proxy/no-proxy-curl.js';
 import { goProxyForUrl } from '../../proxy/no-proxy-go.js';
-import { DOCKER_HUB_HOSTS } from '../../proxy/registry.js';
+import { DOCKER_HUB_HOSTS, registryHostport } from '../../proxy/registry.js';
 import type { FindingDraft, Rule } from '../types.js';
 
 const MAX_SHOWN = 3;
@@ -66,7 +66,12 @@ export const pacProxyNotUsed: Rule = {
   check(state, profile) {
     const pac = state.platform.pac;
     if (!pac || pac.failure) return [];
-    const registry = new Set([...DOCKER_HUB_HOSTS, ...profile.registries, ...profile.mirrors]);
+    // hosts as the PAC is asked about them: "registry.corp:5000" → "registry.corp", "[::1]:5000" → "::1"
+    const hostOf = (r: string) =>
+      registryHostport(r)
+        .replace(/:\d+$/, '')
+        .replace(/^\[(.*)\]$/, '$1');
+    const registry = new Set([...DOCKER_HUB_HOSTS, ...profile.registries, ...profile.mirrors].map(hostOf));
     const packages = new Set(PACKAGE_HOSTS.map((p) => p.host));
     const out: FindingDraft[] = [];
     for (const actor of ACTORS as readonly Actor[]) {

@@ -49,10 +49,12 @@ export const pacStaticProxy: Rule = {
       })
       .join('; ');
     const s = pac.static;
-    const parts = [
-      s.proxy ? `HTTPS_PROXY=${s.proxy} HTTP_PROXY=${s.proxy}` : 'no proxy',
-      s.noProxy.length ? `NO_PROXY=${s.noProxy.join(',')}` : '',
-    ].filter(Boolean);
+    const parts = s.proxy
+      ? [
+          `HTTPS_PROXY=${s.proxy} HTTP_PROXY=${s.proxy}`,
+          s.noProxy.length ? `NO_PROXY=${s.noProxy.join(',')}` : '',
+        ]
+      : ['no proxy at all: these hosts go direct'];
     const notes = [
       ...new Set(usable.map((h) => fallbackNote(h.steps)).filter((n): n is string => n !== null)),
     ];
@@ -64,7 +66,7 @@ export const pacStaticProxy: Rule = {
       : '';
     return [
       {
-        message: `The PAC file ${pac.url} (from ${pac.source}) says: ${says}. Go tools cannot read PAC files; the static equivalent is ${parts.join(' ')}.${other}${socks4}${notes.length ? ` Note: ${notes.join('; ')}.` : ''}`,
+        message: `The PAC file ${pac.url} (from ${pac.source}) says: ${says}. Go tools cannot read PAC files; the static equivalent is ${parts.filter(Boolean).join(' ')}.${other}${socks4}${notes.length ? ` Note: ${notes.join('; ')}.` : ''}`,
         evidence: [`PAC ${pac.url}`],
       },
     ];
