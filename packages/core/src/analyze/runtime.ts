@@ -177,6 +177,13 @@ function dockerdProcessLayer(proc: Tie['process'] | null): Layer[] {
   ];
 }
 
+/** Under WSL the label says where dockerd runs, Desktop's VM or this distro: their proxies are set in different places. */
+function runtimeLabel(rootless: boolean, desktop: boolean, wsl: boolean): string {
+  if (rootless) return 'dockerd (rootless)';
+  if (desktop) return wsl ? "dockerd (Docker Desktop's VM, not this WSL distro)" : 'dockerd (Docker Desktop)';
+  return wsl ? 'dockerd (in this WSL distro)' : 'dockerd';
+}
+
 export function analyzeRuntime(ev: Evidence, ctx: FileContext): RuntimeAnalysis {
   const fileErrors: FileError[] = [];
   const { status, error, cli, info } = daemonStatus(ev);
@@ -233,7 +240,7 @@ export function analyzeRuntime(ev: Evidence, ctx: FileContext): RuntimeAnalysis 
   const actor: ActorState = {
     actor: 'runtime',
     status: env ? 'known' : cli ? 'unknown' : 'absent',
-    label: rootless ? 'dockerd (rootless)' : desktop ? 'dockerd (Docker Desktop)' : 'dockerd',
+    label: runtimeLabel(rootless, desktop, Boolean(ev.host.wsl)),
     proxy: env ? effectiveOfEnv(env, origin!) : NO_PROXY_SET,
     netns: loopbackNetns({ desktop, rootless }, 'host'),
     notes: [],

@@ -8,4 +8,4 @@ direct: \`docker build\` fails fetching a registry token, \`wslc pull\` times ou
 Verify: \`env | grep -i _proxy\` in the distro shows \`http_proxy\` and \`WSL_PAC_URL\` only.`;
 
 export const fix = `Export \`HTTPS_PROXY\` (and \`https_proxy\`) with the proxy the PAC file returns for your registries
-(\`buildproxy pac\` shows it), target \`client-shell\`; or update WSL to a version with microsoft/WSL#40950.`;
+(\`buildproxy doctor --network\` runs the PAC file and prints it: rule \`pac-static-proxy\`), target \`client-shell\`; or update WSL to a version with microsoft/WSL#40950.`;
