@@ -11,6 +11,8 @@ export interface GuideZh {
   outro?: string;
 }
 
+import { DESKTOP_OUTRO_ZH, GUIDES_LAPTOP_ZH_CN } from './guides-laptop-zh-cn.js';
+
 const LOCAL = 'http://127.0.0.1:7890';
 
 export const GUIDES_ZH_CN: Record<string, GuideZh> = {
@@ -81,6 +83,7 @@ shell 导出了代理，否则获取镜像仓库令牌会失败，报 \`failed t
 文件位于 \`$env:USERPROFILE\\.docker\\config.json\`。`,
       undefined,
     ],
+    outro: DESKTOP_OUTRO_ZH,
   },
   'local-proxy-client': {
     title: '本地代理客户端（Clash、V2Ray，127.0.0.1:7890）',
@@ -112,4 +115,5 @@ shell 导出了代理，否则获取镜像仓库令牌会失败，报 \`failed t
 \`NO_PROXY\`，不经过代理。dockerd 自己的拉取（\`docker pull\`、\`docker\` 驱动）对应的设置是 \`/etc/docker/daemon.json\` 中的
 \`"registry-mirrors": ["https://HOST"]\`。镜像加速器只负责 docker.io；其他镜像仓库仍然经过代理。`,
   },
+  ...GUIDES_LAPTOP_ZH_CN,
 };

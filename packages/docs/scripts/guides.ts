@@ -2,6 +2,7 @@
 // with several variants (rootful/rootless, Linux/macOS) renders each as a tab with its own complete plan.
 import type { ProfileInput, Target } from '@buildproxy/core';
 import { fixtures, type MachineSpec } from '@buildproxy/core/testing';
+import { DESKTOP_OUTRO, laptopGuides } from './guides-laptop.js';
 
 const {
   variant,
@@ -224,7 +225,7 @@ name to the host.`,
           docker: { engine: '27.4.0', desktop: true, systemd: false },
         },
         profile: { proxy: PROXY },
-        targets: ['client-shell', 'docker-cli-config'],
+        targets: ['client-shell', 'desktop-settings', 'docker-cli-config'],
         verify: `docker info | grep -i proxy
 env | grep -i _proxy`,
       },
@@ -232,7 +233,7 @@ env | grep -i _proxy`,
         label: 'Windows (PowerShell)',
         machine: { home: HOME, env: {}, docker: { engine: '27.4.0', desktop: true, systemd: false } },
         profile: { proxy: PROXY },
-        targets: ['docker-cli-config'],
+        targets: ['desktop-settings', 'docker-cli-config'],
         before: `For your user, persistently (new terminals pick it up; the \`proxies\` file below is for RUN steps):
 
 \`\`\`powershell
@@ -253,12 +254,14 @@ Get-ChildItem Env: | Where-Object Name -like '*_PROXY'`,
           docker: { engine: '27.4.0', desktop: true, systemd: false },
         },
         profile: { proxy: PROXY },
-        targets: ['client-shell', 'docker-cli-config'],
+        targets: ['client-shell', 'desktop-settings', 'docker-cli-config'],
         verify: `docker info | grep -i proxy
 env | grep -i _proxy`,
       },
     ],
+    outro: DESKTOP_OUTRO,
   },
+  ...laptopGuides(),
   {
     slug: 'local-proxy-client',
     title: 'A local proxy client (Clash, V2Ray on 127.0.0.1:7890)',

@@ -245,6 +245,23 @@ describe('pages', () => {
     expect(buildkitd).toMatch(/A real build/);
   });
 
+  it('the laptop guides (issue 16): Desktop, WSL 2 and PAC files carry the generated fixes', () => {
+    const text = (path: string) => mainText(pages.find((p) => p.path === path)!.html);
+    const desktop = text('/guides/docker-desktop/');
+    expect(desktop).toContain('Settings > Resources > Proxies');
+    expect(desktop).toContain('http.docker.internal:3128');
+    const wsl = text('/guides/wsl2/');
+    expect(wsl).toContain('networkingMode=mirrored');
+    expect(wsl).toContain('autoProxy=false');
+    expect(wsl).toContain('wsl --shutdown');
+    // the PAC page's example is what core prints for the corporate PAC file, not a copy
+    const pac = text('/guides/pac-files/');
+    expect(pac).toMatch(/the static equivalent is HTTPS_PROXY=http:\/\/proxy\.corp\.example:8080/);
+    expect(pac).toMatch(/DIRECT; PROXY a:8080/);
+    for (const path of ['/zh-cn/guides/wsl2/', '/zh-cn/guides/pac-files/'])
+      expect(text(path)).toMatch(/networkingMode=mirrored|HTTPS_PROXY/);
+  });
+
   // The core path is translated, not the English fallback Starlight would otherwise show under /zh-cn/.
   it.each([
     '/zh-cn/',
@@ -254,6 +271,8 @@ describe('pages', () => {
     '/zh-cn/guides/daemon-json-proxies/',
     '/zh-cn/guides/docker-desktop/',
     '/zh-cn/guides/local-proxy-client/',
+    '/zh-cn/guides/wsl2/',
+    '/zh-cn/guides/pac-files/',
     '/zh-cn/reference/no-proxy/',
     '/zh-cn/reference/network-probes/',
     '/zh-cn/reference/troubleshooting/',

@@ -24,5 +24,6 @@ export function languageOf(path: string): string {
   if (path.endsWith('.toml')) return 'toml';
   if (path.endsWith('.yaml') || path.endsWith('.yml')) return 'yaml';
   if (path.endsWith('.conf') || path.endsWith('.service') || path.endsWith('.env')) return 'ini';
+  if (path.endsWith('.wslconfig')) return 'ini';
   return 'sh';
 }
