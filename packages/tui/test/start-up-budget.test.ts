@@ -19,7 +19,9 @@ const text = (file: string) => readFileSync(join(DIST, file), 'utf8');
 const BUDGET: Record<string, number> = {
   'cli.cjs': 12 * KB,
   'doctor.cjs': 125 * KB,
-  'report.cjs': 215 * KB,
+  // +5 KB for issue 16's three PAC rules (pac-proxy-not-used, pac-unusable, pac-static-proxy), their analysis and the
+  // WSL runtime label: about 0.25 ms of compile at the rate above (estimated, not yet a bench row)
+  'report.cjs': 220 * KB,
 };
 
 /** Calls of named functions while `require(file)` runs, counted exactly by V8's precise coverage. */
