@@ -73,12 +73,7 @@ export function analyze(ev: Evidence): State {
   const upstream = desktopState ? desktopLayer(desktopState) : rancherTransparentLayer(vm, ev.host);
   return {
     host: ev.host,
-    platform: {
-      systemProxies: system,
-      desktop: desktopState,
-      wsl: analyzeWsl(ev),
-      pac: analyzePac(ev.pac),
-    },
+    platform: { systemProxies: system, desktop: desktopState, wsl: analyzeWsl(ev), pac: analyzePac(ev.pac) },
     docker: { ...runtime.docker, buildx: client.buildx },
     systemd: runtime.systemd,
     daemonJson: runtime.daemonJson,
