@@ -19,7 +19,7 @@ Desktop 窗口中的操作步骤，如上所示。
 ## 你的 shell 仍然需要代理
 
 docker CLI 和 buildx 自己向镜像仓库获取令牌，用的是你 shell 的环境变量，而不是 Desktop 的设置
-（[client-token-proxy](/zh-cn/rules/client-token-proxy/)；docker/desktop-feedback#28）。所以上面每个标签页都会在 shell
+（[client-token-proxy](/zh-cn/rules/client-token-proxy/)；[docker/desktop-feedback#28](https://github.com/docker/desktop-feedback/issues/28)）。所以上面每个标签页都会在 shell
 的启动文件中导出代理。
 
 ## 使用 WSL 2 或 PAC 文件时

@@ -220,7 +220,7 @@ memory while it runs); otherwise the plan gives the steps in Desktop's window, a
 ## Your shell still needs the proxy
 
 The docker CLI and buildx ask the registry for tokens themselves, with your shell's environment, not Desktop's
-setting ([client-token-proxy](/rules/client-token-proxy/); docker/desktop-feedback#28). That is why each tab above
+setting ([client-token-proxy](/rules/client-token-proxy/); [docker/desktop-feedback#28](https://github.com/docker/desktop-feedback/issues/28)). That is why each tab above
 also exports the proxy in your shell's start-up file.
 
 ## With WSL 2 or a PAC file
