@@ -4,9 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { resolveProfile } from '../../src/analyze/profile.js';
 import { analyze } from '../../src/analyze/state.js';
 import { HOST_CA_COPY } from '../../src/evidence/canonical.js';
+import type { HostNetEvidence } from '../../src/formats/proc-net.js';
 import { GOOD_CONTAINER, GOOD_DOCKER, PROXY, variant } from '../../src/machines/fixtures.js';
 import { connectOk, inspectedTls, network } from '../../src/machines/network.js';
 import { synthesize } from '../../src/machines/synth.js';
+import { HEADER } from '../../src/plan/context.js';
 import { makePlan, withCommands, withFiles } from '../../src/plan/index.js';
 import { diagnose } from '../../src/report.js';
 
@@ -52,6 +54,58 @@ describe('cntlm-relay', () => {
     );
     const conf = plan.changes.find((c) => c.path === '/etc/cntlm.conf')!.after;
     expect([...conf.matchAll(/^Listen\s/gm)]).toHaveLength(2);
+  });
+});
+
+describe('cntlm-relay: the relay port', () => {
+  const plan = (net?: HostNetEvidence, files: Record<string, string> = {}) => {
+    const ev = synthesize(variant(GOOD_DOCKER, { network: ntlm, files }));
+    const { plan } = makePlan(
+      { ...ev, ...(net ? { net } : {}) },
+      { proxy: 'http://CORP%5Calice@proxy.corp.example:8080' },
+      { targets: ['cntlm-relay'] },
+    );
+    const conf = plan.changes.find((c) => c.path === '/etc/cntlm.conf')!.after;
+    return {
+      listen: [...conf.matchAll(/^Listen\s+(\S+)$/gm)].map((m) => m[1]),
+      snippet: plan.snippets.find((s) => s.target === 'cntlm-relay')!.text,
+    };
+  };
+  const ifaces = { docker0: '172.17.0.1' };
+
+  it("cntlm's usual 3128 when nothing holds it here (a listener elsewhere does not count)", () => {
+    expect(plan({ listeners: [{ addr: '10.1.2.3', port: 3128 }], ifaces }).listen).toEqual([
+      '127.0.0.1:3128',
+      '172.17.0.1:3128',
+    ]);
+    expect(plan().listen).toEqual(['127.0.0.1:3128', '172.17.0.1:3128']);
+  });
+
+  it('a local squid on 3128 (loopback, every address or the bridge): the next free port, also in the snippet', () => {
+    const r = plan({
+      listeners: [
+        { addr: '127.0.0.1', port: 3128 },
+        { addr: '::', port: 3129 },
+        { addr: '172.17.0.1', port: 3130 },
+      ],
+      ifaces,
+    });
+    expect(r.listen).toEqual(['127.0.0.1:3131', '172.17.0.1:3131']);
+    expect(r.snippet).toContain('--proxy http://172.17.0.1:3131');
+  });
+
+  it('a cntlm.conf buildproxy wrote keeps its port, even though its own relay now holds it', () => {
+    const before = `${HEADER}\nUsername    alice\nListen      127.0.0.1:3140\nListen      172.17.0.1:3140\n`;
+    const r = plan({ listeners: [{ addr: '127.0.0.1', port: 3140 }], ifaces }, { '/etc/cntlm.conf': before });
+    expect(r.listen).toEqual(['127.0.0.1:3140', '172.17.0.1:3140']);
+  });
+
+  it("someone else's cntlm.conf does not choose the port", () => {
+    const theirs = 'Username x\nListen 127.0.0.1:9\n';
+    expect(plan(undefined, { '/etc/cntlm.conf': theirs }).listen).toEqual([
+      '127.0.0.1:3128',
+      '172.17.0.1:3128',
+    ]);
   });
 });
 

@@ -11,6 +11,28 @@ import type { TargetResult } from '../types.js';
 
 export const RELAY_PORT = 3128;
 const DEFAULT_BRIDGE = '172.17.0.1';
+/** How far past 3128 to look for a free port: a host with a hundred listeners in a row there is not plausible. */
+const PORT_SEARCH = 100;
+
+/**
+ * The relay's port. A cntlm.conf buildproxy wrote keeps its port: re-planning must not move a running relay the
+ * actors already point at. Otherwise cntlm's usual 3128, unless something already listens there on loopback, the
+ * bridge or every address (a local squid or proxy client often holds 3128: cntlm would fail to bind and the
+ * actors would reach that other proxy instead), then the next free port.
+ */
+function relayPort(ctx: PlanContext, bridge: string): number {
+  const existing = ctx.read(CNTLM_CONF);
+  if (existing?.startsWith(HEADER)) {
+    const m = /^Listen[ \t]+127\.0\.0\.1:(\d{1,5})[ \t]*$/m.exec(existing);
+    if (m && Number(m[1]) > 0 && Number(m[1]) < 65536) return Number(m[1]);
+  }
+  const here = new Set(['127.0.0.1', '0.0.0.0', '::', '::ffff:127.0.0.1', bridge, `::ffff:${bridge}`]);
+  const held = new Set(
+    (ctx.state.hostNet?.listeners ?? []).filter((l) => here.has(l.addr)).map((l) => l.port),
+  );
+  for (let p = RELAY_PORT; p < RELAY_PORT + PORT_SEARCH; p++) if (!held.has(p)) return p;
+  return RELAY_PORT;
+}
 
 /** "172.17.0.1" → "172.17.0.0/16": docker0's default size; a --bip with another mask is kept as /16 too (wider
  * is never needed: the Allow line is the only door). */
@@ -41,6 +63,7 @@ function cntlmRelay(ctx: PlanContext, target: Target): TargetResult {
   const user = (slash > 0 ? raw.slice(slash + 1) : raw) || 'USER';
   const safe = (s: string) => s.replace(/[^\w.@-]/g, '_');
   const host = u.host.includes(':') ? `[${u.host}]` : u.host;
+  const port = relayPort(ctx, bridge);
   const noProxy = ctx.proxy.noProxy.filter((e) => /^[\w.*:-]+$/.test(e)).join(', ');
   const after = `${HEADER}
 # A local NTLM relay: the corporate proxy wants NTLM/Negotiate, which Go (dockerd, buildkitd, buildx) cannot do.
@@ -52,8 +75,8 @@ Domain      ${safe(domain)}
 Proxy       ${host}:${u.effectivePort}
 NoProxy     ${noProxy || 'localhost, 127.0.0.1'}
 # Only this host and its containers, never the network: loopback and the docker bridge gateway.
-Listen      127.0.0.1:${RELAY_PORT}
-Listen      ${bridge}:${RELAY_PORT}
+Listen      127.0.0.1:${port}
+Listen      ${bridge}:${port}
 Allow       127.0.0.1
 Allow       ${subnet16(bridge)}
 Deny        0/0
@@ -61,7 +84,7 @@ Deny        0/0
 # bare 407 (NTLM needs the connection kept open). Seen with squid and cntlm in buildproxy's e2e suite.
 Header      Connection: keep-alive
 `;
-  const relay = `http://${bridge}:${RELAY_PORT}`;
+  const relay = `http://${bridge}:${port}`;
   return ok(
     [
       change(ctx, {
