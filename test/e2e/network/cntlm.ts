@@ -1,9 +1,9 @@
-// The cntlm relay for the NTLM scenario: Debian's cntlm, run in the foreground with the scenario's configuration,
+// The cntlm relay for the NTLM scenario: Debian's cntlm, run in the foreground with the configuration the plan wrote,
 // its PID recorded where infra.sh down finds it.
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, closeSync, openSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { E2E, GW, sleep } from '../harness.js';
+import { E2E, sleep } from '../harness.js';
 import { listening } from './proxies.js';
 
 export const NTLM_USER = 'alice';
@@ -25,43 +25,8 @@ export function hashLines(): Record<'PassLM' | 'PassNT' | 'PassNTLMv2', string> 
   return out as Record<'PassLM' | 'PassNT' | 'PassNTLMv2', string>;
 }
 
-/**
- * The relay's configuration as issue 15 specifies it: loopback and the bridge gateway only, Allow the bridge
- * subnet, Deny 0/0 (never an open relay carrying corporate credentials), a PassNTLMv2 hash in a 0600 file.
- */
-export async function relayConfig(upstream: string, port: number): Promise<string> {
-  const u = new URL(upstream);
-  const h = hashLines();
-  return [
-    `Username    ${NTLM_USER}`,
-    `Domain      ${NTLM_DOMAIN}`,
-    // squid's ntlm_fake_auth sends a challenge without a target info block, and cntlm then refuses NTLMv2
-    // ("No target info block. Cannot do NTLMv2!", seen here); a domain controller sends one. So against this
-    // fake server the relay answers with NTLM (v1) hashes; the PassNTLMv2 line stays, commented, as it would be
-    // pasted for a real proxy.
-    `# ${h.PassNTLMv2}`,
-    'Auth        NTLM',
-    h.PassNT,
-    h.PassLM,
-    `Proxy       ${u.hostname}:${u.port}`,
-    'NoProxy     localhost, 127.0.0.1',
-    `Listen      127.0.0.1:${port}`,
-    `Listen      ${GW}:${port}`,
-    'Allow       127.0.0.1',
-    'Allow       172.31.0.0/16',
-    'Deny        0/0',
-    // Go clients that disable keep-alives (dockerd 20.10's registry pings) send "Connection: close"; cntlm passes
-    // it on, and squid then answers the NTLM negotiate with a bare 407 instead of a challenge (NTLM needs the
-    // connection to stay open). Replacing the header keeps the upstream connection alive for the handshake.
-    'Header      Connection: keep-alive',
-    '',
-  ].join('\n');
-}
-
-export async function startCntlm(conf: string, port: number): Promise<{ stop(): Promise<void> }> {
-  const file = join(E2E, 'cntlm.conf');
-  writeFileSync(file, conf, { mode: 0o600 });
-  chmodSync(file, 0o600);
+/** cntlm in the foreground with this configuration file (the plan's, the hash pasted), as its service would run. */
+export async function startCntlm(file: string, port: number): Promise<{ stop(): Promise<void> }> {
   const log = openSync(join(E2E, 'cntlm.log'), 'w'); // -v: every request and its NTLM handshake, for a failure
   const proc = spawn('cntlm', ['-f', '-v', '-c', file], { stdio: ['ignore', log, log] });
   closeSync(log);
