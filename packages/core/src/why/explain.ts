@@ -78,6 +78,9 @@ export function explain(cause: CauseId, c: Ctx): Explained {
     case 'rootless-host-loopback':
       return {
         explanation:
+          (c.address?.loopback
+            ? `${who(c)} dialled the proxy at ${c.address.text}: in rootless mode that is RootlessKit's own loopback, not this host's. `
+            : '') +
           "Rootless dockerd reaches the host's loopback as 10.0.2.2 only when RootlessKit allows it (DOCKERD_ROOTLESS_ROOTLESSKIT_DISABLE_HOST_LOOPBACK=false), and the proxy must listen there; otherwise use the proxy's LAN address. Rootless podman containers need --network slirp4netns:allow_host_loopback=true for the same address.",
         rules: ['loopback-proxy-unreachable'],
       };

@@ -8,7 +8,7 @@ import type { CauseHit } from './causes-proxy.js';
 import * as P from './causes-proxy.js';
 import { explain } from './explain.js';
 import { findRequester } from './requester.js';
-import { requesterFacts } from './requester-label.js';
+import { type RequesterFacts, requesterFacts } from './requester-label.js';
 import { errorText, excerpt, has, metered, touch } from './text.js';
 import { CAUSE_ORDER, CAUSES, type CauseFamily, type CauseId, FAMILY_IS_PROXY } from './vocabulary.js';
 
@@ -87,6 +87,24 @@ const NONE: ErrorReading = {
 };
 
 /**
+ * What only the machine can tell: a loopback proxy that refused rootless dockerd (pulling, or building with the
+ * docker driver) was RootlessKit's own loopback, not a proxy that is down; the rootless cause carries its fix.
+ */
+function onThisMachine(
+  hit: CauseHit,
+  actor: Actor | null,
+  who: RequesterFacts | null,
+  state?: State | null,
+): CauseId {
+  if (hit.cause !== 'proxy-unreachable' || !hit.address?.loopback) return hit.cause;
+  if (!state?.docker.rootless || state.docker.desktop) return hit.cause;
+  const inDockerd =
+    actor === 'runtime' ||
+    (actor === 'builder' && !who?.standaloneBuildkitd && who?.builder?.driver === 'docker');
+  return inDockerd ? 'rootless-host-loopback' : hit.cause;
+}
+
+/**
  * `counter`, when given, counts the characters every search touches (the security suite's linearity proof).
  * `shell`: without a machine, the reader's own shell still says where buildctl goes (BUILDKIT_HOST).
  */
@@ -112,28 +130,29 @@ function reading(
   }
   const first = hits[0];
   if (!first) return { ...NONE };
-  const family = CAUSES[first.cause].family;
-  const covered = new Set<CauseFamily>([family, ...(COVERS[family] ?? [])]);
-  const also = hits.slice(1).filter((h) => !covered.has(CAUSES[h.cause].family));
   const found = findRequester(t.lower, first.at, first.tool);
   const actor = found?.actor ?? CAUSES[first.cause].actor ?? null;
   const who = actor ? requesterFacts(actor, state, shell?.BUILDKIT_HOST) : null;
+  const cause = onThisMachine(first, actor, who, state);
+  const family = CAUSES[cause].family;
+  const covered = new Set<CauseFamily>([family, ...(COVERS[family] ?? [])]);
+  const also = hits.slice(1).filter((h) => !covered.has(CAUSES[h.cause].family));
   touch(t.lower.length);
   const syntaxFrontend = /resolve image config for (docker-image:\/\/)?[a-z0-9./-]{0,80}dockerfile/.test(
     t.lower,
   );
   const gitSource = actor === 'builder' && has(t.lower, 'unable to access') && has(t.lower, '.git');
   const ctx = { actor, who, address: first.address, syntaxFrontend, gitSource };
-  const { explanation, rules } = explain(first.cause, ctx);
+  const { explanation, rules } = explain(cause, ctx);
   const address: DialAddress | undefined = first.address;
   return {
     recognised: true,
     actor,
     requester: who?.label ?? null,
-    cause: first.cause,
+    cause,
     family,
     proxyProblem: FAMILY_IS_PROXY[family],
-    title: CAUSES[first.cause].title,
+    title: CAUSES[cause].title,
     explanation,
     rules: family === 'not-proxy' ? [] : rules,
     excerpt: excerpt(t, Math.min(first.at, found && found.at < first.at ? found.at : first.at), first.end),
