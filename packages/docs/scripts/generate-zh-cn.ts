@@ -3,6 +3,7 @@
 // as in English and the prose of guides-zh-cn.ts.
 import { CAUSE_TITLES_ZH_CN, describeMachine, RULE_TEXTS_ZH_CN, RULES, signatures } from '@buildproxy/core';
 import type { MachineSpec } from '@buildproxy/core/testing';
+import { EVIDENCE_META, evidencePage } from './evidence-page.js';
 import type { Guide } from './guides.js';
 import { GUIDES_ZH_CN } from './guides-zh-cn.js';
 import { collapseExamples, linkIssues } from './headings.js';
@@ -62,7 +63,7 @@ ${r.references.map((x) => `- [${x.title}](${x.url})`).join('\n')}
     .replace(/: the same as above\./g, '：与上面相同。');
 }
 
-export function generateZhCn(write: Write, frontmatter: Front, guides: Guide[]): number {
+export function generateZhCn(write: Write, frontmatter: Front, guides: Guide[], cliSections: string): number {
   for (const r of RULES) {
     const t = RULE_TEXTS_ZH_CN[r.id]!;
     write(`zh-cn/rules/${r.id}.md`, `${frontmatter(t.title, t.summary)}${rulePageZh(r.id)}`);
@@ -129,6 +130,17 @@ ${noProxyRows('zh-CN')}
 CIDR，每一层、大小写两种都写成一样。参见 [\`no-proxy-syntax\`](/zh-cn/rules/no-proxy-syntax/) 和
 [\`no-proxy-missing-registry\`](/zh-cn/rules/no-proxy-missing-registry/)。
 `,
+  );
+  // The help texts are the CLI's own output (English), shown as is; only the words around them are translated.
+  write(
+    'zh-cn/reference/cli.md',
+    `${frontmatter('CLI 参考', 'buildproxy 的每个命令和参数，与 CLI 打印的完全一致。', 'sidebar:\n  order: 2\n')}` +
+      `构建时由 CLI 自己的 \`--help\` 输出生成。帮助文本是 CLI 的原始输出，因此保持英文。\n\n${cliSections}`,
+  );
+  const ev = EVIDENCE_META['zh-CN'];
+  write(
+    'zh-cn/reference/evidence.md',
+    `${frontmatter(ev.title, ev.description, 'sidebar:\n  order: 4\n')}${evidencePage('zh-CN')}`,
   );
   let n = 0;
   guides.forEach((g, i) => {

@@ -5,25 +5,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  buildxInspectNamed,
-  CMD,
-  containerInspect,
-  curlNoProxyMatch,
-  EVIDENCE_FORMAT,
-  fixedFiles,
-  goBypass,
-  makePlan,
-  type ProfileInput,
-  RULES,
-  redactAll,
-  ruleMarkdown,
-  signatures,
-  systemctlShow,
-} from '@buildproxy/core';
-import { fixtures, type MachineSpec, synthesize } from '@buildproxy/core/testing';
-import { homePath } from '../src/scripts/home.js';
-import { planView, renderPlanMarkdown } from '../src/scripts/render-plan.js';
+import { RULES, signatures } from '@buildproxy/core';
+import { EVIDENCE_META, evidencePage } from './evidence-page.js';
 import { generateZhCn } from './generate-zh-cn.js';
 import { GUIDES } from './guides.js';
 import { rulePage, troubleshootingHeading } from './headings.js';
@@ -45,7 +28,14 @@ function frontmatter(title: string, description: string, extra = ''): string {
 
 // Rules: the same markdown `buildproxy explain` renders.
 rmSync(join(docs, 'rules'), { recursive: true, force: true });
-for (const d of ['rules', 'guides', 'reference/troubleshooting.md', 'reference/no-proxy.md'])
+for (const d of [
+  'rules',
+  'guides',
+  'reference/troubleshooting.md',
+  'reference/no-proxy.md',
+  'reference/cli.md',
+  'reference/evidence.md',
+])
   rmSync(join(docs, 'zh-cn', d), { recursive: true, force: true });
 for (const r of RULES) {
   write(`rules/${r.id}.md`, `${frontmatter(r.title, r.summary)}${rulePage(r)}`);
@@ -99,77 +89,22 @@ const commands: [string, string[]][] = [
   ['explain', ['explain', '--help']],
   ['mcp', ['mcp', '--help']],
 ];
+const cliSections = commands
+  .map(
+    ([name, args]) =>
+      `## \`${name.startsWith('buildproxy') ? name : `buildproxy ${name}`}\`\n\n\`\`\`text\n${help(args).trimEnd()}\n\`\`\`\n`,
+  )
+  .join('\n');
 write(
   'reference/cli.md',
   `${frontmatter('CLI reference', 'Every buildproxy command and flag, as the CLI prints them.', 'sidebar:\n  order: 2\n')}` +
-    "Generated from the CLI's own `--help` output at build time.\n\n" +
-    commands
-      .map(
-        ([name, args]) =>
-          `## \`${name.startsWith('buildproxy') ? name : `buildproxy ${name}`}\`\n\n\`\`\`text\n${help(args).trimEnd()}\n\`\`\`\n`,
-      )
-      .join('\n'),
+    `Generated from the CLI's own \`--help\` output at build time.\n\n${cliSections}`,
 );
 
 // The evidence bundle: what the doctor reads and runs, listed from core's own canonical probes.
-const home = '/home/alice';
-const ctx = { home, env: {} };
-const probes = [
-  ...Object.values(CMD),
-  systemctlShow('docker', false),
-  systemctlShow('docker', true),
-  systemctlShow('buildkit', false),
-  systemctlShow('buildkit', true),
-  buildxInspectNamed('NAME'),
-  containerInspect('NODE'),
-];
 write(
   'reference/evidence.md',
-  `${frontmatter('The evidence bundle', 'What buildproxy doctor reads and runs, and the buildproxy.evidence/v1 file that --capture writes and --from replays.', 'sidebar:\n  order: 4\n')}` +
-    `\`buildproxy doctor --capture FILE\` writes what the doctor saw as \`${EVIDENCE_FORMAT}\`; \`--from FILE\` replays it on any
-machine and prints the identical report. Every letter and digit of a URL password is masked with \`*\` in a capture;
-user names, punctuation and \`%XX\` escapes stay, so escaping rules still work on it.
-
-| field | holds |
-|---|---|
-| \`format\` | \`${EVIDENCE_FORMAT}\` |
-| \`capturedAt\` | when (UTC) |
-| \`host\` | \`platform\`, \`home\`, \`uid\` |
-| \`env\` | your shell's proxy variables, \`REQUEST_METHOD\` (Go's CGI rule) and \`DOCKER_*\`, \`BUILDX_*\`, \`BUILDKIT_*\`, \`DOCKERD_ROOTLESS_*\` — nothing else |
-| \`files\` | absolute path → content; \`null\` means known to be absent |
-| \`unreadable\` | files that exist but you may not read (optional) |
-| \`commands\` | \`argv\`, \`exitCode\`, \`stdout\`, \`stderr\`, \`timedOut\`, \`error\` (\`not-found\`, \`timeout\`, \`spawn-failed\`), \`durationMs\`, and \`via\` (optional, below) |
-| \`processes\` | \`dockerd\`, \`buildkitd\`, \`containerd\`, \`rootlesskit\`: \`pid\` and the same variables from \`/proc/PID/environ\` (\`null\` when unreadable) |
-| \`dockerfile\` | \`path\` and \`content\` of the Dockerfile checked (optional) |
-| \`net\` | Linux: \`listeners\` (\`addr\`, \`port\` of every TCP socket in LISTEN state, from \`/proc/net/tcp\` and \`tcp6\`; never connections) and \`ifaces\` (interface → this host's address in its subnet, from \`/proc/net/route\` and \`fib_trie\`), so a proxy on 127.0.0.1 can be given to RUN steps at an address they reach (optional) |
-
-## Commands
-
-Each is recorded under exactly this argv; a missing entry means it was not run.
-
-${probes.map((a) => `- \`${a.join(' ')}\``).join('\n')}
-
-By default (\`--probes auto\`) the doctor does not start the docker CLI for what a local daemon can say itself: it
-asks the socket the CLI would use (\`DOCKER_HOST\` when it is \`unix://\`, otherwise the default socket unless a
-context is selected) with \`GET /info\` and \`GET /containers/buildx_buildkit_NODE/json\`. The answer is recorded
-under \`docker info --format {{json .}}\` or \`docker container inspect …\` — the same JSON — with
-\`"via": "GET /info on unix:///var/run/docker.sock"\`; failures carry the CLI's own wording. buildx runs only when it keeps
-builders of its own; otherwise its version comes from \`docker-buildx docker-cli-plugin-metadata\`. \`dockerd --version\`
-runs only when the daemon did not report its version, \`systemctl\` only on a machine booted with systemd.
-\`--probes commands\` runs every command instead, as you would by hand; both give the same report.
-
-## Files
-
-Read on every run (\`~\` is your \`HOME\`; \`DOCKER_CONFIG\` moves the \`.docker\` ones):
-
-${fixedFiles(ctx)
-  .map((f) => `- \`${homePath(f, home)}\``)
-  .join('\n')}
-
-plus the systemd units and drop-in folders of \`docker\` and \`buildkit\` (system and user), every \`EnvironmentFile=\` they
-name, and the Dockerfile. \`--root DIR\` reads every absolute path under DIR instead of \`/\`; a symlink out of DIR is not
-followed. Files larger than 1 MiB are cut; FIFOs and devices are not read.
-`,
+  `${frontmatter(EVIDENCE_META.en.title, EVIDENCE_META.en.description, 'sidebar:\n  order: 4\n')}${evidencePage('en')}`,
 );
 
 // NO_PROXY: Go and curl side by side, computed by the same matchers the CLI uses.
@@ -224,7 +159,7 @@ GUIDES.forEach((g, i) => {
     `${frontmatter(g.title, g.description, `sidebar:\n  order: ${i + 1}\n`)}${guideBody(g, prose, 'en')}`,
   );
 });
-const zh = generateZhCn(write, frontmatter, GUIDES);
+const zh = generateZhCn(write, frontmatter, GUIDES, cliSections);
 console.log(
   `generated ${zh} zh-CN guides and ${RULES.length} zh-CN rule pages; ${RULES.length} rule pages, ${GUIDES.length} guides, ${signatures().length} error signatures`,
 );

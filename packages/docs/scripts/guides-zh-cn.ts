@@ -27,7 +27,7 @@ export const GUIDES_ZH_CN: Record<string, GuideZh> = {
     outro: `## RUN 步骤与镜像仓库令牌
 
 RUN 步骤只能看到构建参数：在 \`~/.docker/config.json\` 中加入 \`proxies\`（target \`docker-cli-config\`；
-[docker-container 构建器指南](/guides/docker-container-builder/) 展示了这个文件）。镜像仓库令牌由你 shell 中的 CLI 获取：
+[docker-container 构建器指南](/zh-cn/guides/docker-container-builder/) 展示了这个文件）。镜像仓库令牌由你 shell 中的 CLI 获取：
 也要在 shell 里导出 \`HTTPS_PROXY\`（[client-token-proxy](/zh-cn/rules/client-token-proxy/)）。`,
   },
   'daemon-json-proxies': {
@@ -95,7 +95,7 @@ shell 导出了代理，否则获取镜像仓库令牌会失败，报 \`failed t
 |---|---|---|---|
 | client（docker CLI、buildx） | 你的 shell | 能 | \`${LOCAL}\` |
 | dockerd（rootful） | 宿主机 | 能 | \`${LOCAL}\` |
-| dockerd（rootless） | RootlessKit 的命名空间 | 开启之后才能 | \`http://10.0.2.2:7890\`（见 [Rootless 指南](/guides/rootless-docker/#a-proxy-on-the-hosts-127001)） |
+| dockerd（rootless） | RootlessKit 的命名空间 | 开启之后才能 | \`http://10.0.2.2:7890\`（见 [Rootless 指南](/zh-cn/guides/rootless-docker/#宿主机-127001-上的代理)） |
 | 构建器：\`docker\` 驱动 | dockerd 内部 | 能 | 同 dockerd |
 | 构建器：\`docker-container\` | 它自己的容器 | 不能 | \`--driver-opt network=host\`，或 bridge 网关 |
 | RUN 步骤 | bridge 网络中的容器 | 不能 | \`--network host\`，或 bridge 网关 |
@@ -116,4 +116,64 @@ shell 导出了代理，否则获取镜像仓库令牌会失败，报 \`failed t
 \`"registry-mirrors": ["https://HOST"]\`。镜像加速器只负责 docker.io；其他镜像仓库仍然经过代理。`,
   },
   ...GUIDES_LAPTOP_ZH_CN,
+  'rootless-docker': {
+    title: 'Rootless Docker',
+    description: '用户 unit，以及如何让 127.0.0.1 上的代理变得可访问。',
+    intro: `rootless 的 dockerd 作为用户 unit 运行：drop-in 放在 \`~/.config/systemd/user/docker.service.d/\`（systemd 在那里把 \`%h\`
+展开为你的主目录），命令使用 \`systemctl --user\`。`,
+    labels: ['Rootless'],
+    outro: `## 宿主机 127.0.0.1 上的代理
+
+RootlessKit 给 rootless dockerd 一个独立的网络命名空间，并默认挡住宿主机的回环地址：\`127.0.0.1:3128\` 上的代理访问不到
+（[loopback-proxy-unreachable](/zh-cn/rules/loopback-proxy-unreachable/)）。在 drop-in 中开启访问，并用 \`10.0.2.2\`
+（slirp4netns/pasta 的网关）指代宿主机：
+
+\`\`\`ini
+# ~/.config/systemd/user/docker.service.d/override.conf
+[Service]
+Environment="DOCKERD_ROOTLESS_ROOTLESSKIT_DISABLE_HOST_LOOPBACK=false"
+Environment="HTTP_PROXY=http://10.0.2.2:3128"
+Environment="HTTPS_PROXY=http://10.0.2.2:3128"
+\`\`\`
+
+\`\`\`sh
+systemctl --user daemon-reload
+systemctl --user restart docker
+\`\`\`
+
+来源：Docker 的 [rootless 模式提示](https://docs.docker.com/engine/security/rootless/tips/)。`,
+  },
+  'docker-container-builder': {
+    title: 'docker-container 构建器（buildx）',
+    description: '重新创建 buildx 的 docker-container 构建器，让代理进入它的环境。',
+    intro: `\`docker-container\` 构建器在它自己的容器中运行 buildkitd，创建时的环境恰好就是你给出的那些 \`env.*\` 驱动选项：它不继承
+dockerd 的代理（[builder-not-inherited](/zh-cn/rules/builder-not-inherited/)）。要修改它们，只能删除构建器再重新创建；
+\`--keep-state\` 保留它的缓存。\`--driver-opt\` 的值是 CSV，所以带逗号的 \`NO_PROXY\` 要加引号，作为一个字段。`,
+    labels: ['Linux'],
+  },
+  kubernetes: {
+    title: 'Kubernetes 中的 BuildKit',
+    description: 'BuildKit Deployment 的代理环境变量，以及 buildx 的 kubernetes 驱动。',
+    intro: `在 pod 中，buildkitd 读取 pod 的环境变量。把代理加到 Deployment 里，并在 \`NO_PROXY\` 中写上集群自己的后缀。buildx 的
+kubernetes 驱动从 buildx 0.28 起把 \`env.*\` 驱动选项传给 pod。`,
+    labels: ['Kubernetes'],
+  },
+  'github-actions': {
+    title: 'GitHub Actions',
+    description: '代理后面的自托管 runner 上的一个完整 job：secrets、构建器驱动选项、构建参数。',
+    intro: `在自托管 runner 上，有三处需要代理。**runner 主机的 dockerd** 在 \`docker/setup-buildx-action\` 创建构建器时拉取
+\`moby/buildkit\`：在 runner 上配置一次即可，做法同[使用 systemd 的 Docker Engine](/zh-cn/guides/docker-engine-systemd/)
+（\`buildproxy plan --target docker-systemd\`）。**构建器**通过驱动选项得到代理，**RUN 步骤**通过构建参数得到代理，job 的
+环境变量则覆盖客户端（镜像仓库令牌）。代理 URL 来自仓库的 secrets：URL 中可能带有密码，而 secrets 在日志中会被遮盖，
+也从不会提交进仓库。`,
+    labels: ['Job'],
+  },
+  'gitlab-ci': {
+    title: 'GitLab CI',
+    description: '能到达 job、dind 守护进程和构建的 masked 变量；NO_PROXY 中的 docker。',
+    intro: `使用 docker-in-docker 时，CI/CD 变量会到达 job 容器和 \`docker:dind\` 服务。把代理 URL 放在 masked 变量中（其中可能带有
+密码），在 \`NO_PROXY\` 中保留 \`docker\`（dind 服务的主机名），让 CLI 直连 \`tcp://docker:2376\`，并为 RUN 步骤显式传入构建
+参数。`,
+    labels: ['Job'],
+  },
 };
