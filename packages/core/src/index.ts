@@ -107,6 +107,7 @@ export {
   type ReportActor,
 } from './report.js';
 export { type Route, type RouteActor, routeUrl } from './route.js';
+export { type ExampleTitlesZhCn, RULE_EXAMPLE_TITLES_ZH_CN } from './rules/example-titles-zh-cn.js';
 export { closestRules, findRule, RULES } from './rules/index.js';
 export { describeMachine, ruleMarkdown, type Snippet } from './rules/markdown.js';
 export { RULE_TEXTS } from './rules/texts.js';

@@ -1,7 +1,14 @@
 // The zh-CN pages that are generated: rules from core's zh-CN texts (keyed by rule id), troubleshooting from the
 // classifier's signatures, NO_PROXY computed by the same matchers, and the core-path guides with the same plans
 // as in English and the prose of guides-zh-cn.ts.
-import { CAUSE_TITLES_ZH_CN, describeMachine, RULE_TEXTS_ZH_CN, RULES, signatures } from '@buildproxy/core';
+import {
+  CAUSE_TITLES_ZH_CN,
+  describeMachine,
+  RULE_EXAMPLE_TITLES_ZH_CN,
+  RULE_TEXTS_ZH_CN,
+  RULES,
+  signatures,
+} from '@buildproxy/core';
 import type { MachineSpec } from '@buildproxy/core/testing';
 import { EVIDENCE_META, evidencePage } from './evidence-page.js';
 import type { Guide } from './guides.js';
@@ -23,9 +30,12 @@ const SEVERITY_ZH: Record<string, string> = { error: '错误', warning: '警告'
 function rulePageZh(id: string): string {
   const r = RULES.find((x) => x.id === id)!;
   const t = RULE_TEXTS_ZH_CN[id]!;
-  const example = (kind: string, ex: (typeof r.examples)['bad']) =>
-    `### ${kind}：${ex.title}\n\n${describeMachine(ex.machine as MachineSpec, ex.profile)
-      .map((s) => `${s.label}:\n\n\`\`\`${s.language}\n${s.text}\n\`\`\``)
+  const titles = RULE_EXAMPLE_TITLES_ZH_CN[id]!;
+  // Labels are the shell, a file's path, the Dockerfile or "machine" (the facts that are not files).
+  const label = (l: string) => (l === 'machine' ? '机器' : l);
+  const example = (kind: string, ex: (typeof r.examples)['bad'], title: string) =>
+    `### ${kind}：${title}\n\n${describeMachine(ex.machine as MachineSpec, ex.profile)
+      .map((s) => `${label(s.label)}:\n\n\`\`\`${s.language}\n${s.text}\n\`\`\``)
       .join('\n\n')}`;
   const md = `\`${r.id}\` · ${SEVERITY_ZH[r.severity] ?? r.severity} · 参与者：**${ACTOR_ZH[r.actor] ?? r.actor}**
 
@@ -43,15 +53,17 @@ ${t.fix}
 
 ## 示例
 
-示例机器的说明保持英文，与 \`buildproxy explain\` 的输出一致。
+示例机器上的文件与 \`buildproxy explain\` 打印的完全相同。
 
-${example('触发', r.examples.bad)}
+${example('触发', r.examples.bad, titles.bad)}
 
-${example('不触发', r.examples.good)}
+${example('不触发', r.examples.good, titles.good)}
 
 ## 参考资料
 
-${r.references.map((x) => `- [${x.title}](${x.url})`).join('\n')}
+参考资料是英文的原始来源，标题保持原文。
+
+${r.references.map((x) => `- <span lang="en">[${x.title}](${x.url})</span>`).join('\n')}
 `;
   return linkIssues(
     collapseExamples(
