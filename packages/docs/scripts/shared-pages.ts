@@ -13,6 +13,7 @@ import { type MachineSpec, synthesize } from '@buildproxy/core/testing';
 import { type Lang, planView, renderPlanMarkdown } from '../src/scripts/render-plan.js';
 import type { Guide } from './guides.js';
 import { mdxProse } from './headings.js';
+import { planTextZhCn } from './plan-text-zh-cn.js';
 
 interface GuideWords {
   /** "With the proxy X (run Y for yours):" */
@@ -51,7 +52,8 @@ export function guideBody(g: Guide, prose: GuideProse, lang: Lang): string {
   const sections = g.variants.map((v, k) => {
     const machine = synthesize(v.machine as MachineSpec);
     const { plan } = makePlan(machine, v.profile as ProfileInput, { targets: v.targets });
-    const body = mdxProse(renderPlanMarkdown(planView(plan, machine.host.home, [], lang), w.rulesBase));
+    const tr = lang === 'zh-CN' ? planTextZhCn : undefined;
+    const body = mdxProse(renderPlanMarkdown(planView(plan, machine.host.home, [], lang, tr), w.rulesBase));
     const before = prose.before?.[k];
     const command = `buildproxy plan --target ${v.targets.join(' --target ')}`;
     return (

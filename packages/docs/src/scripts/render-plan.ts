@@ -85,13 +85,27 @@ const WORDS = {
   },
 } as const;
 
-export function planView(plan: Plan, home: string, warnings: Warning[] = [], lang: Lang = 'en'): PlanView {
+/**
+ * `tr` translates core's English reasons and snippet titles (the zh-CN guides pass their table; the snippet
+ * generator shows the CLI's English). A sentence it does not know stays English, which the docs tests catch.
+ */
+export function planView(
+  plan: Plan,
+  home: string,
+  warnings: Warning[] = [],
+  lang: Lang = 'en',
+  tr: (english: string) => string = (s) => s,
+): PlanView {
   const w = WORDS[lang];
+  const zh = lang === 'zh-CN';
+  const stop = zh ? '。' : '.';
+  const sep = zh ? '，' : ', ';
   const blocks: Block[] = [];
   for (const c of plan.changes) {
     const lang = languageOf(c.path);
     const content = homeText(c.after, home, lang);
-    const note = `${c.why}. ${w.mode} ${c.mode}, ${c.needsRoot ? w.root : w.you}, ${c.before === null ? w.isNew : w.replaces} (${c.target}).`;
+    const target = zh ? `（${c.target}）` : ` (${c.target})`;
+    const note = `${tr(c.why)}${stop}${zh ? '' : ' '}${w.mode} ${c.mode}${sep}${c.needsRoot ? w.root : w.you}${sep}${c.before === null ? w.isNew : w.replaces}${target}${stop}`;
     blocks.push({ title: homePath(c.path, home), note, text: content, lang });
     blocks.push({
       title: `${w.write} ${homePath(c.path, home)}`,
@@ -105,14 +119,14 @@ export function planView(plan: Plan, home: string, warnings: Warning[] = [], lan
       title: w.thenRun,
       note: w.order,
       text: plan.commands
-        .map((c) => `# ${c.why}\n${c.needsRoot ? 'sudo ' : ''}${c.argv.map(shQuote).join(' ')}`)
+        .map((c) => `# ${tr(c.why)}\n${c.needsRoot ? 'sudo ' : ''}${c.argv.map(shQuote).join(' ')}`)
         .join('\n'),
       lang: 'sh',
     });
   }
   for (const s of plan.snippets)
     blocks.push({
-      title: s.title.split(`${home}/`).join('~/'),
+      title: tr(s.title.split(`${home}/`).join('~/')),
       note: `(${s.target})`,
       text: homeText(s.text, home, s.language),
       lang: s.language,
@@ -120,10 +134,12 @@ export function planView(plan: Plan, home: string, warnings: Warning[] = [], lan
   return {
     lang,
     blocks,
-    cautions: plan.commands.filter((c) => c.disruptive).map((c) => `\`${c.argv.join(' ')}\`: ${c.why}.`),
+    cautions: plan.commands
+      .filter((c) => c.disruptive)
+      .map((c) => `\`${c.argv.join(' ')}\`: ${tr(c.why)}${stop}`),
     // a rule fixed for some actors and open for another (the RUN part of a CA) still stays open
     remaining: [...(plan.resolves?.remaining ?? []), ...(plan.resolves?.partly ?? []).map((p) => p.rule)],
-    refused: (plan.refused ?? []).map((r) => `${r.target}: ${r.reason}`),
+    refused: (plan.refused ?? []).map((r) => `${r.target}: ${tr(r.reason)}`),
     warnings,
   };
 }
@@ -165,6 +181,10 @@ export function renderPlanHtml(view: PlanView, rules = '/rules/'): string {
   return [...warn, ...caution, ...blocks, ...open, ...refused].join('');
 }
 
+/** A path is code; a zh-CN title is prose that marks its own commands as code (English titles stay code). */
+const titleMd = (title: string, lang: Lang) =>
+  lang === 'zh-CN' && !/^[~/%$]|^[A-Za-z]:\\/.test(title) ? title : `\`${title}\``;
+
 export function renderPlanMarkdown(view: PlanView, rules = '/rules/'): string {
   const parts: string[] = [];
   for (const w of view.warnings) parts.push(`:::caution[${w.rule}]\n${w.message}\n:::`);
@@ -178,7 +198,7 @@ export function renderPlanMarkdown(view: PlanView, rules = '/rules/'): string {
     parts.push(
       b.title.startsWith(`${WORDS[view.lang].write} `)
         ? `<details>\n<summary>${b.title} ${WORDS[view.lang].fromShell}</summary>\n\n${code}\n\n</details>`
-        : `\`${b.title}\`${b.note ? `: ${b.note}` : ''}\n\n${code}`,
+        : `${titleMd(b.title, view.lang)}${b.note ? `${view.lang === 'zh-CN' ? '：' : ': '}${b.note}` : ''}\n\n${code}`,
     );
   }
   if (view.remaining.length)

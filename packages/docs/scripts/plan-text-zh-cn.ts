@@ -1,0 +1,69 @@
+// The Chinese (zh-CN) words for what core's plans say in English: each file's and command's reason and each
+// snippet's title, keyed by the English text (after the example home became `~`). The zh-CN guides render their
+// plans through it; a sentence missing here stays English on a Chinese page, and the docs content test that
+// looks for English prose on zh-CN pages names it.
+
+export const PLAN_TEXT_ZH_CN: Record<string, string> = {
+  // changes
+  "gives dockerd and its embedded BuildKit (the docker driver's builder) the proxy at start-up":
+    '让 dockerd 及其内置的 BuildKit（docker 驱动的构建器）在启动时得到代理',
+  'dockerd applies these over its environment (Engine ≥ 23)':
+    'dockerd 用它们覆盖自身的环境变量（Engine ≥ 23）',
+  'docker build and docker buildx build pass these to RUN steps as build args':
+    '`docker build` 和 `docker buildx build` 把它们作为构建参数传给 RUN 步骤',
+  'gives buildkitd the proxy at start-up': '让 buildkitd 在启动时得到代理',
+  'buildkitd trusts the corporate CA for these registries (restart buildkitd)':
+    'buildkitd 对这些镜像仓库信任公司 CA（需重启 buildkitd）',
+  'the proxy for docker and buildx in your shell (registry tokens are fetched by the CLI)':
+    '你 shell 中 docker 和 buildx 使用的代理（镜像仓库令牌由 CLI 获取）',
+  'new docker-container builders read this file; buildx copies the CA into the builder':
+    '新建的 docker-container 构建器读取这个文件；buildx 把 CA 复制进构建器',
+  // commands
+  'systemd re-reads the unit files': 'systemd 重新读取 unit 文件',
+  'dockerd reads its environment only at start; this stops running containers (live-restore is off)':
+    'dockerd 只在启动时读取环境变量；这会停止正在运行的容器（live-restore 未开启）',
+  'dockerd reads daemon.json proxies only at start; this stops running containers (live-restore is off)':
+    'dockerd 只在启动时读取 daemon.json 中的 proxies；这会停止正在运行的容器（live-restore 未开启）',
+  "a builder's environment is fixed when its container is created; --keep-state keeps the build cache (without it the cache is lost)":
+    '构建器的环境在其容器创建时就已固定；`--keep-state` 保留构建缓存（不加则缓存丢失）',
+  'recreates "ci" as it was, with the proxy in its environment': '按原样重建 "ci"，环境中带上代理',
+  'recreates "ci" as it was, with the proxy in its environment and host networking, so it can reach the proxy on 127.0.0.1':
+    '按原样重建 "ci"，环境中带上代理并使用 host 网络，使它能访问 127.0.0.1 上的代理',
+  'buildkitd reads its environment only at start; running builds are interrupted':
+    'buildkitd 只在启动时读取环境变量；正在运行的构建会被中断',
+  'the host CA store: the client (token fetch), dockerd and a host buildkitd read it':
+    '主机的 CA 库：客户端（获取令牌）、dockerd 和主机上的 buildkitd 都读取它',
+  'rebuild /etc/ssl/certs/ca-certificates.crt with it': '用它重新生成 `/etc/ssl/certs/ca-certificates.crt`',
+  'dockerd reads the CA store when it starts': 'dockerd 在启动时读取 CA 库',
+  // snippets
+  'docker build / docker buildx build': '`docker build` / `docker buildx build`',
+  'buildctl: RUN steps get only --opt build-arg: values (the client needs the proxy too, for registry tokens)':
+    '`buildctl`：RUN 步骤只得到 `--opt build-arg:` 的值（客户端也需要代理，用于获取镜像仓库令牌）',
+  'docker compose': '`docker compose`',
+  'docker buildx bake': '`docker buildx bake`',
+  "A proxy on this host's 127.0.0.1: run RUN steps in the host network":
+    '代理在本机的 127.0.0.1 上：让 RUN 步骤使用 host 网络',
+  'Other distributions, and per registry for dockerd only':
+    '其他发行版，以及只对 dockerd 生效的按镜像仓库配置',
+  'RUN steps: add to your Dockerfile (buildproxy never edits it)':
+    'RUN 步骤：加入你的 Dockerfile（buildproxy 从不修改它）',
+  'RUN steps without baking the CA into the image: a secret mount per step':
+    '不把 CA 留在镜像中的 RUN 步骤：每一步用 secret 挂载',
+  'buildkitd started without systemd: stop it, then start it with the proxy in its environment':
+    '不经 systemd 启动的 buildkitd：停止它，再带着环境中的代理启动',
+  'BuildKit Deployment: add the proxy to the buildkitd container':
+    'BuildKit Deployment：给 buildkitd 容器加上代理',
+  'Apply it as a patch': '以 patch 方式应用',
+  'buildx kubernetes driver (buildx ≥ 0.28 passes env.* to the pod)':
+    'buildx 的 kubernetes 驱动（buildx ≥ 0.28 把 `env.*` 传给 pod）',
+  'Load it from ~/.zshrc': '在 `~/.zshrc` 中加载它',
+  'Load it from ~/.bashrc': '在 `~/.bashrc` 中加载它',
+  'Load it from ~/.profile': '在 `~/.profile` 中加载它',
+  'Or let the builder fetch registry tokens with its own proxy': '或者让构建器用它自己的代理获取镜像仓库令牌',
+  'GitHub Actions: a whole job': 'GitHub Actions：一个完整的 job',
+  'GitLab CI: variables reach the job, the dind daemon and build args':
+    'GitLab CI：变量到达 job、dind 守护进程和构建参数',
+};
+
+/** The zh-CN text of one of core's plan sentences, or the English when there is none yet. */
+export const planTextZhCn = (english: string): string => PLAN_TEXT_ZH_CN[english] ?? english;
