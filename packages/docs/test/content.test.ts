@@ -45,6 +45,51 @@ function codeOf(html: string): { blocks: string[]; spans: string[] } {
 }
 const mainText = (html: string) => decode((/<main[\s\S]*<\/main>/.exec(html) ?? [''])[0]);
 
+/** The text of <main> a reader reads as prose: without code, scripts, screen-reader-only labels, code frames and
+ * anything inside an element marked lang="en". A small tag walker (attribute values may hold ">"). */
+function chineseProse(html: string): string {
+  const main = (/<main[\s\S]*<\/main>/.exec(html) ?? [''])[0];
+  const VOID = /^(?:br|img|input|meta|link|hr|wbr|source|area|col|embed|track|param|base)$/;
+  const stack: { tag: string; skip: boolean }[] = [];
+  let skip = 0;
+  let out = '';
+  const token = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][\w-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|([^<]+)/g;
+  for (const m of main.matchAll(token)) {
+    if (m[4] !== undefined) {
+      if (!skip) out += m[4];
+      continue;
+    }
+    if (!m[2]) continue;
+    const tag = m[2].toLowerCase();
+    out += ' ';
+    if (m[1]) {
+      while (stack.length) {
+        const t = stack.pop()!;
+        if (t.skip) skip--;
+        if (t.tag === tag) break;
+      }
+      continue;
+    }
+    if (VOID.test(tag) || m[3]!.endsWith('/')) continue;
+    const s =
+      /^(?:pre|code|script|style|svg|template|kbd)$/.test(tag) ||
+      /\slang="en"/.test(m[3]!) ||
+      /\sclass="[^"]*\b(?:expressive-code|sr-only)\b/.test(m[3]!);
+    stack.push({ tag, skip: s });
+    if (s) skip++;
+  }
+  return decode(out);
+}
+
+/** Runs of five or more English words with at least two function words: a sentence, not a list of names. */
+function englishSentences(text: string): string[] {
+  const FUNCTION =
+    /^(?:the|a|an|of|to|in|is|are|and|or|for|with|on|by|not|does|do|it|its|this|that|from|be|has|have|was|at|as|only|when|your|you)$/i;
+  return (text.match(/(?:[A-Za-z][A-Za-z'’.-]*[\s,;:()]+){4,}[A-Za-z][A-Za-z'’-]*/g) ?? [])
+    .map((r) => r.replace(/\s+/g, ' ').trim())
+    .filter((r) => r.split(/[\s,;:()]+/).filter((w) => FUNCTION.test(w)).length >= 2);
+}
+
 // The CLI's own flags, from its --help (the same text the CLI reference page is generated from).
 const help = (args: string[]) =>
   execFileSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { PATH: '', NO_COLOR: '1' } });
@@ -280,6 +325,31 @@ describe('pages', () => {
     expect(page!.html).not.toMatch(
       /data-starlight-fallback|此内容尚不支持你的语言|not available in your language/i,
     );
+  });
+
+  // What a zh-CN reader reads as prose is Chinese: English may stand in code (commands, files, the CLI's own
+  // output) and inside an element marked lang="en" (titles of the English sources cited), nowhere else.
+  it.each(english.map((p) => `/zh-cn${p}`))('%s has no English sentence in its prose', (path) => {
+    const page = pages.find((p) => p.path === path);
+    expect(englishSentences(chineseProse(page!.html))).toEqual([]);
+  });
+
+  it('the English-prose check can fail: it finds a sentence, skips code and lang="en"', () => {
+    const html = (body: string) => `<main>${body}</main>`;
+    expect(englishSentences(chineseProse(html('<p>它 gives dockerd the proxy at start-up。</p>')))).toEqual([
+      'gives dockerd the proxy at start-up',
+    ]);
+    expect(
+      englishSentences(
+        chineseProse(
+          html(
+            '<p>中文 <code>gives dockerd the proxy at start</code> <span lang="en"><a>Use a proxy with the CLI</a></span></p>' +
+              '<div class="expressive-code"><pre>is the one on the page</pre><button data-code="a > b is in the code">x</button></div>' +
+              '<p>dockerd buildkitd containerd runc buildx</p>',
+          ),
+        ),
+      ),
+    ).toEqual([]);
   });
 
   it('procedures are Starlight Steps: the install page numbers its from-source and binary steps', () => {
