@@ -87,6 +87,7 @@ const commands: [string, string[]][] = [
   ['verify', ['verify', '--help']],
   ['rules', ['rules', '--help']],
   ['explain', ['explain', '--help']],
+  ['report', ['report', '--help']],
   ['mcp', ['mcp', '--help']],
 ];
 const cliSections = commands

@@ -93,7 +93,19 @@ function englishSentences(text: string): string[] {
 // The CLI's own flags, from its --help (the same text the CLI reference page is generated from).
 const help = (args: string[]) =>
   execFileSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { PATH: '', NO_COLOR: '1' } });
-const COMMANDS = ['doctor', 'plan', 'apply', 'route', 'why', 'verify', 'rules', 'explain'];
+const COMMANDS = [
+  'doctor',
+  'plan',
+  'apply',
+  'undo',
+  'route',
+  'why',
+  'verify',
+  'rules',
+  'explain',
+  'report',
+  'mcp',
+];
 const flagsOf = (text: string) =>
   new Set([...text.matchAll(/(?<![\w-])--?[a-zA-Z][\w-]*/g)].map((m) => m[0]));
 const FLAGS: Record<string, Set<string>> = Object.fromEntries(
