@@ -488,6 +488,8 @@ describe('in Chromium', () => {
     '/zh-cn/guides/local-proxy-client/',
     '/zh-cn/rules/builder-proxy-missing/',
     '/zh-cn/reference/no-proxy/',
+    '/zh-cn/reference/verify/',
+    '/zh-cn/tools/snippets/',
   ];
   const axeCases = AXE_PAGES.flatMap((p) =>
     (['dark', 'light'] as const).flatMap((theme) => [1280, 390].map((w) => [p, theme, w] as const)),
