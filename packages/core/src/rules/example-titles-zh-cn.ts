@@ -127,4 +127,12 @@ export const RULE_EXAMPLE_TITLES_ZH_CN: Record<string, ExampleTitlesZhCn> = {
     bad: '`[engine] env` 里有代理；shell 设置了另一个 `http_proxy`',
     good: '代理只在 shell 中',
   },
+  'podman-machine-proxy-stale': {
+    bad: 'machine 在设置代理之前就已启动（containers/podman#22898）',
+    good: 'machine 是从这个 shell 启动的',
+  },
+  'lima-system-proxy': {
+    bad: '遗留在网络设置中的代理进入了虚拟机（abiosoft/colima#610）',
+    good: '没有系统代理，虚拟机中也没有',
+  },
 };
