@@ -431,6 +431,28 @@ describe('in Chromium', () => {
     await page.close();
   });
 
+  // The 6-column operation -> actor table once hid its last columns on a phone with nothing to say so.
+  it('at 390 px a table wider than the page scrolls, is focusable, and shows the scroll shadow', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${base}/how-a-build-reaches-the-network/`);
+    const wide = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.sl-markdown-content table')]
+        .filter((t) => t.scrollWidth > t.clientWidth + 1)
+        .map((t) => ({
+          tab: t.tabIndex,
+          bg: getComputedStyle(t).backgroundImage,
+          overflow: getComputedStyle(t).overflowX,
+        })),
+    );
+    expect(wide.length).toBeGreaterThan(0);
+    for (const t of wide) {
+      expect(t.tab).toBe(0);
+      expect(t.bg).toContain('radial-gradient');
+      expect(['auto', 'scroll']).toContain(t.overflow);
+    }
+    await page.close();
+  });
+
   it('the NO_PROXY page has headings in its table of contents', async () => {
     const page = await open('/reference/no-proxy/');
     expect(await page.locator('starlight-toc a').count()).toBeGreaterThanOrEqual(4);
