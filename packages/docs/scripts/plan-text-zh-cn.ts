@@ -63,6 +63,15 @@ export const PLAN_TEXT_ZH_CN: Record<string, string> = {
   'GitHub Actions: a whole job': 'GitHub Actions：一个完整的 job',
   'GitLab CI: variables reach the job, the dind daemon and build args':
     'GitLab CI：变量到达 job、dind 守护进程和构建参数',
+  // laptop guides (Desktop, WSL 2, PAC)
+  'In Docker Desktop: Settings > Resources > Proxies': '在 Docker Desktop 中：Settings > Resources > Proxies',
+  "mirrored networking: the distro shares Windows' 127.0.0.1, so its dockerd reaches the Windows proxy there":
+    '镜像（mirrored）网络：发行版与 Windows 共用 127.0.0.1，因此其中的 dockerd 能在那里访问 Windows 上的代理',
+  'Restart WSL from Windows (PowerShell): it stops every distro, this one too':
+    '从 Windows（PowerShell）重启 WSL：这会停止所有发行版，包括当前这个',
+  'Check, in the distro once it is open again': '发行版重新打开后，在其中检查',
+  "WSL stops copying the Windows loopback proxy into Docker Desktop's VM (where 127.0.0.1 is the VM); Desktop uses its own proxy settings":
+    'WSL 不再把 Windows 回环地址上的代理复制进 Docker Desktop 的虚拟机（在那里 127.0.0.1 指虚拟机自己）；Desktop 使用它自己的代理设置',
 };
 
 /** The zh-CN text of one of core's plan sentences, or the English when there is none yet. */

@@ -135,4 +135,10 @@ export const RULE_EXAMPLE_TITLES_ZH_CN: Record<string, ExampleTitlesZhCn> = {
     bad: '遗留在网络设置中的代理进入了虚拟机（abiosoft/colima#610）',
     good: '没有系统代理，虚拟机中也没有',
   },
+  'pac-proxy-not-used': {
+    bad: '只有 PAC 的系统代理，其他什么都没配置',
+    good: '每个参与者都有 PAC 文件给出的代理',
+  },
+  'pac-unusable': { bad: 'PAC 服务器只能在 VPN 上访问', good: 'PAC 文件对每个主机都有应答' },
+  'pac-static-proxy': { bad: '公司的 PAC 文件', good: '没有 PAC 文件' },
 };
