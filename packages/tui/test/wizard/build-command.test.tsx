@@ -51,7 +51,7 @@ const effects = () =>
 
 async function toPaste(stdin: { write: (s: string) => void }, lastFrame: () => string | undefined) {
   await waitFor(lastFrame, (f) => f.includes('What we found'));
-  for (let i = 0; i < 12; i++) await press(stdin, 'j');
+  await press(stdin, 'k'); // the list wraps: up from the top is the last item, Continue
   await press(stdin, '\r');
   await waitFor(lastFrame, (f) => f.includes('Your network'));
   for (let i = 0; i < 12; i++) await press(stdin, '\t');

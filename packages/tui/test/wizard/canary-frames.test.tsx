@@ -146,7 +146,7 @@ describe('every wizard frame, with hostile canaries and real effects', () => {
         await waitFor(lastFrame, (f) => f.includes('Why it happens'));
         await press(stdin, ESC);
         await waitFor(lastFrame, (f) => f.includes('Continue'));
-        for (let i = 0; i < 12; i++) await press(stdin, 'j');
+        await press(stdin, 'k'); // the list wraps: up from the top is Continue
         await press(stdin, ENTER);
         await waitFor(lastFrame, (f) => f.includes('Your network'));
         for (let i = 0; i < 15; i++) await press(stdin, TAB);
@@ -160,7 +160,7 @@ describe('every wizard frame, with hostile canaries and real effects', () => {
         if (choice === 'write') {
           await waitFor(lastFrame, (f) => f.includes('Run these commands now?'));
           expect(lastFrame()).toMatch(/wrote +\S*\/home\/alice\/\.docker\/config\.json/);
-          await press(stdin, 'j', ENTER); // yes: the failing commands' output is shown
+          await press(stdin, 'y'); // ConfirmInput, yes: the failing commands' output is shown
           await waitFor(lastFrame, (f) => f.includes('failed systemctl'));
         }
         await waitFor(lastFrame, (f) => f.includes('before → after'), 15_000);

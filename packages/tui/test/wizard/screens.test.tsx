@@ -38,7 +38,7 @@ async function press(stdin: { write: (s: string) => void }, ...keys: string[]) {
 }
 /** From the findings screen: down to "Continue", enter, and wait for the network questions. */
 async function continueToNetwork(stdin: { write: (s: string) => void }, lastFrame: () => string | undefined) {
-  for (let i = 0; i < 8; i++) await press(stdin, 'j');
+  await press(stdin, 'k'); // the list wraps: up from the top is Continue
   await press(stdin, KEY.enter);
   await waitFor(lastFrame, (f) => f.includes('Your network'));
 }
@@ -266,7 +266,7 @@ describe('the whole wizard with fake effects', () => {
     await press(stdin, KEY.enter);
     await waitFor(lastFrame, (f) => f.includes('Run these commands now?'));
     expect(lastFrame()).toMatch(/Consequence: .*stops running containers/);
-    await press(stdin, 'j', KEY.enter);
+    await press(stdin, 'y'); // ConfirmInput: y runs them
     await waitFor(lastFrame, (f) => f.includes('before → after'));
     expect(lastFrame()).toContain('ran systemctl restart docker');
     expect(written).toEqual(['write', '/etc/systemd/system/docker.service.d/http-proxy.conf', 'commands']);
@@ -321,7 +321,7 @@ describe('the whole wizard with fake effects', () => {
     await waitFor(lastFrame, (f) => f.includes('Write the'));
     await press(stdin, KEY.enter);
     await waitFor(lastFrame, (f) => f.includes('Run these commands now?'));
-    await press(stdin, 'j', KEY.enter);
+    await press(stdin, 'y'); // ConfirmInput: y runs them
     await waitFor(lastFrame, (f) => f.includes('before → after'));
     expect(frames.length).toBeGreaterThan(10);
     for (const f of frames) expect(f).not.toContain(secret);

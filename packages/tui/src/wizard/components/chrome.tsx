@@ -31,11 +31,6 @@ export function Mark({ verdict }: { verdict: string }) {
   return m.colour === 'dim' ? <Text dimColor>{m.glyph}</Text> : <Text color={m.colour}>{m.glyph}</Text>;
 }
 
-const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
-export function spinnerFrame(tick: number): string {
-  return FRAMES[tick % FRAMES.length]!;
-}
-
 /**
  * The terminal's size, following resizes. Frames stay shorter than the screen: a frame as tall as the terminal makes
  * Ink clear the screen and the scrollback on every key (ESC[2J ESC[3J), and scrolls the title off.

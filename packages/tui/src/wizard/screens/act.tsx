@@ -1,4 +1,6 @@
 import type { Plan } from '@buildproxy/core';
+import { ConfirmInput } from '@inkjs/ui';
+import { Box } from 'ink';
 import { shownCommand } from '../../render/plan.js';
 import { Screen } from '../components/chrome.js';
 import { useNavKeys } from '../components/nav.js';
@@ -36,7 +38,7 @@ export function ActScreen({
   if (phase.kind === 'confirm') {
     const disruptive = plan.commands.filter((c) => c.disruptive);
     return (
-      <Screen step="act" keys="↑↓ move · enter choose">
+      <Screen step="act" keys="y run them now · n or enter: later (they are printed on exit)">
         {phase.outcome.lines.map((l) => (
           <Text key={l}>{l}</Text>
         ))}
@@ -52,13 +54,15 @@ export function ActScreen({
         {disruptive.length ? (
           <Text color="yellow">Consequence: {disruptive.map((c) => c.why).join('; ')}</Text>
         ) : null}
-        <Select<'no' | 'yes'>
-          items={[
-            { value: 'no', label: 'No, I will run them later' },
-            { value: 'yes', label: 'Yes, run them now' },
-          ]}
-          onSelect={(v) => onConfirm(v === 'yes')}
-        />
+        <Box>
+          <Text>Run them now? </Text>
+          {/* @inkjs/ui's ConfirmInput: y runs them, n or enter leaves them for later */}
+          <ConfirmInput
+            defaultChoice="cancel"
+            onConfirm={() => onConfirm(true)}
+            onCancel={() => onConfirm(false)}
+          />
+        </Box>
       </Screen>
     );
   }

@@ -1,16 +1,12 @@
+import { safeForTerminal } from '@buildproxy/core';
+import { Spinner } from '@inkjs/ui';
 import { Box } from 'ink';
-import { useEffect, useState } from 'react';
-import { Screen, spinnerFrame, useViewportHeight } from '../components/chrome.js';
+import { Screen, useViewportHeight } from '../components/chrome.js';
 import { useNavKeys } from '../components/nav.js';
 import { Text } from '../components/text.js';
 import type { ProbeLine } from '../state.js';
 
 export function DetectScreen({ probes }: { probes: ProbeLine[] }) {
-  const [tick, setTick] = useState(0);
-  useEffect(() => {
-    const t = setInterval(() => setTick((x) => x + 1), 80);
-    return () => clearInterval(t);
-  }, []);
   useNavKeys({});
   const room = useViewportHeight(0);
   const running = probes.filter((p) => p.status === 'running');
@@ -34,11 +30,10 @@ export function DetectScreen({ probes }: { probes: ProbeLine[] }) {
           </Text>
         ))}
         {running.slice(0, Math.min(6, room - 1)).map((p) => (
-          <Text key={p.label} color="cyan">
-            {spinnerFrame(tick)} {p.label}
-          </Text>
+          // @inkjs/ui's Spinner; the label is a probe's argv, made safe like every other printed text
+          <Spinner key={p.label} label={safeForTerminal(p.label)} />
         ))}
-        {probes.length === 0 ? <Text dimColor>{spinnerFrame(tick)} starting…</Text> : null}
+        {probes.length === 0 ? <Spinner label="starting…" /> : null}
       </Box>
     </Screen>
   );

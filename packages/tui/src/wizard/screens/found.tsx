@@ -44,6 +44,8 @@ export function FoundScreen({
   onNoProxy?: () => void;
 }) {
   useNavKeys({});
+  // the actors (4), the count line and the gaps: the list gets the rest of the screen
+  const listRoom = Math.max(3, useViewportHeight(0) - 6);
   if (!proxyKnown) return <NoProxyKnown report={report} onNext={onNext} onNoProxy={onNoProxy} />;
   const items = [
     ...report.findings.map((f, i) => ({
@@ -72,7 +74,7 @@ export function FoundScreen({
         <Text>{report.findings.length ? `${report.findings.length} finding(s):` : 'No problems found.'}</Text>
         <Select
           items={items}
-          limit={9}
+          limit={listRoom}
           onSelect={(v) => (v === 'next' ? onNext() : onExplain(report.findings[Number(v)]!.rule))}
         />
       </Box>
