@@ -171,6 +171,38 @@ function barePasswords(text: string, n: ScanCounter): Span[] {
   return spans;
 }
 
+// cntlm.conf's secrets are config lines, not URLs: "Password <pw>", "PassNT <hash>", "PassLM <hash>",
+// "PassNTLMv2 <hash>" (cntlm(1); keywords are case-insensitive). A hash authenticates as well as the password, so
+// both are secrets. Matched only as a line's first word (after a diff's "+", "-" or " " marker and indentation),
+// so a sentence that merely contains the word keeps its text.
+const CONFIG_SECRET_KEYS = new Set(['password', 'passnt', 'passlm', 'passntlmv2']);
+
+/** Where each "Password value" config line's value lies; one pass over the lines. */
+function configPasswords(text: string, n: ScanCounter): Span[] {
+  const spans: Span[] = [];
+  let i = 0;
+  while (i < text.length) {
+    let eol = text.indexOf('\n', i);
+    if (eol === -1) eol = text.length;
+    n.ops += eol - i + 1;
+    let j = i;
+    const marker = text.charCodeAt(j);
+    if (marker === 43 || marker === 45) j++; // a unified diff's + or -
+    while (j < eol && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+    const word = j;
+    while (j < eol && j - word <= 10 && (isAlpha(text.charCodeAt(j)) || isDigit(text.charCodeAt(j)))) j++;
+    const key = text.slice(word, j).toLowerCase();
+    if (CONFIG_SECRET_KEYS.has(key) && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) {
+      while (j < eol && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+      let end = eol;
+      while (end > j && isSpace(text.charCodeAt(end - 1))) end--;
+      if (end > j) spans.push({ start: j, end });
+    }
+    i = eol + 1;
+  }
+  return spans;
+}
+
 /** The password of one whole value (an environment variable, a JSON string, a flag): all of it up to its last "@". */
 function valuePassword(value: string): Span[] {
   const at = value.lastIndexOf('@');
@@ -282,7 +314,8 @@ function hideSecrets(text: string, conceal: Conceal, n: ScanCounter): string {
   const urls = applySpans(text, urlPasswords(text, n), conceal, n);
   const bare = applySpans(urls, barePasswords(urls, n), conceal, n);
   const json = applySpans(bare, jsonSecrets(bare, n), conceal, n);
-  return applySpans(json, escapedJsonSecrets(json, n), conceal, n);
+  const escaped = applySpans(json, escapedJsonSecrets(json, n), conceal, n);
+  return applySpans(escaped, configPasswords(escaped, n), conceal, n);
 }
 
 function isAsciiPunct(c: number): boolean {

@@ -29,3 +29,49 @@ describe('redaction', () => {
     );
   });
 });
+
+// cntlm.conf holds its secrets as config lines (cntlm(1): Password, PassNT, PassLM, PassNTLMv2); Debian's sample
+// file ships "Password	password". Found leaking into captures and plan diffs by the NTLM e2e scenario.
+describe("cntlm.conf's password lines", () => {
+  const conf = [
+    '# cntlm.conf',
+    'Username\talice',
+    'Domain\t\tCORP',
+    'Password\tpassword',
+    'PassNTLMv2      D5826E9C665C37C80B53397D5C07BBCB',
+    'passlm 4C9F6F1D0E7C0D5E  ',
+    '  PassNT\tp@ss "q" \\ %41 é\r',
+    'Proxy\t\tproxy.corp:3128',
+  ].join('\n');
+
+  it('masks every secret keyword, any case, and keeps the other lines', () => {
+    const shown = redactAll(conf);
+    for (const secret of ['password\n', 'D5826E9C', '4C9F6F1D', 'p@ss', '%41', 'é']) {
+      expect(shown).not.toContain(secret);
+    }
+    expect(shown).toContain('Password\t***');
+    expect(shown).toContain('PassNTLMv2      ***');
+    expect(shown).toContain('Username\talice');
+    expect(shown).toContain('Proxy\t\tproxy.corp:3128');
+    const masked = maskText(conf);
+    expect(masked).toContain('PassNTLMv2      ********************************');
+    expect(masked).toContain('  PassNT\t*@** "*" \\ * *\r'); // %41 is a letter, masked like one
+    expect(masked).not.toContain('D5826E9C');
+  });
+
+  it("masks them in a unified diff's added and removed lines", () => {
+    const diff =
+      '--- /etc/cntlm.conf\n+++ /etc/cntlm.conf\n-Password\told-secret\n+PassNTLMv2 ABCDEF0123\n Domain CORP';
+    const shown = redactAll(diff);
+    expect(shown).not.toContain('old-secret');
+    expect(shown).not.toContain('ABCDEF0123');
+    expect(shown).toContain('-Password\t***');
+    expect(shown).toContain('+PassNTLMv2 ***');
+  });
+
+  it('leaves a sentence that only mentions the word, and a keyword with no value', () => {
+    expect(redactAll('wrong Password given')).toBe('wrong Password given');
+    expect(redactAll('PasswordFile /x')).toBe('PasswordFile /x');
+    expect(redactAll('Password\n')).toBe('Password\n');
+  });
+});

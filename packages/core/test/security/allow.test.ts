@@ -119,3 +119,19 @@ describe('capture allow-lists', () => {
     expect(masked.files[path]).toBe('[Service]\nEnvironment=HTTP_PROXY=http://p:1\n');
   });
 });
+
+describe('cntlm.conf in a capture', () => {
+  // The cntlm-relay target reads /etc/cntlm.conf, so a capture carries it; Debian's sample ships a Password line.
+  it('keeps the file but masks its Password and Pass* hash lines', () => {
+    const ev = synthesize(GOOD_DOCKER);
+    const conf =
+      'Username alice\nPassword\tHunter2!\nPassNTLMv2 D5826E9C665C37C80B53397D5C07BBCB\nListen 127.0.0.1:3128\n';
+    const masked = maskEvidence({ ...ev, files: { ...ev.files, '/etc/cntlm.conf': conf } });
+    const kept = masked.files['/etc/cntlm.conf'] ?? '';
+    expect(kept).toContain('Username alice');
+    expect(kept).toContain('Listen 127.0.0.1:3128');
+    expect(kept).toContain('Password\t*******!');
+    expect(kept).not.toContain('Hunter2');
+    expect(kept).not.toContain('D5826E9C');
+  });
+});
