@@ -47,6 +47,8 @@ export interface PodmanMachine {
 
 export interface PodmanState {
   podman: Version | null;
+  /** the service's version for a remote client (`podman version` Server); null when local or not printed */
+  server: Version | null;
   buildah: Version | null;
   /** the podman CLI talks to a service (podman-remote, CONTAINER_HOST / CONTAINER_CONNECTION, a machine) */
   remote: boolean;
@@ -178,6 +180,12 @@ export function analyzePodman(ev: Evidence, ctx: EngineContext): PodmanState | n
           String(jsonField(version.stdout, (j) => (j.Client as Record<string, unknown>)?.Version) ?? ''),
         )
       : null;
+  const serverV =
+    version?.exitCode === 0
+      ? parseVersion(
+          String(jsonField(version.stdout, (j) => (j.Server as Record<string, unknown>)?.Version) ?? ''),
+        )
+      : null;
   const buildahV =
     buildah?.exitCode === 0 ? parseVersion(String(jsonField(buildah.stdout, (j) => j.version) ?? '')) : null;
   const confPaths = containersConfFiles(ev, ctx);
@@ -215,6 +223,7 @@ export function analyzePodman(ev: Evidence, ctx: EngineContext): PodmanState | n
     host?.serviceIsRemote === true || Boolean(ev.env.CONTAINER_HOST) || Boolean(ev.env.CONTAINER_CONNECTION);
   return {
     podman: podmanV,
+    server: serverV,
     buildah: buildahV,
     remote,
     rootless:

@@ -122,6 +122,10 @@ export const RULE_EXAMPLE_TITLES_ZH_CN: Record<string, ExampleTitlesZhCn> = {
     bad: '用户 `containers.conf` 中 `http_proxy = false`，shell 导出了代理',
     good: '没有 `http_proxy` 设置：RUN 步骤按预期得到代理',
   },
+  'podman-add-url-no-proxy': {
+    bad: 'ADD https://… 时只设置了 HTTP_PROXY',
+    good: 'ADD https://… 时设置了 HTTPS_PROXY',
+  },
   'podman-compose-no-proxy': { bad: '用 podman-compose 构建', good: '用 `podman build` 构建' },
   'podman-engine-env-in-run': {
     bad: '`[engine] env` 里有代理；shell 设置了另一个 `http_proxy`',

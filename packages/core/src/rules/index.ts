@@ -28,6 +28,7 @@ import { noProxySyntax } from './no-proxy-syntax/check.js';
 import { pacProxyNotUsed } from './pac-proxy-not-used/check.js';
 import { pacStaticProxy } from './pac-static-proxy/check.js';
 import { pacUnusable } from './pac-unusable/check.js';
+import { podmanAddUrlNoProxy } from './podman-add-url-no-proxy/check.js';
 import { podmanComposeNoProxy } from './podman-compose-no-proxy/check.js';
 import { podmanEngineEnvInRun } from './podman-engine-env-in-run/check.js';
 import { podmanHttpProxyIgnored } from './podman-http-proxy-ignored/check.js';
@@ -105,6 +106,7 @@ export const RULES: readonly Rule[] = [
   podmanRemoteRunNoProxy,
   podmanHttpProxyIgnored,
   podmanComposeNoProxy,
+  podmanAddUrlNoProxy,
   podmanEngineEnvInRun,
   podmanMachineProxyStale,
   limaSystemProxy,

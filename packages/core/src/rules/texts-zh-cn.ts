@@ -386,6 +386,13 @@ PAC 文件在 QuickJS 沙箱（\`pac-resolver\`）中运行：不能访问文件
     explanation: `\`podman build\` / \`buildah bud\` 的 \`--http-proxy\` 默认值在命令行代码里写死为 \`true\`，不读 containers.conf。buildproxy 的 e2e 在 podman 4.3.1 和 buildah 1.28.2 上实测：设置 \`http_proxy = false\` 后，RUN 仍然通过 shell 的代理发出请求，而 \`podman run\` 没有代理。`,
     fix: `要让 RUN 不走代理，在构建命令上写 \`podman build --http-proxy=false\`（\`buildah bud --http-proxy=false\`）。如果 RUN 本来就应该走代理，删掉 \`http_proxy = false\`。`,
   },
+  'podman-add-url-no-proxy': {
+    title: 'podman/buildah 下载 ADD <url> 时没有代理',
+    summary:
+      '`ADD <url>` 由 podman/buildah 进程（或远程服务）自己下载，用的是它自己的代理变量，而不是 build args 或 RUN 的环境；buildah 1.38–1.41（podman 5.3–5.6）连这些变量也会忽略。',
+    explanation: `在 podman 和 buildah 中，\`ADD <url>\` 不是 RUN 步骤：podman（或 buildah）进程用 Go 自己下载文件，使用**它自己**环境中的代理变量（shell 的，其次是 containers.conf 的 \`[engine] env\`）；\`podman --remote\` 和 podman machine 则是**服务端**的环境（machine 的 \`default-env.conf\`）。\`--build-arg HTTP_PROXY=…\`、\`--http-proxy\` 和 RUN 的环境都不起作用（podman 4.3.1 / buildah 1.28.2 实测）。按版本：buildah < 1.38（podman < 5.3）用 \`http.Get\`，遵循 \`ProxyFromEnvironment\`；buildah 1.38–1.41（podman 5.3–5.6）用的 \`http.Transport\` 没有 \`Proxy\`，总是直连（[containers/buildah#5869](https://github.com/containers/buildah/issues/5869)、[containers/podman#25220](https://github.com/containers/podman/issues/25220)）；buildah ≥ 1.42（podman ≥ 5.7）重新使用 \`http.ProxyFromEnvironment\`（[containers/buildah#6274](https://github.com/containers/buildah/pull/6274)）。`,
+    fix: `给负责下载的进程设置与 URL 协议对应的代理：在 \`podman build\` / \`buildah bud\` 之前导出 \`HTTPS_PROXY\`（\`https://\` URL）和 \`HTTP_PROXY\`，或写进 containers.conf 的 \`[engine] env\`；podman machine 要在有代理的 shell 中重启（target \`podman-machine\`）。podman 5.3–5.6 / buildah 1.38–1.41 上任何设置都无效：升级到 podman 5.7 / buildah 1.42，或把 \`ADD <url>\` 换成 \`RUN curl -fLo …\`（RUN 会拿到构建的代理）。`,
+  },
   'podman-compose-no-proxy': {
     title: 'podman-compose build 不传递代理',
     summary:

@@ -29,6 +29,7 @@ import * as noProxySyntax from './no-proxy-syntax/text.js';
 import * as pacProxyNotUsed from './pac-proxy-not-used/text.js';
 import * as pacStaticProxy from './pac-static-proxy/text.js';
 import * as pacUnusable from './pac-unusable/text.js';
+import * as podmanAddUrlNoProxy from './podman-add-url-no-proxy/text.js';
 import * as podmanComposeNoProxy from './podman-compose-no-proxy/text.js';
 import * as podmanEngineEnvInRun from './podman-engine-env-in-run/text.js';
 import * as podmanHttpProxyIgnored from './podman-http-proxy-ignored/text.js';
@@ -97,6 +98,7 @@ export const RULE_TEXTS: Record<string, RuleText> = {
   'podman-remote-run-no-proxy': podmanRemoteRunNoProxy,
   'podman-http-proxy-ignored': podmanHttpProxyIgnored,
   'podman-compose-no-proxy': podmanComposeNoProxy,
+  'podman-add-url-no-proxy': podmanAddUrlNoProxy,
   'podman-engine-env-in-run': podmanEngineEnvInRun,
   'proxy-url-invalid': proxyUrlInvalid,
   'run-proxy-missing': runProxyMissing,
