@@ -110,6 +110,7 @@ export { type Route, type RouteActor, routeUrl } from './route.js';
 export { type ExampleTitlesZhCn, RULE_EXAMPLE_TITLES_ZH_CN } from './rules/example-titles-zh-cn.js';
 export { closestRules, findRule, RULES } from './rules/index.js';
 export { describeMachine, ruleMarkdown, type Snippet } from './rules/markdown.js';
+export { MEASURED_RULES } from './rules/network.js';
 export { RULE_TEXTS } from './rules/texts.js';
 export { RULE_TEXTS_ZH_CN, type RuleTextTranslation } from './rules/texts-zh-cn.js';
 export type { Finding, Rule, RuleExample, RuleText, Severity } from './rules/types.js';

@@ -6,12 +6,14 @@ import { useEffect, useMemo, useReducer } from 'react';
 import { useKeys } from './components/keys.js';
 import { CancelContext } from './components/nav.js';
 import type { Effects } from './effects.js';
+import { runProxyTest } from './proxy-test.js';
 import { ActScreen } from './screens/act.js';
 import { DetectScreen } from './screens/detect.js';
 import { DoneScreen } from './screens/done.js';
 import { Explanation, FoundScreen } from './screens/found.js';
 import { NetworkScreen } from './screens/network.js';
 import { PasteScreen } from './screens/paste.js';
+import { ProxyTestScreen } from './screens/proxy-test.js';
 import { ReviewScreen } from './screens/review.js';
 import { VerifyScreen } from './screens/verify.js';
 import { type Action, type Answers, initialState, reducer, type WizardState } from './state.js';
@@ -123,12 +125,15 @@ function Steps({
         />
       );
     case 'network':
+      // The proxy test runs once the form is answered (when a proxy is set and the probes are available).
+      if (s.proxyTest) return <ProxyTestScreen test={s.proxyTest} onNext={next} onBack={back} />;
       return (
         <NetworkScreen
           answers={s.answers}
           choices={s.targetChoices}
           why={s.why}
           error={s.error}
+          suggested={s.suggested}
           onAnswer={(patch) => dispatch({ type: 'answer', patch })}
           onBack={back}
           onNext={async () => {
@@ -138,6 +143,8 @@ function Steps({
                 : 'give the path of the corporate CA file';
               if (problem) return dispatch({ type: 'failed', error: problem });
             }
+            if (effects.captureNetwork && (s.answers.proxy || s.answers.httpsProxy))
+              return runProxyTest(effects, s, dispatch);
             next();
           }}
         />

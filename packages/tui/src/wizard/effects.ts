@@ -11,6 +11,7 @@ import {
   formFromProfile,
   isTarget,
   makePlan,
+  type NetworkEvidence,
   type Plan,
   preselectTargets,
   profileFromForm,
@@ -25,7 +26,8 @@ import { applyPlan, captureEvidence, writePrivateFile } from '@buildproxy/core/n
 import { commandAddr, withCommandText } from '../evidence-source.js';
 import { changeLines, commandLines } from '../render/apply.js';
 import { makeStyle } from '../render/style.js';
-import type { ActChoice, ActOutcome, Answers, ProbeLine, Reasons, WizardState } from './state.js';
+import { liveProxyProbe, offerSuggestion } from './proxy-test.js';
+import type { ActChoice, ActOutcome, Answers, ProbeLine, Reasons, Suggestion, WizardState } from './state.js';
 
 // The wizard's screens colour by themselves: the lines it shows are plain.
 const PLAIN = makeStyle(false);
@@ -51,7 +53,11 @@ export interface Effects {
     answers: Answers;
     targetChoices: WizardState['targetChoices'];
     why?: Reasons;
+    /** the machine's stated proxy (core's suggestedProxy) when it is the proxy answer, with its source */
+    suggested?: Suggestion | null;
   }>;
+  /** doctor --network's probes for these answers (each bounded by its timeout); absent: no proxy test */
+  captureNetwork?(evidence: Evidence, answers: Answers): Promise<NetworkEvidence>;
   /** the targets to preselect for these answers (the findings of the proxy the user means) and why each */
   preselect(
     evidence: Evidence,
@@ -153,20 +159,16 @@ export function liveEffects(opts: WizardOptions): Effects {
       const evidence = await capture(onProbe);
       const { report, state, profile } = buildReport(evidence, {}, machineOf(evidence));
       const { choices, preselect, why } = targetsFor(state, report);
-      return {
-        evidence,
-        machine: state,
-        report,
-        targetChoices: choices,
-        why,
-        answers: {
-          ...formFromProfile(profile),
-          targets: preselect,
-          errorText: '',
-          buildCommand: evidence.buildCommand?.text ?? '',
-        },
-      };
+      const offered = offerSuggestion(state, {
+        ...formFromProfile(profile),
+        targets: preselect,
+        errorText: '',
+        buildCommand: evidence.buildCommand?.text ?? '',
+      });
+      return { evidence, machine: state, report, targetChoices: choices, why, ...offered };
     },
+    // only this host, as it is: a replayed bundle (--from) or a staged --root tree is not what its network serves
+    captureNetwork: opts.from || opts.root ? undefined : liveProxyProbe(opts),
     preselect(evidence, answers, machine, choices) {
       const state = machineOf(evidence, machine);
       const { report } = buildReport(evidence, profileFromForm(answers), state);

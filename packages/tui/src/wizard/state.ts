@@ -1,8 +1,10 @@
+// long because: the one reducer every wizard step goes through; split, the steps could be sequenced two ways.
 // The wizard's state: a pure reducer. Views render it; effects (probes, planning, writing) dispatch into it.
 
 import {
   EMPTY_PROFILE_FORM,
   type Evidence,
+  type Finding,
   type Plan,
   type ProfileForm,
   type Report,
@@ -61,6 +63,21 @@ export type ActPhase = { kind: 'choose' } | { kind: 'working' } | { kind: 'confi
 /** How the wizard ended: the entry prints the final block (and picks the exit code) from it. */
 export type Ending = 'done' | 'cancelled' | 'no-proxy-needed';
 
+/** The proxy the machine states (core's suggestedProxy), offered as the default answer, with where it was read. */
+export interface Suggestion {
+  httpProxy: string;
+  label: string;
+}
+
+/**
+ * The proxy test after the network step (doctor --network's probes): running, or what the network rules found.
+ * `id` ties a result to the run that asked for it: a skipped run's late answer is dropped.
+ */
+export type ProxyTest =
+  | { kind: 'running'; id: number }
+  | { kind: 'done'; id: number; findings: Finding[] }
+  | { kind: 'failed'; id: number; error: string };
+
 /** Why each preselected target is selected ("fixes run-proxy-missing"), shown beside it. */
 export type Reasons = Partial<Record<Target, string>>;
 
@@ -92,6 +109,9 @@ export interface WizardState {
   explaining: string | null;
   error: string | null;
   busy: boolean;
+  /** the proxy the machine states, when it was offered as the answer */
+  suggested: Suggestion | null;
+  proxyTest: ProxyTest | null;
 }
 
 export type Action =
@@ -104,6 +124,7 @@ export type Action =
       answers: Answers;
       targetChoices: WizardState['targetChoices'];
       why?: Reasons;
+      suggested?: Suggestion | null;
     }
   | { type: 'answer'; patch: Partial<Answers> }
   /** the preselection for the current answers (a proxy typed on an unconfigured machine changes the findings) */
@@ -114,6 +135,8 @@ export type Action =
   | { type: 'next' }
   | { type: 'back' }
   | { type: 'explain'; rule: string | null }
+  /** start (running), finish (done/failed, dropped unless it answers the running test) or leave (null) the test */
+  | { type: 'proxy-test'; test: ProxyTest | null }
   | { type: 'planned'; plan: Plan }
   | { type: 'plan-failed'; error: string }
   | { type: 'acting' }
@@ -160,6 +183,8 @@ export function initialState(answers: Partial<Answers> = {}): WizardState {
     explaining: null,
     error: null,
     busy: false,
+    suggested: null,
+    proxyTest: null,
   };
 }
 
@@ -191,6 +216,7 @@ export function reducer(s: WizardState, a: Action): WizardState {
           ? Object.fromEntries(s.answers.targets.map((t) => [t, 'given with --target']))
           : (a.why ?? {}),
         answers: mergeAnswers(a.answers, s.answers),
+        suggested: a.suggested ?? null,
         step: s.step === 'detect' ? 'found' : s.step,
         history: s.step === 'detect' ? [] : s.history,
       };
@@ -235,18 +261,26 @@ export function reducer(s: WizardState, a: Action): WizardState {
         history: [...s.history, s.step],
         explaining: null,
         error: null,
+        proxyTest: null,
         plan: to === 'review' ? null : s.plan,
         planError: to === 'review' ? null : s.planError,
       };
     }
     case 'back': {
       if (s.explaining) return { ...s, explaining: null };
+      // back from the proxy test (or while it runs): to the form, its answer dropped
+      if (s.proxyTest) return { ...s, proxyTest: null };
       const prev = s.history[s.history.length - 1];
       if (!prev || NO_RETURN.includes(s.step) || s.outcome) return s;
       return { ...s, step: prev, history: s.history.slice(0, -1), error: null };
     }
     case 'explain':
       return { ...s, explaining: a.rule };
+    case 'proxy-test': {
+      const t = a.test;
+      if (t && t.kind !== 'running' && (s.proxyTest?.kind !== 'running' || s.proxyTest.id !== t.id)) return s;
+      return { ...s, proxyTest: t };
+    }
     case 'planned':
       return { ...s, plan: a.plan, planError: null };
     case 'plan-failed':

@@ -10,7 +10,7 @@ import { useKeys } from '../components/keys.js';
 import { useNavKeys } from '../components/nav.js';
 import { Text } from '../components/text.js';
 import { TextInput } from '../components/text-input.js';
-import type { Answers, WizardState } from '../state.js';
+import type { Answers, Suggestion, WizardState } from '../state.js';
 
 export { proxyError } from '../answers.js';
 
@@ -103,6 +103,7 @@ export function NetworkScreen({
   choices,
   why = {},
   error,
+  suggested = null,
   onAnswer,
   onNext,
   onBack,
@@ -112,6 +113,8 @@ export function NetworkScreen({
   /** why each selected target is selected */
   why?: WizardState['why'];
   error: string | null;
+  /** the machine's own proxy offered as the answer: its source is shown while the field still holds it */
+  suggested?: Suggestion | null;
   onAnswer: (p: Partial<Answers>) => void;
   onNext: () => void;
   onBack: () => void;
@@ -191,6 +194,11 @@ export function NetworkScreen({
                 />
               )}
             </Box>
+            {x.key === 'proxy' && suggested && answers.proxy === suggested.httpProxy ? (
+              <Box marginLeft={4}>
+                <Text dimColor>from: {suggested.label}</Text>
+              </Box>
+            ) : null}
             {note ? (
               <Box marginLeft={4}>
                 <Text color={TONE[note.tone]}>{note.text}</Text>
