@@ -9,28 +9,7 @@ import { liveEffects } from '../../src/wizard/effects.js';
 import { runFlow } from '../../src/wizard/flow.js';
 import { PasteScreen } from '../../src/wizard/screens/paste.js';
 import type { WizardState } from '../../src/wizard/state.js';
-
-const tick = () => new Promise((r) => setImmediate(() => setTimeout(r, 0)));
-async function waitFor(frame: () => string | undefined, pred: (f: string) => boolean, ms = 5000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    const f = frame() ?? '';
-    if (pred(f)) {
-      await tick();
-      await tick();
-      return f;
-    }
-    await tick();
-  }
-  throw new Error(`frame never matched:\n${frame()}`);
-}
-async function press(stdin: { write: (s: string) => void }, ...keys: string[]) {
-  for (const k of keys) {
-    stdin.write(k);
-    await tick();
-    await tick();
-  }
-}
+import { press, waitFor } from './ink-driver.js';
 
 // dockerd without a proxy, and a rootful buildkitd started without one (its default socket, its systemd unit).
 const machine = synthesize(

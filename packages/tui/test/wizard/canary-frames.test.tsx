@@ -13,6 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { App } from '../../src/wizard/app.js';
 import { type Effects, liveEffects } from '../../src/wizard/effects.js';
 import type { ActChoice } from '../../src/wizard/state.js';
+import { press, waitFor as waitUntil } from './ink-driver.js';
 
 const SECRET = `Zq7'"\`<>%@:/#?&$\t x9Y`;
 const ENC = encodeURIComponent(SECRET);
@@ -63,26 +64,8 @@ function hostileMachine() {
   };
 }
 
-const tick = () => new Promise((r) => setImmediate(() => setTimeout(r, 0)));
-async function waitFor(frame: () => string | undefined, pred: (f: string) => boolean, ms = 8000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (pred(frame() ?? '')) {
-      await tick();
-      await tick();
-      return;
-    }
-    await tick();
-  }
-  throw new Error(`frame never matched:\n${frame()}`);
-}
-async function press(stdin: { write: (s: string) => void }, ...keys: string[]) {
-  for (const k of keys) {
-    stdin.write(k);
-    await tick();
-    await tick();
-  }
-}
+const waitFor = (frame: () => string | undefined, pred: (f: string) => boolean, ms = 8000) =>
+  waitUntil(frame, pred, ms);
 const ENTER = '\r';
 const TAB = '\t';
 const ESC = '\u001B';

@@ -17,27 +17,8 @@ import type { Effects } from '../../src/wizard/effects.js';
 import { offerSuggestion } from '../../src/wizard/proxy-test.js';
 import { NetworkScreen } from '../../src/wizard/screens/network.js';
 import { EMPTY_ANSWERS, type WizardState } from '../../src/wizard/state.js';
+import { press, tick, waitFor } from './ink-driver.js';
 
-const tick = () => new Promise((r) => setImmediate(() => setTimeout(r, 0)));
-async function waitFor(frame: () => string | undefined, pred: (f: string) => boolean, ms = 5000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (pred(frame() ?? '')) {
-      await tick();
-      await tick();
-      return frame() ?? '';
-    }
-    await tick();
-  }
-  throw new Error(`frame never matched:\n${frame()}`);
-}
-async function press(stdin: { write: (s: string) => void }, ...keys: string[]) {
-  for (const k of keys) {
-    stdin.write(k);
-    await tick();
-    await tick();
-  }
-}
 const KEY = { enter: '\r', esc: '\u001B', tab: '\t', ctrlC: '\u0003' };
 
 // macOS network settings as `scutil --proxy` prints them (the shape core's suggested-proxy test uses)

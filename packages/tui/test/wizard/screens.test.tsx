@@ -9,33 +9,10 @@ import { NetworkScreen, noProxyPreview } from '../../src/wizard/screens/network.
 import { PasteScreen } from '../../src/wizard/screens/paste.js';
 import { ReviewScreen } from '../../src/wizard/screens/review.js';
 import { type Answers, EMPTY_ANSWERS } from '../../src/wizard/state.js';
+import { press, tick, waitFor as waitUntil } from './ink-driver.js';
 
-const tick = () => new Promise((r) => setImmediate(() => setTimeout(r, 0)));
-async function waitFor(
-  frame: () => string | undefined,
-  pred: (f: string) => boolean,
-  ms = 3000,
-): Promise<string> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    const f = frame() ?? '';
-    if (pred(f)) {
-      // A visible frame does not mean its input handlers are armed yet (they attach in a passive effect).
-      await tick();
-      await tick();
-      return f;
-    }
-    await tick();
-  }
-  throw new Error(`frame never matched:\n${frame()}`);
-}
-async function press(stdin: { write: (s: string) => void }, ...keys: string[]) {
-  for (const k of keys) {
-    stdin.write(k);
-    await tick();
-    await tick();
-  }
-}
+const waitFor = (frame: () => string | undefined, pred: (f: string) => boolean, ms = 3000) =>
+  waitUntil(frame, pred, ms);
 /** From the findings screen: down to "Continue", enter, and wait for the network questions. */
 async function continueToNetwork(stdin: { write: (s: string) => void }, lastFrame: () => string | undefined) {
   await press(stdin, 'k'); // the list wraps: up from the top is Continue

@@ -12,28 +12,7 @@ import { runFlow } from '../../src/wizard/flow.js';
 import { PasteScreen } from '../../src/wizard/screens/paste.js';
 import { headLines } from '../../src/wizard/screens/review.js';
 import { EMPTY_ANSWERS, type WizardState } from '../../src/wizard/state.js';
-
-const tick = () => new Promise((r) => setImmediate(() => setTimeout(r, 0)));
-async function waitFor(frame: () => string | undefined, pred: (f: string) => boolean, ms = 5000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    const f = frame() ?? '';
-    if (pred(f)) {
-      await tick();
-      await tick();
-      return f;
-    }
-    await tick();
-  }
-  throw new Error(`frame never matched:\n${frame()}`);
-}
-async function press(stdin: { write: (s: string) => void }, ...keys: string[]) {
-  for (const k of keys) {
-    stdin.write(k);
-    await tick();
-    await tick();
-  }
-}
+import { press, tick, waitFor } from './ink-driver.js';
 
 const CANARY = 'Zq9%40cXn4ry';
 const PROXY = `http://alice:${CANARY}@proxy.corp.example:3128`;

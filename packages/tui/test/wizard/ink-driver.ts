@@ -1,0 +1,32 @@
+// Driving an Ink app under ink-testing-library: one copy of the wait and key helpers the wizard tests share.
+
+/** One turn of the event loop and a timer: enough for Ink to render and React to run passive effects. */
+export const tick = () => new Promise((r) => setImmediate(() => setTimeout(r, 0)));
+
+/** The first frame that matches, after two more ticks: a visible frame's input handlers attach in a passive effect. */
+export async function waitFor(
+  frame: () => string | undefined,
+  pred: (f: string) => boolean,
+  ms = 5000,
+): Promise<string> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    const f = frame() ?? '';
+    if (pred(f)) {
+      await tick();
+      await tick();
+      return f;
+    }
+    await tick();
+  }
+  throw new Error(`frame never matched:\n${frame()}`);
+}
+
+/** Each key written on its own, with time for the screen to take it before the next. */
+export async function press(stdin: { write: (s: string) => void }, ...keys: string[]) {
+  for (const k of keys) {
+    stdin.write(k);
+    await tick();
+    await tick();
+  }
+}
