@@ -236,12 +236,12 @@ describe('in Chromium', () => {
       await page.waitForTimeout(300);
       const before = scripts.length;
       // Nothing of core's analysis is fetched until the reader heads for the tool.
-      await page.hover(path.includes('snippets') ? '#snippet-output' : '#drop', { timeout: 3000 });
-      await expect.poll(() => scripts.length, { timeout: 3000 }).toBeGreaterThan(before);
+      await page.hover(path.includes('snippets') ? '#snippet-output' : '#drop', { timeout: 15_000 });
+      await expect.poll(() => scripts.length, { timeout: 15_000 }).toBeGreaterThan(before);
       if (path.includes('snippets')) {
-        await page.locator('.bp-copy').first().click({ timeout: 3000 });
+        await page.locator('.bp-copy').first().click({ timeout: 15_000 });
         await page.waitForFunction(() => document.querySelector('.bp-copy')?.textContent === 'Copied', null, {
-          timeout: 3000,
+          timeout: 15_000,
         });
         const copied = await page.evaluate(() => navigator.clipboard.readText());
         expect(copied.length).toBeGreaterThan(20);

@@ -7,7 +7,7 @@ export const tick = () => new Promise((r) => setImmediate(() => setTimeout(r, 0)
 export async function waitFor(
   frame: () => string | undefined,
   pred: (f: string) => boolean,
-  ms = 5000,
+  ms = 20_000,
 ): Promise<string> {
   const end = Date.now() + ms;
   while (Date.now() < end) {
