@@ -182,7 +182,8 @@ describe('ansibleFromPlan', () => {
     expect(p.tasks[0]['ansible.builtin.stat'].path).toBe("{{ buildproxy_root | default('') }}/home/alice");
     const merge = p.tasks.findLast((t: Record<string, unknown>) => t.buildproxy_json);
     expect(merge.buildproxy_json).toMatchObject({
-      owner: '{{ buildproxy_home_1.stat.pw_name }}',
+      owner: '{{ buildproxy_home_1.stat.uid }}',
+      group: '{{ buildproxy_home_1.stat.gid }}',
       credential: true,
       mode: '0600',
     });

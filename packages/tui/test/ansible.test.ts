@@ -1,10 +1,12 @@
 // `buildproxy plan --format ansible`, run for real with Debian's ansible-core against localhost (-c local) with
 // every path under a temp root: the check run shows the diff and writes nothing, the run merges daemon.json
-// keeping the host's own keys (not the planning machine's), copies the drop-ins with their modes, and a second run
-// changes nothing. Hostile daemon.json files (duplicate key, malformed, a symlink) are refused and left as they
-// were. scripts/ensure-tools.sh installs ansible-core.
+// keeping the host's own keys (not the planning machine's), copies the drop-ins with their modes, creates
+// ~/.docker/config.json owned by the home's owner, and a second run changes nothing. Hostile daemon.json files
+// (duplicate key, malformed, a symlink) are refused and left as they were. scripts/ensure-tools.sh installs
+// ansible-core.
 import { spawnSync } from 'node:child_process';
 import {
+  chownSync,
   lstatSync,
   mkdirSync,
   mkdtempSync,
@@ -20,7 +22,7 @@ import { join } from 'node:path';
 import { fixtures, synthesize } from '@buildproxy/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ansibleAvailable, runPlaybook } from './ansible-run.js';
-import { runCli } from './helpers.js';
+import { isRoot, runCli } from './helpers.js';
 
 const PASSWORD = 's3cr%t{{x}}';
 const PROXY = `http://bob:${encodeURIComponent(PASSWORD)}@proxy.corp.example:3128`;
@@ -31,12 +33,17 @@ const DROP_DIR = '/etc/systemd/system/docker.service.d';
 const HOST_DAEMON =
   '{\n    "data-root": "/srv/docker",\n    "debug": true,\n    "proxies": {\n        "no-proxy": "old"\n    }\n}\n';
 
+// a uid with no passwd entry (checked below); the unit suite runs as root (CI), a plain user can only give its own
+const HOME_UID = isRoot ? 54321 : process.getuid!();
+
 let work: string;
 let dir: string;
 
 beforeAll(async () => {
   if (!ansibleAvailable())
     throw new Error('ansible-playbook is missing: bash scripts/ensure-tools.sh installs it');
+  if (isRoot)
+    expect(spawnSync('getent', ['passwd', String(HOME_UID)]).status, 'a uid with a name').not.toBe(0);
   work = mkdtempSync(join(tmpdir(), 'buildproxy-ansible-'));
   const bundle = join(work, 'planned-on.json');
   const planned = fixtures.variant(fixtures.GOOD_DOCKER, {
@@ -57,13 +64,15 @@ beforeAll(async () => {
     'docker-systemd',
     '--target',
     'docker-daemon-json',
+    '--target',
+    'docker-cli-config',
     '--format',
     'ansible',
     '-o',
     dir,
   ]);
   expect(r.code, r.stderr).toBe(0);
-  expect(r.stderr).toContain('2 file(s) copied, 1 JSON file(s) merged');
+  expect(r.stderr).toContain('2 file(s) copied, 2 JSON file(s) merged');
   expect(r.stdout + r.stderr).not.toContain('s3cr');
 }, 120_000);
 
@@ -131,6 +140,11 @@ describe('plan --format ansible, applied by ansible-playbook -c local', () => {
 
   it('merges daemon.json keeping the host’s keys, copies the drop-ins, and a second run changes nothing', () => {
     const root = hostRoot('apply', HOST_DAEMON);
+    // alice's home on this host belongs to another user, one with no name in passwd (an LDAP account, a removed
+    // one): what is created in it must still be hers, by number
+    const home = join(root, 'home/alice');
+    mkdirSync(home, { recursive: true });
+    chownSync(home, HOME_UID, HOME_UID);
     const r = play(root);
     expect(r.status, r.out).toBe(0);
     expect(r.recap.get('localhost')).toMatchObject({ failed: 0 });
@@ -159,6 +173,11 @@ describe('plan --format ansible, applied by ansible-playbook -c local', () => {
     expect(readFileSync(env, 'utf8')).toBe(readFileSync(join(dir, 'files/01-http-proxy.env'), 'utf8'));
     expect(readFileSync(env, 'utf8')).toContain(PROXY);
     expect(statSync(join(root, DROP_DIR, 'http-proxy.conf')).mode & 0o777).toBe(0o644);
+    const config = join(home, '.docker/config.json');
+    for (const p of [join(home, '.docker'), config])
+      expect([statSync(p).uid, statSync(p).gid], p).toEqual([HOME_UID, HOME_UID]);
+    expect(statSync(config).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(readFileSync(config, 'utf8')).proxies.default.httpsProxy).toBe(PROXY);
     // no systemd here (and a test root): the restart handlers are skipped, not failed
     expect(r.out).toMatch(/RUNNING HANDLER \[buildproxy daemon-reload\][\s\S]*skipping: \[localhost\]/);
     const second = play(root);

@@ -18,8 +18,10 @@ export const ANSIBLE_JSON_MODULE = String.raw`#!/usr/bin/python3
 from __future__ import annotations
 
 import errno
+import grp
 import json
 import os
+import pwd
 import re
 import stat
 import tempfile
@@ -152,7 +154,26 @@ def indent_of(text):
     return '\t' if unit.startswith('\t') else len(unit)
 
 
-def write(module, path, text, st, params):
+def ids(params):
+    # The owner of a new file: a number (the playbook passes the home's uid/gid, which need no name on the host) or
+    # a name. AnsibleModule has no public lookup for either, so this is Ansible's own rule: a number, else a name.
+    def one(value, lookup, kind, default):
+        if not value:
+            return default
+        if value.isdigit():
+            return int(value)
+        try:
+            return lookup(value)
+        except KeyError:
+            raise Refused('the %s "%s" does not exist on this host' % (kind, value))
+
+    return (
+        one(params['owner'], lambda n: pwd.getpwnam(n).pw_uid, 'user', os.geteuid()),
+        one(params['group'], lambda n: grp.getgrnam(n).gr_gid, 'group', os.getegid()),
+    )
+
+
+def write(path, text, st, params, new_ids):
     directory = os.path.dirname(path) or '.'
     fd, tmp = tempfile.mkstemp(prefix='.buildproxy-', dir=directory)
     try:
@@ -163,8 +184,7 @@ def write(module, path, text, st, params):
             uid, gid = st.st_uid, st.st_gid
         else:
             mode = int(params['mode'], 8)
-            uid = module.get_owner_uid(params['owner']) if params['owner'] else os.geteuid()
-            gid = module.get_group_gid(params['group']) if params['group'] else os.getegid()
+            uid, gid = new_ids
         os.fchmod(fd, mode)
         os.fchown(fd, uid, gid)
         os.write(fd, text.encode('utf-8'))
@@ -207,6 +227,7 @@ def main():
         data = parse(raw) if raw is not None else {}
         before_text = raw.decode('utf-8') if raw is not None else ''
         after = merged(data, edits)
+        new_ids = ids(p)
     except Refused as e:
         module.fail_json(
             msg='%s: %s; fix the file first: buildproxy never rewrites a file it cannot edit safely' % (path, e),
@@ -222,7 +243,7 @@ def main():
     if raw is not None and p['backup']:
         result['backup_file'] = module.backup_local(path)
     try:
-        write(module, path, after_text, st, p)
+        write(path, after_text, st, p, new_ids)
     except OSError as e:
         module.fail_json(msg='%s: cannot write: %s' % (path, e.strerror), path=path)
     module.exit_json(**result)

@@ -160,7 +160,8 @@ export function ansibleFromPlan(plan: Plan): AnsibleBundle {
       continue;
     }
     const edits = how.edits;
-    // Owner: root, or whoever owns the home the file is in (looked up on each host).
+    // Owner: root, or whoever owns the home the file is in (looked up on each host). By number: the owner of a
+    // home may have no name in that host's passwd (LDAP, a removed account), and stat then gives no pw_name.
     let owner: { owner: string; group: string } = { owner: 'root', group: 'root' };
     const when: string[] = [];
     const home = HOME.exec(c.path)?.[1];
@@ -175,7 +176,7 @@ export function ansibleFromPlan(plan: Plan): AnsibleBundle {
           register: reg,
         });
       }
-      owner = { owner: `{{ ${reg}.stat.pw_name }}`, group: `{{ ${reg}.stat.gr_name }}` };
+      owner = { owner: `{{ ${reg}.stat.uid }}`, group: `{{ ${reg}.stat.gid }}` };
       when.push(`${reg}.stat.exists`);
     }
     const whenOf = when.length ? { when: when.join(' and ') } : {};
