@@ -1,5 +1,9 @@
 // The Simplified Chinese prose of the laptop guides (WSL 2, PAC files) and of the Docker Desktop guide's closing
-// sections, keyed by guide slug like guides-zh-cn.ts. The configuration blocks are generated as in English.
+// sections, keyed by guide slug like guides-zh-cn.ts. The configuration blocks are generated as in English, and the
+// hand-written ones are the English guides' own constants (guide-code.ts).
+import { pac as pacMachines } from '@buildproxy/core/testing';
+import { pacDoctorPrints } from './guide-code.js';
+import { pacMac } from './guides-laptop.js';
 import type { GuideZh } from './guides-zh-cn.js';
 
 export const DESKTOP_OUTRO_ZH = `## buildproxy 读取什么
@@ -72,7 +76,9 @@ Windows 使用 PAC 文件时，WSL 会导出 \`WSL_PAC_URL\`。发行版里的�
 512 KiB，一个总的超时：PAC 服务器常常只在 VPN 上可达），并在沙箱中运行（pac-resolver 运行在 QuickJS WebAssembly 虚拟机里：
 不能访问文件、进程或网络；每次调用两秒后中止；32 MiB 内存；\`dnsResolve\` 由有界的解析器回答），对象是 docker.io 的镜像仓库、
 令牌服务和 blob CDN、你的镜像仓库和镜像加速器，以及常用软件包主机。然后它按参与者指出 PAC 说走代理、参与者却直连的情况
-（[pac-proxy-not-used](/zh-cn/rules/pac-proxy-not-used/)），并给出静态设置（[pac-static-proxy](/zh-cn/rules/pac-static-proxy/)）。
+（[pac-proxy-not-used](/zh-cn/rules/pac-proxy-not-used/)），并给出静态设置（[pac-static-proxy](/zh-cn/rules/pac-static-proxy/)）。对 buildproxy 测试所用的公司 PAC 文件，它打印（CLI 的原始输出）：
+
+${pacDoctorPrints(pacMac(pacMachines.CORPORATE_PAC))}
 
 **备选。** \`PROXY a:8080; PROXY b:8080\` 让浏览器在 \`a\` 不可达时改用 \`b\`。\`DIRECT; PROXY a:8080\` 让它先直连，失败后才用代理。
 Go 工具只用一个固定代理、从不回退：静态设置取第一个选择（所以这些主机放进 \`NO_PROXY\`）；如果你构建的地方禁止直连，就对它们改用代理。

@@ -11,6 +11,7 @@ export interface GuideZh {
   outro?: string;
 }
 
+import { ROOTLESS_LOOPBACK_DROP_IN, ROOTLESS_RESTART, WINDOWS_USER_PROXY } from './guide-code.js';
 import { DESKTOP_OUTRO_ZH, GUIDES_LAPTOP_ZH_CN } from './guides-laptop-zh-cn.js';
 
 const LOCAL = 'http://127.0.0.1:7890';
@@ -74,11 +75,7 @@ shell 导出了代理，否则获取镜像仓库令牌会失败，报 \`failed t
       undefined,
       `为当前用户永久设置（新开的终端生效；下面的 \`proxies\` 文件用于 RUN 步骤）：
 
-\`\`\`powershell
-[Environment]::SetEnvironmentVariable('HTTPS_PROXY', 'http://proxy.corp.example:3128', 'User')
-[Environment]::SetEnvironmentVariable('HTTP_PROXY', 'http://proxy.corp.example:3128', 'User')
-[Environment]::SetEnvironmentVariable('NO_PROXY', 'localhost,127.0.0.1,::1', 'User')
-\`\`\`
+${WINDOWS_USER_PROXY}
 
 文件位于 \`$env:USERPROFILE\\.docker\\config.json\`。`,
       undefined,
@@ -128,18 +125,9 @@ RootlessKit 给 rootless dockerd 一个独立的网络命名空间，并默认�
 （[loopback-proxy-unreachable](/zh-cn/rules/loopback-proxy-unreachable/)）。在 drop-in 中开启访问，并用 \`10.0.2.2\`
 （slirp4netns/pasta 的网关）指代宿主机：
 
-\`\`\`ini
-# ~/.config/systemd/user/docker.service.d/override.conf
-[Service]
-Environment="DOCKERD_ROOTLESS_ROOTLESSKIT_DISABLE_HOST_LOOPBACK=false"
-Environment="HTTP_PROXY=http://10.0.2.2:3128"
-Environment="HTTPS_PROXY=http://10.0.2.2:3128"
-\`\`\`
+${ROOTLESS_LOOPBACK_DROP_IN}
 
-\`\`\`sh
-systemctl --user daemon-reload
-systemctl --user restart docker
-\`\`\`
+${ROOTLESS_RESTART}
 
 来源：Docker 的 [rootless 模式提示](https://docs.docker.com/engine/security/rootless/tips/)。`,
   },

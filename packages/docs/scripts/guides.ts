@@ -2,6 +2,7 @@
 // with several variants (rootful/rootless, Linux/macOS) renders each as a tab with its own complete plan.
 import type { ProfileInput, Target } from '@buildproxy/core';
 import { fixtures, type MachineSpec } from '@buildproxy/core/testing';
+import { ROOTLESS_LOOPBACK_DROP_IN, ROOTLESS_RESTART, WINDOWS_USER_PROXY } from './guide-code.js';
 import { DESKTOP_OUTRO, laptopGuides } from './guides-laptop.js';
 
 const {
@@ -108,18 +109,9 @@ RootlessKit gives rootless dockerd its own network namespace and, by default, bl
 \`127.0.0.1:3128\` is out of reach ([loopback-proxy-unreachable](/rules/loopback-proxy-unreachable/)). Opt in, and
 address the host as \`10.0.2.2\` (the slirp4netns/pasta gateway), in the drop-in:
 
-\`\`\`ini
-# ~/.config/systemd/user/docker.service.d/override.conf
-[Service]
-Environment="DOCKERD_ROOTLESS_ROOTLESSKIT_DISABLE_HOST_LOOPBACK=false"
-Environment="HTTP_PROXY=http://10.0.2.2:3128"
-Environment="HTTPS_PROXY=http://10.0.2.2:3128"
-\`\`\`
+${ROOTLESS_LOOPBACK_DROP_IN}
 
-\`\`\`sh
-systemctl --user daemon-reload
-systemctl --user restart docker
-\`\`\`
+${ROOTLESS_RESTART}
 
 Source: Docker's [rootless mode tips](https://docs.docker.com/engine/security/rootless/tips/).`,
   },
@@ -236,11 +228,7 @@ env | grep -i _proxy`,
         targets: ['desktop-settings', 'docker-cli-config'],
         before: `For your user, persistently (new terminals pick it up; the \`proxies\` file below is for RUN steps):
 
-\`\`\`powershell
-[Environment]::SetEnvironmentVariable('HTTPS_PROXY', '${PROXY}', 'User')
-[Environment]::SetEnvironmentVariable('HTTP_PROXY', '${PROXY}', 'User')
-[Environment]::SetEnvironmentVariable('NO_PROXY', 'localhost,127.0.0.1,::1', 'User')
-\`\`\`
+${WINDOWS_USER_PROXY}
 
 The file is \`$env:USERPROFILE\\.docker\\config.json\`.`,
         verify: `docker info | Select-String -Pattern proxy
