@@ -228,6 +228,7 @@ function Steps({
           outcome={s.outcome!}
           plan={s.plan!}
           commandsRun={s.commandsRun}
+          color={color}
           onNext={next}
         />
       );
@@ -237,6 +238,7 @@ function Steps({
           outcome={s.outcome!}
           after={s.after}
           plan={s.plan!}
+          color={color}
           onExit={() => dispatch({ type: 'end', how: 'done' })}
         />
       );

@@ -142,9 +142,10 @@ describe('every wizard frame, with hostile canaries and real effects', () => {
         await press(stdin, ...Array(down).fill('j'), ENTER);
         if (choice === 'write') {
           await waitFor(lastFrame, (f) => f.includes('Run these commands now?'));
-          expect(lastFrame()).toMatch(/wrote +\S*\/home\/alice\/\.docker\/config\.json/);
           await press(stdin, 'y'); // ConfirmInput, yes: the failing commands' output is shown
           await waitFor(lastFrame, (f) => f.includes('failed systemctl'));
+          // the files written are listed on the screen after the question (verify)
+          expect(lastFrame()).toMatch(/wrote +\S*\/home\/alice\/(\n +)?\.docker\/(\n +)?config\.json/);
         }
         await waitFor(lastFrame, (f) => f.includes('before → after'), 15_000);
         await press(stdin, ENTER);

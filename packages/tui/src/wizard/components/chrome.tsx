@@ -4,6 +4,7 @@ import { Box, useStdout } from 'ink';
 import { type ReactNode, useEffect, useState } from 'react';
 import { STEPS, type Step, STEP_TITLES as TITLES } from '../state.js';
 import { Text } from './text.js';
+import { wrapRows } from './wrap.js';
 
 export function Screen({ step, children, keys }: { step: Step; children: ReactNode; keys: string }) {
   return (
@@ -21,9 +22,33 @@ export function Screen({ step, children, keys }: { step: Step; children: ReactNo
       <Box flexDirection="column" marginTop={1} marginBottom={1}>
         {children}
       </Box>
-      <Text dimColor>{keys}</Text>
+      <KeyHelp keys={keys} />
     </Box>
   );
+}
+
+/** The key help, wrapped between its " · " items: a row never ends in the middle of "esc back". */
+function KeyHelp({ keys }: { keys: string }) {
+  const { columns } = useTerminalSize();
+  return (
+    <Box flexDirection="column">
+      {keyRows(keys, columns).map((r) => (
+        <Text key={r} dimColor wrap="truncate">
+          {r}
+        </Text>
+      ))}
+    </Box>
+  );
+}
+
+export function keyRows(keys: string, width: number): string[] {
+  const rows: string[] = [];
+  for (const item of keys.split(' · ')) {
+    const last = rows.length - 1;
+    if (last >= 0 && [...`${rows[last]} · ${item}`].length <= width) rows[last] = `${rows[last]} · ${item}`;
+    else rows.push(...wrapRows(item, width));
+  }
+  return rows;
 }
 
 export function Mark({ verdict }: { verdict: string }) {

@@ -3,8 +3,10 @@
 
 import { Box } from 'ink';
 import { useState } from 'react';
+import { useTerminalSize, useViewportHeight } from './chrome.js';
 import { useKeys } from './keys.js';
 import { Text } from './text.js';
+import { wrapRows } from './wrap.js';
 
 export function useScroll(total: number, height: number): number {
   const [top, setTop] = useState(0);
@@ -18,7 +20,7 @@ export function useScroll(total: number, height: number): number {
   return Math.min(top, max);
 }
 
-export type Tone = 'add' | 'remove' | 'hunk' | 'plain';
+export type Tone = 'add' | 'remove' | 'hunk' | 'plain' | 'ok' | 'warn' | 'dim';
 
 export interface ShownLine {
   text: string;
@@ -33,34 +35,18 @@ function toneOf(line: string): Tone {
 }
 
 /**
- * Plain lines wrapped to `width` columns: at a space or after a comma where one is near, else hard; continuation
- * rows keep the line's indent plus two. Each row keeps the tone (diff colour) of the line it came from.
+ * Plain lines wrapped to `width` columns (wrapRows: at spaces, a long path after a "/"). A continuation row starts
+ * under the line's text: after its indent plus two, or after a status word's column ("wrote      /etc/…").
+ * Each row keeps the tone of the line it came from: a diff colour, or the one given with the line.
  */
-export function wrapLines(lines: string[], width: number): ShownLine[] {
-  const out: ShownLine[] = [];
-  const w = Math.max(10, width);
-  for (const line of lines) {
-    const tone = toneOf(line);
-    const indent = ' '.repeat(Math.min(Math.floor(w / 2), (/^\s*/.exec(line)?.[0].length ?? 0) + 2));
-    let rest = line;
-    let first = true;
-    while ([...rest].length > (first ? w : w - indent.length)) {
-      const room = first ? w : w - indent.length;
-      const chars = [...rest];
-      let cut = room;
-      for (let i = room; i > room / 2; i--) {
-        if (chars[i - 1] === ' ' || chars[i - 1] === ',') {
-          cut = i;
-          break;
-        }
-      }
-      out.push({ text: (first ? '' : indent) + chars.slice(0, cut).join('').trimEnd(), tone });
-      rest = chars.slice(cut).join('');
-      first = false;
-    }
-    out.push({ text: (first ? '' : indent) + rest, tone });
-  }
-  return out;
+export function wrapLines(lines: (string | ShownLine)[], width: number): ShownLine[] {
+  return lines.flatMap((line) => {
+    const text = typeof line === 'string' ? line : line.text;
+    const tone = typeof line === 'string' ? toneOf(line) : line.tone;
+    const column = /^\S+ {2,}(?=\S)/.exec(text)?.[0].length ?? 0;
+    const indent = column && column <= 14 ? column : (/^\s*/.exec(text)?.[0].length ?? 0) + 2;
+    return wrapRows(text, width, indent).map((t) => ({ text: t, tone }));
+  });
 }
 
 const COLOUR: Record<Tone, string | undefined> = {
@@ -68,6 +54,9 @@ const COLOUR: Record<Tone, string | undefined> = {
   remove: 'red',
   hunk: 'cyan',
   plain: undefined,
+  ok: 'green',
+  warn: 'yellow',
+  dim: undefined,
 };
 
 export function ScrollView({
@@ -84,10 +73,46 @@ export function ScrollView({
   return (
     <Box flexDirection="column" height={height}>
       {lines.slice(top, top + height).map((l, i) => (
-        <Text key={`${top + i}`} wrap="truncate" color={color ? COLOUR[l.tone] : undefined}>
+        <Text
+          key={`${top + i}`}
+          wrap="truncate"
+          color={color ? COLOUR[l.tone] : undefined}
+          dimColor={color && l.tone === 'dim'}
+        >
           {l.text || ' '}
         </Text>
       ))}
+    </Box>
+  );
+}
+
+/**
+ * Lines that may be more than the screen holds: wrapped, shown whole when they fit, else in a window with ↑↓ and a
+ * "lines a–b of n" row. The frame stays shorter than the terminal (a taller one makes Ink clear the screen and
+ * the scrollback), whatever the terminal's size. `otherLines`: rows the screen shows besides these.
+ */
+export function FittedLines({
+  lines,
+  otherLines,
+  color = false,
+}: {
+  lines: (string | ShownLine)[];
+  otherLines: number;
+  color?: boolean;
+}) {
+  const { columns } = useTerminalSize();
+  const rows = wrapLines(lines, columns);
+  const room = useViewportHeight(otherLines + 1);
+  const height = rows.length <= room + 1 ? rows.length : room;
+  const top = useScroll(rows.length, height);
+  return (
+    <Box flexDirection="column">
+      <ScrollView lines={rows} top={top} height={height} color={color} />
+      {rows.length > height ? (
+        <Text dimColor>
+          ↑↓ scroll · lines {top + 1}–{Math.min(rows.length, top + height)} of {rows.length}
+        </Text>
+      ) : null}
     </Box>
   );
 }

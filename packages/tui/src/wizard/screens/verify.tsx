@@ -1,10 +1,9 @@
-import { ACTORS, type Plan, proxyShPath, type Report } from '@buildproxy/core';
-import { Box } from 'ink';
+import { ACTORS, markOf, type Plan, proxyShPath, type Report } from '@buildproxy/core';
 import { shownCommand } from '../../render/plan.js';
-import { Mark, Screen } from '../components/chrome.js';
+import { Screen } from '../components/chrome.js';
 import { useKeys } from '../components/keys.js';
 import { useNavKeys } from '../components/nav.js';
-import { Text } from '../components/text.js';
+import { FittedLines, type ShownLine, type Tone } from '../components/scroll.js';
 import type { ActOutcome } from '../state.js';
 
 export function VerifyScreen({
@@ -13,6 +12,7 @@ export function VerifyScreen({
   outcome,
   plan,
   commandsRun,
+  color = false,
   onNext,
 }: {
   before: Report;
@@ -20,6 +20,7 @@ export function VerifyScreen({
   outcome: ActOutcome;
   plan: Plan;
   commandsRun: boolean;
+  color?: boolean;
   onNext: () => void;
 }) {
   useNavKeys({});
@@ -28,52 +29,51 @@ export function VerifyScreen({
   });
   const beforeRules = new Set(before.findings.map((f) => f.rule));
   const fixed = after ? [...beforeRules].filter((r) => !after.findings.some((f) => f.rule === r)) : [];
+  const lines: (string | ShownLine)[] = [...outcome.lines];
+  if (outcome.lines.some((l) => l.startsWith('failed')))
+    lines.push({
+      text:
+        'A command failed: the ones after it (marked "to run") were skipped, so the change is not in effect yet. ' +
+        'Fix what the failed line says, then run them; they are printed again when you leave.',
+      tone: 'warn',
+    });
+  if (after) {
+    lines.push('', 'before → after');
+    for (const a of ACTORS)
+      lines.push({
+        text: `  ${a.padEnd(8)} ${markOf(before.actors[a].verdict).glyph} → ${markOf(after.actors[a].verdict).glyph}`,
+        tone: toneOf(after.actors[a].verdict),
+      });
+    if (fixed.length) lines.push({ text: `Resolved: ${fixed.join(', ')}`, tone: 'ok' });
+    if (after.findings.length)
+      lines.push({
+        text: `Still open: ${[...new Set(after.findings.map((f) => f.rule))].join(', ')}`,
+        tone: 'warn',
+      });
+    if (outcome.choice === 'write' && plan.changes.some((c) => c.target === 'client-shell'))
+      lines.push(`Your shell: open a new terminal, or run: . ${proxyShPath('~')}`);
+    if (outcome.choice === 'write' && !commandsRun && plan.commands.length)
+      lines.push(
+        'Takes effect after:',
+        ...plan.commands.map((c) => `  ${c.needsRoot ? 'sudo ' : ''}${shownCommand(c.argv)}`),
+      );
+  } else lines.push({ text: 'Running the doctor again…', tone: 'dim' });
   return (
     <Screen step="verify" keys="enter finish · q quit">
-      {outcome.lines.map((l) => (
-        <Text key={l}>{l}</Text>
-      ))}
-      {outcome.lines.some((l) => l.startsWith('failed')) ? (
-        <Text color="yellow">
-          A command failed: the ones after it (marked "to run") were skipped, so the change is not in effect
-          yet. Fix what the failed line says, then run them; they are printed again when you leave.
-        </Text>
-      ) : null}
-      {after ? (
-        <Box flexDirection="column" marginTop={1}>
-          <Text bold>before → after</Text>
-          {ACTORS.map((a) => (
-            <Text key={a}>
-              {'  '}
-              {a.padEnd(8)} <Mark verdict={before.actors[a].verdict} /> →{' '}
-              <Mark verdict={after.actors[a].verdict} />
-            </Text>
-          ))}
-          {fixed.length ? <Text color="green">Resolved: {fixed.join(', ')}</Text> : null}
-          {after.findings.length ? (
-            <Text color="yellow">
-              Still open: {[...new Set(after.findings.map((f) => f.rule))].join(', ')}
-            </Text>
-          ) : null}
-          {outcome.choice === 'write' && plan.changes.some((c) => c.target === 'client-shell') ? (
-            <Text>Your shell: open a new terminal, or run: . {proxyShPath('~')}</Text>
-          ) : null}
-          {outcome.choice === 'write' && !commandsRun && plan.commands.length ? (
-            <Box flexDirection="column">
-              <Text>Takes effect after:</Text>
-              {plan.commands.map((c) => (
-                <Text key={c.argv.join(' ')}>
-                  {'  '}
-                  {c.needsRoot ? 'sudo ' : ''}
-                  {shownCommand(c.argv)}
-                </Text>
-              ))}
-            </Box>
-          ) : null}
-        </Box>
-      ) : (
-        <Text dimColor>Running the doctor again…</Text>
-      )}
+      <FittedLines lines={lines} otherLines={0} color={color} />
     </Screen>
   );
+}
+
+function toneOf(verdict: string): Tone {
+  const c = markOf(verdict).colour;
+  return c === 'green'
+    ? 'ok'
+    : c === 'dim'
+      ? 'dim'
+      : c === 'yellow'
+        ? 'warn'
+        : c === 'red'
+          ? 'remove'
+          : 'plain';
 }
