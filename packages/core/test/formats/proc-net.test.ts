@@ -19,6 +19,8 @@ import {
   tcp6InUse,
 } from '../../src/formats/proc-net.js';
 import { readHostNet, readProcFile } from '../../src/node/probes/host-net.js';
+import { readProcSync } from '../../src/node/probes/proc-read.js';
+import { scanProcesses } from '../../src/node/probes/processes.js';
 
 const listen = (host: string) =>
   new Promise<Server>((res) => {
@@ -159,6 +161,65 @@ describe('reading only as far as the listeners', () => {
     expect((await readHostNet(root))!.listeners).toEqual([{ addr: '::', port: 3215 }]);
     writeFileSync(join(root, 'proc/net/sockstat6'), 'TCP6: inuse 0\nUDP6: inuse 0\n');
     expect((await readHostNet(root))!.listeners).toEqual([]);
+  });
+
+  it("the synchronous reader (a daemon's own namespace) stops at the same row and reads the same text", () => {
+    const text =
+      header +
+      [0, 1, 2].map((i) => row(i, '0A')).join('') +
+      Array.from({ length: 5000 }, (_, i) => row(i + 3, '01')).join('');
+    const path = join(root, 'proc/net/tcp');
+    writeFileSync(path, text);
+    const read = readProcSync(path, 1 << 20, { listenersOnly: true, encoding: 'latin1' });
+    expect(read.length).toBeLessThan(text.length / 5);
+    expect(parseTcpListeners(read, false).map((l) => l.port)).toEqual([3128, 3129, 3130]);
+    expect(readProcSync(path, 1 << 20)).toBe(text);
+    // every row a listener: read to the end, across chunk boundaries
+    const all = header + Array.from({ length: 2000 }, (_, i) => row(i, '0A')).join('');
+    writeFileSync(path, all);
+    expect(readProcSync(path, 1 << 20, { listenersOnly: true })).toBe(all);
+    // the cap counts bytes and is never passed; UTF-8 split across chunks survives (a socket path in net/unix)
+    expect(readProcSync(path, 1000)).toBe(all.slice(0, 1000));
+    const utf8 = `${'x'.repeat(65535)}é/run/ü.sock\n`;
+    writeFileSync(path, utf8);
+    expect(readProcSync(path, 1 << 20)).toBe(utf8);
+    const fifo = join(root, 'proc/net/fifo-sync');
+    if (spawnSync('mkfifo', [fifo]).status === 0) expect(() => readProcSync(fifo, 4096)).toThrow(/regular/);
+  });
+
+  it("ties a daemon's TCP listener from its namespace's tables, tcp6 only when sockstat6 counts one", async () => {
+    const tree = mkdtempSync(join(tmpdir(), 'bp-procnet-pid-'));
+    try {
+      const p = join(tree, 'proc/4100');
+      mkdirSync(join(p, 'fd'), { recursive: true });
+      mkdirSync(join(p, 'net'));
+      mkdirSync(join(p, 'ns'));
+      writeFileSync(join(p, 'comm'), 'buildkitd\n');
+      writeFileSync(join(p, 'environ'), 'HTTPS_PROXY=http://proxy.corp.example:3128\0HOME=/root\0');
+      writeFileSync(join(p, 'cmdline'), 'buildkitd\0--addr\0tcp://127.0.0.1:3128\0');
+      symlinkSync('socket:[4242]', join(p, 'fd/3'));
+      symlinkSync('socket:[9999]', join(p, 'fd/4'));
+      symlinkSync('net:[4026531840]', join(p, 'ns/net'));
+      writeFileSync(join(p, 'net/unix'), 'Num       RefCount Protocol Flags    Type St Inode Path\n');
+      // the listener first, then 5000 connections: the kernel's order
+      writeFileSync(
+        join(p, 'net/tcp'),
+        header + row(0, '0A') + Array.from({ length: 5000 }, (_, i) => row(i + 1, '01')).join(''),
+      );
+      writeFileSync(
+        join(p, 'net/tcp6'),
+        '  sl  local_address                         remote_address                        st\n' +
+          '   0: 00000000000000000000000000000000:0C8F 00000000000000000000000000000000:0000 0A 00000000:00000000 00:00000000 00000000 0 0 9999 1 0\n',
+      );
+      writeFileSync(join(p, 'net/sockstat6'), 'TCP6: inuse 0\nUDP6: inuse 0\n');
+      const [d] = await scanProcesses(tree);
+      expect(d).toMatchObject({ name: 'buildkitd', pid: 4100, sockets: ['tcp://127.0.0.1:3128'] });
+      expect(d!.argv).toEqual(['buildkitd', '--addr', 'tcp://127.0.0.1:3128']);
+      writeFileSync(join(p, 'net/sockstat6'), 'TCP6: inuse 1\nUDP6: inuse 0\n');
+      expect((await scanProcesses(tree))[0]!.sockets).toEqual(['tcp://127.0.0.1:3128', 'tcp://[::]:3215']);
+    } finally {
+      rmSync(tree, { recursive: true, force: true });
+    }
   });
 
   it('tells connection rows and sockstat6 counts from anything else', () => {

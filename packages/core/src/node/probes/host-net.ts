@@ -1,25 +1,25 @@
 // The capture's view of this host's network: listening TCP sockets and docker0's address, derived from
 // /proc/net. Only LISTEN rows are kept: connections to and from other hosts never enter a bundle.
-import { constants, realpathSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { close, constants, fstat, open, read, realpathSync } from 'node:fs';
 import {
   type HostNetEvidence,
   interfaceAddresses,
-  isConnectionRow,
   MAX_PROC_NET,
   parseTcpListeners,
   tcp6InUse,
 } from '../../formats/proc-net.js';
 import { underRoot } from './files.js';
+import { CHUNK, ProcChunks } from './proc-read.js';
 
-const CHUNK = 64 * 1024;
+/** A callback of node:fs as a promise (fs/promises would load a dozen more Node modules for four calls). */
+const call = <T>(f: (cb: (e: NodeJS.ErrnoException | null, v: T) => void) => void) =>
+  new Promise<T>((resolve, reject) => f((e, v) => (e ? reject(e) : resolve(v))));
 
 /**
  * procfs files report size 0, so read until EOF, at most MAX_PROC_NET bytes; non-blocking and regular files only
  * (a FIFO planted in a --root tree cannot block), and never outside --root. Through the thread pool, so the doctor
- * loads its analysis meanwhile. With `listenersOnly`, stop at the first complete row that is not LISTEN: the
- * kernel lists listening sockets first, and reading on makes it walk its whole connection table (262 144 buckets,
- * ~3.5 ms of CPU on a 24 GiB machine) for rows the capture drops.
+ * loads its analysis meanwhile. With `listenersOnly`, stop at the first complete row that is not LISTEN
+ * (proc-read.ts says why).
  */
 export async function readProcFile(
   root: string | undefined,
@@ -32,27 +32,20 @@ export async function readProcFile(
       const [real, top] = [realpathSync(target), realpathSync(root)];
       if (real !== top && !real.startsWith(`${top}/`)) return null;
     }
-    const fh = await open(target, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
+    const fd = await call<number>((cb) =>
+      open(target, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW, cb),
+    );
     try {
-      if (!(await fh.stat()).isFile()) return null;
-      let text = '';
-      let lineStart = 0; // the first line not yet looked at (listenersOnly): each line is looked at once
-      while (text.length < MAX_PROC_NET) {
-        const buf = Buffer.allocUnsafe(Math.min(CHUNK, MAX_PROC_NET - text.length));
-        const { bytesRead } = await fh.read(buf, 0, buf.length, null);
-        if (bytesRead === 0) break;
-        // /proc/net tables are ASCII; latin1 keeps one character per byte, so the cap counts bytes
-        text += buf.toString('latin1', 0, bytesRead);
-        if (!listenersOnly) continue;
-        const end = text.lastIndexOf('\n');
-        if (end < lineStart) continue;
-        const done = text.slice(lineStart, end).split('\n').some(isConnectionRow);
-        lineStart = end + 1;
-        if (done) break;
+      if (!(await call<{ isFile(): boolean }>((cb) => fstat(fd, cb))).isFile()) return null;
+      const got = new ProcChunks(MAX_PROC_NET, listenersOnly);
+      const buf = Buffer.allocUnsafe(CHUNK);
+      for (;;) {
+        const n = await call<number>((cb) => read(fd, buf, 0, Math.min(CHUNK, got.room()), null, cb));
+        if (n === 0 || got.add(buf.subarray(0, n))) break;
       }
-      return text;
+      return got.text('latin1');
     } finally {
-      await fh.close();
+      await new Promise((r) => close(fd, r));
     }
   } catch {
     return null;

@@ -2,20 +2,14 @@
 // sockets they listen on (/proc/PID/fd inodes looked up in their own namespace's /proc/PID/net/unix and tcp, so a
 // rootless daemon inside rootlesskit's network namespace is found too).
 // Synchronous reads: hundreds of tiny /proc files cost more in thread-pool round trips than in reading.
-import {
-  closeSync,
-  openSync,
-  readdirSync as readdir,
-  readFileSync as readFile,
-  readlinkSync as readlink,
-  readSync,
-} from 'node:fs';
+import { readdirSync as readdir, readFileSync as readFile, readlinkSync as readlink } from 'node:fs';
 import { MAX_UNIX_TABLE, parseUnixTable, socketInode } from '../../daemons/unix-sockets.js';
 import { DAEMON_PROCESSES } from '../../evidence/canonical.js';
 import type { ProcessInfo } from '../../evidence/schema.js';
-import { MAX_PROC_NET, tcpListenRows, tcpSocketName } from '../../formats/proc-net.js';
+import { MAX_PROC_NET, tcp6InUse, tcpListenRows, tcpSocketName } from '../../formats/proc-net.js';
 import { pickRelevant } from '../../proxy/env.js';
 import { underRoot } from './files.js';
+import { readProcSync } from './proc-read.js';
 
 /** Longest command line kept (the kernel's own page is 4 KiB on old kernels; a daemon's argv is far below). */
 export const MAX_CMDLINE = 64 * 1024;
@@ -38,16 +32,12 @@ export function parseCmdline(raw: string): string[] {
   return words;
 }
 
-/** At most cap bytes: a /proc file has no size to stat, so read in chunks and stop at the cap. */
-function readCapped(path: string, cap: number): string {
-  const fd = openSync(path, 'r');
+/** sockstat6 counts no TCP6 socket (listeners included); false when it cannot say. */
+function tcp6Unused(sockstat6: string): boolean {
   try {
-    const buf = Buffer.alloc(cap);
-    let n = 0;
-    for (let got = 1; got > 0 && n < cap; n += got) got = readSync(fd, buf, n, cap - n, null);
-    return buf.subarray(0, n).toString('utf8');
-  } finally {
-    closeSync(fd);
+    return tcp6InUse(readProcSync(sockstat6, 4096, { encoding: 'latin1' })) === 0;
+  } catch {
+    return false;
   }
 }
 
@@ -76,18 +66,17 @@ function socketsOf(
     }
     let table = tables.get(ns);
     if (!table) {
-      table = parseUnixTable(readCapped(underRoot(root, `/proc/${pid}/net/unix`), MAX_UNIX_TABLE));
-      // Listening TCP sockets too ("tcp://ADDR:PORT"), for daemons reached by tcp:// (buildkitd --addr tcp://…).
-      for (const [file, v6] of [
-        ['tcp', false],
-        ['tcp6', true],
-      ] as const) {
+      table = parseUnixTable(readProcSync(underRoot(root, `/proc/${pid}/net/unix`), MAX_UNIX_TABLE));
+      // Listening TCP sockets too ("tcp://ADDR:PORT"), for daemons reached by tcp:// (buildkitd --addr tcp://…):
+      // only as far as the listeners, and tcp6 only when the namespace has a TCP6 socket at all (proc-read.ts).
+      for (const v6 of [false, true]) {
         try {
-          const rows = tcpListenRows(
-            readCapped(underRoot(root, `/proc/${pid}/net/${file}`), MAX_PROC_NET),
-            v6,
-          );
-          for (const r of rows) if (r.inode > 0) table.set(r.inode, tcpSocketName(r));
+          if (v6 && tcp6Unused(underRoot(root, `/proc/${pid}/net/sockstat6`))) continue;
+          const text = readProcSync(underRoot(root, `/proc/${pid}/net/tcp${v6 ? '6' : ''}`), MAX_PROC_NET, {
+            listenersOnly: true,
+            encoding: 'latin1',
+          });
+          for (const r of tcpListenRows(text, v6)) if (r.inode > 0) table.set(r.inode, tcpSocketName(r));
         } catch {
           // no IPv6 in this namespace
         }
@@ -137,7 +126,7 @@ export async function scanProcesses(rootDir: string | undefined): Promise<Proces
     }
     const info: ProcessInfo = { name, pid: Number(pid), env };
     try {
-      info.argv = parseCmdline(readCapped(underRoot(root, `/proc/${pid}/cmdline`), MAX_CMDLINE));
+      info.argv = parseCmdline(readProcSync(underRoot(root, `/proc/${pid}/cmdline`), MAX_CMDLINE));
     } catch {
       // exited while we looked
     }
