@@ -166,27 +166,42 @@ export async function captureEvidence(opts: CaptureOptions = {}): Promise<Eviden
   const socket = auto && dockerCli ? localDaemonSocket(ctx.env, configJson) : null;
   const buildxCli = !socket || buildxNeedsCli(ctx.env, currentFile, buildxDirs[0]!, buildxDirs[1]!);
   const plugin = buildxCli ? null : findPlugin(cliPluginDirs(ctx, configJson));
+  // Each request to the daemon, until it is on the wire (or settled): see round 1.
+  const sending: Promise<void>[] = [];
   const api = (argv: readonly string[], path: string, shape?: (body: string) => string) =>
-    probe(argv, async () => asCommand(argv, socket!, path, await engineGet(socket!, path, timeoutMs), shape));
+    probe(argv, async () => {
+      let sent!: () => void;
+      sending.push(new Promise<void>((r) => (sent = r)));
+      return asCommand(argv, socket!, path, await engineGet(socket!, path, timeoutMs, sent), shape);
+    });
 
-  // Round 1: everything that needs nothing else. /proc/net is read in the thread pool from here on.
+  // Round 1: everything that needs nothing else. The daemon's requests and the commands go first, and the
+  // requests onto the wire before anything else runs: the file reads and the /proc scan below are synchronous,
+  // so a request still waiting for its connection to open would wait for all of them, and the daemon with it.
+  const daemonInfo = socket
+    ? Promise.all([
+        // /version is docker version's Server part: wrapped so the record reads like the command's output
+        api(CMD.dockerVersion, '/version', (body) => `{"Server":${body}}`),
+        api(CMD.dockerInfo, '/info'),
+      ]).then(([, i]) => i)
+    : Promise.all([run(CMD.dockerVersion), run(CMD.dockerInfo)]).then(([, i]) => i);
+  const inspectAsked = buildxCli ? run(CMD.buildxInspect) : null;
+  const lsAsked = buildxCli ? run(CMD.buildxLs) : null;
+  const systemctlAsked = Promise.all(units.map((u) => (systemd ? run(systemctlShow(u.unit, u.user)) : null)));
+  const versionsAsked = Promise.all([
+    buildxCli ? run(CMD.buildxVersion) : plugin ? run(CMD.buildxMetadata, plugin) : null,
+    run(CMD.buildctlVersion),
+    run(CMD.buildctlWorkers),
+  ]);
+  await Promise.all(sending);
+  // /proc/net is read in the thread pool from here on.
   const hostNetRead = readHostNet(root);
   const [info, buildxInspect, buildxLs, systemctl, , , processes, wsl] = await Promise.all([
-    socket
-      ? Promise.all([
-          // /version is docker version's Server part: wrapped so the record reads like the command's output
-          api(CMD.dockerVersion, '/version', (body) => `{"Server":${body}}`),
-          api(CMD.dockerInfo, '/info'),
-        ]).then(([, i]) => i)
-      : Promise.all([run(CMD.dockerVersion), run(CMD.dockerInfo)]).then(([, i]) => i),
-    buildxCli ? run(CMD.buildxInspect) : null,
-    buildxCli ? run(CMD.buildxLs) : null,
-    Promise.all(units.map((u) => (systemd ? run(systemctlShow(u.unit, u.user)) : null))),
-    Promise.all([
-      buildxCli ? run(CMD.buildxVersion) : plugin ? run(CMD.buildxMetadata, plugin) : null,
-      run(CMD.buildctlVersion),
-      run(CMD.buildctlWorkers),
-    ]),
+    daemonInfo,
+    inspectAsked,
+    lsAsked,
+    systemctlAsked,
+    versionsAsked,
     Promise.all([
       ...fixedFiles(ctx).map(read),
       ...units.map(async ({ unit, user }) => {

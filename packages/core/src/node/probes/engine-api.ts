@@ -13,21 +13,34 @@ export type EngineAnswer =
       durationMs: number;
     };
 
-export type EngineGet = (socketPath: string, path: string, timeoutMs: number) => Promise<EngineAnswer>;
+/** `sent` is called once the request is handed to the OS, or once the answer settles if that comes first. */
+export type EngineGet = (
+  socketPath: string,
+  path: string,
+  timeoutMs: number,
+  sent?: () => void,
+) => Promise<EngineAnswer>;
 
 const MAX_BODY = 2 * 1024 * 1024;
 
 /** GET path on the Engine API; never longer than timeoutMs, whatever the other end does. */
-export const engineGet: EngineGet = (socketPath, path, timeoutMs) =>
+export const engineGet: EngineGet = (socketPath, path, timeoutMs, sent) =>
   new Promise((resolve) => {
     const started = performance.now();
     const ms = () => Math.round(performance.now() - started);
     let settled = false;
+    let told = false;
+    const tellSent = () => {
+      if (told) return;
+      told = true;
+      sent?.();
+    };
     const finish = (a: EngineAnswer) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       req.destroy();
+      tellSent();
       resolve(a);
     };
     // Our own connection, no Agent: an Agent works out a TLS server name for every request, and its first
@@ -42,6 +55,7 @@ export const engineGet: EngineGet = (socketPath, path, timeoutMs) =>
       () => finish({ ok: false, error: 'timeout', message: 'no answer in time', durationMs: ms() }),
       timeoutMs,
     );
+    req.once('finish', tellSent);
     req.on('response', (res) => {
       let body = '';
       let size = 0;
