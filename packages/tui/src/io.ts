@@ -22,6 +22,10 @@ export function processIo(): Io {
     style: (noColorFlag) => makeStyle(wantsColor(process.stdout, process.env, noColorFlag)),
     env: process.env,
     stdoutIsTTY: Boolean(process.stdout.isTTY),
-    stdinIsTTY: Boolean(process.stdin.isTTY),
+    // Asked only by the commands that read stdin: touching process.stdin makes Node open it as a stream, which
+    // loads its file-stream and FileHandle modules (fs/promises, readline) into every command's start-up.
+    get stdinIsTTY() {
+      return Boolean(process.stdin.isTTY);
+    },
   };
 }

@@ -53,6 +53,39 @@ describe('what a plain doctor loads', () => {
     expect(size(file), `${file}: ${size(file)} bytes, budget ${budget}`).toBeLessThanOrEqual(budget);
   });
 
+  it('a plain doctor loads only its three files, and no Node module it does not use', () => {
+    // On a machine with no docker: no daemon to ask over HTTP, no command to run, no file read back.
+    const dir = mkdtempSync(join(tmpdir(), 'buildproxy-loads-'));
+    try {
+      const m = makeMachine();
+      const record = join(dir, 'record.cjs');
+      writeFileSync(
+        record,
+        `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(join(dir, 'loaded.json'))}, JSON.stringify({ files: Object.keys(require.cache), builtins: process.moduleLoadList })));`,
+      );
+      execFileSync(process.execPath, ['--require', record, CLI, 'doctor', '--json', '--root', m.root], {
+        env: { PATH: m.bin, HOME: '/nonexistent' },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+      const { files, builtins } = JSON.parse(readFileSync(join(dir, 'loaded.json'), 'utf8')) as {
+        files: string[];
+        builtins: string[];
+      };
+      expect(files.filter((f) => f.startsWith(DIST)).map((f) => f.slice(DIST.length + 1))).toEqual([
+        'cli.cjs',
+        'doctor.cjs',
+        'report.cjs',
+      ]);
+      // Each is compiled on its first require (a few ms apiece): the HTTP client only when a daemon socket is
+      // there, child_process only for a command to run, fs/promises (and readline with it) never; process.stdin
+      // is touched only by the commands that read it.
+      for (const mod of ['http', '_http_client', 'child_process', 'net', 'internal/fs/promises', 'readline'])
+        expect(builtins, mod).not.toContain(`NativeModule ${mod}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it.each(['doctor.cjs', 'report.cjs'])('%s holds no TLS, crypto or YAML library', (file) => {
     const src = text(file);
     // doctor --network's probes are dist/network.cjs; loading node:tls alone costs more than the analysis.

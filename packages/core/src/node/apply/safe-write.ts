@@ -10,7 +10,6 @@
 //   - a root-owned directory others may write to is refused, unless it is sticky (/tmp): there others cannot
 //     rename or remove root's entries, the next component is checked like any other, and the file itself is
 //     created under a random O_EXCL name and renamed (the kernel refuses to rename over someone else's file).
-import { spawnSync } from 'node:child_process';
 import { lstatSync, readFileSync, readlinkSync, realpathSync, type Stats } from 'node:fs';
 import { resolve } from 'node:path';
 import { type FileOpRequest, type FileOpResult, fileOp } from './file-op.js';
@@ -130,6 +129,7 @@ function isSea(): boolean {
 
 export function runFileOp(req: FileOpRequest, as: { uid: number; gid: number } | null): FileOpResult {
   if (as === null) return fileOp(req);
+  const { spawnSync } = process.getBuiltinModule('node:child_process') as typeof import('node:child_process');
   const r = spawnSync(process.execPath, isSea() ? ['__file-op'] : ['-e', CHILD], {
     input: JSON.stringify(req),
     uid: as.uid,

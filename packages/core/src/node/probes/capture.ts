@@ -3,7 +3,6 @@
 // Capture a buildproxy.evidence/v1 bundle from the live machine. Probes run in parallel, each with its own
 // timeout; a second round follows only for what the first named (builders, drop-ins, environment files).
 import { accessSync, constants } from 'node:fs';
-import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { filesToRead } from '../../daemons/argv.js';
 import {
@@ -98,7 +97,10 @@ export async function captureEvidence(opts: CaptureOptions = {}): Promise<Eviden
   const platform = opts.platform ?? process.platform;
   // Under sudo: the user who typed the command is the one analysed (a --root tree is another machine's files).
   const invoker = opts.invoker !== undefined ? opts.invoker : root ? null : sudoInvoker(env);
-  const home = invoker ? invoker.home : (platform === 'win32' ? env.USERPROFILE : env.HOME) || homedir();
+  const home = invoker
+    ? invoker.home
+    : (platform === 'win32' ? env.USERPROFILE : env.HOME) ||
+      (process.getBuiltinModule('node:os') as typeof import('node:os')).homedir();
   const userEnv = invoker ? invokerEnv(invoker, env) : env;
   const ctx: FileContext = { home, env: pickRelevant(invoker?.env ?? env) };
   const mine = (path: string) => invoker !== null && inUserDirs(path, home, ctx.env.DOCKER_CONFIG);

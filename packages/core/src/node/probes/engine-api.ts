@@ -1,7 +1,5 @@
 // Ask dockerd directly over its unix socket: the same JSON `docker info` prints, without starting a Go binary
 // (on a small machine each docker CLI start costs 20–60 ms of CPU; a request costs ~1 ms).
-import { request } from 'node:http';
-import { createConnection } from 'node:net';
 import type { CommandResult } from '../../evidence/schema.js';
 
 export type EngineAnswer =
@@ -45,8 +43,11 @@ export const engineGet: EngineGet = (socketPath, path, timeoutMs, sent) =>
     };
     // Our own connection, no Agent: an Agent works out a TLS server name for every request, and its first
     // isIP() call compiles Node's IPv6 regex — 3 ms, a tenth of the whole doctor.
-    const req = request({
-      createConnection: () => createConnection(socketPath),
+    // Loaded on the first request: a doctor with no local daemon never compiles Node's HTTP client.
+    const http = process.getBuiltinModule('node:http') as typeof import('node:http');
+    const net = process.getBuiltinModule('node:net') as typeof import('node:net');
+    const req = http.request({
+      createConnection: () => net.createConnection(socketPath),
       path,
       method: 'GET',
       headers: { Host: 'docker', Connection: 'close' },

@@ -1,5 +1,4 @@
 // Run one external command: no stdin, bounded output, a hard timeout that kills the whole process group.
-import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, isAbsolute, join } from 'node:path';
 import type { CommandResult } from '../../evidence/schema.js';
@@ -72,6 +71,8 @@ export const execCommand: Exec = async (argv, opts) => {
     let stdout = '';
     let stderr = '';
     let settled = false;
+    // Loaded on the first command: a doctor that finds nothing to run never compiles child_process.
+    const { spawn } = process.getBuiltinModule('node:child_process') as typeof import('node:child_process');
     let child: ReturnType<typeof spawn>;
     try {
       // As another user: setpriv drops to their uid, primary gid and supplementary groups (docker), then execs.
