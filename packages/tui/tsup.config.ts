@@ -22,6 +22,8 @@ type Plugin = NonNullable<Options['esbuildPlugins']>[number];
 const YOGA_SYNC = fileURLToPath(new URL('./src/wizard/yoga-sync.ts', import.meta.url));
 const YAML_ENTRY = fileURLToPath(new URL('./src/yaml-entry.ts', import.meta.url));
 const YAML_ON_DEMAND = fileURLToPath(new URL('./src/yaml-on-demand.ts', import.meta.url));
+const VALIDATE_ENTRY = fileURLToPath(new URL('./src/validate-entry.ts', import.meta.url));
+const VALIDATE_ON_DEMAND = fileURLToPath(new URL('./src/validate-on-demand.ts', import.meta.url));
 
 /** Replace one exact piece of a dependency's source; a dependency that changed fails the build, loudly. */
 function patch(source: string, from: string | RegExp, to: string, file: string): string {
@@ -65,6 +67,17 @@ const yamlOnDemand: Plugin = {
   },
 };
 
+// The validators (zod and the bundle and plan schemas) are their own file (dist/validate.cjs), loaded on the first
+// bundle or plan file read: every other import of them gets src/validate-on-demand.ts.
+const validateOnDemand: Plugin = {
+  name: 'validate-on-demand',
+  setup(build) {
+    build.onResolve({ filter: /^@buildproxy\/core\/validate$/ }, (args) =>
+      args.importer === VALIDATE_ENTRY ? undefined : { path: VALIDATE_ON_DEMAND },
+    );
+  },
+};
+
 // The PAC sandbox's QuickJS binary goes into dist/pac.cjs as bytes: core's node/pac/wasm.ts reads it from
 // node_modules, which a bundled CLI does not have.
 const QUICKJS_WASM_MODULE = /[\\/]core[\\/]src[\\/]node[\\/]pac[\\/]wasm\.ts$/;
@@ -99,6 +112,7 @@ export default defineConfig([
       network: 'src/network-entry.ts',
       reading: 'src/reading-entry.ts',
       yaml: 'src/yaml-entry.ts',
+      validate: 'src/validate-entry.ts',
       plan: 'src/commands/plan.ts',
       apply: 'src/commands/apply.ts',
       route: 'src/commands/route.ts',
@@ -114,6 +128,6 @@ export default defineConfig([
     format: ['cjs'],
     splitting: false,
     loader: { '.wasm': 'binary' },
-    esbuildPlugins: [inkWithoutTopLevelAwait, yamlOnDemand, quickJsWasmInline],
+    esbuildPlugins: [inkWithoutTopLevelAwait, yamlOnDemand, validateOnDemand, quickJsWasmInline],
   },
 ]);
