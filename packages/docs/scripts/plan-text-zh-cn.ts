@@ -64,7 +64,8 @@ export const PLAN_TEXT_ZH_CN: Record<string, string> = {
   'GitLab CI: variables reach the job, the dind daemon and build args':
     'GitLab CI：变量到达 job、dind 守护进程和构建参数',
   // laptop guides (Desktop, WSL 2, PAC)
-  'In Docker Desktop: Settings > Resources > Proxies': '在 Docker Desktop 中：Settings > Resources > Proxies',
+  'In Docker Desktop: Settings > Resources > Proxies':
+    '在 Docker Desktop 中：`Settings > Resources > Proxies`',
   "mirrored networking: the distro shares Windows' 127.0.0.1, so its dockerd reaches the Windows proxy there":
     '镜像（mirrored）网络：发行版与 Windows 共用 127.0.0.1，因此其中的 dockerd 能在那里访问 Windows 上的代理',
   'Restart WSL from Windows (PowerShell): it stops every distro, this one too':
@@ -72,6 +73,35 @@ export const PLAN_TEXT_ZH_CN: Record<string, string> = {
   'Check, in the distro once it is open again': '发行版重新打开后，在其中检查',
   "WSL stops copying the Windows loopback proxy into Docker Desktop's VM (where 127.0.0.1 is the VM); Desktop uses its own proxy settings":
     'WSL 不再把 Windows 回环地址上的代理复制进 Docker Desktop 的虚拟机（在那里 127.0.0.1 指虚拟机自己）；Desktop 使用它自己的代理设置',
+  // the snippet generator: every target on its reference machine (test/tools-zh-cn.test.ts lists what it plans)
+  'nothing to write: pass --ca-cert FILE for a TLS-inspecting proxy, or --mirror HOST':
+    '没有要写的内容：TLS 检查代理请传 `--ca-cert FILE`，或传 `--mirror HOST`',
+  'cntlm relays to the corporate proxy with NTLM, for loopback and the docker bridge only':
+    'cntlm 用 NTLM 中继到公司代理，只服务回环地址和 docker 网桥',
+  "Debian's cntlm package": 'Debian 的 cntlm 软件包',
+  'start the relay with this configuration (after the hash is pasted)': '用这份配置启动中继（粘贴哈希之后）',
+  'Make the hash, then point every actor at the relay': '生成哈希，然后让每个参与者都指向中继',
+  'no CA to install: pass --ca-cert FILE (save the one your proxy presents with doctor --network --save-ca FILE)':
+    '没有要安装的 CA：传 `--ca-cert FILE`（用 `doctor --network --save-ca FILE` 保存代理出示的 CA）',
+  'podman and buildah are not installed here': '这台机器上没有安装 podman 和 buildah',
+  'no podman machine here (podman machine list shows none)':
+    '这里没有 podman machine（`podman machine list` 为空）',
+  'colima is not in use here (no colima context, colima.yaml or colima on PATH)':
+    '这里没有使用 colima（没有 colima 上下文、`colima.yaml`，PATH 中也没有 colima）',
+  'Lima is not in use here (no docker context in ~/.lima, no ~/.lima/_config files)':
+    '这里没有使用 Lima（`~/.lima` 中没有 docker 上下文，也没有 `~/.lima/_config` 文件）',
+  'Rancher Desktop is not in use here (no settings.json, no Rancher Desktop docker endpoint)':
+    '这里没有使用 Rancher Desktop（没有 `settings.json`，也没有 Rancher Desktop 的 docker 端点）',
+  'this is not WSL 2 (no WSL distro, and not Windows): .wslconfig configures WSL':
+    '这不是 WSL 2（没有 WSL 发行版，也不是 Windows）：`.wslconfig` 只配置 WSL',
+  'the buildkitd.toml of builder "ci" with the corporate CA, to recreate it with':
+    '构建器 "ci" 的 `buildkitd.toml`，带公司 CA，重建构建器时使用',
+  "docker build and docker buildx build pass these to RUN steps as build args (build containers reach this host at docker0's address (172.17.0.1 unless dockerd runs with --bip or --bridge))":
+    '`docker build` 和 `docker buildx build` 把它们作为构建参数传给 RUN 步骤（构建容器通过 docker0 的地址访问本机：除非 dockerd 以 `--bip` 或 `--bridge` 运行，否则是 172.17.0.1）',
+  'the proxy URL has a password: it goes in a file only root can read':
+    '代理 URL 中带有密码：它写进一个只有 root 能读的文件',
+  'the proxy is already on this host: give the corporate proxy (--proxy) that cntlm relays to':
+    '代理已经在本机上：请给出 cntlm 要中继到的公司代理（`--proxy`）',
 };
 
 /** The zh-CN text of one of core's plan sentences, or the English when there is none yet. */

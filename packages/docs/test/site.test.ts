@@ -1,58 +1,31 @@
 // The built docs site in a real Chromium (Debian's, driven by playwright-core): navigation, search, the
 // in-browser tools against the CLI, copy buttons, and an axe-core scan of every page type.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CMD, RULES, ruleMarkdown } from '@buildproxy/core';
 import { fixtures, synthesize } from '@buildproxy/core/testing';
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rulePage } from '../scripts/headings';
 import { homeText } from '../src/scripts/home';
+import { DIST, type Site, startSite } from './browser';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const DIST = join(here, '..', 'dist');
 const CLI = join(here, '..', '..', 'tui', 'dist', 'cli.cjs');
-const CHROMIUM = '/usr/bin/chromium';
-const TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.wasm': 'application/wasm',
-  '.xml': 'application/xml',
-};
-
-let server: Server;
+let site: Site;
 let base = '';
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(join(DIST, 'index.html'))) throw new Error('build the docs first: pnpm docs:build');
-  server = createServer((req, res) => {
-    let p = join(DIST, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-    if (existsSync(p) && statSync(p).isDirectory()) p = join(p, 'index.html');
-    if (!p.startsWith(DIST) || !existsSync(p)) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    res
-      .writeHead(200, { 'content-type': TYPES[extname(p)] ?? 'application/octet-stream' })
-      .end(readFileSync(p));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const addr = server.address();
-  base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+  site = await startSite();
+  ({ base, browser } = site);
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  server?.close();
+  await site?.close();
 });
 
 async function open(path: string): Promise<Page> {

@@ -15,7 +15,10 @@ export interface Block {
 
 export interface Warning {
   rule: string;
+  /** in the page's language */
   message: string;
+  /** on a zh-CN page, the doctor's own English line, quoted as output */
+  cli?: string;
 }
 
 export interface PlanView {
@@ -69,6 +72,11 @@ const WORDS = {
     restarts: 'Restarts',
     open: 'Stays open after this plan',
     fromShell: 'from a shell (mkdir, mode, tee)',
+    warning: 'Warning',
+    caution: 'Caution',
+    openNone: 'nothing the doctor finds on this machine',
+    copy: 'Copy',
+    colon: ': ',
   },
   'zh-CN': {
     mode: '权限',
@@ -82,6 +90,11 @@ const WORDS = {
     restarts: '重启',
     open: '此方案之后仍未解决',
     fromShell: '的 shell 步骤（mkdir、权限、tee）',
+    warning: '警告',
+    caution: '注意',
+    openNone: 'doctor 在这台机器上没有发现其他问题',
+    copy: '复制',
+    colon: '：',
   },
 } as const;
 
@@ -139,7 +152,7 @@ export function planView(
       .map((c) => `\`${c.argv.join(' ')}\`: ${tr(c.why)}${stop}`),
     // a rule fixed for some actors and open for another (the RUN part of a CA) still stays open
     remaining: [...(plan.resolves?.remaining ?? []), ...(plan.resolves?.partly ?? []).map((p) => p.rule)],
-    refused: (plan.refused ?? []).map((r) => `${r.target}: ${tr(r.reason)}`),
+    refused: (plan.refused ?? []).map((r) => `\`${r.target}\`${zh ? '：' : ': '}${tr(r.reason)}`),
     warnings,
   };
 }
@@ -154,30 +167,40 @@ const escapeHtml = (s: string) =>
 /** `code` spans of a sentence as <code>, everything else escaped. */
 const inline = (s: string) => escapeHtml(s).replace(/`([^`]+)`/g, (_, c: string) => `<code>${c}</code>`);
 
+/** A block's caption: a path or an English title as code; a zh-CN title is prose that marks its own code. */
+function titleHtml(title: string, lang: Lang): string {
+  const w = WORDS['zh-CN'].write;
+  if (lang !== 'zh-CN' || /^[~/%$]|^[A-Za-z]:\\/.test(title)) return `<code>${escapeHtml(title)}</code>`;
+  if (title.startsWith(`${w} `)) return `${w} <code>${escapeHtml(title.slice(w.length + 1))}</code>`;
+  return inline(title);
+}
+
 export function renderPlanHtml(view: PlanView, rules = '/rules/'): string {
+  const w = WORDS[view.lang];
   const warn = view.warnings.map(
-    (w) =>
-      `<p class="bp-warning" role="note"><strong>Warning</strong> <a href="${rules}${escapeHtml(w.rule)}/">${escapeHtml(w.rule)}</a>: ${escapeHtml(redactAll(w.message))}</p>`,
+    (x) =>
+      `<div class="bp-warning" role="note"><strong>${w.warning}</strong> <a href="${rules}${escapeHtml(x.rule)}/">${escapeHtml(x.rule)}</a>${w.colon}${escapeHtml(redactAll(x.message))}` +
+      `${x.cli ? `<pre class="bp-cli" lang="en" tabindex="0"><code>${escapeHtml(redactAll(x.cli))}</code></pre>` : ''}</div>`,
   );
   const blocks = view.blocks.map(
     (b, i) =>
-      `<figure class="bp-block"><figcaption><code>${escapeHtml(b.title)}</code>${b.note ? ` <span class="bp-note">${inline(b.note)}</span>` : ''}</figcaption>` +
-      `<button type="button" class="bp-copy" data-block="${i}" aria-label="Copy ${escapeHtml(b.title)}">Copy</button>` +
+      `<figure class="bp-block"><figcaption>${titleHtml(b.title, view.lang)}${b.note ? ` <span class="bp-note">${inline(b.note)}</span>` : ''}</figcaption>` +
+      `<button type="button" class="bp-copy" data-block="${i}" aria-label="${w.copy} ${escapeHtml(b.title)}">${w.copy}</button>` +
       `<pre data-lang="${escapeHtml(b.lang)}" tabindex="0"><code>${escapeHtml(redactAll(b.text))}</code></pre></figure>`,
   );
   const caution = view.cautions.length
     ? [
-        `<aside class="bp-caution" role="note"><strong>Caution</strong><ul>${view.cautions.map((c) => `<li>${inline(c)}</li>`).join('')}</ul></aside>`,
+        `<aside class="bp-caution" role="note"><strong>${w.caution}</strong><ul>${view.cautions.map((c) => `<li>${inline(c)}</li>`).join('')}</ul></aside>`,
       ]
     : [];
   const open = [
-    `<p class="bp-open"><strong>Stays open after this plan:</strong> ${
+    `<p class="bp-open"><strong>${w.open}${w.colon.trimEnd()}</strong> ${
       view.remaining.length
         ? view.remaining.map((r) => `<a href="${rules}${escapeHtml(r)}/">${escapeHtml(r)}</a>`).join(', ')
-        : 'nothing the doctor finds on this machine'
+        : w.openNone
     }</p>`,
   ];
-  const refused = view.refused.map((r) => `<p class="bp-error">${escapeHtml(r)}</p>`);
+  const refused = view.refused.map((r) => `<p class="bp-error">${inline(r)}</p>`);
   return [...warn, ...caution, ...blocks, ...open, ...refused].join('');
 }
 
