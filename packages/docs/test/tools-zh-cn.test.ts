@@ -148,6 +148,10 @@ describe('zh-CN capture analyzer', () => {
       expect(shown.sort(), name).toEqual(report.findings.map((f) => f.rule).sort());
     }
     expect([...new Set(left)]).toEqual([]);
+    // a phrase that starts like a command is still a phrase, not code
+    expect(await page.locator('.bp-actor[data-actor="client"] .bp-label').first().innerHTML()).toBe(
+      '你 shell 中的 docker CLI 和 buildx',
+    );
     await page.close();
   });
 

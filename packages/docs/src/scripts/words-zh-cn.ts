@@ -99,8 +99,9 @@ const CODE =
 
 /** One of core's labels in zh-CN; `code` says the page shows it as code (a path or a command). */
 export function labelZhCn(english: string): { text: string; code: boolean } {
-  if (CODE.test(english)) return { text: english, code: true };
+  // names first: "docker CLI + buildx in your shell" starts like a command line but is a phrase
   if (Object.hasOwn(EXACT, english)) return { text: EXACT[english]!, code: false };
+  if (CODE.test(english)) return { text: english, code: true };
   for (const [re, zh] of PATTERNS) {
     const m = re.exec(english);
     if (m)
