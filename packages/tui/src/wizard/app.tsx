@@ -3,6 +3,7 @@
 import { readError } from '@buildproxy/core';
 import { useApp } from 'ink';
 import { useEffect, useMemo, useReducer } from 'react';
+import { KeyOrder } from './components/key-order.js';
 import { useKeys } from './components/keys.js';
 import { CancelContext } from './components/nav.js';
 import type { Effects } from './effects.js';
@@ -45,6 +46,8 @@ export function App(props: AppProps) {
   return (
     <CancelContext.Provider value={cancel}>
       <Steps {...props} s={s} dispatch={dispatch} />
+      {/* last: its effect runs after the screen's own (see key-order.tsx) */}
+      <KeyOrder />
     </CancelContext.Provider>
   );
 }

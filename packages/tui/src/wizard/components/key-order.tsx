@@ -1,0 +1,50 @@
+// Keys typed right after a screen change must reach the new screen. Ink hands each key to the handlers subscribed
+// at that moment; React 19 (react-reconciler 0.33 has no legacy root) renders an update from a key later, in a
+// scheduler task, and every useInput (ours, ink-select-input's, @inkjs/ui's) subscribes in a passive effect after
+// that. A key in between met the old screen's handlers: "keys typed within ~150 ms of a screen change are lost",
+// and a second key in one burst saw the first one's state not yet applied.
+// KeyOrder delivers one key at a time: after a key, the next waits until React has committed what that key did and
+// run the effects that subscribe the new handlers (this component's effect runs after its siblings' effects, so it
+// must stay the last child). It wraps `internal_eventEmitter`, which Ink 6 exposes through useStdin; the wizard's
+// key tests fail if that goes.
+import { useStdin } from 'ink';
+import { useEffect, useLayoutEffect, useReducer, useRef } from 'react';
+
+export function KeyOrder() {
+  const { internal_eventEmitter: emitter } = useStdin();
+  const [, bump] = useReducer((n: number) => n + 1, 0);
+  const gate = useRef<{ open: boolean; queue: unknown[][]; deliver: (args: unknown[]) => void } | null>(null);
+  useLayoutEffect(() => {
+    if (!emitter) return;
+    const emit = emitter.emit;
+    const g = {
+      open: true,
+      queue: [] as unknown[][],
+      deliver(args: unknown[]) {
+        g.open = false;
+        emit.call(emitter, 'input', ...args);
+        bump(); // a commit follows even when the key changed nothing
+      },
+    };
+    gate.current = g;
+    emitter.emit = function ordered(this: typeof emitter, event: string | symbol, ...args: unknown[]) {
+      if (event !== 'input') return emit.call(this, event, ...args);
+      if (g.open) g.deliver(args);
+      else g.queue.push(args);
+      return true;
+    };
+    return () => {
+      emitter.emit = emit;
+      gate.current = null;
+    };
+  }, [emitter]);
+  // After every commit: the last key's work is on screen and its handlers subscribed; the next key may go.
+  useEffect(() => {
+    const g = gate.current;
+    if (!g) return;
+    const next = g.queue.shift();
+    if (next) g.deliver(next);
+    else g.open = true;
+  });
+  return null;
+}

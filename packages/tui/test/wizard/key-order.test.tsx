@@ -1,0 +1,40 @@
+// Keys typed right after a screen change reach the new screen (issue 18: "keys typed within ~150 ms of a screen
+// change are lost"): components/key-order.tsx. Without it this test fails: ↓ and y went to the findings list.
+import { render } from 'ink-testing-library';
+import { describe, expect, it } from 'vitest';
+import { App } from '../../src/wizard/app.js';
+import type { WizardState } from '../../src/wizard/state.js';
+import { fakeEffects } from './fake-effects.js';
+import { press, tick, waitFor } from './ink-driver.js';
+
+const KEY = { enter: '\r', down: '\u001B[B' };
+
+describe('keys right after a screen change', () => {
+  it('reach the new screen, typed in one burst with the key that changed it', async () => {
+    let state: WizardState | null = null;
+    const { stdin, lastFrame } = render(
+      <App
+        effects={fakeEffects()}
+        color={false}
+        canWriteHere
+        planFile="/tmp/p.json"
+        outDir="/tmp/out"
+        onState={(s) => {
+          state = s;
+        }}
+      />,
+    );
+    await waitFor(lastFrame, (f) => f.includes('What we found'));
+    await press(stdin, 'k');
+    // no wait between the keys: enter leaves the findings, ↓ and y are the network form's
+    stdin.write(KEY.enter);
+    stdin.write(KEY.down);
+    stdin.write('y');
+    stdin.write(KEY.down);
+    stdin.write('h');
+    await waitFor(lastFrame, (f) => f.includes('Separate HTTPS proxy? yes'), 3000);
+    for (let i = 0; i < 5; i++) await tick();
+    expect(state!.answers.separateHttps).toBe(true);
+    expect(state!.answers.httpsProxy).toBe('h');
+  });
+});
