@@ -61,7 +61,8 @@ describe('screens', () => {
         onBack={() => {}}
       />,
     );
-    expect(lastFrame()).toContain('http://alice:***@proxy.corp:3128');
+    // one mask character per password character (issue 18: "a fixed *** with no way to check")
+    expect(lastFrame()).toContain('http://alice:••••••@proxy.corp:3128');
     expect(lastFrame()).not.toContain('s3cret');
     answers = { ...answers, proxy: 'http://proxy.corp:abc' };
     rerender(

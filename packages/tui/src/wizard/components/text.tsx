@@ -16,3 +16,36 @@ function safeChildren(children: ReactNode): ReactNode {
 export function Text(props: ComponentProps<typeof InkText>) {
   return <InkText {...props}>{safeChildren(props.children)}</InkText>;
 }
+
+const INVERSE = (s: string) => `\x1b[7m${s}\x1b[27m`;
+
+/**
+ * A text field's line with its cursor. The field masks its own secret (one mask character per password character,
+ * with a reveal key), so here the value is only made safe for the terminal, not redacted again: redaction would
+ * turn the mask's "••••" into "***" and undo the reveal the user asked for. The cursor is inverse video, written
+ * as the escape itself, so it also shows under NO_COLOR (chalk drops every style there; inverse is no colour).
+ */
+export function FieldLine({ text, cursor }: { text: string; cursor: number | null }) {
+  const safe = (s: string) => safeForTerminal(s, { keepSgr: new Set() });
+  const cs = Array.from(text);
+  if (cursor === null) return <InkText>{safe(text)}</InkText>;
+  const at = Math.max(0, Math.min(cursor, cs.length));
+  const under = safe(cs[at] ?? ' ') || ' ';
+  return (
+    <InkText>
+      {safe(cs.slice(0, at).join(''))}
+      {INVERSE(under)}
+      {safe(cs.slice(at + 1).join(''))}
+    </InkText>
+  );
+}
+
+/** A field's placeholder: dim, after the cursor when the field has focus, so it never reads as a typed value. */
+export function FieldPlaceholder({ text, focus }: { text: string; focus: boolean }) {
+  return (
+    <InkText>
+      {focus ? INVERSE(' ') : ''}
+      <InkText dimColor>{safeForTerminal(text)}</InkText>
+    </InkText>
+  );
+}

@@ -9,7 +9,7 @@ import { Screen } from '../components/chrome.js';
 import { useKeys } from '../components/keys.js';
 import { useNavKeys } from '../components/nav.js';
 import { Text } from '../components/text.js';
-import { TextInput } from '../components/text-input.js';
+import { hasPassword, REVEAL_KEY, TextField } from '../components/text-field.js';
 import type { Answers, Suggestion, WizardState } from '../state.js';
 
 export { proxyError } from '../answers.js';
@@ -168,7 +168,14 @@ export function NetworkScreen({
   });
   const preview = noProxyPreview(answers);
   return (
-    <Screen step="network" keys="↑↓/tab move · y/n/space toggle · enter next · esc back · ctrl-c quit">
+    <Screen
+      step="network"
+      keys={`↑↓/tab move · y/n/space toggle · enter next · esc back · ctrl-c quit${
+        spec?.kind === 'url' && hasPassword(answers[spec.key as TextKey])
+          ? ` · ${REVEAL_KEY} show password`
+          : ''
+      }`}
+    >
       {FIELDS.filter((x) => !x.shown || x.shown(answers)).map((x) => {
         const focused = field === x.key;
         const note = x.note?.(answers) ?? null;
@@ -182,7 +189,7 @@ export function NetworkScreen({
               {x.kind === 'flag' ? (
                 <Text>{answers[x.key as FlagKey] ? 'yes' : 'no'}</Text>
               ) : (
-                <TextInput
+                <TextField
                   value={answers[x.key as TextKey]}
                   onChange={(v) =>
                     onAnswer(x.key === 'proxy' ? { proxy: v, loopback: proxyOnLoopback(v) } : { [x.key]: v })
@@ -190,7 +197,7 @@ export function NetworkScreen({
                   onSubmit={() => move(1)}
                   focus={focused}
                   placeholder={x.placeholder}
-                  maskPassword={x.kind === 'url'}
+                  secret={x.kind === 'url'}
                 />
               )}
             </Box>
