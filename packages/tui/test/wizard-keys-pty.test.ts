@@ -85,7 +85,8 @@ describe('the wizard’s text fields in a real terminal', () => {
       let s = await look('Separate HTTPS proxy? yes');
       expect(s).toContain('buildproxy · step 3/8'); // the title stays on screen
       await keys('Up');
-      s = await look(`alice:${MASKED}@proxy`);
+      s = await look(/❯ Proxy URL[\s\S]*ctrl-r\s+show\s+password/);
+      expect(flat(s)).toContain(`alice:${MASKED}@proxy`);
       expect(s).not.toContain(CANARY);
       expect(s).toMatch(/ctrl-r\s+show\s+password/);
       // edit in the middle: Home, 7 × →, type; End, ←, type
@@ -104,6 +105,14 @@ describe('the wizard’s text fields in a real terminal', () => {
       s = await look(`xalice:${MASKED}@`); // leaving the field hides it again
       expect(s).not.toContain(CANARY);
       for (const line of s.split('\n')) expect([...line].length).toBeLessThanOrEqual(cols);
+      // "?" on a yes/no field: the step's help, title on screen; esc: back on the same field
+      await keys('?');
+      s = await look('Help');
+      expect(s).toContain('buildproxy · step 3/8');
+      expect(s).toMatch(/ctrl-r shows the password/);
+      await keys('Escape');
+      s = await look('Separate HTTPS proxy?');
+      expect(s).toMatch(/❯ Separate HTTPS proxy\? yes/);
       await keys('C-c');
       s = await look('EXIT=');
       expect(s).toContain('EXIT=130');

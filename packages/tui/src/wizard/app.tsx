@@ -1,17 +1,19 @@
 // The wizard: one screen per step, state in the reducer, side effects only here (through `effects`).
 
 import { readError } from '@buildproxy/core';
-import { useApp } from 'ink';
-import { useEffect, useMemo, useReducer } from 'react';
+import { Box, useApp } from 'ink';
+import { useEffect, useMemo, useReducer, useRef } from 'react';
 import { KeyOrder } from './components/key-order.js';
 import { useKeys } from './components/keys.js';
 import { CancelContext } from './components/nav.js';
+import { HELP_KEY, UiContext } from './components/ui-context.js';
 import type { Effects } from './effects.js';
 import { runProxyTest } from './proxy-test.js';
 import { ActScreen } from './screens/act.js';
 import { DetectScreen } from './screens/detect.js';
 import { DoneScreen } from './screens/done.js';
 import { Explanation, FoundScreen } from './screens/found.js';
+import { HelpScreen } from './screens/help.js';
 import { NetworkScreen } from './screens/network.js';
 import { PasteScreen } from './screens/paste.js';
 import { ProxyTestScreen } from './screens/proxy-test.js';
@@ -37,15 +39,36 @@ export function App(props: AppProps) {
   props.onState?.(s);
   // Ctrl-C (Ink's own handler is off) and q end the wizard at once, as cancelled; the entry says so, exit 130.
   const cancel = () => dispatch({ type: 'end', how: 'cancelled' });
-  useKeys((input, key) => {
-    if (key.ctrl && input === 'c') cancel();
-  });
+  const typing = useRef({ count: 0 }).current;
+  useKeys(
+    (input, key) => {
+      if (key.ctrl && input === 'c') cancel();
+      // "?" is help, unless a text field with text has focus (then it is typed there)
+      else if (input === HELP_KEY && !s.help && typing.count === 0) dispatch({ type: 'help', open: true });
+    },
+    { always: true },
+  );
   useEffect(() => {
     if (s.ended) exit();
   }, [s.ended, exit]);
+  const ui = useMemo(
+    () => ({
+      keysLive: !s.help,
+      memory: s.memory,
+      remember: (key: string, value: string | number) => dispatch({ type: 'remember', key, value }),
+      typing,
+    }),
+    [s.help, s.memory, typing],
+  );
   return (
     <CancelContext.Provider value={cancel}>
-      <Steps {...props} s={s} dispatch={dispatch} />
+      <UiContext.Provider value={ui}>
+        {/* the help covers the screen, which stays mounted underneath: its place, focus and probes go on */}
+        <Box display={s.help ? 'none' : 'flex'} flexDirection="column">
+          <Steps {...props} s={s} dispatch={dispatch} />
+        </Box>
+        {s.help ? <HelpScreen step={s.step} onClose={() => dispatch({ type: 'help', open: false })} /> : null}
+      </UiContext.Provider>
       {/* last: its effect runs after the screen's own (see key-order.tsx) */}
       <KeyOrder />
     </CancelContext.Provider>

@@ -112,6 +112,10 @@ export interface WizardState {
   /** the proxy the machine states, when it was offered as the answer */
   suggested: Suggestion | null;
   proxyTest: ProxyTest | null;
+  /** what each screen keeps for when it is come back to (its focused field, highlighted item): ui-context.tsx */
+  memory: Record<string, string | number>;
+  /** the help for the current step covers the screen ("?") */
+  help: boolean;
 }
 
 export type Action =
@@ -137,6 +141,8 @@ export type Action =
   | { type: 'explain'; rule: string | null }
   /** start (running), finish (done/failed, dropped unless it answers the running test) or leave (null) the test */
   | { type: 'proxy-test'; test: ProxyTest | null }
+  | { type: 'remember'; key: string; value: string | number }
+  | { type: 'help'; open: boolean }
   | { type: 'planned'; plan: Plan }
   | { type: 'plan-failed'; error: string }
   | { type: 'acting' }
@@ -185,6 +191,8 @@ export function initialState(answers: Partial<Answers> = {}): WizardState {
     busy: false,
     suggested: null,
     proxyTest: null,
+    memory: {},
+    help: false,
   };
 }
 
@@ -276,6 +284,10 @@ export function reducer(s: WizardState, a: Action): WizardState {
     }
     case 'explain':
       return { ...s, explaining: a.rule };
+    case 'remember':
+      return s.memory[a.key] === a.value ? s : { ...s, memory: { ...s.memory, [a.key]: a.value } };
+    case 'help':
+      return { ...s, help: a.open };
     case 'proxy-test': {
       const t = a.test;
       if (t && t.kind !== 'running' && (s.proxyTest?.kind !== 'running' || s.proxyTest.id !== t.id)) return s;

@@ -22,7 +22,8 @@ export function Screen({ step, children, keys }: { step: Step; children: ReactNo
       <Box flexDirection="column" marginTop={1} marginBottom={1}>
         {children}
       </Box>
-      <KeyHelp keys={keys} />
+      {/* every screen has help on "?" (screens/help.tsx); the help's own line says how to leave it */}
+      <KeyHelp keys={keys.includes('?') ? keys : `${keys} · ? help`} />
     </Box>
   );
 }

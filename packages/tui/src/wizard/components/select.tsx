@@ -2,6 +2,7 @@
 // through the wizard's safe Text; the focus shows as "❯" as well as colour, so it stays visible under NO_COLOR.
 import SelectInput from 'ink-select-input';
 import { Text } from './text.js';
+import { useRemembered, useUi } from './ui-context.js';
 
 export interface Choice<T extends string> {
   value: T;
@@ -23,12 +24,23 @@ export function Select<T extends string>({
   onSelect,
   focus = true,
   limit,
+  remember,
 }: {
   items: Choice<T>[];
   onSelect: (v: T) => void;
   focus?: boolean;
   limit?: number;
+  /** a name under which the highlighted item is kept, so coming back to this list finds it highlighted */
+  remember?: string;
 }) {
+  const { keysLive } = useUi();
+  const [highlighted, setHighlighted] = useRemembered<string>(remember ?? '', '');
+  const initial = remember
+    ? Math.max(
+        0,
+        items.findIndex((it) => it.value === highlighted),
+      )
+    : 0;
   return (
     <SelectInput<T>
       items={items.map((it) => ({
@@ -36,8 +48,12 @@ export function Select<T extends string>({
         value: it.value,
         label: it.disabled ? `${it.label} — ${it.disabled}` : it.label,
       }))}
-      isFocused={focus}
+      isFocused={focus && keysLive}
+      initialIndex={initial}
       limit={limit}
+      onHighlight={(item) => {
+        if (remember) setHighlighted(item.value);
+      }}
       indicatorComponent={Indicator}
       itemComponent={Item}
       onSelect={(item) => {

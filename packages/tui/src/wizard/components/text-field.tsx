@@ -12,6 +12,7 @@ import { useKeys } from './keys.js';
 import { editLine } from './line-edit.js';
 import { maskPasswordChars, passwordSpan } from './mask.js';
 import { FieldLine, FieldPlaceholder } from './text.js';
+import { HELP_KEY, useTyping } from './ui-context.js';
 
 export interface TextFieldProps {
   value: string;
@@ -42,8 +43,11 @@ export function TextField({ value, onChange, onSubmit, focus, placeholder, secre
     setReveal(false);
   }
   const at = Math.min(cursor, length);
+  // "?" in an empty field is the app's help key; once the field holds text it is typed like any character
+  useTyping(focus && value !== '');
   useKeys(
     (input, key) => {
+      if (input === HELP_KEY && !value) return;
       if (secret && key.ctrl && input === 'r') return setReveal((r) => !r);
       if (key.return) return onSubmit?.();
       const next = editLine({ value, cursor: at }, input, key);

@@ -89,7 +89,11 @@ export function ActScreen({
   ];
   return (
     <Screen step="act" keys="↑↓/jk move · enter choose · esc/b back · q quit">
-      <Select items={items} onSelect={(c) => (c === 'write' && cannotWrite ? undefined : onChoose(c))} />
+      <Select
+        items={items}
+        onSelect={(c) => (c === 'write' && cannotWrite ? undefined : onChoose(c))}
+        remember="act.item"
+      />
     </Screen>
   );
 }

@@ -75,6 +75,7 @@ export function FoundScreen({
         <Select
           items={items}
           limit={listRoom}
+          remember="found.item"
           onSelect={(v) => (v === 'next' ? onNext() : onExplain(report.findings[Number(v)]!.rule))}
         />
       </Box>

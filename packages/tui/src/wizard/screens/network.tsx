@@ -10,6 +10,7 @@ import { useKeys } from '../components/keys.js';
 import { useNavKeys } from '../components/nav.js';
 import { Text } from '../components/text.js';
 import { hasPassword, REVEAL_KEY, TextField } from '../components/text-field.js';
+import { useRemembered } from '../components/ui-context.js';
 import type { Answers, Suggestion, WizardState } from '../state.js';
 
 export { proxyError } from '../answers.js';
@@ -120,19 +121,21 @@ export function NetworkScreen({
   onBack: () => void;
 }) {
   const fields = visibleFields(answers);
-  const [f, setF] = useState(0);
-  const [item, setItem] = useState(0);
+  // The focused field and list item live in the wizard's state: back here from the paste step, they are as left.
+  const [focused, setField] = useRemembered<Field>('network.field', fields[0]!);
+  const [item, setItem] = useRemembered<number>('network.item', 0);
   const [blocked, setBlocked] = useState<string | null>(null);
-  const field = fields[Math.min(f, fields.length - 1)]!;
+  const f = Math.max(0, fields.indexOf(focused));
+  const field = fields[f]!;
   const spec = FIELDS.find((x) => x.key === field);
   const isText = spec?.kind === 'url' || spec?.kind === 'text';
-  const move = (d: number) => setF((x) => Math.max(0, Math.min(fields.length - 1, x + d)));
+  const move = (d: number) => setField(fields[Math.max(0, Math.min(fields.length - 1, f + d))]!);
   const submit = () => {
     const b = blocker(answers);
     if (!b) return onNext();
     // say why, and take the user to the field that needs fixing
     setBlocked(b.text);
-    setF(Math.max(0, fields.indexOf(b.field)));
+    setField(b.field);
   };
   useNavKeys({ onBack, textFocused: isText });
   useKeys((input, key) => {
@@ -141,8 +144,8 @@ export function NetworkScreen({
     // several tabs in one chunk (typed fast): one move each
     if (/^\t+$/.test(input)) return move(input.length);
     if (field === 'targets') {
-      if (key.upArrow || input === 'k') return item === 0 ? move(-1) : setItem((i) => i - 1);
-      if (key.downArrow || input === 'j') return setItem((i) => Math.min(choices.length - 1, i + 1));
+      if (key.upArrow || input === 'k') return item === 0 ? move(-1) : setItem(item - 1);
+      if (key.downArrow || input === 'j') return setItem(Math.min(choices.length - 1, item + 1));
       if (input === ' ') {
         const v = choices[item]?.value;
         if (v)

@@ -1,11 +1,11 @@
 import { type Report, readError, type State } from '@buildproxy/core';
 import { Box } from 'ink';
-import { useState } from 'react';
 import { Screen } from '../components/chrome.js';
 import { useKeys } from '../components/keys.js';
 import { maskTyping } from '../components/mask.js';
 import { useNavKeys } from '../components/nav.js';
 import { Text } from '../components/text.js';
+import { HELP_KEY, useRemembered, useTyping } from '../components/ui-context.js';
 
 type Field = 'error' | 'command';
 
@@ -41,9 +41,13 @@ export function PasteScreen({
   onNext: () => void;
   onBack: () => void;
 }) {
-  const [field, setField] = useState<Field>('error');
+  const [field, setField] = useRemembered<Field>('paste.field', 'error');
+  const current = field === 'error' ? text : command;
+  // "?" in an empty field is help (the app's); in a field with text it is typed
+  useTyping(current !== '');
   useNavKeys({ onBack, textFocused: true });
   useKeys((input, key) => {
+    if (input === HELP_KEY && !current) return;
     if (key.tab) return setField(field === 'error' ? 'command' : 'error');
     // A paste arrives as one chunk (newlines included); a lone enter continues.
     if (key.return && input.length <= 1) return onNext();
