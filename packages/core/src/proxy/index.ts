@@ -33,7 +33,7 @@ export {
   type NoProxyEntry,
   parseGoNoProxy,
 } from './no-proxy-go.js';
-export { maskPassword, maskText, redactAll, redactValue } from './redact.js';
+export { maskEachChar, maskPassword, maskText, redactAll, redactValue } from './redact.js';
 export { registryHostport } from './registry.js';
 export {
   formatProxyUrl,

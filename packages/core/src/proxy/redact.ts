@@ -382,6 +382,15 @@ export function maskValue(value: string): string {
   return maskText(applySpans(value, valuePassword(value), maskPassword, n), n);
 }
 
+/**
+ * Display masking of text being typed (a wizard field): each character of every secret redactAll finds becomes "•",
+ * so the text keeps its length in code points and a cursor over it keeps its place; the user can count what was
+ * typed, never read it.
+ */
+export function maskEachChar(text: string, counter: ScanCounter = { ops: 0 }): string {
+  return hideSecrets(text, (pw) => (/^•*$/.test(pw) ? pw : '•'.repeat(Array.from(pw).length)), counter);
+}
+
 /** Capture redaction over any text (files, command output, environments). */
 export function maskText(text: string, counter: ScanCounter = { ops: 0 }): string {
   return hideSecrets(text, maskPassword, counter);

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { App } from '../../src/wizard/app.js';
 import { editLine, type Line } from '../../src/wizard/components/line-edit.js';
 import { MASK, maskPasswordChars, passwordSpan } from '../../src/wizard/components/mask.js';
+import { PasteScreen } from '../../src/wizard/screens/paste.js';
 import type { WizardState } from '../../src/wizard/state.js';
 import { fakeEffects } from './fake-effects.js';
 import { press, waitFor } from './ink-driver.js';
@@ -185,5 +186,52 @@ describe('the network form', () => {
     const revealedAt = frames.findIndex((x) => x.includes('s3cret'));
     expect(revealedAt).toBeGreaterThan(0);
     expect(frames.slice(0, revealedAt).some((x) => x.includes('s3cret'))).toBe(false);
+  });
+});
+
+describe('the build command field', () => {
+  function paste() {
+    let command = '';
+    let next = 0;
+    const props = () => ({
+      text: '',
+      command,
+      onChange: () => {},
+      onCommand: (c: string) => {
+        command = c;
+        r.rerender(<PasteScreen {...props()} />);
+      },
+      onNext: () => next++,
+      onBack: () => {},
+    });
+    const r = render(<PasteScreen {...props()} />);
+    return { ...r, command: () => command, next: () => next };
+  }
+
+  it('joins a command pasted over lines, edits it in the middle, masks its password per character', async () => {
+    const { stdin, lastFrame, command, next } = paste();
+    await press(stdin, KEY.tab);
+    await press(stdin, 'docker build \\\r  --build-arg HTTPS_PROXY=http://alice:s3cret@proxy:3128 \\\r  .');
+    expect(command()).toBe('docker build --build-arg HTTPS_PROXY=http://alice:s3cret@proxy:3128 .');
+    expect(next()).toBe(0); // a pasted line break is no enter
+    await press(stdin, KEY.home, ...Array(6).fill(KEY.right), ...'x', KEY.ctrl('e'), ...' -t app');
+    expect(command()).toBe('dockerx build --build-arg HTTPS_PROXY=http://alice:s3cret@proxy:3128 . -t app');
+    let f = await waitFor(lastFrame, (x) => x.includes('-t app'));
+    expect(f).toContain(`alice:${MASK.repeat(6)}@proxy`);
+    expect(f).not.toContain('s3cret');
+    await press(stdin, KEY.ctrl('r'));
+    f = await waitFor(lastFrame, (x) => x.includes('alice:s3cret@'));
+    await press(stdin, KEY.ctrl('r'));
+    await waitFor(lastFrame, (x) => !x.includes('s3cret'));
+    await press(stdin, KEY.enter);
+    expect(next()).toBe(1);
+  });
+
+  it('masks a password still being typed at the end of the command', async () => {
+    const { stdin, lastFrame } = paste();
+    await press(stdin, KEY.tab, ...'docker build --build-arg HTTPS_PROXY=http://bob:hun');
+    const f = await waitFor(lastFrame, (x) => x.includes('bob:'));
+    expect(f).toContain(`bob:${MASK.repeat(3)}`);
+    expect(f).not.toContain('hun');
   });
 });

@@ -1,6 +1,6 @@
 // Passwords on screen. While a URL is being typed the "@" may not be there yet: what can only be a password
 // already (after "user:" and not a numeric port) is masked, so no frame ever shows it.
-import { redactAll } from '@buildproxy/core';
+import { maskEachChar, redactAll } from '@buildproxy/core';
 
 export function maskTyping(text: string): string {
   return redactAll(text).replace(
@@ -42,4 +42,20 @@ export function maskPasswordChars(value: string): string {
   if (!span) return value;
   const cs = Array.from(value);
   return cs.map((c, i) => (i >= span.start && i < span.end ? MASK : c)).join('');
+}
+
+/** A whole proxy URL as a field shows it: its password (also half typed) and any other secret, one • each. */
+export function maskUrlField(value: string): string {
+  return maskEachChar(maskPasswordChars(value));
+}
+
+/**
+ * Free text as a field shows it (a build command): every secret the doctor redacts, one • per character, and the
+ * password of a URL still being typed at the end ("…HTTPS_PROXY=http://alice:s3"), as maskTyping does.
+ */
+export function maskTextField(text: string): string {
+  return maskEachChar(text).replace(
+    /([a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:)(?=[^\s@/]*[^\d\s@/])([^\s@/]+)(@?)$/gim,
+    (_m, head: string, pw: string, at: string) => `${head}${MASK.repeat(Array.from(pw).length)}${at}`,
+  );
 }

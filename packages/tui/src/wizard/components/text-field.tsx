@@ -10,7 +10,7 @@
 import { useState } from 'react';
 import { useKeys } from './keys.js';
 import { editLine } from './line-edit.js';
-import { maskPasswordChars, passwordSpan } from './mask.js';
+import { maskTextField, maskUrlField, passwordSpan } from './mask.js';
 import { FieldLine, FieldPlaceholder } from './text.js';
 import { HELP_KEY, useTyping } from './ui-context.js';
 
@@ -20,18 +20,31 @@ export interface TextFieldProps {
   onSubmit?: () => void;
   focus: boolean;
   placeholder?: string;
-  /** a proxy URL: its password shows as one • per character; ctrl-r shows it while the field has focus */
-  secret?: boolean;
+  /**
+   * What secrets look like: a proxy URL's password, or any secret in free text (a build command), one • per
+   * character; ctrl-r shows them while the field has focus.
+   */
+  secret?: 'url' | 'text';
+  /** a pasted line break becomes a space (a build command pasted over several lines is one command line) */
+  joinLines?: boolean;
 }
 
 /** The reveal key, named in the screen's key help while the focused field holds a password. */
 export const REVEAL_KEY = 'ctrl-r';
 
-export function hasPassword(value: string): boolean {
-  return passwordSpan(value) !== null;
+export function hasPassword(value: string, secret: 'url' | 'text' = 'url'): boolean {
+  return secret === 'url' ? passwordSpan(value) !== null : maskTextField(value) !== value;
 }
 
-export function TextField({ value, onChange, onSubmit, focus, placeholder, secret = false }: TextFieldProps) {
+export function TextField({
+  value,
+  onChange,
+  onSubmit,
+  focus,
+  placeholder,
+  secret,
+  joinLines = false,
+}: TextFieldProps) {
   const length = Array.from(value).length;
   const [cursor, setCursor] = useState(length);
   const [reveal, setReveal] = useState(false);
@@ -49,8 +62,9 @@ export function TextField({ value, onChange, onSubmit, focus, placeholder, secre
     (input, key) => {
       if (input === HELP_KEY && !value) return;
       if (secret && key.ctrl && input === 'r') return setReveal((r) => !r);
-      if (key.return) return onSubmit?.();
-      const next = editLine({ value, cursor: at }, input, key);
+      if (key.return && input.length <= 1) return onSubmit?.();
+      const text = joinLines ? input.replace(/\s*\\?\r?\n\s*|\s*\\?\r\s*/g, ' ') : input;
+      const next = editLine({ value, cursor: at }, text, joinLines ? { ...key, return: false } : key);
       if (!next) return;
       setCursor(next.cursor);
       if (next.value !== value) onChange(next.value);
@@ -58,5 +72,6 @@ export function TextField({ value, onChange, onSubmit, focus, placeholder, secre
     { isActive: focus },
   );
   if (!value && placeholder) return <FieldPlaceholder text={placeholder} focus={focus} />;
-  return <FieldLine text={secret && !reveal ? maskPasswordChars(value) : value} cursor={focus ? at : null} />;
+  const shown = !secret || reveal ? value : secret === 'url' ? maskUrlField(value) : maskTextField(value);
+  return <FieldLine text={shown} cursor={focus ? at : null} />;
 }

@@ -200,7 +200,7 @@ export function NetworkScreen({
                   onSubmit={() => move(1)}
                   focus={focused}
                   placeholder={x.placeholder}
-                  secret={x.kind === 'url'}
+                  secret={x.kind === 'url' ? 'url' : undefined}
                 />
               )}
             </Box>

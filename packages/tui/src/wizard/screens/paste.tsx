@@ -5,11 +5,12 @@ import { useKeys } from '../components/keys.js';
 import { maskTyping } from '../components/mask.js';
 import { useNavKeys } from '../components/nav.js';
 import { Text } from '../components/text.js';
+import { hasPassword, REVEAL_KEY, TextField } from '../components/text-field.js';
 import { HELP_KEY, useRemembered, useTyping } from '../components/ui-context.js';
 
 type Field = 'error' | 'command';
 
-/** A typed or pasted chunk into a field: backspace, ctrl-u; the command field joins lines as one command line. */
+/** A typed or pasted chunk into the error box: backspace, ctrl-u; its line breaks are kept (the command field is a TextField). */
 function edit(value: string, input: string, key: { backspace?: boolean; delete?: boolean; ctrl?: boolean }) {
   if (key.backspace || key.delete) return value.slice(0, -1);
   if (key.ctrl && input === 'u') return '';
@@ -47,21 +48,27 @@ export function PasteScreen({
   useTyping(current !== '');
   useNavKeys({ onBack, textFocused: true });
   useKeys((input, key) => {
-    if (input === HELP_KEY && !current) return;
     if (key.tab) return setField(field === 'error' ? 'command' : 'error');
+    // the command is a text field of its own (cursor keys, masked secrets; enter continues)
+    if (field === 'command') return;
+    if (input === HELP_KEY && !current) return;
     // A paste arrives as one chunk (newlines included); a lone enter continues.
     if (key.return && input.length <= 1) return onNext();
     if (key.escape || key.meta || key.upArrow || key.downArrow) return;
     if (key.ctrl && input !== 'u') return;
     if (!input && !key.backspace && !key.delete) return;
-    if (field === 'error') onChange(edit(text, input, key));
-    else onCommand(edit(command, input, key));
+    onChange(edit(text, input, key));
   });
   const r = text ? readError(text, machine) : null;
   const lines = text.split('\n').map(maskTyping).filter(Boolean);
   const focus = (f: Field) => (field === f ? '›' : ' ');
   return (
-    <Screen step="paste" keys="paste · tab error/command · enter continue or skip · ctrl-u clear · esc back">
+    <Screen
+      step="paste"
+      keys={`paste · tab error/command · enter continue or skip · ctrl-u clear · esc back${
+        field === 'command' && hasPassword(command, 'text') ? ` · ${REVEAL_KEY} show password` : ''
+      }`}
+    >
       <Text>{focus('error')} Paste the error from your build, or press enter to skip.</Text>
       <Box flexDirection="column" borderStyle="round" paddingX={1} height={6}>
         {lines.slice(-4).map((l, i) => (
@@ -75,9 +82,15 @@ export function PasteScreen({
         {focus('command')} The command you build with (tab), e.g. buildctl build … or docker compose build:
       </Text>
       <Box borderStyle="round" paddingX={1}>
-        <Text wrap="truncate-start" dimColor={!command}>
-          {command ? maskTyping(command.replace(/\s*\n\s*/g, ' ')) : '…'}
-        </Text>
+        <TextField
+          value={command}
+          onChange={onCommand}
+          onSubmit={onNext}
+          focus={field === 'command'}
+          placeholder="…"
+          secret="text"
+          joinLines
+        />
       </Box>
       {error ? <Text color="red">{error}</Text> : null}
       {r?.recognised ? (
