@@ -226,6 +226,11 @@ export function NetworkScreen({
           </Box>
         );
       })}
+      {/* The targets are a multi-select drawn here, not @inkjs/ui's MultiSelect (2.0.0): that one keeps its value and
+          focus inside (only a defaultValue goes in), resets both whenever its options change (the preselection follows
+          the typed proxy), cannot start on a given item (back from the paste step must find the item left), cannot
+          hand ↑ at its top back to the form, and shows a selection only as a ✔ after the label, with no room for
+          the dim "why" beside it. Here: ◉/◯ and ❯ read without colour, ↑ at the top goes to the field above. */}
       <Text color={field === 'targets' ? 'cyan' : undefined}>
         {field === 'targets' ? '❯ ' : '  '}What to fix (space toggles, enter continues):
       </Text>
