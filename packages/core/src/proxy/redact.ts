@@ -388,7 +388,13 @@ export function maskValue(value: string): string {
  * typed, never read it.
  */
 export function maskEachChar(text: string, counter: ScanCounter = { ops: 0 }): string {
-  return hideSecrets(text, (pw) => (/^•*$/.test(pw) ? pw : '•'.repeat(Array.from(pw).length)), counter);
+  return hideSecrets(text, (pw) => (isMasked(pw) ? pw : '•'.repeat(Array.from(pw).length)), counter);
+}
+
+/** Already all "•" (masking twice changes nothing); a loop, as the scanners here hold no regular expression. */
+function isMasked(pw: string): boolean {
+  for (const c of pw) if (c !== '•') return false;
+  return true;
 }
 
 /** Capture redaction over any text (files, command output, environments). */

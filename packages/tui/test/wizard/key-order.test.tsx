@@ -3,6 +3,7 @@
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../src/wizard/app.js';
+import { keysOf } from '../../src/wizard/components/key-order.js';
 import type { WizardState } from '../../src/wizard/state.js';
 import { fakeEffects } from './fake-effects.js';
 import { press, tick, waitFor } from './ink-driver.js';
@@ -78,5 +79,30 @@ describe('keys across several screens in one burst', () => {
     stdin.write(KEY.enter);
     await waitFor(lastFrame, (f) => f.includes('Verify'), 8000);
     expect(state!.outcome?.choice).toBe('print');
+  });
+});
+
+describe('keys a loaded machine read together', () => {
+  it('come apart when short and holding a control key; a paste or an escape sequence stays whole', () => {
+    expect(keysOf('\t\r')).toEqual(['\t', '\r']);
+    expect(keysOf('k\r')).toEqual(['k', '\r']);
+    expect(keysOf('\u007F\u007Fx')).toEqual(['\u007F', '\u007F', 'x']);
+    expect(keysOf('ab')).toEqual(['ab']);
+    expect(keysOf('\r')).toEqual(['\r']);
+    expect(keysOf('line one\rline two')).toEqual(['line one\rline two']);
+    expect(keysOf('\u001B[A')).toEqual(['\u001B[A']);
+    expect(keysOf('\t\t\t\t\t')).toEqual(['\t\t\t\t\t']);
+  });
+
+  it('tab and enter read as one chunk still move to the list and continue', async () => {
+    const { stdin, lastFrame } = render(
+      <App effects={fakeEffects()} color={false} canWriteHere planFile="/tmp/p.json" outDir="/tmp/out" />,
+    );
+    await waitFor(lastFrame, (f) => f.includes('What we found'));
+    await press(stdin, 'k\r'); // one chunk: up to Continue, enter
+    await waitFor(lastFrame, (f) => f.includes('Your network'));
+    for (let i = 0; i < 6; i++) await press(stdin, '\t');
+    await press(stdin, '\t\r');
+    await waitFor(lastFrame, (f) => f.includes('Paste an error'));
   });
 });

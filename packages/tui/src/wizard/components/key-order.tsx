@@ -10,6 +10,18 @@
 import { useStdin } from 'ink';
 import { useEffect, useLayoutEffect, useReducer, useRef } from 'react';
 
+/**
+ * Keys a loaded machine read together ("\t\r", "k\r": Ink splits a chunk only at escape sequences) come apart
+ * again, so tab-then-enter is a tab and an enter, not one unknown key. A longer chunk is a paste and stays whole
+ * (the paste step keeps its line breaks); so does anything holding an escape (Ink has parsed those already).
+ */
+export function keysOf(chunk: unknown): unknown[] {
+  if (typeof chunk !== 'string' || chunk.includes('\x1b')) return [chunk];
+  const cs = Array.from(chunk);
+  if (cs.length < 2 || cs.length > 4 || !cs.some((c) => c < ' ' || c === '\x7f')) return [chunk];
+  return cs;
+}
+
 export function KeyOrder() {
   const { internal_eventEmitter: emitter } = useStdin();
   const [, bump] = useReducer((n: number) => n + 1, 0);
@@ -29,8 +41,10 @@ export function KeyOrder() {
     gate.current = g;
     emitter.emit = function ordered(this: typeof emitter, event: string | symbol, ...args: unknown[]) {
       if (event !== 'input') return emit.call(this, event, ...args);
-      if (g.open) g.deliver(args);
-      else g.queue.push(args);
+      for (const key of keysOf(args[0])) {
+        if (g.open) g.deliver([key, ...args.slice(1)]);
+        else g.queue.push([key, ...args.slice(1)]);
+      }
       return true;
     };
     return () => {
