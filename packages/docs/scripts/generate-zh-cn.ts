@@ -13,7 +13,7 @@ import type { MachineSpec } from '@buildproxy/core/testing';
 import { EVIDENCE_META, evidencePage } from './evidence-page.js';
 import type { Guide } from './guides.js';
 import { GUIDES_ZH_CN } from './guides-zh-cn.js';
-import { collapseExamples, linkIssues } from './headings.js';
+import { collapseExamples, exampleSource, linkIssues } from './headings.js';
 import { guideBody, noProxyRows } from './shared-pages.js';
 
 type Write = (rel: string, content: string) => void;
@@ -100,7 +100,9 @@ export function generateZhCn(write: Write, frontmatter: Front, guides: Guide[], 
       signatures()
         .map(
           (s) =>
-            `## ${CAUSE_TITLES_ZH_CN[s.id]}\n\n\`\`\`text\n${s.example}\n\`\`\`\n\n**参与者：** ${ACTOR_ZH[s.actor] ?? s.actor}。\n\n` +
+            `## ${CAUSE_TITLES_ZH_CN[s.id]}\n\n\`\`\`text\n${s.example}\n\`\`\`\n\n` +
+            `来源：${exampleSource(s.source, (t) => `真实程序的输出，由 ${t} 重新运行核对`)}。\n\n` +
+            `**参与者：** ${ACTOR_ZH[s.actor] ?? s.actor}。\n\n` +
             s.rules
               .map((r) => `- [\`${r}\`](/zh-cn/rules/${r}/)：${RULE_TEXTS_ZH_CN[r]?.summary ?? ''}`)
               .join('\n') +

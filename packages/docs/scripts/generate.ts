@@ -9,7 +9,7 @@ import { RULES, signatures } from '@buildproxy/core';
 import { EVIDENCE_META, evidencePage } from './evidence-page.js';
 import { generateZhCn } from './generate-zh-cn.js';
 import { GUIDES } from './guides.js';
-import { rulePage, troubleshootingHeading } from './headings.js';
+import { exampleSource, rulePage, troubleshootingHeading } from './headings.js';
 import { guideBody, noProxyRows } from './shared-pages.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -62,7 +62,9 @@ write(
     signatures()
       .map(
         (s) =>
-          `## ${troubleshootingHeading(s.explanation)}\n\n\`\`\`text\n${s.example}\n\`\`\`\n\n**Actor:** ${s.actor}. ${s.explanation}\n\n` +
+          `## ${troubleshootingHeading(s.explanation)}\n\n\`\`\`text\n${s.example}\n\`\`\`\n\n` +
+          `Source: ${exampleSource(s.source, (t) => `printed by the real program, rerun by ${t}`)}.\n\n` +
+          `**Actor:** ${s.actor}. ${s.explanation}\n\n` +
           `Rules: ${s.rules.map((r) => `[\`${r}\`](/rules/${r}/)`).join(', ')}\n`,
       )
       .join('\n'),

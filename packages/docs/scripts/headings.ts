@@ -7,6 +7,12 @@ export function rulePage(r: Rule): string {
 
 // A troubleshooting heading is the explanation's first sentence, whole: a sentence ends at a full stop followed by
 // a space or the end, never at the dots of `127.0.0.1`, `0.19` or `23.0`, nor at a colon.
+/** Where a troubleshooting example comes from: `owner/repo#N` linked, or the e2e test that reruns the program. */
+export function exampleSource(source: string, rerunBy: (test: string) => string): string {
+  const m = /^https:\/\/github\.com\/([^/]+\/[^/]+)\/(?:issues|pull)\/(\d+)$/.exec(source);
+  return m ? `[${m[1]}#${m[2]}](${source})` : rerunBy(`\`${source}\``);
+}
+
 export function troubleshootingHeading(explanation: string): string {
   const m = /^(.+?[^.])\.(?=\s|$)/s.exec(explanation.trim());
   return (m ? m[1]! : explanation.trim().replace(/\.$/, '')).replace(/\s+/g, ' ');

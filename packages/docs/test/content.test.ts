@@ -171,6 +171,19 @@ describe('pages', () => {
     expect(h2.some((h) => /\b127$|\b23$|< 0$/.test(h))).toBe(false);
   });
 
+  it('every troubleshooting example names its source (the issue it was pasted in, or the test that reruns it)', () => {
+    for (const path of ['/reference/troubleshooting/', '/zh-cn/reference/troubleshooting/']) {
+      const html = pages.find((p) => p.path === path)!.html;
+      const missing = signatures().filter((s) =>
+        s.source.startsWith('https://') ? !html.includes(`href="${s.source}"`) : !html.includes(s.source),
+      );
+      expect(
+        missing.map((s) => s.id),
+        path,
+      ).toEqual([]);
+    }
+  });
+
   it('zh-CN troubleshooting headings are Chinese, one per cause, not the English classifier text', () => {
     const html = pages.find((p) => p.path === '/zh-cn/reference/troubleshooting/')!.html;
     const h2 = [...html.matchAll(/<h2[^>]*>([\s\S]*?)<\/h2>/g)].map((m) => decode(m[1]!).trim());

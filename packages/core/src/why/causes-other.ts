@@ -140,8 +140,27 @@ export const daemonDown = (lower: string) =>
   simple('daemon-down', lower, ['cannot connect to the docker daemon', 'is the docker daemon running?']);
 export const driverOptEnv = (lower: string) =>
   simple('driver-opt-env-unsupported', lower, ['invalid driver option env.']);
-export const hostGateway = (lower: string) =>
-  simple('host-gateway-unsupported', lower, ['host-gateway is not supported by the docker-container driver']);
+// --add-host=NAME:host-gateway needs the builder to know the host's gateway address. buildx's docker-container and
+// kubernetes drivers never do ("host-gateway is not supported by the … driver", docker/buildx build/utils.go); some
+// releases fail on it: BuildKit 0.10 behind Docker 23.0 (docker/buildx#1832), Docker 25.0.0 (docker/cli#4817),
+// buildx before host-gateway support (moby/moby#44525), podman build (containers/podman#26034).
+const HOST_GATEWAY = [
+  'host-gateway is not supported by the',
+  'unable to derive the ip value for host-gateway',
+  'failed to parse ip host-gateway',
+  'invalid ip address in add-host: "host-gateway"',
+];
+export function hostGateway(lower: string): CauseHit | null {
+  const f = lastOf(lower, HOST_GATEWAY);
+  if (f) return { cause: 'host-gateway-unsupported', at: f.at, end: f.end };
+  // buildx's own check: "invalid host host.docker.internal:host-gateway"
+  const at = lastAt(lower, 'invalid host ');
+  if (at < 0) return null;
+  const host = tokenAt(lower, at + 13);
+  return host.endsWith(':host-gateway')
+    ? { cause: 'host-gateway-unsupported', at, end: at + 13 + host.length }
+    : null;
+}
 export const buildArgFlag = (lower: string) =>
   simple('build-arg-flag', lower, [
     'flag provided but not defined: -build-arg',
@@ -153,7 +172,18 @@ export const systemdSpecifier = (lower: string) =>
   simple('systemd-specifier', lower, ['failed to resolve specifiers']);
 // dockerd lists the directives it rejects on the same line; only a proxy directive makes it this tool's matter
 // ("… don't match any configuration option: data-root" is not: moby/moby#34104, canonical/microk8s#36).
-const PROXY_DIRECTIVES = ['proxies', 'http-proxy', 'https-proxy', 'no-proxy'];
+// dockerd 23+ flattens "proxies" and rejects the keys it does not know: config.json's spelling (httpProxy, …) copied
+// into daemon.json is the usual mistake (dockerd 26.1.5: "… don't match any configuration option: noProxy,
+// httpProxy, httpsProxy", recorded in test/e2e/daemon-json.e2e.ts).
+const PROXY_DIRECTIVES = [
+  'proxies',
+  'http-proxy',
+  'https-proxy',
+  'no-proxy',
+  'httpproxy',
+  'httpsproxy',
+  'noproxy',
+];
 
 /** The names dockerd lists after its message: ": a, b" or ": a: (from flag: x, from file: y), b: (…)". */
 function listedDirectives(lower: string, from: number): string[] {
@@ -184,6 +214,29 @@ export const daemonFlagConflict = (lower: string) =>
   proxyDirective('daemon-flag-conflict', lower, 'specified both as a flag and in the configuration file');
 export const socksUnsupported = (lower: string) =>
   simple('socks-unsupported', lower, ['unsupported proxy configured: socks']);
+
+/**
+ * apt prints the proxy it was given as SCHEME://HOST; a value without a scheme ("127.0.0.1:3128") comes out as
+ * "127.0.0.1://3128" — the host where the scheme should be and the port as the host (getsentry/self-hosted#3495,
+ * apptainer/singularity#3479).
+ */
+const APT_SCHEMES = ['http', 'https', 'socks5h', 'socks5', 'socks4', 'socks4a', 'socks', 'ftp', 'file'];
+export function proxyNoScheme(lower: string): CauseHit | null {
+  for (const at of positions(lower, 'unsupported proxy configured: ', 16).reverse()) {
+    const value = tokenAt(lower, at + 30);
+    const sep = value.indexOf('://');
+    if (sep <= 0) continue;
+    const scheme = value.slice(0, sep);
+    const rest = value.slice(sep + 3).replace(/[/.]+$/, '');
+    if (APT_SCHEMES.includes(scheme) || !/^[0-9]{1,5}$/.test(rest)) continue;
+    return { cause: 'proxy-url-no-scheme', at, end: at + 30 + value.length, tool: 'run' };
+  }
+  return null;
+}
+
+/** The CLI reads config.json's "proxies" as objects keyed by daemon ("default": {"httpProxy": …}). */
+export const clientConfigProxies = (lower: string) =>
+  simple('client-config-proxies', lower, ['struct field configfile.proxies of type']);
 
 export function driverOptCsv(lower: string): CauseHit | null {
   const at = lastAt(lower, '", expecting k=v');

@@ -3,7 +3,7 @@ import type { Actor } from '../analyze/types.js';
 import { type DialAddress, dialAddressAt, isWebPort, splitHostPort } from './address.js';
 import { allOf, lastOf, near } from './find.js';
 import { AUTH_PHRASES, REFUSED_PHRASES, reasonPhrase } from './reason.js';
-import { positions, tokenAt, window } from './text.js';
+import { lastAt, positions, tokenAt, window } from './text.js';
 import type { CauseId } from './vocabulary.js';
 
 export interface CauseHit {
@@ -22,28 +22,45 @@ export function pacRejected(lower: string): CauseHit | null {
   return f ? { cause: 'pac-rejected', at: f.at, end: f.end } : null;
 }
 
-// 10.0.2.2 is the host as slirp4netns (rootless docker, podman, nerdctl) shows it; with host loopback
-// disabled (the default) it is unreachable. Go dials it ("dial tcp 10.0.2.2:3128: connect: network is
-// unreachable"); busybox wget names it ("can't connect to remote host (10.0.2.2): Network is unreachable").
-const SLIRP_HOST = '10.0.2.2';
+/** Docker Desktop followed the system PAC file to a SOCKS proxy, which it uses only when SOCKS is enabled. */
+export function pacSocksDisabled(lower: string): CauseHit | null {
+  const f = lastOf(lower, ['socks proxy support is not enabled in settings']);
+  if (!f) return null;
+  const via = lastAt(lower, 'routed via automatic system pac file', f.at);
+  return { cause: 'pac-socks-disabled', at: via >= 0 && f.at - via < 300 ? via : f.at, end: f.end };
+}
+
+// 10.0.2.2 is the host as slirp4netns (rootless docker, podman, nerdctl) shows it, and what rootless podman's
+// host.containers.internal resolves to; with host loopback disabled (the default) it is unreachable. Go dials it
+// ("dial tcp 10.0.2.2:3128: connect: network is unreachable"); busybox wget names it ("can't connect to remote
+// host (10.0.2.2): Network is unreachable"); curl says "Network is unreachable", or "Network unreachable" in its
+// verbose lines (containers/podman#10110).
+const SLIRP_HOSTS = ['10.0.2.2', 'host.containers.internal'];
+const UNREACHABLE = ['network is unreachable', 'network unreachable'];
 
 export function rootlessLoopback(lower: string): CauseHit | null {
-  for (const at of positions(lower, SLIRP_HOST).reverse()) {
-    const before = lower[at - 1] ?? ' ';
-    const after = lower[at + SLIRP_HOST.length] ?? ' ';
-    if (/[0-9.]/.test(before) || /[0-9]/.test(after)) continue; // 110.0.2.2, 10.0.2.20
-    const goDial = window(lower, Math.max(0, at - 9), at) === 'dial tcp ';
-    // A refusal at 10.0.2.2 is rootless only from Go's own dial; from a tool it may be any NAT host.
-    const failures = goDial ? ['network is unreachable', 'connection refused'] : ['network is unreachable'];
-    if (!near(lower, at, 80, failures)) continue;
-    return {
-      cause: 'rootless-host-loopback',
-      at: goDial ? at - 9 : at,
-      end: at + SLIRP_HOST.length,
-      address: goDial ? (dialAddressAt(lower, at) ?? undefined) : undefined,
-    };
-  }
-  return null;
+  let best: CauseHit | null = null;
+  for (const host of SLIRP_HOSTS)
+    for (const at of positions(lower, host).reverse()) {
+      if (best && at < best.at) break;
+      const before = lower[at - 1] ?? ' ';
+      const after = lower[at + host.length] ?? ' ';
+      if (/[0-9a-z.-]/.test(before) || /[0-9a-z-]/.test(after)) continue; // 110.0.2.2, 10.0.2.20
+      const goDial = window(lower, Math.max(0, at - 9), at) === 'dial tcp ';
+      // A refusal at 10.0.2.2 is rootless only from Go's own dial; from a tool it may be any NAT host.
+      const failures = goDial ? [...UNREACHABLE, 'connection refused'] : UNREACHABLE;
+      if (!near(lower, at, 80, failures)) continue;
+      best = {
+        cause: 'rootless-host-loopback',
+        at: goDial ? at - 9 : at,
+        end: at + host.length,
+        address: goDial ? (dialAddressAt(lower, at) ?? undefined) : undefined,
+        // Only Go writes "dial tcp"; the other messages are a tool's inside a container (wget, curl).
+        tool: goDial ? undefined : 'run',
+      };
+      break;
+    }
+  return best;
 }
 
 const DOUBLED = [

@@ -75,6 +75,12 @@ export function explain(cause: CauseId, c: Ctx): Explained {
           'Docker Desktop evaluates the system PAC file for this request and could not fetch or run it, so it refused the request. Make the PAC URL reachable or set the proxy manually in Docker Desktop (Settings → Resources → Proxies).',
         rules: [],
       };
+    case 'pac-socks-disabled':
+      return {
+        explanation:
+          'Docker Desktop routes this request by the system PAC file, and the PAC file answered a SOCKS proxy; Desktop uses SOCKS proxies only when SOCKS support is enabled in its settings, so the request failed. Enable SOCKS in Docker Desktop (Settings → Resources → Proxies), or make the PAC file return an HTTP proxy (PROXY host:port) for Docker hosts.',
+        rules: [],
+      };
     case 'rootless-host-loopback':
       return {
         explanation:
@@ -93,6 +99,12 @@ export function explain(cause: CauseId, c: Ctx): Explained {
     case 'proxy-url-empty':
       return {
         explanation: 'The proxy URL has no host — usually an unexpanded variable.',
+        rules: ['proxy-url-invalid'],
+      };
+    case 'proxy-url-no-scheme':
+      return {
+        explanation:
+          'The proxy value has no scheme (host:port alone): apt reads the host as the scheme and the port as the host, and refuses it ("127.0.0.1://3128"). Write http:// before host:port in HTTP_PROXY, or in Acquire::http::Proxy (quoted, in apt.conf).',
         rules: ['proxy-url-invalid'],
       };
     case 'proxy-tls-mismatch':
@@ -146,7 +158,7 @@ export function explain(cause: CauseId, c: Ctx): Explained {
     case 'host-gateway-unsupported':
       return {
         explanation:
-          "The docker-container driver rejects --add-host=…:host-gateway: give the builder the host's bridge address (or network=host) instead of a loopback proxy.",
+          "This builder could not turn --add-host=…:host-gateway into an address: buildx's docker-container and kubernetes drivers never can, and some releases failed to (Docker 23.0, Docker 25.0.0, podman build). Give the builder the host's bridge address (docker0, often 172.17.0.1) or network=host instead of a loopback proxy; for the docker driver, setting host-gateway-ip in daemon.json also works.",
         rules: ['loopback-proxy-unreachable'],
       };
     case 'build-arg-flag':
@@ -170,7 +182,7 @@ export function explain(cause: CauseId, c: Ctx): Explained {
     case 'daemon-json-unknown':
       return {
         explanation:
-          'This dockerd is older than 23.0 and does not know daemon.json "proxies"; it refuses to start.',
+          'dockerd does not know these daemon.json keys and refuses to start: before Engine 23.0 there is no "proxies" at all (use a systemd drop-in), and from 23.0 the keys inside it are http-proxy, https-proxy and no-proxy — httpProxy, httpsProxy and noProxy are config.json\'s spelling, for the client.',
         rules: ['daemon-json-unsupported'],
       };
     case 'daemon-flag-conflict':
@@ -183,6 +195,12 @@ export function explain(cause: CauseId, c: Ctx): Explained {
         explanation:
           'A SOCKS proxy reached a RUN step whose tool speaks HTTP proxies only: apt says "Unsupported proxy configured" for socks5:// (apt 1.4+ takes socks5h://).',
         rules: ['all-proxy-only'],
+      };
+    case 'client-config-proxies':
+      return {
+        explanation:
+          'config.json\'s "proxies" holds one object per daemon — "proxies": {"default": {"httpProxy": …}} — not the proxy values themselves. The docker CLI (and Docker Desktop\'s credential helper) cannot read the file, so it ignores all of it: the proxies and the credentials.',
+        rules: ['config-file-invalid'],
       };
     case 'direct':
       return {

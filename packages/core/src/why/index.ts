@@ -11,6 +11,8 @@ export { CAUSES, type CauseFamily, type CauseId, FAMILY_IS_PROXY } from './vocab
 export interface Signature {
   id: CauseId;
   example: string;
+  /** where the example comes from: an issue URL, or the e2e test that reruns the program that printed it */
+  source: string;
   actor: Actor;
   rules: string[];
   explanation: string;
@@ -28,6 +30,7 @@ export function signatures(): readonly Signature[] {
     return {
       id,
       example: CAUSES[id].example,
+      source: CAUSES[id].source,
       actor: r.actor ?? CAUSES[id].actor ?? 'runtime',
       rules: r.rules,
       explanation: `${CAUSES[id].title}. ${r.explanation}`,
