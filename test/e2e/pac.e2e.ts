@@ -110,8 +110,10 @@ describe('a PAC-only laptop on real dockerd, registry and squid', () => {
     const findings = JSON.parse(doctor.stdout).findings as { rule: string; actor: string; message: string }[];
     const notUsed = findings.find((f) => f.rule === 'pac-proxy-not-used' && f.actor === 'runtime');
     expect(notUsed?.message, doctor.stdout + doctor.stderr).toContain(`"PROXY ${GW}:3128; DIRECT" for`);
-    // docker.io's three hosts and registry.test:5000, asked by its host name
-    expect(notUsed?.message).toContain('production.cloudflare.docker.com and 1 more, but dockerd');
+    // every host named: docker.io's three and registry.test:5000, asked by its host name (not internal.test: DIRECT)
+    expect(notUsed?.message).toContain(
+      'for registry-1.docker.io, auth.docker.io, production.cloudflare.docker.com, registry.test, but dockerd',
+    );
     const bundle = parseEvidence(JSON.parse(readFileSync(capture, 'utf8')));
     expect(bundle.pac?.answers.find((x) => x.host === 'registry.test')?.answer).toBe(
       `PROXY ${GW}:3128; DIRECT`,

@@ -104,3 +104,12 @@ export const EVERY_LAYER: Target[] = [
 export function rancherTransparent(state: State): boolean {
   return state.layers.some((l) => l.id === 'rancher-transparent');
 }
+
+/** How many names a finding lists before it counts the rest: a capture may hold any number of them. */
+export const LIST_MAX = 40;
+
+/** Every item, joined; past `max` (a hostile or huge capture) the first `max`, how many more, and how many in all. */
+export function listBounded(items: readonly string[], sep = ', ', max = LIST_MAX): string {
+  if (items.length <= max) return items.join(sep);
+  return `${items.slice(0, max).join(sep)}${sep}and ${items.length - max} more (${items.length} in all)`;
+}

@@ -7,8 +7,7 @@ import { curlProxyForUrl } from '../../proxy/no-proxy-curl.js';
 import { goProxyForUrl } from '../../proxy/no-proxy-go.js';
 import { DOCKER_HUB_HOSTS, registryHostport } from '../../proxy/registry.js';
 import type { FindingDraft, Rule } from '../types.js';
-
-const MAX_SHOWN = 3;
+import { listBounded } from '../util.js';
 
 /** The actor connects to `url` directly with its own settings: Go's choice, curl's for RUN steps. */
 function goesDirect(state: State, actor: Actor, url: string): boolean {
@@ -84,10 +83,8 @@ export const pacProxyNotUsed: Rule = {
       const direct = wanted.filter((h) => goesDirect(state, actor, h.url));
       if (direct.length === 0) continue;
       const first = direct[0]!;
-      const names = direct.map((h) => h.host);
-      const shown =
-        names.slice(0, MAX_SHOWN).join(', ') +
-        (names.length > MAX_SHOWN ? ` and ${names.length - MAX_SHOWN} more` : '');
+      // every host: the user fixes NO_PROXY or the proxy per host, and a host not named is one not checked
+      const shown = listBounded(direct.map((h) => h.host));
       out.push({
         actor,
         message: `The PAC file (${pac.source}) says "${describeSteps(first.steps)}" for ${shown}, but ${state.actors[actor].label} goes direct: it cannot read a PAC file. Give it HTTPS_PROXY=${first.proxyUrl} and HTTP_PROXY=${first.proxyUrl}`,

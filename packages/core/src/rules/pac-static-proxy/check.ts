@@ -2,8 +2,7 @@ import { HOME } from '../../machines/fixtures.js';
 import { CORPORATE_PAC } from '../../machines/pac.js';
 import { describeSteps, fallbackNote } from '../../pac/answer.js';
 import type { Rule } from '../types.js';
-
-const MAX_SHOWN = 4;
+import { listBounded } from '../util.js';
 
 export const pacStaticProxy: Rule = {
   id: 'pac-static-proxy',
@@ -42,12 +41,7 @@ export const pacStaticProxy: Rule = {
     const groups = new Map<string, string[]>();
     for (const h of usable)
       groups.set(describeSteps(h.steps), [...(groups.get(describeSteps(h.steps)) ?? []), h.host]);
-    const says = [...groups]
-      .map(([answer, hosts]) => {
-        const shown = hosts.slice(0, MAX_SHOWN).join(', ');
-        return `"${answer}" for ${shown}${hosts.length > MAX_SHOWN ? ` and ${hosts.length - MAX_SHOWN} more` : ''}`;
-      })
-      .join('; ');
+    const says = [...groups].map(([answer, hosts]) => `"${answer}" for ${listBounded(hosts)}`).join('; ');
     const s = pac.static;
     const parts = s.proxy
       ? [

@@ -1,8 +1,7 @@
 import { HOME } from '../../machines/fixtures.js';
 import { CORPORATE_PAC, PAC_PROXY, pacEvidence } from '../../machines/pac.js';
 import type { Rule } from '../types.js';
-
-const MAX_SHOWN = 3;
+import { listBounded } from '../util.js';
 
 export const pacUnusable: Rule = {
   id: 'pac-unusable',
@@ -50,14 +49,13 @@ export const pacUnusable: Rule = {
       ];
     const bad = pac.hosts.filter((h) => h.problem !== null);
     if (bad.length === 0) return [];
-    const shown = bad
-      .slice(0, MAX_SHOWN)
-      .map((h) => `for ${h.host} it ${h.problem}`)
-      .join('; ');
-    const more = bad.length > MAX_SHOWN ? `; and ${bad.length - MAX_SHOWN} more hosts` : '';
+    const shown = listBounded(
+      bad.map((h) => `for ${h.host} it ${h.problem}`),
+      '; ',
+    );
     return [
       {
-        message: `The PAC file ${pac.url} (from ${pac.source}) gave no usable answer: ${shown}${more}`,
+        message: `The PAC file ${pac.url} (from ${pac.source}) gave no usable answer: ${shown}`,
         evidence,
       },
     ];
