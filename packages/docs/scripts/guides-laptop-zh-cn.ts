@@ -18,7 +18,10 @@ export const DESKTOP_OUTRO_ZH = `## buildproxy 读取什么
 - \`system\` 模式下的**系统代理**：macOS 的 \`scutil --proxy\`、Windows 代理设置、GNOME 或 KDE。
 
 只有在 Desktop 的引擎停止时 buildproxy 才会写 \`settings-store.json\`（Desktop 运行时会用内存中的设置覆盖该文件）；否则计划给出在
-Desktop 窗口中的操作步骤，如上所示。
+Desktop 窗口中的操作步骤，如上所示。无论哪种方式，引擎都要等 Desktop 再次启动后才使用新代理，所以计划以
+\`docker desktop restart\`（或 \`start\`；\`docker desktop\` 命令需要 Desktop 4.37 或更高版本，窗口中的
+\`Apply & restart\` 效果相同）结束，并且只在这次重启之后才把
+[desktop-loopback-proxy](/zh-cn/rules/desktop-loopback-proxy/) 这类问题算作已解决。
 
 ## 你的 shell 仍然需要代理
 

@@ -207,7 +207,10 @@ export const DESKTOP_OUTRO = `## What buildproxy reads
 - **The system proxy** in \`system\` mode: macOS \`scutil --proxy\`, the Windows proxy settings, GNOME or KDE.
 
 buildproxy writes \`settings-store.json\` only while Desktop's engine is stopped (Desktop rewrites the file from
-memory while it runs); otherwise the plan gives the steps in Desktop's window, as above.
+memory while it runs); otherwise the plan gives the steps in Desktop's window, as above. Either way the engine takes
+the new proxy only when Desktop starts again, so the plan ends with \`docker desktop restart\` (or \`start\`; the
+\`docker desktop\` command needs Desktop 4.37 or later, and "Apply & restart" in the window does the same), and it
+counts a finding such as [desktop-loopback-proxy](/rules/desktop-loopback-proxy/) as resolved only after that restart.
 
 ## Your shell still needs the proxy
 

@@ -31,7 +31,7 @@ export function startPodmanMachine(ev: Evidence, argv: readonly string[]): Evide
 }
 
 /** docker info as it reads after the VM's dockerd started with these proxies. */
-function withInfoProxies(ev: Evidence, p: { http?: string; https?: string; no?: string }): Evidence {
+export function withInfoProxies(ev: Evidence, p: { http?: string; https?: string; no?: string }): Evidence {
   const info = findCommand(ev, CMD.dockerInfo);
   if (info?.exitCode !== 0) return ev;
   const j = (parseJson(info.stdout) ?? {}) as Record<string, unknown>;

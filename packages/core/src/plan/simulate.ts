@@ -17,6 +17,7 @@ import { jsonText, parseJson } from '../formats/docker-output.js';
 import { parseCsvLine, shUnquote } from '../formats/encode.js';
 import { driverOptionsText, envFromDriverOpts, systemctlEnvironment } from '../machines/printers.js';
 import { pickRelevant } from '../proxy/env.js';
+import { restartDesktop } from './simulate-desktop.js';
 import { restartColima, startLima, startPodmanMachine, startRancher } from './simulate-engines.js';
 import type { Plan } from './types.js';
 
@@ -140,6 +141,8 @@ export function withCommands(ev: Evidence, plan: Plan): Evidence {
     if (a[0] === 'colima' && a.at(-1) === 'restart') out = restartColima(out);
     if (a[0] === 'limactl' && a[1] === 'start') out = startLima(out);
     if (a[0] === 'rdctl' && a[1] === 'start') out = startRancher(out);
+    if (a[0] === 'docker' && a[1] === 'desktop' && (a[2] === 'restart' || a[2] === 'start'))
+      out = restartDesktop(out, plan);
   }
   const shell = plan.changes.find((c) => c.target === 'client-shell' && c.path === proxyShPath(ev.host.home));
   if (shell) {
