@@ -8,9 +8,14 @@ import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_pr
 import { mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
-import { fixtures, synthesize } from '@buildproxy/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ansibleAvailable, runPlaybook } from '../../packages/tui/test/ansible-run.js';
+import {
+  ansibleAvailable,
+  ansiblePlanArgs,
+  runPlaybook,
+  writeInventory,
+  writePlannedOn,
+} from '../../packages/tui/test/ansible-run.js';
 import { buildproxy, E2E, sleep } from './harness.js';
 
 const DOCKERD_26 = `${process.env.E2E_CACHE ?? '/var/cache/buildproxy-e2e'}/trixie-root/usr/sbin/dockerd`;
@@ -97,42 +102,23 @@ beforeAll(async () => {
     mkdirSync(join(h.root, 'etc/docker'), { recursive: true });
     writeFileSync(join(h.root, DAEMON_JSON), `${JSON.stringify(h.own, null, 2)}\n`);
   }
-  writeFileSync(
-    join(WORK, 'inventory.ini'),
-    [
-      '[fleet]',
-      `local ansible_connection=local buildproxy_root=${HOSTS.local.root}`,
-      `second ansible_host=${HOST2_IP} ansible_user=root ansible_ssh_private_key_file=${join(WORK, 'id')} ` +
+  writeInventory(join(WORK, 'inventory.ini'), 'fleet', [
+    { name: 'local', root: HOSTS.local.root },
+    {
+      name: 'second',
+      root: HOSTS.second.root,
+      vars: {
+        ansible_host: HOST2_IP,
+        ansible_user: 'root',
+        ansible_ssh_private_key_file: join(WORK, 'id'),
         // no ControlPersist master left running after the test
-        "ansible_ssh_args='-o ControlMaster=no' " +
-        `ansible_ssh_common_args='-o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null' buildproxy_root=${HOSTS.second.root}`,
-      '',
-    ].join('\n'),
-  );
-  // The plan, made once on a machine whose own daemon.json holds a key no host may receive.
-  const bundle = join(WORK, 'planned-on.json');
-  const planned = fixtures.variant(fixtures.GOOD_DOCKER, {
-    removeFiles: [fixtures.DROP_IN],
-    files: { [DAEMON_JSON]: '{"log-driver": "journald"}\n' },
-  });
-  writeFileSync(bundle, JSON.stringify(synthesize(planned)));
-  const r = buildproxy([
-    'plan',
-    '--from',
-    bundle,
-    '--proxy',
-    PROXY,
-    '--no-proxy',
-    'localhost,.corp.example',
-    '--target',
-    'docker-systemd',
-    '--target',
-    'docker-daemon-json',
-    '--format',
-    'ansible',
-    '-o',
-    join(WORK, 'playbook'),
+        ansible_ssh_args: '-o ControlMaster=no',
+        ansible_ssh_common_args: '-o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null',
+      },
+    },
   ]);
+  // The plan, made once on a machine whose own daemon.json holds a key no host may receive.
+  const r = buildproxy(ansiblePlanArgs(writePlannedOn(WORK), PROXY, join(WORK, 'playbook')));
   expect(r.code, r.stderr).toBe(0);
 }, 180_000);
 

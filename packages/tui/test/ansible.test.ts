@@ -19,9 +19,14 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fixtures, synthesize } from '@buildproxy/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ansibleAvailable, runPlaybook } from './ansible-run.js';
+import {
+  ansibleAvailable,
+  ansiblePlanArgs,
+  runPlaybook,
+  writeInventory,
+  writePlannedOn,
+} from './ansible-run.js';
 import { isRoot, runCli } from './helpers.js';
 
 const PASSWORD = 's3cr%t{{x}}';
@@ -45,32 +50,8 @@ beforeAll(async () => {
   if (isRoot)
     expect(spawnSync('getent', ['passwd', String(HOME_UID)]).status, 'a uid with a name').not.toBe(0);
   work = mkdtempSync(join(tmpdir(), 'buildproxy-ansible-'));
-  const bundle = join(work, 'planned-on.json');
-  const planned = fixtures.variant(fixtures.GOOD_DOCKER, {
-    removeFiles: [fixtures.DROP_IN],
-    files: { [DAEMON_JSON]: '{\n  "log-driver": "journald"\n}\n' },
-  });
-  writeFileSync(bundle, JSON.stringify(synthesize(planned)));
   dir = join(work, 'playbook');
-  const r = await runCli([
-    'plan',
-    '--from',
-    bundle,
-    '--proxy',
-    PROXY,
-    '--no-proxy',
-    'localhost,.corp.example',
-    '--target',
-    'docker-systemd',
-    '--target',
-    'docker-daemon-json',
-    '--target',
-    'docker-cli-config',
-    '--format',
-    'ansible',
-    '-o',
-    dir,
-  ]);
+  const r = await runCli(ansiblePlanArgs(writePlannedOn(work), PROXY, dir, ['docker-cli-config']));
   expect(r.code, r.stderr).toBe(0);
   expect(r.stderr).toContain('2 file(s) copied, 2 JSON file(s) merged');
   expect(r.stdout + r.stderr).not.toContain('s3cr');
@@ -84,14 +65,11 @@ function hostRoot(name: string, daemonJson: string | null): string {
   if (daemonJson !== null) writeFileSync(join(root, DAEMON_JSON), daemonJson);
   return root;
 }
+/** The playbook run against this machine, as "localhost", with its files under `root`. */
 const play = (root: string, ...args: string[]) =>
   runPlaybook(work, join(dir, 'playbook.yml'), [
     '-i',
-    'localhost,',
-    '-c',
-    'local',
-    '-e',
-    `buildproxy_root=${root}`,
+    writeInventory(`${root}.ini`, 'local', [{ name: 'localhost', root }]),
     ...args,
   ]);
 
@@ -197,22 +175,21 @@ describe('plan --format ansible, applied by ansible-playbook -c local', () => {
       ['wrongtype', '{"proxies": "http://p:3128"}\n', /\\?"proxies\\?" is not an object/],
     ];
     // One run, one local host per file (each with its own root), all in one batch.
-    const inventory = join(work, 'hostile.ini');
-    const lines = ['[hostile]'];
     const roots = new Map<string, { root: string; bytes: Buffer }>();
     for (const [name, text] of cases) {
       const root = hostRoot(name, null);
       const bytes = Buffer.from(text!, name === 'notutf8' ? 'latin1' : 'utf8');
       writeFileSync(join(root, DAEMON_JSON), bytes);
       roots.set(name, { root, bytes });
-      lines.push(`${name} ansible_connection=local buildproxy_root=${root}`);
     }
     const linkRoot = hostRoot('link', null);
     const secret = join(work, 'not-daemon.json');
     writeFileSync(secret, '{"mine": 1}\n');
     symlinkSync(secret, join(linkRoot, DAEMON_JSON));
-    lines.push(`link ansible_connection=local buildproxy_root=${linkRoot}`);
-    writeFileSync(inventory, `${lines.join('\n')}\n`);
+    const inventory = writeInventory(join(work, 'hostile.ini'), 'hostile', [
+      ...[...roots].map(([name, { root }]) => ({ name, root })),
+      { name: 'link', root: linkRoot },
+    ]);
     const r = runPlaybook(work, join(dir, 'playbook.yml'), ['-i', inventory, '-e', 'buildproxy_serial=100%']);
     expect(r.status).not.toBe(0);
     const fatal = (host: string) => r.out.split('\n').find((l) => l.startsWith(`fatal: [${host}]`)) ?? '';
