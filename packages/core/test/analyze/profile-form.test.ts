@@ -4,28 +4,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EMPTY_PROFILE_FORM, formFromInput, profileFromForm } from '../../src/analyze/profile-form.js';
 import type { ProfileInput } from '../../src/analyze/types.js';
+import { profileInputs } from '../fixtures/profile-inputs.js';
 
-const url = fc.constantFrom(
-  'http://proxy.corp:3128',
-  'http://alice:p%40ss@proxy.corp:8080',
-  'https://secure.corp:443',
-  'socks5://127.0.0.1:1080',
-  'http://[::1]:3128',
-);
-const host = fc.constantFrom('registry.corp', 'registry.corp:5000', 'mirror.corp:443', '10.0.0.5:5000');
-const input: fc.Arbitrary<ProfileInput> = fc.record(
-  {
-    proxy: url,
-    httpProxy: url,
-    httpsProxy: url,
-    noProxy: fc.constantFrom('localhost,127.0.0.1', '.corp,10.0.0.0/8', '*'),
-    registries: fc.uniqueArray(host, { minLength: 1, maxLength: 3 }),
-    mirrors: fc.uniqueArray(host, { minLength: 1, maxLength: 2 }),
-    caCert: fc.constantFrom('/usr/local/share/ca-certificates/corp.crt', '/tmp/a b.pem'),
-    proxyOnHost: fc.constant(true),
-  },
-  { requiredKeys: [] },
-);
+// the CA path as a form holds it: any text, a space included
+const input = profileInputs(fc.constantFrom('/usr/local/share/ca-certificates/corp.crt', '/tmp/a b.pem'));
 
 /** What a profile means once resolved: HTTP and HTTPS each fall back to the other (resolveProfile's rule). */
 function meaning(p: ProfileInput) {
