@@ -12,7 +12,7 @@ import { change, ok, type PlanContext, proxyVars, refuse, type TargetDefinition 
 import type { CommandShape } from '../declare.js';
 import type { TargetResult } from '../types.js';
 import { forVm } from './vm-proxy.js';
-import { editYaml } from './yaml-edit.js';
+import { editYaml, type YamlSet } from './yaml-edit.js';
 
 /**
  * Lima's instance names (lima-vm/lima pkg/identifiers): letters and digits, single `.`, `_` or `-` between them.
@@ -22,6 +22,26 @@ export function isLimaInstance(name: string): boolean {
   return /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/.test(name) && !/[._-][._-]/.test(name) && !/[._-]$/.test(name);
 }
 export const LIMA_GW_NAME = 'host.lima.internal';
+
+/**
+ * The proxy as a Lima VM takes it from override.yaml (a loopback proxy as host.lima.internal, which the VM resolves
+ * to this host) and the edits that write it, `propagateProxyEnv: false` included. Plain Lima and Rancher Desktop's
+ * Lima read the same file the same way.
+ */
+export function limaOverrideEnv(ctx: PlanContext): { vars: [string, string][]; sets: YamlSet[] } {
+  const vars = proxyVars({
+    http: forVm(ctx.proxy.http, LIMA_GW_NAME),
+    https: forVm(ctx.proxy.https, LIMA_GW_NAME),
+    noProxy: [...new Set([...ctx.proxy.noProxy, LIMA_GW_NAME])],
+  });
+  return {
+    vars,
+    sets: [
+      ...vars.map(([k, v]) => ({ at: ['env', k], value: v })),
+      { at: ['propagateProxyEnv'], value: false },
+    ],
+  };
+}
 
 function instanceOf(ctx: PlanContext): string {
   const vm = ctx.state.engines.vm;
@@ -54,15 +74,7 @@ function limaOverride(ctx: PlanContext, target: Target): TargetResult {
     return refuse(
       `LIMA_INSTANCE "${instance}" is not a Lima instance name; set it to the instance to restart`,
     );
-  const vars = proxyVars({
-    http: forVm(ctx.proxy.http, LIMA_GW_NAME),
-    https: forVm(ctx.proxy.https, LIMA_GW_NAME),
-    noProxy: [...new Set([...ctx.proxy.noProxy, LIMA_GW_NAME])],
-  });
-  const edit = editYaml(path, text, [
-    ...vars.map(([k, v]) => ({ at: ['env', k], value: v })),
-    { at: ['propagateProxyEnv'], value: false },
-  ]);
+  const edit = editYaml(path, text, limaOverrideEnv(ctx).sets);
   if (!edit.ok) return refuse(edit.reason);
   return ok(
     [

@@ -16,11 +16,10 @@ import { shQuote } from '../../formats/encode.js';
 import { parseIP } from '../../proxy/ip.js';
 import { parseProxyUrl } from '../../proxy/url.js';
 import type { Target } from '../../targets.js';
-import { change, ok, type PlanContext, proxyVars, refuse, type TargetDefinition } from '../context.js';
+import { change, ok, type PlanContext, refuse, type TargetDefinition } from '../context.js';
 import { exactly } from '../declare.js';
 import type { PlanSnippet, TargetResult } from '../types.js';
-import { LIMA_GW_NAME } from './lima-override.js';
-import { forVm } from './vm-proxy.js';
+import { limaOverrideEnv } from './lima-override.js';
 import { editYaml } from './yaml-edit.js';
 
 /** Node's net.isIP, which Rancher Desktop's validator uses: Go's literals, and IPv6 with a `%zone` of [0-9a-zA-Z.:-]. */
@@ -130,23 +129,14 @@ function rancherDesktop(ctx: PlanContext, target: Target): TargetResult {
     );
   const text = ctx.read(path);
   if (text === undefined) return refuse(`${path} was not read by this capture; run the doctor again`);
-  const vars = proxyVars({
-    http: forVm(ctx.proxy.http, LIMA_GW_NAME),
-    https: forVm(ctx.proxy.https, LIMA_GW_NAME),
-    noProxy: [...new Set([...ctx.proxy.noProxy, LIMA_GW_NAME])],
-  });
-  const edit = editYaml(
-    path,
-    text,
-    [...vars.map(([k, v]) => ({ at: ['env', k], value: v })), { at: ['propagateProxyEnv'], value: false }],
-    [
-      {
-        list: 'provision',
-        marker: RD_DOCKER_MARKER,
-        item: { mode: 'system', script: dockerConfDScript(vars.slice(0, 3)) },
-      },
-    ],
-  );
+  const { vars, sets } = limaOverrideEnv(ctx);
+  const edit = editYaml(path, text, sets, [
+    {
+      list: 'provision',
+      marker: RD_DOCKER_MARKER,
+      item: { mode: 'system', script: dockerConfDScript(vars.slice(0, 3)) },
+    },
+  ]);
   if (!edit.ok) return refuse(edit.reason);
   return ok(
     [
