@@ -30,6 +30,10 @@ export function startPodmanMachine(ev: Evidence, argv: readonly string[]): Evide
   return put(ev, podmanMachineCatArgv(name, PODMAN_MACHINE_FILES[0]), text);
 }
 
+/** The VM engines as the doctor reads them from this (simulated) evidence. */
+const vmEngines = (ev: Evidence) =>
+  analyzeVmEngines(ev, { platform: ev.host.platform, home: ev.host.home, uid: ev.host.uid, env: ev.env });
+
 /** docker info as it reads after the VM's dockerd started with these proxies. */
 export function withInfoProxies(ev: Evidence, p: { http?: string; https?: string; no?: string }): Evidence {
   const info = findCommand(ev, CMD.dockerInfo);
@@ -47,12 +51,7 @@ export function withInfoProxies(ev: Evidence, p: { http?: string; https?: string
  * process's environment and writes it to /etc/environment, where the docker template's dockerd takes it.
  */
 export function startLima(ev: Evidence): Evidence {
-  const lima = analyzeVmEngines(ev, {
-    platform: ev.host.platform,
-    home: ev.host.home,
-    uid: ev.host.uid,
-    env: ev.env,
-  }).lima;
+  const lima = vmEngines(ev).lima;
   if (!lima) return ev;
   const env = limaVmEnv({ defaults: lima.defaults, override: lima.override, process: ev.env });
   return withInfoProxies(ev, { http: env.HTTP_PROXY, https: env.HTTPS_PROXY, no: env.NO_PROXY });
@@ -63,12 +62,7 @@ export function startLima(ev: Evidence): Evidence {
  * boot script buildproxy adds there exports the same variables for dockerd.
  */
 export function startRancher(ev: Evidence): Evidence {
-  const rd = analyzeVmEngines(ev, {
-    platform: ev.host.platform,
-    home: ev.host.home,
-    uid: ev.host.uid,
-    env: ev.env,
-  }).rancher;
+  const rd = vmEngines(ev).rancher;
   if (!rd?.limaOverride) return ev;
   // Rancher Desktop starts limactl itself: the shell's variables do not reach it
   const env = limaVmEnv({ defaults: null, override: rd.limaOverride, process: {} });
@@ -77,12 +71,7 @@ export function startRancher(ev: Evidence): Evidence {
 
 /** `colima restart`: daemon.json `proxies` from colima.yaml env; colima ≥ 0.7.6 rewrites loopback to the gateway. */
 export function restartColima(ev: Evidence): Evidence {
-  const c = analyzeVmEngines(ev, {
-    platform: ev.host.platform,
-    home: ev.host.home,
-    uid: ev.host.uid,
-    env: ev.env,
-  }).colima;
+  const c = vmEngines(ev).colima;
   if (!c?.yaml) return ev;
   const pick = (n: string) =>
     c.yaml!.env.find((v) => v.name === n)?.value ??
