@@ -68,8 +68,8 @@ export const PLAN_TEXT_ZH_CN: Record<string, string> = {
     '在 Docker Desktop 中：`Settings > Resources > Proxies`',
   'Docker Desktop gives its engine the new proxy only when it restarts ("Apply & restart" does it too; the command needs Desktop 4.37+)':
     'Docker Desktop 只在重启时把新代理交给它的引擎（`Apply & restart` 也会重启它；这条命令需要 Desktop 4.37 或更高版本）',
-  'Docker Desktop reads settings-store.json when it starts, and only then gives its engine the proxy (Desktop 4.37+; or open Docker Desktop)':
-    'Docker Desktop 在启动时读取 `settings-store.json`，之后才把代理交给它的引擎（需要 Desktop 4.37 或更高版本；也可以直接打开 Docker Desktop）',
+  'Docker Desktop reads its settings when it starts, and only then gives its engine the proxy (Desktop 4.37+; or open Docker Desktop)':
+    'Docker Desktop 在启动时读取它的设置，之后才把代理交给它的引擎（需要 Desktop 4.37 或更高版本；也可以直接打开 Docker Desktop）',
   "mirrored networking: the distro shares Windows' 127.0.0.1, so its dockerd reaches the Windows proxy there":
     '镜像（mirrored）网络：发行版与 Windows 共用 127.0.0.1，因此其中的 dockerd 能在那里访问 Windows 上的代理',
   'Restart WSL from Windows (PowerShell): it stops every distro, this one too':

@@ -1,9 +1,9 @@
 // Docker Desktop's restart in the plan and its check. Desktop's engine takes a new proxy only when Desktop restarts,
 // as dockerd takes a drop-in only when it restarts: a desktop-settings plan carries `docker desktop restart` (or
-// `start`, when it edited the stopped Desktop's settings-store.json), which apply's declarations admit, and the
-// check counts desktop-loopback-proxy as resolved after the commands, never once written. WSL's mirrored networking
-// with autoProxy on keeps handing the Windows loopback proxy to Desktop's VM, so there the finding stays open
-// unless the plan also sets autoProxy=false.
+// `start`, when Desktop is stopped and the plan edits its settings-store.json), which apply's declarations admit,
+// and the check counts desktop-loopback-proxy as resolved after the commands, never once written. WSL's mirrored
+// networking with autoProxy on keeps handing the Windows loopback proxy to Desktop's VM, so there the finding stays
+// open unless the plan also sets autoProxy=false.
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze/state.js';
 import { HOME } from '../../src/machines/fixtures.js';
@@ -69,6 +69,10 @@ describe('desktop-settings: the restart is a command, and the check applies the 
       expect.objectContaining({ argv: ['docker', 'desktop', 'start'], disruptive: false }),
     ]);
     expect(checkPlan(p, { homes: [HOME], dockerConfigs: [`${HOME}/.docker`], sudoUser: null })).toEqual([]);
+    // its settings not captured: the steps in the window, and still a start, never a restart of a stopped Desktop
+    const unread = plan({ ...stopped, files: {} }, ['desktop-settings']);
+    expect(unread.changes).toEqual([]);
+    expect(unread.commands.map((c) => c.argv.join(' '))).toEqual(['docker desktop start']);
   });
 
   it('WSL mirrored with autoProxy on: Desktop’s settings alone leave the finding open; with autoProxy=false it resolves after the commands', () => {

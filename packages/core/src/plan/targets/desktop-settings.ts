@@ -96,20 +96,21 @@ function desktopSettings(ctx: PlanContext, target: Target): TargetResult {
       }),
     );
   }
-  const edited = changes.some((c) => c !== null);
-  const restart: PlanCommand = edited
+  // running: the steps, then a restart (even when the settings already match: an engine still on the old proxy
+  // needs it); stopped: the file (or, unread, the steps) and a start
+  const restart: PlanCommand = running
     ? {
-        argv: ['docker', 'desktop', 'start'],
-        why: 'Docker Desktop reads settings-store.json when it starts, and only then gives its engine the proxy (Desktop 4.37+; or open Docker Desktop)',
-        needsRoot: false,
-        disruptive: false,
-        target,
-      }
-    : {
         argv: ['docker', 'desktop', 'restart'],
         why: 'Docker Desktop gives its engine the new proxy only when it restarts ("Apply & restart" does it too; the command needs Desktop 4.37+)',
         needsRoot: false,
         disruptive: true,
+        target,
+      }
+    : {
+        argv: ['docker', 'desktop', 'start'],
+        why: 'Docker Desktop reads its settings when it starts, and only then gives its engine the proxy (Desktop 4.37+; or open Docker Desktop)',
+        needsRoot: false,
+        disruptive: false,
         target,
       };
   return ok(changes, [restart], [steps]);
