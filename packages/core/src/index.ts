@@ -108,12 +108,13 @@ export {
 } from './report.js';
 export { type Route, type RouteActor, routeUrl } from './route.js';
 export { type ExampleTitlesZhCn, RULE_EXAMPLE_TITLES_ZH_CN } from './rules/example-titles-zh-cn.js';
+export { examplesOf, RULE_EXAMPLES } from './rules/examples.js';
 export { closestRules, findRule, RULES } from './rules/index.js';
 export { describeMachine, ruleMarkdown, type Snippet } from './rules/markdown.js';
 export { MEASURED_RULES } from './rules/network.js';
 export { RULE_TEXTS } from './rules/texts.js';
 export { RULE_TEXTS_ZH_CN, type RuleTextTranslation } from './rules/texts-zh-cn.js';
-export type { Finding, Rule, RuleExample, RuleText, Severity } from './rules/types.js';
+export type { Finding, Rule, RuleExample, RuleExamples, RuleText, Severity } from './rules/types.js';
 export { type SanitizeCounter, type SanitizeOptions, safeForTerminal } from './terminal.js';
 export {
   CAUSE_TITLES_ZH_CN,

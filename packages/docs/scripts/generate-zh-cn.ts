@@ -4,9 +4,11 @@
 import {
   CAUSE_TITLES_ZH_CN,
   describeMachine,
+  examplesOf,
   RULE_EXAMPLE_TITLES_ZH_CN,
   RULE_TEXTS_ZH_CN,
   RULES,
+  type RuleExample,
   signatures,
 } from '@buildproxy/core';
 import type { MachineSpec } from '@buildproxy/core/testing';
@@ -33,7 +35,7 @@ function rulePageZh(id: string): string {
   const titles = RULE_EXAMPLE_TITLES_ZH_CN[id]!;
   // Labels are the shell, a file's path, the Dockerfile or "machine" (the facts that are not files).
   const label = (l: string) => (l === 'machine' ? '机器' : l);
-  const example = (kind: string, ex: (typeof r.examples)['bad'], title: string) =>
+  const example = (kind: string, ex: RuleExample, title: string) =>
     `### ${kind}：${title}\n\n${describeMachine(ex.machine as MachineSpec, ex.profile)
       .map((s) => `${label(s.label)}:\n\n\`\`\`${s.language}\n${s.text}\n\`\`\``)
       .join('\n\n')}`;
@@ -55,9 +57,9 @@ ${t.fix}
 
 示例机器上的文件与 \`buildproxy explain\` 打印的完全相同。
 
-${example('触发', r.examples.bad, titles.bad)}
+${example('触发', examplesOf(r).bad, titles.bad)}
 
-${example('不触发', r.examples.good, titles.good)}
+${example('不触发', examplesOf(r).good, titles.good)}
 
 ## 参考资料
 

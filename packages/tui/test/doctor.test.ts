@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Evidence, RULES } from '@buildproxy/core';
+import { type Evidence, examplesOf, RULES } from '@buildproxy/core';
 import { fixtures, type MachineSpec, synthesize } from '@buildproxy/core/testing';
 import { describe, expect, it } from 'vitest';
 import { fakeBin, machineFrom, makeMachine, runCli } from './helpers.js';
@@ -151,7 +151,7 @@ describe('--probes auto (Engine API, buildx only when needed) and --probes comma
   const machines: [string, MachineSpec][] = [
     ...Object.entries(fixtures.GOOD_MACHINES),
     ['reference machine', fixtures.REFERENCE_MACHINE],
-    ...RULES.map((r) => [`${r.id} (its bad example)`, r.examples.bad.machine] as [string, MachineSpec]),
+    ...RULES.map((r) => [`${r.id} (its bad example)`, examplesOf(r).bad.machine] as [string, MachineSpec]),
   ];
   it('auto asks the daemon and the plugin directly: no docker CLI process on a plain docker-driver machine', async () => {
     const ev = synthesize(GOOD_DOCKER);

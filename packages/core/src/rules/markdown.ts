@@ -4,6 +4,7 @@ import { profileFlags } from '../analyze/profile-form.js';
 import type { ProfileInput } from '../analyze/types.js';
 import { csvField, shQuote } from '../formats/encode.js';
 import type { MachineSpec } from '../machines/synth.js';
+import { examplesOf } from './examples.js';
 import { RULE_TEXTS } from './texts.js';
 import type { Rule, RuleExample } from './types.js';
 
@@ -106,9 +107,9 @@ Plan targets: ${rule.targets.length ? rule.targets.map((t) => `\`${t}\``).join('
 
 ## Examples
 
-${exampleMarkdown('Triggers', rule.examples.bad)}
+${exampleMarkdown('Triggers', examplesOf(rule).bad)}
 
-${exampleMarkdown('Does not trigger', rule.examples.good)}
+${exampleMarkdown('Does not trigger', examplesOf(rule).good)}
 
 ## References
 

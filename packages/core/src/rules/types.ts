@@ -27,6 +27,12 @@ export interface RuleExample {
   profile?: ProfileInput;
 }
 
+/** A rule's examples (rules/<id>/examples.ts, by id in RULE_EXAMPLES): kept apart from the check. */
+export interface RuleExamples {
+  bad: RuleExample;
+  good: RuleExample;
+}
+
 export interface Reference {
   title: string;
   url: string;
@@ -48,7 +54,6 @@ export interface Rule {
   summary: string;
   /** plan generator targets that resolve it */
   targets: Target[];
-  examples: { bad: RuleExample; good: RuleExample };
   references: Reference[];
   check(state: State, profile: Profile): FindingDraft[];
 }

@@ -194,11 +194,9 @@ describe('effective values and their origins', () => {
 
 describe('a file the doctor may not read', () => {
   it('is reported as unreadable, and no comparison treats it as empty', async () => {
-    const { fileUnreadable } = await import('../../src/rules/file-unreadable/check.js');
+    const { examples } = await import('../../src/rules/file-unreadable/examples.js');
     const { buildReport } = await import('../../src/report.js');
-    const rules = buildReport(synthesize(fileUnreadable.examples.bad.machine)).report.findings.map(
-      (f) => f.rule,
-    );
+    const rules = buildReport(synthesize(examples.bad.machine)).report.findings.map((f) => f.rule);
     expect(rules).toContain('file-unreadable');
     expect(rules).not.toContain('builder-config-stale');
   });

@@ -25,6 +25,7 @@ import { withCommands, withFiles } from '../../src/plan/simulate.js';
 import type { Plan } from '../../src/plan/types.js';
 import { goBypass } from '../../src/proxy/no-proxy-go.js';
 import { diagnose } from '../../src/report.js';
+import { examplesOf } from '../../src/rules/examples.js';
 import { RULES } from '../../src/rules/index.js';
 import { MEASURED_RULES } from '../../src/rules/network.js';
 
@@ -435,7 +436,7 @@ describe('resolution is computed', () => {
   it.each(errorRules.map((r) => [r.id, r] as const))(
     'the default plan for the bad example of %s resolves it',
     (id, r) => {
-      const ex = r.examples.bad;
+      const ex = examplesOf(r).bad;
       const ev = synthesize(ex.machine);
       const input = { proxy: PROXY, ...ex.profile };
       const { plan } = makePlan(ev, input);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CONFIG_JSON, DROP_IN, GOOD_DOCKER, GOOD_MACHINES, variant } from '../../src/machines/fixtures.js';
 import { synthesize } from '../../src/machines/synth.js';
 import { buildReport } from '../../src/report.js';
+import { examplesOf, RULE_EXAMPLES } from '../../src/rules/examples.js';
 import { RULES } from '../../src/rules/index.js';
 import { RULE_TEXTS } from '../../src/rules/texts.js';
 import type { RuleExample } from '../../src/rules/types.js';
@@ -50,6 +51,11 @@ describe('the rule catalogue', () => {
     for (const id of REQUIRED) expect(ids).toContain(id);
   });
 
+  it('every rule has its examples in rules/<id>/examples.ts, and nothing else has', () => {
+    expect(Object.keys(RULE_EXAMPLES).sort()).toEqual(RULES.map((r) => r.id).sort());
+    expect(() => examplesOf({ id: 'no-such-rule' })).toThrow(/no examples for rule no-such-rule/);
+  });
+
   it.each(RULES.map((r) => [r.id, r] as const))('%s has complete metadata', (_id, r) => {
     expect(r.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
     expect(r.summary.length).toBeGreaterThan(20);
@@ -61,13 +67,13 @@ describe('the rule catalogue', () => {
   });
 
   it.each(RULES.map((r) => [r.id, r] as const))('%s: the documented bad example triggers it', (id, r) => {
-    const f = findingsFor(r.examples.bad).filter((x) => x.rule === id);
+    const f = findingsFor(examplesOf(r).bad).filter((x) => x.rule === id);
     expect(f.length).toBeGreaterThan(0);
     for (const x of f) expect(x.message.length).toBeGreaterThan(10);
   });
 
   it.each(RULES.map((r) => [r.id, r] as const))('%s: the documented good example does not', (id, r) => {
-    expect(findingsFor(r.examples.good).filter((x) => x.rule === id)).toEqual([]);
+    expect(findingsFor(examplesOf(r).good).filter((x) => x.rule === id)).toEqual([]);
   });
 });
 

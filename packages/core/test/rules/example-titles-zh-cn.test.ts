@@ -2,6 +2,7 @@
 // rule added without them would show an English heading on a Chinese page.
 import { describe, expect, it } from 'vitest';
 import { RULE_EXAMPLE_TITLES_ZH_CN } from '../../src/rules/example-titles-zh-cn.js';
+import { examplesOf } from '../../src/rules/examples.js';
 import { RULES } from '../../src/rules/index.js';
 
 describe('zh-CN example titles', () => {
@@ -14,8 +15,8 @@ describe('zh-CN example titles', () => {
     (id, r) => {
       const t = RULE_EXAMPLE_TITLES_ZH_CN[id]!;
       for (const [zh, en] of [
-        [t.bad, r.examples.bad.title],
-        [t.good, r.examples.good.title],
+        [t.bad, examplesOf(r).bad.title],
+        [t.good, examplesOf(r).good.title],
       ] as const) {
         expect(zh, id).toMatch(/[\u4e00-\u9fff]/);
         // Versions, ports and issue numbers of the English title are kept (a translation must not change the machine).

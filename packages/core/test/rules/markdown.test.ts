@@ -2,6 +2,7 @@
 // way buildx parses it, and no fixture home is printed as if it were the reader's.
 import { describe, expect, it } from 'vitest';
 import { parseCsvLine } from '../../src/formats/encode.js';
+import { examplesOf } from '../../src/rules/examples.js';
 import { RULES } from '../../src/rules/index.js';
 import { describeMachine, ruleMarkdown } from '../../src/rules/markdown.js';
 
@@ -14,7 +15,7 @@ function shWords(line: string): string[] {
 }
 
 describe('rule examples', () => {
-  const all = RULES.flatMap((r) => [r.examples.bad, r.examples.good].map((e) => [r.id, e] as const));
+  const all = RULES.flatMap((r) => [examplesOf(r).bad, examplesOf(r).good].map((e) => [r.id, e] as const));
 
   it.each(all)('%s: every --driver-opt is one CSV field as buildx reads it', (_id, ex) => {
     const machine = describeMachine(ex.machine, ex.profile).find((s) => s.label === 'machine')!.text;

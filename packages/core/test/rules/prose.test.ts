@@ -1,5 +1,5 @@
 // The prose `buildproxy explain` and the docs pages print names plan targets: every name must be a real target,
-// and the prose registry must cover exactly the rule registry (one folder per rule holds both halves).
+// and the prose registry must cover exactly the rule registry (one folder per rule holds its check, examples and prose).
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -60,6 +60,7 @@ describe('rule prose', () => {
     const dir = join(import.meta.dirname, '../../src/rules');
     const folders = readdirSync(dir).filter((f) => statSync(join(dir, f)).isDirectory());
     expect(folders.sort()).toEqual([...RULE_IDS].sort());
-    for (const id of folders) expect(readdirSync(join(dir, id)).sort()).toEqual(['check.ts', 'text.ts']);
+    for (const id of folders)
+      expect(readdirSync(join(dir, id)).sort()).toEqual(['check.ts', 'examples.ts', 'text.ts']);
   });
 });

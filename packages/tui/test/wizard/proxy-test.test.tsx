@@ -4,6 +4,7 @@
 import {
   analyze,
   buildReport,
+  examplesOf,
   findRule,
   makePlan,
   type NetworkEvidence,
@@ -97,7 +98,7 @@ describe('the machine’s proxy as the default answer', () => {
 });
 
 // a machine whose proxy port nothing listens on: the network results of proxy-unreachable's own bad example
-const UNREACHABLE = synthesize(findRule('proxy-unreachable')!.examples.bad.machine).network!;
+const UNREACHABLE = synthesize(examplesOf(findRule('proxy-unreachable')!).bad.machine).network!;
 const bad = fixtures.variant(fixtures.GOOD_DOCKER, { removeFiles: [fixtures.DROP_IN] });
 
 function effectsWith(captureNetwork: Effects['captureNetwork'], calls: string[] = []): Effects {
@@ -166,7 +167,7 @@ describe('the proxy test after the network step', () => {
   });
 
   it('a healthy proxy: no network problem found', async () => {
-    const good = synthesize(findRule('proxy-unreachable')!.examples.good.machine).network!;
+    const good = synthesize(examplesOf(findRule('proxy-unreachable')!).good.machine).network!;
     const { lastFrame, stdin } = render(
       <App effects={effectsWith(async () => good)} color={false} canWriteHere planFile="/p" outDir="/o" />,
     );

@@ -1,4 +1,3 @@
-import { CONFIG_JSON, DROP_IN, GOOD_DOCKER, variant } from '../../machines/fixtures.js';
 import type { Rule } from '../types.js';
 import { EVERY_LAYER, shown } from '../util.js';
 
@@ -10,17 +9,6 @@ export const allProxyOnly: Rule = {
   summary:
     'dockerd, buildkitd and buildx never read ALL_PROXY, and buildx does not pass config.json allProxy to RUN steps.',
   targets: EVERY_LAYER,
-  examples: {
-    bad: {
-      title: 'A SOCKS proxy in ALL_PROXY only',
-      machine: variant(GOOD_DOCKER, {
-        removeFiles: [CONFIG_JSON],
-        env: { ALL_PROXY: 'socks5://127.0.0.1:1080' },
-        files: { [DROP_IN]: '[Service]\nEnvironment="ALL_PROXY=socks5://proxy.corp.example:1080"\n' },
-      }),
-    },
-    good: { title: 'HTTPS_PROXY set', machine: GOOD_DOCKER },
-  },
   references: [
     {
       title: 'docker/desktop-linux#60: apk rejects socks5 proxy',

@@ -1,4 +1,3 @@
-import { DROP_IN, GOOD_DOCKER, variant } from '../../machines/fixtures.js';
 import type { Rule } from '../types.js';
 import {
   builderEvidence,
@@ -19,13 +18,6 @@ export const buildArgsOnly: Rule = {
   summary:
     'Proxy build args (or ~/.docker/config.json proxies) configure RUN steps, but FROM, # syntax and push are fetched by the builder, which has no proxy.',
   targets: ['docker-systemd', 'docker-daemon-json', 'buildx-docker-container', 'buildkitd-systemd'],
-  examples: {
-    bad: {
-      title: 'config.json proxies, but no drop-in for dockerd',
-      machine: variant(GOOD_DOCKER, { removeFiles: [DROP_IN] }),
-    },
-    good: { title: 'Both the builder and RUN steps have the proxy', machine: GOOD_DOCKER },
-  },
   references: [
     {
       title: 'moby/buildkit#5617: build-arg proxy not used for FROM',

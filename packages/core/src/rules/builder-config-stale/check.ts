@@ -1,5 +1,4 @@
 import { canonicalName } from '../../analyze/layers.js';
-import { GOOD_DOCKER, variant } from '../../machines/fixtures.js';
 import type { FindingDraft, Rule } from '../types.js';
 import { shown } from '../util.js';
 
@@ -49,13 +48,6 @@ export const builderConfigStale: Rule = {
   summary:
     'The files say one thing and the running daemon or builder another: systemd was not reloaded, dockerd not restarted, or the builder not recreated.',
   targets: ['docker-systemd', 'docker-systemd-rootless', 'buildx-docker-container'],
-  examples: {
-    bad: {
-      title: 'A new drop-in, but no daemon-reload',
-      machine: variant(GOOD_DOCKER, { docker: { engine: '26.1.5', loadedEnv: {} } }),
-    },
-    good: { title: 'Files, systemd and dockerd agree', machine: GOOD_DOCKER },
-  },
   references: [
     {
       title: 'Docker docs: Daemon proxy configuration (systemd)',

@@ -1,4 +1,3 @@
-import { containerBuilder, GOOD_CONTAINER, GOOD_DOCKER, shellEnv, variant } from '../../machines/fixtures.js';
 import type { Rule } from '../types.js';
 import {
   builderEvidence,
@@ -17,16 +16,6 @@ export const builderNotInherited: Rule = {
   summary:
     'dockerd has a proxy, so docker pull works, but the buildx_buildkit container was created without one and buildx build fails.',
   targets: ['buildx-docker-container'],
-  examples: {
-    bad: {
-      title: 'A builder created before the proxy was configured',
-      machine: variant(GOOD_DOCKER, {
-        env: { ...shellEnv(), BUILDX_BUILDER: 'ci' },
-        docker: { engine: '26.1.5', builders: [containerBuilder('ci', null)], current: 'ci' },
-      }),
-    },
-    good: { title: 'The builder was created with env.* driver options', machine: GOOD_CONTAINER },
-  },
   references: [
     {
       title: 'docker/buildx#2059: builder does not use daemon proxy',

@@ -1,4 +1,3 @@
-import { CONFIG_JSON, DROP_IN, GOOD_DOCKER, variant } from '../../machines/fixtures.js';
 import type { Rule } from '../types.js';
 import {
   builderEvidence,
@@ -29,13 +28,6 @@ export const builderProxyMissing: Rule = {
     'buildkitd-systemd',
     'kubernetes',
   ],
-  examples: {
-    bad: {
-      title: 'The shell has the proxy; dockerd has none',
-      machine: variant(GOOD_DOCKER, { removeFiles: [DROP_IN, CONFIG_JSON] }),
-    },
-    good: { title: 'A drop-in gives dockerd the proxy', machine: GOOD_DOCKER },
-  },
   references: [
     { title: 'Docker docs: Daemon proxy configuration', url: 'https://docs.docker.com/engine/daemon/proxy/' },
     {

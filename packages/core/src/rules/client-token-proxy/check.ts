@@ -1,4 +1,3 @@
-import { GOOD_DOCKER, NO_PROXY, variant } from '../../machines/fixtures.js';
 import type { Rule } from '../types.js';
 import { intendedProxy, shown } from '../util.js';
 
@@ -10,14 +9,6 @@ export const clientTokenProxy: Rule = {
   summary:
     'buildx fetches registry auth tokens from your shell, not from the daemon: without HTTPS_PROXY in the shell, FROM fails at `failed to fetch oauth token`.',
   targets: ['client-shell'],
-  examples: {
-    bad: {
-      title: 'dockerd has the proxy, the shell does not',
-      machine: variant(GOOD_DOCKER, { env: {} }),
-      profile: { proxy: 'http://proxy.corp.example:3128', noProxy: NO_PROXY },
-    },
-    good: { title: 'The shell exports the proxy', machine: GOOD_DOCKER },
-  },
   references: [
     {
       title: 'moby/buildkit#5839: client-side token fetch ignores builder proxy',

@@ -1,20 +1,6 @@
-import { colimaMachine, colimaYaml } from '../../machines/engines.js';
-import { HOME } from '../../machines/fixtures.js';
-import type { MachineSpec } from '../../machines/synth.js';
 import { proxyOnLoopback } from '../../proxy/url.js';
 import type { Rule } from '../types.js';
 import { shown } from '../util.js';
-
-const LOCAL = 'http://127.0.0.1:9000';
-const GATEWAY = 'http://192.168.5.2:9000';
-const machine = (version: string, daemonJsonProxy: string): MachineSpec => ({
-  home: HOME.replace('/home/', '/Users/'),
-  platform: 'darwin',
-  env: { HTTP_PROXY: LOCAL, HTTPS_PROXY: LOCAL },
-  docker: { engine: '27.1.1', systemd: false, buildx: false },
-  files: { [`${HOME.replace('/home/', '/Users/')}/.colima/default/colima.yaml`]: colimaYaml() },
-  commands: colimaMachine({ version, daemonJsonProxy, vmEnvProxy: GATEWAY }),
-});
 
 export const colimaLoopbackProxy: Rule = {
   id: 'colima-loopback-proxy',
@@ -24,13 +10,6 @@ export const colimaLoopbackProxy: Rule = {
   summary:
     'dockerd in the Colima VM uses the proxies of its daemon.json; colima up to 0.7.5 copied a loopback proxy there verbatim, while the VM environment got the host gateway. In the VM, 127.0.0.1 is the VM.',
   targets: ['colima-yaml'],
-  examples: {
-    bad: {
-      title: 'colima 0.7.5 and a proxy on 127.0.0.1:9000 (abiosoft/colima#1144)',
-      machine: machine('0.7.5', LOCAL),
-    },
-    good: { title: 'colima 0.8.1 rewrote it to the host gateway', machine: machine('0.8.1', GATEWAY) },
-  },
   references: [
     {
       title: 'abiosoft/colima#1144: no gateway address for proxy variables in daemon.json',

@@ -1,4 +1,3 @@
-import { GOOD_DOCKER, variant } from '../../machines/fixtures.js';
 import type { Rule } from '../types.js';
 
 export const configFileInvalid: Rule = {
@@ -9,20 +8,6 @@ export const configFileInvalid: Rule = {
   summary:
     'daemon.json, config.json or buildkitd.toml is malformed: dockerd refuses to start, the CLI ignores the file, buildkitd exits.',
   targets: [],
-  examples: {
-    bad: {
-      title: 'A trailing comma in daemon.json',
-      machine: variant(GOOD_DOCKER, {
-        files: { '/etc/docker/daemon.json': '{\n  "log-level": "info",\n}\n' },
-      }),
-    },
-    good: {
-      title: 'Valid JSON',
-      machine: variant(GOOD_DOCKER, {
-        files: { '/etc/docker/daemon.json': '{\n  "log-level": "info"\n}\n' },
-      }),
-    },
-  },
   references: [
     {
       title: 'Docker docs: daemon configuration file',

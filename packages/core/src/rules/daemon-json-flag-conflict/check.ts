@@ -1,4 +1,3 @@
-import { GOOD_DAEMON_JSON, PROXY, variant } from '../../machines/fixtures.js';
 import type { Rule } from '../types.js';
 
 export const daemonJsonFlagConflict: Rule = {
@@ -8,19 +7,6 @@ export const daemonJsonFlagConflict: Rule = {
   actor: 'runtime',
   summary: 'The same proxy key as a dockerd flag and in daemon.json stops dockerd from starting.',
   targets: ['docker-daemon-json', 'docker-systemd'],
-  examples: {
-    bad: {
-      title: 'ExecStart has --http-proxy and daemon.json has http-proxy',
-      machine: variant(GOOD_DAEMON_JSON, {
-        docker: {
-          engine: '26.1.5',
-          daemon: 'down',
-          execStart: ['/usr/bin/dockerd', '-H', 'fd://', `--http-proxy=${PROXY}`],
-        },
-      }),
-    },
-    good: { title: 'Only daemon.json', machine: GOOD_DAEMON_JSON },
-  },
   references: [
     {
       title: 'Docker docs: dockerd configuration file',

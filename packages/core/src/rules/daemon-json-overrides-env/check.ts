@@ -1,5 +1,4 @@
 import { canonicalName } from '../../analyze/layers.js';
-import { DROP_IN, dropIn, GOOD_DAEMON_JSON, variant } from '../../machines/fixtures.js';
 import type { Rule } from '../types.js';
 import { shown } from '../util.js';
 
@@ -11,15 +10,6 @@ export const daemonJsonOverridesEnv: Rule = {
   summary:
     'daemon.json proxies and the systemd environment disagree; dockerd silently uses daemon.json, so edits to the drop-in seem ignored.',
   targets: ['docker-systemd', 'docker-daemon-json'],
-  examples: {
-    bad: {
-      title: 'Both set, with different proxies',
-      machine: variant(GOOD_DAEMON_JSON, {
-        files: { [DROP_IN]: dropIn('http://old-proxy.corp.example:8080') },
-      }),
-    },
-    good: { title: 'Only daemon.json sets the proxy', machine: GOOD_DAEMON_JSON },
-  },
   references: [
     { title: 'Docker docs: Daemon proxy configuration', url: 'https://docs.docker.com/engine/daemon/proxy/' },
   ],

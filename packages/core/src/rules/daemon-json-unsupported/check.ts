@@ -1,4 +1,3 @@
-import { GOOD_DAEMON_JSON, variant } from '../../machines/fixtures.js';
 import type { Rule } from '../types.js';
 
 export const daemonJsonUnsupported: Rule = {
@@ -8,13 +7,6 @@ export const daemonJsonUnsupported: Rule = {
   actor: 'runtime',
   summary: 'This Engine predates the daemon.json "proxies" section: dockerd refuses to start with it.',
   targets: ['docker-systemd'],
-  examples: {
-    bad: {
-      title: 'Debian 12 docker.io (20.10) with daemon.json proxies',
-      machine: variant(GOOD_DAEMON_JSON, { docker: { engine: '20.10.24+dfsg1', daemon: 'down' } }),
-    },
-    good: { title: 'Engine 26 reads daemon.json proxies', machine: GOOD_DAEMON_JSON },
-  },
   references: [
     {
       title: 'moby/moby#42835: proxy configuration in daemon.json',

@@ -1,4 +1,3 @@
-import { GOOD_DOCKER, variant } from '../../machines/fixtures.js';
 import type { Rule } from '../types.js';
 
 export const daemonUnreachable: Rule = {
@@ -9,13 +8,6 @@ export const daemonUnreachable: Rule = {
   summary:
     'The docker CLI could not reach dockerd, so what the daemon and its builders really use cannot be checked; findings rest on the configuration files alone.',
   targets: [],
-  examples: {
-    bad: {
-      title: 'dockerd is stopped',
-      machine: variant(GOOD_DOCKER, { docker: { engine: '26.1.5', daemon: 'down' } }),
-    },
-    good: { title: 'dockerd answers', machine: GOOD_DOCKER },
-  },
   references: [
     {
       title: 'Docker docs: Troubleshooting the Docker daemon',

@@ -1,7 +1,4 @@
-import { HOME, NO_PROXY, PROXY, shellEnv } from '../../machines/fixtures.js';
 import type { Rule } from '../types.js';
-
-const desktopDaemonJson = `${JSON.stringify({ proxies: { 'http-proxy': PROXY, 'https-proxy': PROXY, 'no-proxy': NO_PROXY } }, null, 2)}\n`;
 
 export const desktopIgnoresDaemonJson: Rule = {
   id: 'desktop-ignores-daemon-json',
@@ -11,33 +8,6 @@ export const desktopIgnoresDaemonJson: Rule = {
   summary:
     'Docker Desktop takes its proxy from Settings > Resources > Proxies; the proxies section of daemon.json has no effect.',
   targets: ['client-shell'],
-  examples: {
-    bad: {
-      title: 'daemon.json proxies on Docker Desktop',
-      machine: {
-        home: HOME,
-        env: shellEnv(),
-        files: { [`${HOME}/.docker/daemon.json`]: desktopDaemonJson },
-        docker: { engine: '27.4.0', desktop: true, systemd: false },
-      },
-    },
-    good: {
-      title: 'Proxy set in Docker Desktop settings',
-      machine: {
-        home: HOME,
-        env: shellEnv(),
-        docker: {
-          engine: '27.4.0',
-          desktop: true,
-          systemd: false,
-          processEnv: {
-            HTTP_PROXY: 'http://http.docker.internal:3128',
-            HTTPS_PROXY: 'http://http.docker.internal:3128',
-          },
-        },
-      },
-    },
-  },
   references: [
     {
       title: 'Docker docs: Daemon proxy configuration (Desktop note)',

@@ -1,8 +1,4 @@
-import { HOME } from '../../machines/fixtures.js';
 import type { Rule } from '../types.js';
-
-const STORE = `${HOME}/.docker/desktop/settings-store.json`;
-const systemMode = `${JSON.stringify({ ProxyHTTPMode: 'system', OverrideProxyHTTP: '', OverrideProxyHTTPS: '' }, null, 2)}\n`;
 
 export const desktopLoopbackProxy: Rule = {
   id: 'desktop-loopback-proxy',
@@ -12,34 +8,6 @@ export const desktopLoopbackProxy: Rule = {
   summary:
     "docker info shows a 127.0.0.1 proxy: the engine runs in Desktop's VM, where 127.0.0.1 is the VM itself, so every pull fails with proxyconnect … connection refused.",
   targets: ['desktop-settings', 'wslconfig'],
-  examples: {
-    bad: {
-      title: 'A Windows system proxy on 127.0.0.1:10809 imported into the VM',
-      machine: {
-        home: HOME,
-        files: { [STORE]: systemMode },
-        docker: {
-          engine: '28.1.1',
-          desktop: true,
-          systemd: false,
-          processEnv: { HTTP_PROXY: 'http://127.0.0.1:10809', HTTPS_PROXY: 'http://127.0.0.1:10809' },
-        },
-      },
-    },
-    good: {
-      title: "Desktop's internal proxy in docker info",
-      machine: {
-        home: HOME,
-        files: { [STORE]: systemMode },
-        docker: {
-          engine: '28.1.1',
-          desktop: true,
-          systemd: false,
-          processEnv: { HTTP_PROXY: 'http.docker.internal:3128', HTTPS_PROXY: 'http.docker.internal:3128' },
-        },
-      },
-    },
-  },
   references: [
     {
       title: 'docker/for-win#14818: Desktop picks up the system proxy (127.0.0.1:10809) even when cleared',

@@ -1,4 +1,3 @@
-import { containerBuilder, GOOD_CONTAINER, GOOD_DOCKER, variant } from '../../machines/fixtures.js';
 import type { Rule } from '../types.js';
 import { builderLabel, builderMissingProxy, intendedProxy } from '../util.js';
 
@@ -10,15 +9,6 @@ export const dockerBuildVsBuildxBuild: Rule = {
   summary:
     'One command works and the other fails: docker build uses the default builder, docker buildx build the one chosen with docker buildx use.',
   targets: ['docker-systemd', 'buildx-docker-container', 'client-shell'],
-  examples: {
-    bad: {
-      title: 'buildx use picked a builder without a proxy',
-      machine: variant(GOOD_DOCKER, {
-        docker: { engine: '26.1.5', builders: [containerBuilder('fast', null)], current: 'fast' },
-      }),
-    },
-    good: { title: 'BUILDX_BUILDER makes both commands use the proxied builder', machine: GOOD_CONTAINER },
-  },
   references: [
     {
       title: 'docker/docs#21641: docker build vs buildx build builder selection',

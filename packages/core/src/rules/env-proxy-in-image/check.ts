@@ -1,4 +1,3 @@
-import { DOCKERFILE, GOOD_DOCKER, variant } from '../../machines/fixtures.js';
 import type { Rule } from '../types.js';
 
 export const envProxyInImage: Rule = {
@@ -9,18 +8,6 @@ export const envProxyInImage: Rule = {
   summary:
     'ENV HTTP_PROXY stores the proxy (and any password) in the image, where it breaks containers outside your network.',
   targets: ['docker-cli-config', 'build-command'],
-  examples: {
-    bad: {
-      title: 'ENV http_proxy in the Dockerfile',
-      machine: variant(GOOD_DOCKER, {
-        dockerfile: `FROM alpine:3.20\nENV http_proxy=http://proxy.corp.example:3128\nRUN apk add --no-cache curl\n`,
-      }),
-    },
-    good: {
-      title: 'No ENV; config.json supplies build args',
-      machine: variant(GOOD_DOCKER, { dockerfile: DOCKERFILE }),
-    },
-  },
   references: [
     {
       title: 'Docker docs: proxy as environment variable for builds',

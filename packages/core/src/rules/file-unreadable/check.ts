@@ -1,15 +1,4 @@
-import { DROP_IN, dropIn, GOOD_DOCKER, variant } from '../../machines/fixtures.js';
 import type { Rule } from '../types.js';
-
-const ENV_FILE = DROP_IN.replace('.conf', '.env');
-const withEnvFile = variant(GOOD_DOCKER, {
-  files: {
-    [DROP_IN]: '[Service]\nEnvironmentFile=/etc/systemd/system/docker.service.d/http-proxy.env\n',
-    [ENV_FILE]: dropIn()
-      .replace(/Environment="|"/g, '')
-      .replace('[Service]\n', ''),
-  },
-});
 
 export const fileUnreadable: Rule = {
   id: 'file-unreadable',
@@ -19,13 +8,6 @@ export const fileUnreadable: Rule = {
   summary:
     'A file that configures the proxy exists but this user may not read it, so its settings are missing from the report.',
   targets: [],
-  examples: {
-    bad: {
-      title: 'The credentials file is 0600 and the doctor runs as a user',
-      machine: { ...withEnvFile, unreadable: [ENV_FILE] },
-    },
-    good: { title: 'Run as root', machine: withEnvFile },
-  },
   references: [
     {
       title: 'systemd.exec(5): EnvironmentFile=',

@@ -1,9 +1,6 @@
 import { compareVersions, formatVersion, parseVersion } from '../../formats/version.js';
-import { GOOD_DOCKER, variant } from '../../machines/fixtures.js';
 import type { Rule } from '../types.js';
 import { intendedProxy, usedBuilders } from '../util.js';
-
-const GIT_DOCKERFILE = 'FROM alpine:3.20\nADD https://github.com/moby/buildkit.git#v0.17.0 /src\n';
 
 export const gitContextProxy: Rule = {
   id: 'git-context-proxy',
@@ -13,22 +10,6 @@ export const gitContextProxy: Rule = {
   summary:
     "Before BuildKit 0.19 (Docker Engine 28) the git process that fetches ADD <git> sources and git build contexts did not get the builder's proxy.",
   targets: ['buildx-docker-container'],
-  examples: {
-    bad: {
-      title: 'ADD from git on Engine 26 (BuildKit 0.13)',
-      machine: variant(GOOD_DOCKER, {
-        dockerfile: GIT_DOCKERFILE,
-        docker: { engine: '26.1.5', buildkitVersion: 'v0.13.2' },
-      }),
-    },
-    good: {
-      title: 'Engine 28 (BuildKit 0.20)',
-      machine: variant(GOOD_DOCKER, {
-        dockerfile: GIT_DOCKERFILE,
-        docker: { engine: '28.0.1', buildkitVersion: 'v0.20.0' },
-      }),
-    },
-  },
   references: [
     { title: 'moby/buildkit#5613: pass proxy env to git', url: 'https://github.com/moby/buildkit/pull/5613' },
     {

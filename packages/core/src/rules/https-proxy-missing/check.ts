@@ -1,17 +1,6 @@
 import { ACTORS } from '../../analyze/types.js';
-import {
-  CONFIG_JSON,
-  configJson,
-  DROP_IN,
-  GOOD_DOCKER,
-  NO_PROXY,
-  PROXY,
-  variant,
-} from '../../machines/fixtures.js';
 import type { FindingDraft, Rule } from '../types.js';
 import { EVERY_LAYER, shown } from '../util.js';
-
-const httpOnlyDropIn = `[Service]\nEnvironment="HTTP_PROXY=${PROXY}"\nEnvironment="NO_PROXY=${NO_PROXY}"\n`;
 
 export const httpsProxyMissing: Rule = {
   id: 'https-proxy-missing',
@@ -21,13 +10,6 @@ export const httpsProxyMissing: Rule = {
   summary:
     'Go uses HTTPS_PROXY, and only HTTPS_PROXY, for https:// requests; with HTTP_PROXY alone every registry request goes direct.',
   targets: EVERY_LAYER,
-  examples: {
-    bad: {
-      title: 'Only HTTP_PROXY in the drop-in',
-      machine: variant(GOOD_DOCKER, { files: { [DROP_IN]: httpOnlyDropIn, [CONFIG_JSON]: configJson() } }),
-    },
-    good: { title: 'Both variables', machine: GOOD_DOCKER },
-  },
   references: [
     {
       title: 'docker/for-linux#1290: 20.10.8 no longer uses HTTP_PROXY for https',

@@ -1,11 +1,8 @@
 import type { Actor } from '../../analyze/types.js';
-import { DROP_IN, dropIn, GOOD_DOCKER, PROXY, shellEnv, variant } from '../../machines/fixtures.js';
 import { parseProxyUrl } from '../../proxy/url.js';
 import { distinctValues } from '../layer-values.js';
 import type { Rule } from '../types.js';
 import { EVERY_LAYER, shown } from '../util.js';
-
-const TLS_PROXY = PROXY.replace('http://', 'https://');
 
 export const httpsProxyScheme: Rule = {
   id: 'https-proxy-scheme',
@@ -15,13 +12,6 @@ export const httpsProxyScheme: Rule = {
   summary:
     'An https:// proxy URL makes Go speak TLS to the proxy itself; most corporate proxies speak plain HTTP, even for HTTPS_PROXY.',
   targets: EVERY_LAYER,
-  examples: {
-    bad: {
-      title: 'HTTPS_PROXY=https://…',
-      machine: variant(GOOD_DOCKER, { env: shellEnv(TLS_PROXY), files: { [DROP_IN]: dropIn(TLS_PROXY) } }),
-    },
-    good: { title: 'http:// for both', machine: GOOD_DOCKER },
-  },
   references: [
     {
       title: 'docker/for-linux#415: first record does not look like a TLS handshake',

@@ -1,4 +1,3 @@
-import { DROP_IN, GOOD_DOCKER, PROXY, variant } from '../../machines/fixtures.js';
 import type { Rule } from '../types.js';
 
 export const ignoredConfigFile: Rule = {
@@ -9,16 +8,6 @@ export const ignoredConfigFile: Rule = {
   summary:
     'Proxy variables in /etc/default/docker or /etc/sysconfig/docker are ignored unless the unit reads that file, and `export` lines never work there.',
   targets: ['docker-systemd'],
-  examples: {
-    bad: {
-      title: 'export lines in /etc/default/docker on docker-ce',
-      machine: variant(GOOD_DOCKER, {
-        removeFiles: [DROP_IN],
-        files: { '/etc/default/docker': `export HTTP_PROXY="${PROXY}"\nexport HTTPS_PROXY="${PROXY}"\n` },
-      }),
-    },
-    good: { title: 'A drop-in instead', machine: GOOD_DOCKER },
-  },
   references: [
     {
       title: 'moby/moby#23040: /etc/default/docker not read under systemd',

@@ -1,20 +1,7 @@
 import { LIMA_GATEWAY } from '../../analyze/lima-env.js';
-import { limaMachine } from '../../machines/lima.js';
 import { formatProxyUrl, isLoopbackHost, parseProxyUrl } from '../../proxy/url.js';
 import type { Rule } from '../types.js';
 import { shown } from '../util.js';
-
-const STALE = 'http://192.168.8.231:8100';
-const SCUTIL = (host: string, port: number) =>
-  `<dictionary> {\n  HTTPEnable : 1\n  HTTPPort : ${port}\n  HTTPProxy : ${host}\n  HTTPSEnable : 1\n  HTTPSPort : ${port}\n  HTTPSProxy : ${host}\n}\n`;
-const scutil = (stdout: string) => ({
-  argv: ['scutil', '--proxy'],
-  exitCode: 0,
-  stdout,
-  stderr: '',
-  timedOut: false,
-  durationMs: 5,
-});
 
 /** host:port of a proxy URL, loopback as Lima's gateway (what the VM receives); null when it does not parse. */
 function endpoint(value: string): string | null {
@@ -32,22 +19,6 @@ export const limaSystemProxy: Rule = {
   summary:
     "dockerd in the Lima VM uses a proxy that neither this shell nor Lima's files set: Lima starts the VM's proxy variables from the Mac's network settings. A proxy left there (an old office, a VPN that is off) breaks every pull while `env | grep -i proxy` shows nothing.",
   targets: ['lima-override'],
-  examples: {
-    bad: {
-      title: 'a proxy left in the network settings reaches the VM (abiosoft/colima#610)',
-      machine: {
-        ...limaMachine({ override: null, vmProxy: STALE }),
-        commands: [
-          ...limaMachine({ override: null, vmProxy: STALE }).commands!,
-          scutil(SCUTIL('192.168.8.231', 8100)),
-        ],
-      },
-    },
-    good: {
-      title: 'no system proxy, none in the VM',
-      machine: limaMachine({ override: null, vmProxy: null }),
-    },
-  },
   references: [
     {
       title:

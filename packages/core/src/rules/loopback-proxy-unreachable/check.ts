@@ -2,20 +2,9 @@ import { rebindAdvice } from '../../analyze/run-proxy.js';
 import type { Actor, Netns, VarValue } from '../../analyze/types.js';
 import { listenScope } from '../../formats/proc-net.js';
 import { atLeast } from '../../formats/version.js';
-import {
-  CONFIG_JSON,
-  configJson,
-  DROP_IN,
-  dropIn,
-  GOOD_DOCKER,
-  shellEnv,
-  variant,
-} from '../../machines/fixtures.js';
 import { parseProxyUrl, proxyOnLoopback } from '../../proxy/url.js';
 import type { FindingDraft, Rule } from '../types.js';
 import { shown } from '../util.js';
-
-const LOCAL = 'http://127.0.0.1:3128';
 
 const ADVICE: Partial<Record<Netns, string>> = {
   bridge:
@@ -36,16 +25,6 @@ export const loopbackProxyUnreachable: Rule = {
   summary:
     "The proxy is on this host's loopback, but the actor runs in another network namespace where 127.0.0.1 is itself.",
   targets: ['buildx-docker-container', 'docker-cli-config', 'build-command'],
-  examples: {
-    bad: {
-      title: 'A local cntlm on 127.0.0.1 used for RUN steps',
-      machine: variant(GOOD_DOCKER, {
-        env: shellEnv(LOCAL),
-        files: { [DROP_IN]: dropIn(LOCAL), [CONFIG_JSON]: configJson(LOCAL) },
-      }),
-    },
-    good: { title: 'The corporate proxy by name', machine: GOOD_DOCKER },
-  },
   references: [
     {
       title: 'docker/buildx#2667: 127.0.0.1 proxy in docker-container builder',

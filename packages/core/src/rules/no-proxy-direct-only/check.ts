@@ -1,5 +1,3 @@
-import { GOOD_DOCKER, variant } from '../../machines/fixtures.js';
-import { connectOk, network } from '../../machines/network.js';
 import { redactValue } from '../../proxy/redact.js';
 import { directRoute, hostport, NETWORK_EVIDENCE, perActor, proxyRoutes } from '../network.js';
 import type { FindingDraft, Rule } from '../types.js';
@@ -23,30 +21,6 @@ export const noProxyDirectOnly: Rule = {
   summary:
     'An internal registry or mirror answers when dialled directly from this host, but the proxy cannot reach it; the actor sends it through the proxy because NO_PROXY does not name it.',
   targets: ['docker-systemd', 'docker-daemon-json', 'buildx-docker-container', 'client-shell'],
-  examples: {
-    bad: {
-      title: 'registry.corp.example:5000 answers directly, the proxy says 502',
-      machine: variant(GOOD_DOCKER, {
-        network: network({
-          extraHosts: [{ host: 'registry.internal.example', port: 5000, direct: 'ok' }],
-          connect: (h) =>
-            h === 'registry.internal.example'
-              ? {
-                  ...connectOk(),
-                  result: 'bad-gateway',
-                  status: 502,
-                  excerpt: 'HTTP/1.1 502 Bad Gateway\r\n',
-                }
-              : connectOk(),
-        }),
-      }),
-      profile: { registries: ['registry.internal.example:5000'] },
-    },
-    good: {
-      title: 'Every needed host passes the proxy',
-      machine: variant(GOOD_DOCKER, { network: network() }),
-    },
-  },
   references: [
     {
       title: 'docker/buildx#895: push to an internal registry goes through the proxy',

@@ -1,5 +1,4 @@
 import type { Actor } from '../../analyze/types.js';
-import { GOOD_DOCKER } from '../../machines/fixtures.js';
 import { goBypass } from '../../proxy/no-proxy-go.js';
 import { registryHostport } from '../../proxy/registry.js';
 import type { FindingDraft, Rule } from '../types.js';
@@ -12,18 +11,6 @@ export const noProxyMissingRegistry: Rule = {
   summary:
     'Requests to your internal registry or mirror go through the corporate proxy, which usually cannot reach it (403, 502, timeouts).',
   targets: ['docker-systemd', 'docker-daemon-json', 'buildx-docker-container', 'client-shell'],
-  examples: {
-    bad: {
-      title: 'registry.internal:5000 is not covered',
-      machine: GOOD_DOCKER,
-      profile: { registries: ['registry.internal:5000'] },
-    },
-    good: {
-      title: 'registry.corp.example:5000 matches .corp.example',
-      machine: GOOD_DOCKER,
-      profile: { registries: ['registry.corp.example:5000'] },
-    },
-  },
   references: [
     {
       title: 'docker/buildx#895: no_proxy not respected for registry',

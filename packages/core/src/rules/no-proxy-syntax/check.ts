@@ -1,4 +1,3 @@
-import { DROP_IN, dropIn, GOOD_DOCKER, PROXY, variant } from '../../machines/fixtures.js';
 import { parseCIDR, parseIP } from '../../proxy/ip.js';
 import { distinctValues } from '../layer-values.js';
 import type { Rule } from '../types.js';
@@ -43,15 +42,6 @@ export const noProxySyntax: Rule = {
   summary:
     'Spaces, semicolons, schemes or mid-string wildcards in NO_PROXY produce entries that match nothing, so the bypass silently does not happen.',
   targets: EVERY_LAYER,
-  examples: {
-    bad: {
-      title: 'A space-separated list',
-      machine: variant(GOOD_DOCKER, {
-        files: { [DROP_IN]: dropIn(PROXY, 'localhost 127.0.0.1 .corp.example') },
-      }),
-    },
-    good: { title: 'Comma-separated', machine: GOOD_DOCKER },
-  },
   references: [
     {
       title: 'docker/buildx#1380: commas in --driver-opt env.no_proxy',

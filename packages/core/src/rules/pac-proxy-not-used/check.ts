@@ -1,6 +1,4 @@
 import { ACTORS, type Actor, type State } from '../../analyze/types.js';
-import { GOOD_DOCKER, HOME } from '../../machines/fixtures.js';
-import { CORPORATE_PAC } from '../../machines/pac.js';
 import { describeSteps } from '../../pac/answer.js';
 import { PACKAGE_HOSTS } from '../../pac/hosts.js';
 import { curlProxyForUrl } from '../../proxy/no-proxy-curl.js';
@@ -38,16 +36,6 @@ export const pacProxyNotUsed: Rule = {
   summary:
     'The PAC file says PROXY for the registry (or a package host), but the actor that fetches it has no proxy: Go tools (docker, dockerd, BuildKit) and RUN steps cannot read a PAC file, so they connect direct and time out.',
   targets: ['client-shell', 'docker-systemd', 'buildx-docker-container', 'desktop-settings'],
-  examples: {
-    bad: {
-      title: 'A PAC-only system proxy; nothing else configured',
-      machine: { home: HOME, docker: { engine: '28.2.2' }, pac: CORPORATE_PAC },
-    },
-    good: {
-      title: 'Every actor has the proxy the PAC file names',
-      machine: { ...GOOD_DOCKER, pac: CORPORATE_PAC },
-    },
-  },
   references: [
     {
       title: 'docker/for-mac#7695: Docker Desktop PAC evaluation rejects registries',

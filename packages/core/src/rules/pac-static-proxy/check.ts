@@ -1,5 +1,3 @@
-import { HOME } from '../../machines/fixtures.js';
-import { CORPORATE_PAC } from '../../machines/pac.js';
 import { describeSteps, fallbackNote } from '../../pac/answer.js';
 import type { Rule } from '../types.js';
 import { listBounded } from '../util.js';
@@ -12,16 +10,6 @@ export const pacStaticProxy: Rule = {
   summary:
     'The PAC file was run for the hosts a build needs; this is its answer for each, and the one HTTPS_PROXY/HTTP_PROXY and NO_PROXY that reproduce it for the docker CLI, dockerd, BuildKit and RUN steps.',
   targets: ['client-shell'],
-  examples: {
-    bad: {
-      title: 'A corporate PAC file',
-      machine: { home: HOME, docker: { engine: '28.2.2' }, pac: CORPORATE_PAC },
-    },
-    good: {
-      title: 'No PAC file',
-      machine: { home: HOME, docker: { engine: '28.2.2' } },
-    },
-  },
   references: [
     {
       title: 'MDN: Proxy Auto-Configuration (PAC) file',

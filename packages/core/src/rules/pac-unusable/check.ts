@@ -1,5 +1,3 @@
-import { HOME } from '../../machines/fixtures.js';
-import { CORPORATE_PAC, PAC_PROXY, pacEvidence } from '../../machines/pac.js';
 import type { Rule } from '../types.js';
 import { listBounded } from '../util.js';
 
@@ -11,24 +9,6 @@ export const pacUnusable: Rule = {
   summary:
     'The machine names a PAC file, but it could not be fetched (off the VPN, a 404, too large, not http) or its FindProxyForURL failed or returned something that is not a PAC answer, so the proxy it should give is unknown.',
   targets: ['client-shell'],
-  examples: {
-    bad: {
-      title: 'The PAC server is reachable only on the VPN',
-      machine: {
-        home: HOME,
-        docker: { engine: '28.2.2' },
-        pac: pacEvidence({}, { fetch: { result: 'timeout', status: null, bytes: 0, ms: 3000 } }),
-      },
-    },
-    good: {
-      title: 'The PAC file answers for every host',
-      machine: {
-        home: HOME,
-        docker: { engine: '28.2.2' },
-        pac: { ...CORPORATE_PAC, answers: CORPORATE_PAC.answers.map((a) => ({ ...a, answer: PAC_PROXY })) },
-      },
-    },
-  },
   references: [
     {
       title: 'MDN: Proxy Auto-Configuration (PAC) file',

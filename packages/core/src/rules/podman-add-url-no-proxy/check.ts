@@ -8,21 +8,8 @@
 
 import type { VarValue } from '../../analyze/types.js';
 import { atLeast, formatVersion, type Version } from '../../formats/version.js';
-import { podmanLocal } from '../../machines/engines.js';
-import { HOME, PROXY } from '../../machines/fixtures.js';
-import type { MachineSpec } from '../../machines/synth.js';
 import { goConfigFromEnv, goProxyForUrl } from '../../proxy/no-proxy-go.js';
 import type { FindingDraft, Rule } from '../types.js';
-
-const DOCKERFILE = `FROM alpine:3.20\nADD https://example.com/tool.tar.gz /opt/\nRUN tar -xzf /opt/tool.tar.gz -C /opt\n`;
-
-const local = (version: string, env: Record<string, string>): MachineSpec => ({
-  home: HOME,
-  env,
-  docker: false,
-  commands: podmanLocal({ version }),
-  dockerfile: DOCKERFILE,
-});
 
 /** Versions whose ADD <url> client has no Proxy func (buildah add.go@v1.38.0 … v1.41.x). */
 export function addIgnoresProxy(tool: 'podman' | 'buildah', v: Version | null): boolean {
@@ -48,13 +35,6 @@ export const podmanAddUrlNoProxy: Rule = {
   summary:
     '`ADD <url>` is downloaded by the podman/buildah process (or the remote service) itself, with its own proxy variables — not the build args or RUN env; buildah 1.38–1.41 (podman 5.3–5.6) ignore even those.',
   targets: ['podman-machine'],
-  examples: {
-    bad: { title: 'ADD https://… with only HTTP_PROXY set', machine: local('4.3.1', { HTTP_PROXY: PROXY }) },
-    good: {
-      title: 'ADD https://… with HTTPS_PROXY set',
-      machine: local('4.3.1', { HTTP_PROXY: PROXY, HTTPS_PROXY: PROXY }),
-    },
-  },
   references: [
     {
       title: 'containers/buildah#5869: `ADD <url>` fails if http proxy is used (1.38.0)',

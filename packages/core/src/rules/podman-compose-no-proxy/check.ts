@@ -1,5 +1,3 @@
-import { GOOD_PODMAN } from '../../machines/engines.js';
-import { variant } from '../../machines/fixtures.js';
 import type { Rule } from '../types.js';
 
 export const podmanComposeNoProxy: Rule = {
@@ -10,16 +8,6 @@ export const podmanComposeNoProxy: Rule = {
   summary:
     '`podman-compose build` builds without the proxy that `podman build` passes to RUN steps; only build args written in the compose file reach them.',
   targets: [],
-  examples: {
-    bad: {
-      title: 'Building with podman-compose',
-      machine: variant(GOOD_PODMAN, { commandLine: 'podman-compose build' }),
-    },
-    good: {
-      title: 'Building with podman build',
-      machine: variant(GOOD_PODMAN, { commandLine: 'podman build .' }),
-    },
-  },
   references: [
     {
       title: 'containers/podman-compose#896: Podman Compose does not accept proxy settings',

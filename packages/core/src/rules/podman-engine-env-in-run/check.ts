@@ -1,9 +1,5 @@
-import { GOOD_PODMAN } from '../../machines/engines.js';
-import { HOME, PROXY, variant } from '../../machines/fixtures.js';
 import type { Rule } from '../types.js';
 import { shown } from '../util.js';
-
-const USER_CONF = `${HOME}/.config/containers/containers.conf`;
 
 export const podmanEngineEnvInRun: Rule = {
   id: 'podman-engine-env-in-run',
@@ -13,18 +9,6 @@ export const podmanEngineEnvInRun: Rule = {
   summary:
     "Proxy variables in [engine] env drive podman's pulls and — although containers.conf says they stay out of containers — reach build RUN steps; a variable the shell sets wins over them, one by one.",
   targets: ['containers-conf'],
-  examples: {
-    bad: {
-      title: '[engine] env holds the proxy; the shell sets a different http_proxy',
-      machine: variant(GOOD_PODMAN, {
-        env: { ...GOOD_PODMAN.env, http_proxy: 'http://old-proxy.corp.example:8080' },
-        files: {
-          [USER_CONF]: `[engine]\nenv = ["HTTP_PROXY=${PROXY}", "HTTPS_PROXY=${PROXY}", "http_proxy=${PROXY}", "https_proxy=${PROXY}"]\n`,
-        },
-      }),
-    },
-    good: { title: 'The proxy only in the shell', machine: GOOD_PODMAN },
-  },
   references: [
     {
       title: 'containers.conf(5): [engine] env',

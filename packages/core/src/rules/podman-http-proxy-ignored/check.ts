@@ -1,8 +1,4 @@
-import { GOOD_PODMAN } from '../../machines/engines.js';
-import { HOME, variant } from '../../machines/fixtures.js';
 import type { Rule } from '../types.js';
-
-const USER_CONF = `${HOME}/.config/containers/containers.conf`;
 
 export const podmanHttpProxyIgnored: Rule = {
   id: 'podman-http-proxy-ignored',
@@ -12,13 +8,6 @@ export const podmanHttpProxyIgnored: Rule = {
   summary:
     '[containers] http_proxy = false keeps the proxy out of `podman run` containers only: `podman build` and `buildah bud` still pass the proxy variables of their environment into every RUN step.',
   targets: [],
-  examples: {
-    bad: {
-      title: 'http_proxy = false in the user containers.conf, the shell exports a proxy',
-      machine: variant(GOOD_PODMAN, { files: { [USER_CONF]: '[containers]\nhttp_proxy = false\n' } }),
-    },
-    good: { title: 'No http_proxy setting: RUN steps get the proxy, as intended', machine: GOOD_PODMAN },
-  },
   references: [
     {
       title: 'containers.conf(5): [containers] http_proxy',

@@ -1,21 +1,6 @@
-import { podmanMachine } from '../../machines/engines.js';
-import { HOME } from '../../machines/fixtures.js';
-import type { MachineSpec } from '../../machines/synth.js';
 import { proxyOnLoopback } from '../../proxy/url.js';
 import type { Rule } from '../types.js';
 import { shown } from '../util.js';
-
-const machine = (vmProxy: string): MachineSpec => ({
-  home: HOME.replace('/home/', '/Users/'),
-  platform: 'darwin',
-  env: { HTTP_PROXY: 'http://127.0.0.1:3128', HTTPS_PROXY: 'http://127.0.0.1:3128' },
-  docker: false,
-  commands: podmanMachine({
-    client: '4.0.2',
-    server: '4.0.3',
-    vmEnv: { HTTP_PROXY: vmProxy, HTTPS_PROXY: vmProxy },
-  }),
-});
 
 export const podmanMachineLoopbackProxy: Rule = {
   id: 'podman-machine-loopback-proxy',
@@ -25,16 +10,6 @@ export const podmanMachineLoopbackProxy: Rule = {
   summary:
     "The machine's environment (default-env.conf) names a proxy on 127.0.0.1 or localhost, copied from the host shell; in the VM that address is the VM itself, so every pull fails.",
   targets: ['podman-machine'],
-  examples: {
-    bad: {
-      title: 'podman 4.0: the shell proxy copied verbatim (containers/podman#14087)',
-      machine: machine('http://127.0.0.1:3128'),
-    },
-    good: {
-      title: 'podman ≥ 4.6 rewrote it to host.containers.internal',
-      machine: machine('http://host.containers.internal:3128'),
-    },
-  },
   references: [
     {
       title: 'containers/podman#14087: failed to pull image when use system proxy',

@@ -1,23 +1,8 @@
 import type { State } from '../../analyze/types.js';
 import { atLeast } from '../../formats/version.js';
-import { podmanMachine } from '../../machines/engines.js';
-import type { MachineSpec } from '../../machines/synth.js';
 import { formatProxyUrl, isLoopbackHost, parseProxyUrl, proxyOnLoopback } from '../../proxy/url.js';
 import type { Rule } from '../types.js';
 import { shown } from '../util.js';
-
-const CORP = 'http://proxy.corp.example:3128';
-const machine = (vmProxy: string | null): MachineSpec => ({
-  home: '/Users/alice',
-  platform: 'darwin',
-  env: { HTTP_PROXY: CORP, HTTPS_PROXY: CORP },
-  docker: false,
-  commands: podmanMachine({
-    client: '5.4.0',
-    vmEnv: vmProxy ? { HTTP_PROXY: vmProxy, HTTPS_PROXY: vmProxy } : null,
-    inspect: { provider: 'applehv', lastUp: '2026-11-27T08:12:40.391294+01:00' },
-  }),
-});
 
 /**
  * What `podman machine start` would write into the machine from this shell's value: verbatim, except that podman
@@ -47,13 +32,6 @@ export const podmanMachineProxyStale: Rule = {
   summary:
     "A podman machine takes the proxy variables of the shell that runs `podman machine start`, once, at boot. This shell's proxy differs from the one the running machine has (or the machine has none), so pulls and remote builds use the old value until the machine is restarted from here.",
   targets: ['podman-machine'],
-  examples: {
-    bad: {
-      title: 'the machine was started before the proxy was set (containers/podman#22898)',
-      machine: machine(null),
-    },
-    good: { title: 'the machine was started from this shell', machine: machine(CORP) },
-  },
   references: [
     {
       title: 'containers/podman#22898: proxy variables set later do not reach the machine',

@@ -1,16 +1,5 @@
 import { atLeast, formatVersion } from '../../formats/version.js';
-import { podmanMachine } from '../../machines/engines.js';
-import { HOME, PROXY } from '../../machines/fixtures.js';
-import type { MachineSpec } from '../../machines/synth.js';
 import type { Rule } from '../types.js';
-
-const machine = (client: string): MachineSpec => ({
-  home: HOME.replace('/home/', '/Users/'),
-  platform: 'darwin',
-  env: { HTTP_PROXY: PROXY, HTTPS_PROXY: PROXY },
-  docker: false,
-  commands: podmanMachine({ client, server: '4.3.1', vmEnv: { HTTP_PROXY: PROXY, HTTPS_PROXY: PROXY } }),
-});
 
 export const podmanRemoteRunNoProxy: Rule = {
   id: 'podman-remote-run-no-proxy',
@@ -20,10 +9,6 @@ export const podmanRemoteRunNoProxy: Rule = {
   summary:
     'A podman client older than 4.4 talking to a service (podman machine, podman-remote, CONTAINER_HOST) builds with --http-proxy=false by default: RUN steps get no proxy at all.',
   targets: ['podman-machine'],
-  examples: {
-    bad: { title: 'macOS podman 4.3.1 client, machine with a proxy', machine: machine('4.3.1') },
-    good: { title: 'podman 4.4 client: RUN gets the service proxy', machine: machine('4.4.0') },
-  },
   references: [
     {
       title: 'containers/podman#16520: podman build http_proxy=false for remote client',

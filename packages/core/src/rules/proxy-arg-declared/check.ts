@@ -1,4 +1,3 @@
-import { DOCKERFILE, GOOD_DOCKER, variant } from '../../machines/fixtures.js';
 import type { Rule } from '../types.js';
 
 export const proxyArgDeclared: Rule = {
@@ -9,15 +8,6 @@ export const proxyArgDeclared: Rule = {
   summary:
     'Declaring ARG HTTP_PROXY is unnecessary and makes the proxy part of the build cache and image history.',
   targets: ['docker-cli-config', 'build-command'],
-  examples: {
-    bad: {
-      title: 'ARG HTTP_PROXY',
-      machine: variant(GOOD_DOCKER, {
-        dockerfile: `FROM alpine:3.20\nARG HTTP_PROXY\nRUN apk add --no-cache curl\n`,
-      }),
-    },
-    good: { title: 'No ARG needed', machine: variant(GOOD_DOCKER, { dockerfile: DOCKERFILE }) },
-  },
   references: [
     {
       title: 'Dockerfile reference: Predefined ARGs',

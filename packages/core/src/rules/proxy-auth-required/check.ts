@@ -1,5 +1,3 @@
-import { GOOD_DOCKER, variant } from '../../machines/fixtures.js';
-import { connectOk, network } from '../../machines/network.js';
 import { redactValue } from '../../proxy/redact.js';
 import { hostport, NETWORK_EVIDENCE, perActor, proxyRoutes } from '../network.js';
 import type { FindingDraft, Rule } from '../types.js';
@@ -14,26 +12,6 @@ export const proxyAuthRequired: Rule = {
   summary:
     'The proxy answered CONNECT with 407 Proxy Authentication Required. Go (dockerd, buildkitd, buildx) can send only Basic credentials from the proxy URL; for NTLM or Negotiate a local authenticating relay (cntlm) is needed.',
   targets: ['cntlm-relay'],
-  examples: {
-    bad: {
-      title: 'An NTLM-only proxy',
-      machine: variant(GOOD_DOCKER, {
-        network: network({
-          connect: () => ({
-            ...connectOk(),
-            result: 'auth',
-            status: 407,
-            schemes: ['Negotiate', 'NTLM'],
-            excerpt: 'HTTP/1.1 407 Proxy Authentication Required\r\n',
-          }),
-        }),
-      }),
-    },
-    good: {
-      title: 'The proxy lets the actors through',
-      machine: variant(GOOD_DOCKER, { network: network() }),
-    },
-  },
   references: [
     {
       title: 'golang/go#22288: NTLM proxy authentication for net/http (not accepted)',

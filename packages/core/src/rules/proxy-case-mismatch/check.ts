@@ -1,5 +1,4 @@
 import type { Layer } from '../../analyze/types.js';
-import { DROP_IN, GOOD_DOCKER, NO_PROXY, PROXY, variant } from '../../machines/fixtures.js';
 import type { FindingDraft, Rule } from '../types.js';
 import { shown } from '../util.js';
 
@@ -11,17 +10,6 @@ export const proxyCaseMismatch: Rule = {
   summary:
     'HTTP_PROXY and http_proxy (or NO_PROXY and no_proxy) hold different values; Go, curl and wget each pick a different one.',
   targets: ['docker-systemd', 'client-shell', 'buildx-docker-container'],
-  examples: {
-    bad: {
-      title: 'no_proxy lags behind NO_PROXY',
-      machine: variant(GOOD_DOCKER, {
-        files: {
-          [DROP_IN]: `[Service]\nEnvironment="HTTP_PROXY=${PROXY}" "HTTPS_PROXY=${PROXY}"\nEnvironment="NO_PROXY=${NO_PROXY},registry.internal" "no_proxy=${NO_PROXY}"\n`,
-        },
-      }),
-    },
-    good: { title: 'Both cases identical', machine: GOOD_DOCKER },
-  },
   references: [
     {
       title: 'docker/buildx#3636: nondeterministic no_proxy in RUN',

@@ -1,8 +1,5 @@
-import { CONFIG_JSON, configJson, GOOD_DOCKER, variant } from '../../machines/fixtures.js';
 import { parseProxyUrl } from '../../proxy/url.js';
 import type { FindingDraft, Rule } from '../types.js';
-
-const WITH_PASSWORD = 'http://alice:s3cret@proxy.corp.example:3128';
 
 export const proxyCredentialsExposed: Rule = {
   id: 'proxy-credentials-exposed',
@@ -12,13 +9,6 @@ export const proxyCredentialsExposed: Rule = {
   summary:
     'A proxy URL with a password is stored where others can read it: build args in provenance, builder driver options, a world-readable drop-in.',
   targets: ['docker-systemd', 'build-command'],
-  examples: {
-    bad: {
-      title: 'A password in config.json proxies',
-      machine: variant(GOOD_DOCKER, { files: { [CONFIG_JSON]: configJson(WITH_PASSWORD) } }),
-    },
-    good: { title: 'No credentials in the proxy URL', machine: GOOD_DOCKER },
-  },
   references: [
     {
       title: 'Docker docs: provenance attestations',

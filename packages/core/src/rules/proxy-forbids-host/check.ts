@@ -1,5 +1,3 @@
-import { GOOD_DOCKER, variant } from '../../machines/fixtures.js';
-import { connectOk, network } from '../../machines/network.js';
 import { redactValue } from '../../proxy/redact.js';
 import { hostport, NETWORK_EVIDENCE, perActor, proxyRoutes } from '../network.js';
 import type { FindingDraft, Rule } from '../types.js';
@@ -12,27 +10,6 @@ export const proxyForbidsHost: Rule = {
   summary:
     'The proxy answered CONNECT to a needed host (the registry, its token service or blob CDN, an internal registry) with a policy answer: 403, or 502/503/504 from its block page.',
   targets: [],
-  examples: {
-    bad: {
-      title: 'squid denies CONNECT to the blob CDN',
-      machine: variant(GOOD_DOCKER, {
-        network: network({
-          connect: (h) =>
-            h === 'production.cloudflare.docker.com'
-              ? {
-                  ...connectOk(),
-                  result: 'forbidden',
-                  status: 403,
-                  product: 'squid',
-                  excerpt:
-                    'HTTP/1.1 403 Forbidden\r\nServer: squid/6.13\r\nX-Squid-Error: ERR_ACCESS_DENIED 0\r\n',
-                }
-              : connectOk(),
-        }),
-      }),
-    },
-    good: { title: 'Every needed host is allowed', machine: variant(GOOD_DOCKER, { network: network() }) },
-  },
   references: [
     {
       title: 'Docker docs: Docker Hub domains to allow',

@@ -1,4 +1,3 @@
-import { containerBuilder, GOOD_CONTAINER, GOOD_DOCKER, shellEnv, variant } from '../../machines/fixtures.js';
 import type { Rule } from '../types.js';
 
 export const proxyNetworkBypass: Rule = {
@@ -9,25 +8,6 @@ export const proxyNetworkBypass: Rule = {
   summary:
     'BuildKit\'s own "proxy network" (v0.31+) rewrites the proxy of RUN steps; in v0.31–v0.32 it then connects direct, bypassing the corporate proxy.',
   targets: ['buildkitd-toml'],
-  examples: {
-    bad: {
-      title: 'proxyNetwork = true in the builder config',
-      machine: variant(GOOD_DOCKER, {
-        env: { ...shellEnv(), BUILDX_BUILDER: 'proxied' },
-        docker: {
-          engine: '26.1.5',
-          builders: [
-            containerBuilder('proxied', undefined, undefined, {
-              config: 'proxyNetwork = true',
-              buildkit: 'v0.31.1',
-            }),
-          ],
-          current: 'proxied',
-        },
-      }),
-    },
-    good: { title: 'Default networking', machine: GOOD_CONTAINER },
-  },
   references: [
     {
       title: 'moby/buildkit#6991: proxy network bypasses upstream proxy',

@@ -1,4 +1,3 @@
-import { GOOD_DOCKER, HOME } from '../../machines/fixtures.js';
 import type { Rule } from '../types.js';
 
 export const proxyUnknown: Rule = {
@@ -9,13 +8,6 @@ export const proxyUnknown: Rule = {
   summary:
     'No proxy was given and none is set anywhere on this machine, so every actor was checked against "no proxy": that is right on a direct network and wrong behind a corporate proxy. Give the proxy with --proxy to check each actor against it.',
   targets: [],
-  examples: {
-    bad: {
-      title: 'No proxy in any layer, none given',
-      machine: { home: HOME, env: {}, files: {}, docker: { engine: '26.1.5' } },
-    },
-    good: { title: 'The proxy is configured (or given with --proxy)', machine: GOOD_DOCKER },
-  },
   references: [
     {
       title: 'Docker docs: Use a proxy server with the Docker CLI',

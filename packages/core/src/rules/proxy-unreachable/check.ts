@@ -1,5 +1,3 @@
-import { GOOD_DOCKER, variant } from '../../machines/fixtures.js';
-import { network } from '../../machines/network.js';
 import { redactValue } from '../../proxy/redact.js';
 import { asActors, dialText, NETWORK_EVIDENCE, proxyRoutes } from '../network.js';
 import type { FindingDraft, Rule } from '../types.js';
@@ -12,15 +10,6 @@ export const proxyUnreachable: Rule = {
   summary:
     'doctor --network could not open a TCP connection to the proxy: a dead port, a name this host cannot resolve, or a filtered address. Every request of the actors using it fails, whatever their configuration says.',
   targets: [],
-  examples: {
-    bad: {
-      title: 'Every actor points at a proxy port nothing listens on',
-      machine: variant(GOOD_DOCKER, {
-        network: network({ dial: { result: 'refused', ms: 1, detail: 'ECONNREFUSED' } }),
-      }),
-    },
-    good: { title: 'The proxy answers', machine: variant(GOOD_DOCKER, { network: network() }) },
-  },
   references: [
     {
       title: 'docker/for-win#7935: proxyconnect tcp: dial tcp :0: connect: connection refused',

@@ -1,4 +1,3 @@
-import { DROP_IN, dropIn, GOOD_DOCKER, variant } from '../../machines/fixtures.js';
 import { goProxyTarget } from '../../proxy/no-proxy-go.js';
 import { parseProxyUrl } from '../../proxy/url.js';
 import { distinctValues } from '../layer-values.js';
@@ -13,20 +12,6 @@ export const proxyUrlInvalid: Rule = {
   summary:
     'A proxy value has no host, a bad port, unencoded characters in the password, quotes or spaces — Go then ignores it or dials nonsense.',
   targets: EVERY_LAYER,
-  examples: {
-    bad: {
-      title: 'An unencoded # in the password',
-      machine: variant(GOOD_DOCKER, {
-        files: { [DROP_IN]: dropIn('http://alice:pa#ss@proxy.corp.example:3128') },
-      }),
-    },
-    good: {
-      title: 'Encoded as %23 (and %% for systemd)',
-      machine: variant(GOOD_DOCKER, {
-        files: { [DROP_IN]: dropIn('http://alice:pa%%23ss@proxy.corp.example:3128') },
-      }),
-    },
-  },
   references: [
     {
       title: 'docker/for-win#7935: proxyconnect tcp: dial tcp :0',

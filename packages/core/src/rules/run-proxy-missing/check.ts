@@ -1,5 +1,4 @@
 import { proxyForRunSteps } from '../../analyze/run-proxy.js';
-import { CONFIG_JSON, GOOD_DOCKER, variant } from '../../machines/fixtures.js';
 import type { Rule } from '../types.js';
 import { intendedProxy, rancherTransparent, shown } from '../util.js';
 
@@ -11,10 +10,6 @@ export const runProxyMissing: Rule = {
   summary:
     'Nothing passes the proxy to RUN steps: apt, apk, curl and pip inside the build go direct unless every build adds --build-arg HTTP_PROXY.',
   targets: ['docker-cli-config', 'build-command'],
-  examples: {
-    bad: { title: 'No config.json proxies', machine: variant(GOOD_DOCKER, { removeFiles: [CONFIG_JSON] }) },
-    good: { title: 'config.json proxies.default', machine: GOOD_DOCKER },
-  },
   references: [
     {
       title: 'Docker docs: Use a proxy server with the Docker CLI',

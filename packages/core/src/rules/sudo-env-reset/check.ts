@@ -1,4 +1,3 @@
-import { GOOD_DOCKER, HOME } from '../../machines/fixtures.js';
 import type { Rule } from '../types.js';
 
 const PRESERVE = 'HTTP_PROXY,HTTPS_PROXY,NO_PROXY,http_proxy,https_proxy,no_proxy';
@@ -12,18 +11,6 @@ export const sudoEnvReset: Rule = {
   summary:
     "Run through sudo, buildproxy diagnoses the user who typed the command. sudo's env_reset (the default) removes HTTP_PROXY, HTTPS_PROXY and NO_PROXY, so anything run with sudo (sudo docker build, sudo buildproxy apply) goes without them.",
   targets: [],
-  examples: {
-    bad: {
-      title: 'alice has HTTPS_PROXY in her shell; sudo reset it',
-      machine: {
-        home: HOME,
-        env: { HTTPS_PROXY: 'http://proxy.corp:3128', NO_PROXY: 'localhost' },
-        sudo: { user: 'alice', uid: 1000, env: 'recovered', dropped: ['HTTPS_PROXY', 'NO_PROXY'] },
-        docker: { engine: '26.1.5' },
-      },
-    },
-    good: { title: 'Run as alice herself (or with sudo -E)', machine: GOOD_DOCKER },
-  },
   references: [
     {
       title: 'sudoers(5): env_reset, env_keep',

@@ -1,4 +1,3 @@
-import { CONFIG_JSON, DOCKERFILE, DROP_IN, GOOD_DOCKER, variant } from '../../machines/fixtures.js';
 import type { Rule } from '../types.js';
 import { builderLabel, builderMissingProxy, intendedProxy, usedBuilders } from '../util.js';
 
@@ -10,19 +9,6 @@ export const syntaxFrontendPull: Rule = {
   summary:
     'A `# syntax=` line makes the builder pull a frontend image before the Dockerfile is even parsed; without a builder proxy the build fails at its first line.',
   targets: ['docker-systemd', 'docker-daemon-json', 'buildx-docker-container', 'buildkitd-systemd'],
-  examples: {
-    bad: {
-      title: '# syntax= with a builder that has no proxy',
-      machine: variant(GOOD_DOCKER, {
-        removeFiles: [DROP_IN, CONFIG_JSON],
-        dockerfile: `# syntax=docker/dockerfile:1\n${DOCKERFILE}`,
-      }),
-    },
-    good: {
-      title: 'The builder has the proxy',
-      machine: variant(GOOD_DOCKER, { dockerfile: `# syntax=docker/dockerfile:1\n${DOCKERFILE}` }),
-    },
-  },
   references: [
     {
       title: 'devcontainers/cli#1038: resolve image config for docker/dockerfile fails behind proxy',

@@ -1,4 +1,3 @@
-import { DROP_IN, GOOD_DOCKER, NO_PROXY, PROXY, variant } from '../../machines/fixtures.js';
 import type { Rule } from '../types.js';
 
 export const systemdEnvironmentQuoting: Rule = {
@@ -9,17 +8,6 @@ export const systemdEnvironmentQuoting: Rule = {
   summary:
     'Several variables inside one pair of quotes become one variable; an unquoted space splits a value in two.',
   targets: ['docker-systemd', 'docker-systemd-rootless', 'buildkitd-systemd'],
-  examples: {
-    bad: {
-      title: 'Two variables in one quoted string',
-      machine: variant(GOOD_DOCKER, {
-        files: {
-          [DROP_IN]: `[Service]\nEnvironment="HTTP_PROXY=${PROXY} HTTPS_PROXY=${PROXY}"\nEnvironment="NO_PROXY=${NO_PROXY}"\n`,
-        },
-      }),
-    },
-    good: { title: 'One quoted assignment per line', machine: GOOD_DOCKER },
-  },
   references: [
     {
       title: 'systemd.exec(5): Environment=',

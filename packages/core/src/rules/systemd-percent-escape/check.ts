@@ -1,4 +1,3 @@
-import { DROP_IN, dropIn, GOOD_DOCKER, variant } from '../../machines/fixtures.js';
 import type { Rule } from '../types.js';
 
 export const systemdPercentEscape: Rule = {
@@ -9,20 +8,6 @@ export const systemdPercentEscape: Rule = {
   summary:
     'systemd reads % as a specifier: a percent-encoded password like p%40ss makes systemd drop the whole Environment= line.',
   targets: ['docker-systemd', 'docker-systemd-rootless', 'buildkitd-systemd'],
-  examples: {
-    bad: {
-      title: 'p%40ss in the drop-in',
-      machine: variant(GOOD_DOCKER, {
-        files: { [DROP_IN]: dropIn('http://alice:p%40ss@proxy.corp.example:3128') },
-      }),
-    },
-    good: {
-      title: 'p%%40ss in the drop-in',
-      machine: variant(GOOD_DOCKER, {
-        files: { [DROP_IN]: dropIn('http://alice:p%%40ss@proxy.corp.example:3128') },
-      }),
-    },
-  },
   references: [
     {
       title: 'docker/for-linux#1149: Failed to resolve specifiers',

@@ -1,5 +1,4 @@
 import type { Actor } from '../../analyze/types.js';
-import { GOOD_CONTAINER, GOOD_DOCKER } from '../../machines/fixtures.js';
 import type { FindingDraft, Rule } from '../types.js';
 
 export const tlsInspectionCa: Rule = {
@@ -10,14 +9,6 @@ export const tlsInspectionCa: Rule = {
   summary:
     'A TLS-inspecting proxy re-signs traffic with a corporate CA; each actor has its own trust store and fails with x509: certificate signed by unknown authority until it trusts it.',
   targets: ['ca-trust', 'buildx-docker-container', 'buildkitd-toml'],
-  examples: {
-    bad: {
-      title: 'A CA given, and a docker-container builder without ca entries',
-      machine: GOOD_CONTAINER,
-      profile: { caCert: '/usr/local/share/ca-certificates/corp.crt', registries: ['registry.corp.example'] },
-    },
-    good: { title: 'No TLS inspection', machine: GOOD_DOCKER },
-  },
   references: [
     {
       title: 'Docker docs: Use CA certificates with Docker',

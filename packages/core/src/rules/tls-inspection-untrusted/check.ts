@@ -1,7 +1,5 @@
 import type { Actor, State } from '../../analyze/types.js';
 import type { TlsProbe } from '../../evidence/network.js';
-import { GOOD_CONTAINER, variant } from '../../machines/fixtures.js';
-import { inspectedTls, network } from '../../machines/network.js';
 import { hostport, NETWORK_EVIDENCE, perActor } from '../network.js';
 import type { FindingDraft, Rule } from '../types.js';
 
@@ -50,13 +48,6 @@ export const tlsInspectionUntrusted: Rule = {
   summary:
     'doctor --network completed a TLS handshake with the registry through the proxy, and the chain did not verify against the public roots: the proxy inspects TLS and signs with its own CA. Each actor with its own trust store fails with x509: certificate signed by unknown authority until it trusts that CA.',
   targets: ['ca-trust', 'buildkitd-toml', 'buildx-docker-container'],
-  examples: {
-    bad: {
-      title: 'Inspection, the host trusts the CA, the docker-container builder does not',
-      machine: variant(GOOD_CONTAINER, { network: network({ tls: () => inspectedTls({ host: true }) }) }),
-    },
-    good: { title: 'No inspection', machine: variant(GOOD_CONTAINER, { network: network() }) },
-  },
   references: [
     {
       title: 'Docker docs: Use CA certificates with Docker',

@@ -1,9 +1,4 @@
-import { HOME } from '../../machines/fixtures.js';
 import type { Rule } from '../types.js';
-
-const PROXY = 'http://proxy.corp.example:3128';
-const PAC = 'http://wpad.corp.example/proxy.pac';
-const WSL = { distro: 'Ubuntu', windowsHome: '/mnt/c/Users/alice' };
 
 export const wslAutoproxyHttpsMissing: Rule = {
   id: 'wsl-autoproxy-https-missing',
@@ -13,26 +8,6 @@ export const wslAutoproxyHttpsMissing: Rule = {
   summary:
     'With a PAC-only Windows proxy, WSL autoProxy exports http_proxy and WSL_PAC_URL but no https_proxy, so every HTTPS request from this distro (registries, tokens) goes direct.',
   targets: ['client-shell'],
-  examples: {
-    bad: {
-      title: 'PAC-only Windows proxy, WSL 2.9.3',
-      machine: {
-        home: HOME,
-        wsl: WSL,
-        env: { http_proxy: PROXY, HTTP_PROXY: PROXY, WSL_PAC_URL: PAC, WSL_DISTRO_NAME: 'Ubuntu' },
-        docker: { engine: '28.2.2', systemd: true },
-      },
-    },
-    good: {
-      title: 'The shell exports HTTPS_PROXY too',
-      machine: {
-        home: HOME,
-        wsl: WSL,
-        env: { HTTP_PROXY: PROXY, HTTPS_PROXY: PROXY, WSL_PAC_URL: PAC, WSL_DISTRO_NAME: 'Ubuntu' },
-        docker: { engine: '28.2.2', systemd: true },
-      },
-    },
-  },
   references: [
     {
       title: 'microsoft/WSL#40945: autoProxy leaves HTTPS_PROXY empty behind a PAC',

@@ -1,14 +1,4 @@
-import { regQuery } from '../../evidence/platforms.js';
-import { HOME } from '../../machines/fixtures.js';
-import { commandOk } from '../../machines/printers.js';
 import type { Rule } from '../types.js';
-
-const WSL = { distro: 'Ubuntu', windowsHome: '/mnt/c/Users/alice' };
-const reg = (value: 'ProxyEnable' | 'ProxyServer', type: string, data: string) =>
-  commandOk(
-    regQuery(value, true),
-    `\r\nHKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\r\n    ${value}    ${type}    ${data}\r\n\r\n`,
-  );
 
 export const wslNatLoopbackProxy: Rule = {
   id: 'wsl-nat-loopback-proxy',
@@ -18,30 +8,6 @@ export const wslNatLoopbackProxy: Rule = {
   summary:
     "In WSL's default NAT mode the distro has its own 127.0.0.1: a Windows proxy on localhost is not mirrored in, so the dockerd of this distro cannot use it.",
   targets: ['wslconfig', 'docker-systemd'],
-  examples: {
-    bad: {
-      title: 'Windows proxy 127.0.0.1:7890, NAT mode, dockerd in the distro',
-      machine: {
-        home: HOME,
-        wsl: WSL,
-        env: { WSL_DISTRO_NAME: 'Ubuntu' },
-        files: { '/mnt/c/Users/alice/.wslconfig': '[wsl2]\r\nnetworkingMode=nat\r\n' },
-        commands: [reg('ProxyEnable', 'REG_DWORD', '0x1'), reg('ProxyServer', 'REG_SZ', '127.0.0.1:7890')],
-        docker: { engine: '28.2.2', systemd: true },
-      },
-    },
-    good: {
-      title: 'Mirrored mode: the distro shares Windows’ loopback',
-      machine: {
-        home: HOME,
-        wsl: WSL,
-        env: { WSL_DISTRO_NAME: 'Ubuntu' },
-        files: { '/mnt/c/Users/alice/.wslconfig': '[wsl2]\r\nnetworkingMode=mirrored\r\n' },
-        commands: [reg('ProxyEnable', 'REG_DWORD', '0x1'), reg('ProxyServer', 'REG_SZ', '127.0.0.1:7890')],
-        docker: { engine: '28.2.2', systemd: true },
-      },
-    },
-  },
   references: [
     {
       title: 'microsoft/WSL#10753: "WSL in NAT mode does not support localhost proxies"',
