@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findRule } from '@buildproxy/core';
+import { examplesOf, findRule } from '@buildproxy/core';
 import { type MachineSpec, synthesize } from '@buildproxy/core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers.js';
@@ -16,7 +16,7 @@ describe('plan --target desktop-settings', () => {
     const bundle = join(work, 'desktop.json');
     writeFileSync(
       bundle,
-      JSON.stringify(synthesize(findRule('desktop-loopback-proxy')!.examples.bad.machine as MachineSpec)),
+      JSON.stringify(synthesize(examplesOf(findRule('desktop-loopback-proxy')!).bad.machine as MachineSpec)),
     );
     const args = [
       'plan',

@@ -12,14 +12,14 @@ import { checkPlan } from '../../src/node/apply/plan-guard.js';
 import { makePlan } from '../../src/plan/index.js';
 import { withCommands, withFiles } from '../../src/plan/simulate.js';
 import type { Target } from '../../src/plan/types.js';
-import { desktopLoopbackProxy } from '../../src/rules/desktop-loopback-proxy/check.js';
+import { examples } from '../../src/rules/desktop-loopback-proxy/examples.js';
 
 const LOCAL = 'http://127.0.0.1:10809';
 const STORE = `${HOME}/.docker/desktop/settings-store.json`;
 const WIN_STORE = '/mnt/c/Users/alice/AppData/Roaming/Docker/settings-store.json';
 const WSLCONFIG = '/mnt/c/Users/alice/.wslconfig';
 // Desktop on Linux, docker info showing a loopback proxy in the VM (the rule's own example)
-const DESKTOP = desktopLoopbackProxy.examples.bad.machine as MachineSpec;
+const DESKTOP = examples.bad.machine as MachineSpec;
 const plan = (m: MachineSpec, targets: Target[]) =>
   makePlan(synthesize(m), { proxy: LOCAL }, { targets }).plan;
 const wslDesktop = (wslconfig: string): MachineSpec => ({
