@@ -1,7 +1,7 @@
 // The two in-browser tools on the zh-CN pages, in Chromium: what they render after their script has run is Chinese
 // outside code (the words around the values, core's labels, the rules' zh-CN titles by rule id), while the files,
 // commands and the plan itself are byte for byte what the English page computes.
-import { buildReport, PLAN_FORMAT, RULE_TEXTS_ZH_CN, RULES } from '@buildproxy/core';
+import { buildReport, examplesOf, PLAN_FORMAT, RULE_TEXTS_ZH_CN, RULES } from '@buildproxy/core';
 import { type MachineSpec, synthesize } from '@buildproxy/core/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -124,7 +124,7 @@ describe('zh-CN snippet generator', () => {
 describe('zh-CN capture analyzer', () => {
   // Every rule's two example machines: between them they reach every actor label and proxy source core gives.
   const machines = RULES.flatMap((r) =>
-    (['bad', 'good'] as const).map((k) => [`${r.id} ${k}`, r.examples[k].machine as MachineSpec] as const),
+    (['bad', 'good'] as const).map((k) => [`${r.id} ${k}`, examplesOf(r)[k].machine as MachineSpec] as const),
   );
 
   it(`renders the report in Chinese for all ${machines.length} example machines of the rules`, async () => {
