@@ -38,6 +38,11 @@ import { scanProcesses } from './processes.js';
 export interface CaptureOptions {
   env?: NodeJS.ProcessEnv;
   root?: string;
+  /**
+   * Under `root`: read the daemons and listeners from this host's /proc when the root has no proc/ (default true:
+   * the doctor on a staged tree beside real daemons). false reads only the root tree, /proc included (the wizard).
+   */
+  hostProc?: boolean;
   timeoutMs?: number;
   dockerfile?: string; // path given with --file; default ./Dockerfile when present
   cwd?: string;
@@ -197,7 +202,7 @@ export async function captureEvidence(opts: CaptureOptions = {}): Promise<Eviden
   ]);
   await Promise.all(sending);
   // /proc/net is read in the thread pool from here on.
-  const hostNetRead = readHostNet(root);
+  const hostNetRead = readHostNet(root, opts.hostProc ?? true);
   const [info, buildxInspect, buildxLs, systemctl, , , processes, wsl] = await Promise.all([
     daemonInfo,
     inspectAsked,
@@ -215,7 +220,7 @@ export async function captureEvidence(opts: CaptureOptions = {}): Promise<Eviden
         ]);
       }),
     ]),
-    scanProcesses(root),
+    scanProcesses(root, opts.hostProc ?? true),
     capturePlatform(
       { platform, home, env: ctx.env },
       {

@@ -62,10 +62,16 @@ async function readTcp6(root: string | undefined): Promise<string | null> {
   return readProcFile(root, '/proc/net/tcp6', true);
 }
 
-/** --root DIR's network is this machine's unless DIR has a proc/net of its own (as for processes). */
-export async function readHostNet(root: string | undefined): Promise<HostNetEvidence | null> {
+/**
+ * --root DIR's listeners: DIR's proc/net when it has one; else this host's with `hostFallback`, none without (as
+ * for processes).
+ */
+export async function readHostNet(
+  root: string | undefined,
+  hostFallback = true,
+): Promise<HostNetEvidence | null> {
   if (root !== undefined && (await readProcFile(root, '/proc/net/tcp', true)) === null)
-    return readHostNet(undefined);
+    return hostFallback ? readHostNet(undefined) : null;
   if (process.platform !== 'linux' && root === undefined) return null;
   const [tcp, tcp6, route, fib] = await Promise.all([
     readProcFile(root, '/proc/net/tcp', true),

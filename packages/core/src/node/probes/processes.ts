@@ -94,14 +94,21 @@ function socketsOf(
   }
 }
 
-export async function scanProcesses(rootDir: string | undefined): Promise<ProcessInfo[]> {
-  // --root DIR holds a file tree; its daemons are this machine's unless DIR has a proc/ of its own.
+/**
+ * The daemons running. Under --root DIR: DIR's proc/ when it has one; else this host's with `hostFallback` (the
+ * doctor on a staged file tree beside real daemons, as the e2e suite runs it), none without (the wizard: a staged
+ * machine must not adopt another daemon's proxy).
+ */
+export async function scanProcesses(
+  rootDir: string | undefined,
+  hostFallback = true,
+): Promise<ProcessInfo[]> {
   let root = rootDir;
   let pids: string[];
   try {
     pids = readdir(underRoot(root, '/proc')).filter((n) => /^\d+$/.test(n));
   } catch {
-    if (root === undefined) return [];
+    if (root === undefined || !hostFallback) return [];
     root = undefined;
     try {
       pids = readdir('/proc').filter((n) => /^\d+$/.test(n));
