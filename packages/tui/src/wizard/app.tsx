@@ -8,6 +8,7 @@ import { useKeys } from './components/keys.js';
 import { CancelContext } from './components/nav.js';
 import { HELP_KEY, UiContext } from './components/ui-context.js';
 import type { Effects } from './effects.js';
+import { foundOptions, foundOptionsLine } from './found-options.js';
 import { runProxyTest } from './proxy-test.js';
 import { ActScreen } from './screens/act.js';
 import { DetectScreen } from './screens/detect.js';
@@ -145,6 +146,8 @@ function Steps({
         <FoundScreen
           report={report!}
           proxyKnown={!!(s.answers.proxy || s.answers.httpsProxy)}
+          options={foundOptionsLine(foundOptions(report!, s.answers, s.suggested))}
+          proxyTestOff={effects.proxyTestOff}
           onNoProxy={() => dispatch({ type: 'end', how: 'no-proxy-needed' })}
           onExplain={(rule) => dispatch({ type: 'explain', rule })}
           onNext={next}

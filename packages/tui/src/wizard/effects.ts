@@ -42,6 +42,19 @@ export interface WizardOptions {
   planFile: string;
   /** --command: the build command, applied to every capture */
   command?: string;
+  /** --network: test the proxy even under --root (never with --from: entry.ts refuses it) */
+  network?: boolean;
+}
+
+/**
+ * Why the wizard will not test the proxy, or null when it will. --from replays a capture: its network is not this
+ * host's. --root DIR is a staged tree, maybe another machine's: tested from this host only when --network asks.
+ */
+export function proxyTestOff(opts: Pick<WizardOptions, 'from' | 'root' | 'network'>): string | null {
+  if (opts.from)
+    return "not run: --from replays a capture, not this host's network (on that machine: buildproxy doctor --network)";
+  if (opts.root && !opts.network) return 'off under --root (a staged tree); --network turns it on';
+  return null;
 }
 
 export interface Effects {
@@ -58,6 +71,8 @@ export interface Effects {
   }>;
   /** doctor --network's probes for these answers (each bounded by its timeout); absent: no proxy test */
   captureNetwork?(evidence: Evidence, answers: Answers): Promise<NetworkEvidence>;
+  /** why there is no proxy test (proxyTestOff), said on the first screen */
+  proxyTestOff?: string | null;
   /** the targets to preselect for these answers (the findings of the proxy the user means) and why each */
   preselect(
     evidence: Evidence,
@@ -129,6 +144,8 @@ export function liveEffects(opts: WizardOptions): Effects {
     const started = new Map<string, number>();
     return captureEvidence({
       root: opts.root,
+      // a staged --root tree is its own machine: its daemons are its proc/'s, never this host's
+      hostProc: false,
       timeoutMs: opts.timeoutMs,
       probes: opts.probes,
       dockerfile: opts.dockerfile,
@@ -167,8 +184,9 @@ export function liveEffects(opts: WizardOptions): Effects {
       });
       return { evidence, machine: state, report, targetChoices: choices, why, ...offered };
     },
-    // only this host, as it is: a replayed bundle (--from) or a staged --root tree is not what its network serves
-    captureNetwork: opts.from || opts.root ? undefined : liveProxyProbe(opts),
+    // this host's network only: never a replayed bundle's (--from), a staged --root tree's only with --network
+    captureNetwork: proxyTestOff(opts) ? undefined : liveProxyProbe(opts),
+    proxyTestOff: proxyTestOff(opts),
     preselect(evidence, answers, machine, choices) {
       const state = machineOf(evidence, machine);
       const { report } = buildReport(evidence, profileFromForm(answers), state);

@@ -28,6 +28,8 @@ Every question has a flag; with --yes the same flow runs without a terminal.
   --run-commands      run daemon-reload / restart / builder recreation after writing
   --error FILE|-      the build error you saw (the paste step), from FILE or stdin
   --command STR       the command you build with (the paste step's second field)
+  --network           test the proxy (doctor --network's probes) after the network step: on a terminal it runs
+                      anyway, except under --root; with --yes only when given; never with --from (exit 2)
   --reveal            print mode only, on a terminal only: show passwords in the final block (never in --json,
                       captures or logs)
   --yes               no questions: run the flow non-interactively
@@ -57,6 +59,7 @@ export async function wizard(argv: string[], io: Io): Promise<number> {
     'run-commands': { type: 'boolean' },
     error: { type: 'string' },
     reveal: { type: 'boolean' },
+    network: { type: 'boolean' },
     yes: { type: 'boolean', short: 'y' },
   });
   if (values.help) {
@@ -69,6 +72,12 @@ export async function wizard(argv: string[], io: Io): Promise<number> {
     if (!isTarget(t)) throw new UsageError(`unknown target "${t}"`, `targets: ${TARGETS.join(', ')}`);
     targets.push(t);
   }
+  // as on doctor: a replayed capture is another time's (maybe another host's) network, never probed from here
+  if (values.network && values.from !== undefined)
+    throw new UsageError(
+      '--network probes this machine, --from replays a bundle',
+      'fix: drop --network to replay (a bundle captured with --network keeps its results)',
+    );
   const act = (values.act as string | undefined) ?? 'write';
   if (!['write', 'save', 'folder', 'print'].includes(act))
     throw new UsageError(`--act "${act}" is not one of write, save, folder, print`);
@@ -81,6 +90,7 @@ export async function wizard(argv: string[], io: Io): Promise<number> {
     outDir: (values.out as string | undefined) ?? join(process.cwd(), 'buildproxy-out'),
     planFile: (values['plan-file'] as string | undefined) ?? join(process.cwd(), 'buildproxy-plan.json'),
     command: values.command as string | undefined,
+    network: values.network === true,
   };
   const errorText =
     typeof values.error === 'string' ? await readErrorInput(values.error, process.stdin, io.stdinIsTTY) : '';
@@ -101,6 +111,7 @@ export async function wizard(argv: string[], io: Io): Promise<number> {
       given,
       act: act as 'write',
       runCommands: values['run-commands'] === true,
+      proxyTest: values.network === true,
       reveal,
       root: opts.root,
       planFile: opts.planFile,

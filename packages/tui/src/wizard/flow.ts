@@ -7,6 +7,8 @@ import { makeStyle } from '../render/style.js';
 import { proxyError } from './answers.js';
 import type { Effects } from './effects.js';
 import { finalBlock } from './final.js';
+import { foundOptions, foundOptionsLine } from './found-options.js';
+import { runProxyTest } from './proxy-test.js';
 import {
   type ActChoice,
   type Action,
@@ -23,6 +25,8 @@ export async function runFlow(o: {
   given: Partial<Answers>;
   act: ActChoice;
   runCommands: boolean;
+  /** --network: test the proxy after the network step (a run without questions opens no connection unasked) */
+  proxyTest?: boolean;
   /** print mode's final block with passwords: --reveal on a terminal (entry.ts checks) */
   reveal?: boolean;
   root?: string;
@@ -68,6 +72,8 @@ export async function runFlow(o: {
         const report = effects.report(s.evidence!, s.answers, s.machine);
         for (const f of report.findings) out(`  ${markOf(f.severity).glyph} ${f.rule}: ${f.message}\n`);
         if (report.findings.length === 0) out('  no problems found\n');
+        const options = foundOptionsLine(foundOptions(report, s.answers, s.suggested));
+        if (options) out(`  ${options}\n`);
         dispatch({ type: 'next' });
         break;
       }
@@ -86,6 +92,7 @@ export async function runFlow(o: {
           ...effects.preselect(s.evidence!, s.answers, s.machine, s.targetChoices),
         });
         for (const t of s.answers.targets) out(`  selected ${t}: ${s.why[t] ?? ''}\n`);
+        await proxyTest(o, s, dispatch, out);
         dispatch({ type: 'next' });
         break;
       }
@@ -156,4 +163,27 @@ export async function runFlow(o: {
   (o.reveal && o.act === 'print' ? o.io.out : out)(block);
   // The doctor's exit codes: 1 while an error finding remains, whatever was written.
   return s.outcome?.ok ? exitCodeFor(s.after?.findings ?? []) : 1;
+}
+
+/** The proxy test as the Ink flow runs it (runProxyTest, through the reducer), printed; only with --network. */
+async function proxyTest(
+  o: { effects: Effects; proxyTest?: boolean },
+  s: WizardState,
+  dispatch: (a: Action) => void,
+  out: (t: string) => void,
+): Promise<void> {
+  if (!o.proxyTest) return out('  proxy test: not run (add --network to test the proxy first)\n');
+  if (!o.effects.captureNetwork) return out(`  proxy test: ${o.effects.proxyTestOff ?? 'not available'}\n`);
+  let result: WizardState['proxyTest'] = null;
+  await runProxyTest(o.effects, s, (a) => {
+    dispatch(a);
+    if (a.type === 'proxy-test') result = a.test;
+  });
+  const t = result as WizardState['proxyTest'];
+  if (t?.kind === 'failed') out(`  proxy test: could not run: ${t.error}\n`);
+  else if (t?.kind === 'done' && !t.findings.length) out('  proxy test: the proxy answered every probe\n');
+  else if (t?.kind === 'done')
+    for (const f of t.findings) out(`  proxy test: ${markOf(f.severity).glyph} ${f.rule}: ${f.message}\n`);
+  // the test's screen state is the Ink flow's; here the step goes on
+  dispatch({ type: 'proxy-test', test: null });
 }

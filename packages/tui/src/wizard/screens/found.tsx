@@ -7,6 +7,8 @@ import { useNavKeys } from '../components/nav.js';
 import { ScrollView, useScroll, wrapLines } from '../components/scroll.js';
 import { Select } from '../components/select.js';
 import { Text } from '../components/text.js';
+import { wrapRows } from '../components/wrap.js';
+import { Wrapped } from '../components/wrapped.js';
 
 export function Explanation({ rule, onBack, color }: { rule: string; onBack: () => void; color: boolean }) {
   const r = findRule(rule);
@@ -32,6 +34,8 @@ export function Explanation({ rule, onBack, color }: { rule: string; onBack: () 
 export function FoundScreen({
   report,
   proxyKnown = true,
+  options = null,
+  proxyTestOff = null,
   onExplain,
   onNext,
   onNoProxy = () => {},
@@ -39,13 +43,35 @@ export function FoundScreen({
   report: Report;
   /** a proxy was given or found: without one, nothing is "healthy", the wizard asks whether one is needed */
   proxyKnown?: boolean;
+  /** "Found network options: …", each value with where it was read (found-options.ts) */
+  options?: string | null;
+  /** why the proxy test will not run (--from, --root), said before the user answers the network step */
+  proxyTestOff?: string | null;
   onExplain: (rule: string) => void;
   onNext: () => void;
   onNoProxy?: () => void;
 }) {
   useNavKeys({});
-  // the actors (4), the count line and the gaps: the list gets the rest of the screen
-  const listRoom = Math.max(3, useViewportHeight(0) - 6);
+  const { columns } = useTerminalSize();
+  const viewport = useViewportHeight(0);
+  // The frame must stay shorter than the terminal (else Ink clears the screen and the scrollback): the actors and
+  // at least three list rows first, then the notes; the options paragraph gives way (the network step shows all).
+  const actorRows = ACTORS.reduce(
+    (n, a) => n + wrapRows(httpsOf(report.actors[a]), columns - 10, 0).length,
+    0,
+  );
+  const testNote = proxyTestOff ? wrapRows(`Proxy test: ${proxyTestOff}`, columns) : [];
+  const room = Math.max(
+    0,
+    viewport - actorRows - 2 - Math.min(report.findings.length + 1, 3) - testNote.length,
+  );
+  let optionRows = options ? wrapRows(options, columns) : [];
+  if (optionRows.length > room)
+    optionRows = room
+      ? [...optionRows.slice(0, room - 1), `${optionRows[room - 1]!.slice(0, columns - 2)} …`]
+      : [];
+  const notes = [...optionRows, ...testNote];
+  const listRoom = Math.max(3, viewport - actorRows - notes.length - 2);
   if (!proxyKnown) return <NoProxyKnown report={report} onNext={onNext} onNoProxy={onNoProxy} />;
   const items = [
     ...report.findings.map((f, i) => ({
@@ -58,18 +84,24 @@ export function FoundScreen({
     <Screen step="found" keys="↑↓/jk move · enter explain a finding or continue · q quit">
       {ACTORS.map((a) => {
         const s = report.actors[a];
-        const https = s.httpsProxy
-          ? `${s.httpsProxy.value} (${s.httpsProxy.source})`
-          : s.status === 'known'
-            ? 'no HTTPS_PROXY'
-            : 'not inspected';
+        // the value wraps under itself (a long URL is never cut with "…")
         return (
-          <Text key={a} wrap="truncate">
-            <Mark verdict={s.verdict} /> <Text bold>{a.padEnd(8)}</Text>
-            <Text dimColor>{https}</Text>
-          </Text>
+          <Box key={a}>
+            <Text>
+              <Mark verdict={s.verdict} /> <Text bold>{a.padEnd(8)}</Text>
+            </Text>
+            <Wrapped margin={10} indent={0} dimColor>
+              {httpsOf(s)}
+            </Wrapped>
+          </Box>
         );
       })}
+      {notes.map((n, i) => (
+        // rows wrapped above: each fits
+        <Text key={`${i}-${n}`} wrap="truncate">
+          {n}
+        </Text>
+      ))}
       <Box marginTop={1} flexDirection="column">
         <Text>{report.findings.length ? `${report.findings.length} finding(s):` : 'No problems found.'}</Text>
         <Select
@@ -81,6 +113,11 @@ export function FoundScreen({
       </Box>
     </Screen>
   );
+}
+
+function httpsOf(s: Report['actors'][keyof Report['actors']]): string {
+  if (s.httpsProxy) return `${s.httpsProxy.value} (${s.httpsProxy.source})`;
+  return s.status === 'known' ? 'no HTTPS_PROXY' : 'not inspected';
 }
 
 /** Nothing is configured anywhere: ask, never call the machine healthy. */
