@@ -1,14 +1,18 @@
 // The answers given on the command line win over what was detected (the --yes flow and the reducer share this).
 import {
+  availableTargets,
   formatProxyUrl,
   parseProxyUrl,
+  preselectTargets,
+  type Report,
   readError,
   redactAll,
   type State,
   type Target,
+  type TargetChoice,
   targetForError,
 } from '@buildproxy/core';
-import type { Answers } from './state.js';
+import type { Answers, Reasons } from './state.js';
 
 /**
  * Flags win over what was detected. The proxy answers are one unit: a --proxy given on the command line replaces
@@ -83,4 +87,28 @@ export function hideTypedPassword(message: string, value: string): string {
   const m = /^[a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:([^@]*)(@|$)/i.exec(value) ?? /^[^:/@\s]*:([^@]*)@/.exec(value);
   const pw = m?.[1];
   return pw ? message.split(pw).join('***') : message;
+}
+
+/**
+ * The targets offered for this machine (core's availableTargets), and those preselected with why (core's
+ * preselectTargets): the daemon, and every target that fixes a finding or the pasted error.
+ */
+export function targetsFor(
+  state: State,
+  report: Report,
+  errorText = '',
+): { choices: TargetChoice[]; preselect: Target[]; why: Reasons } {
+  const choices = availableTargets(state);
+  const reading = errorText.trim() ? readError(errorText, state) : null;
+  const picked = preselectTargets(
+    state,
+    report.findings,
+    choices.map((c) => c.value),
+    reading,
+  );
+  return {
+    choices,
+    preselect: picked.map((p) => p.target),
+    why: Object.fromEntries(picked.map((p) => [p.target, p.why])),
+  };
 }

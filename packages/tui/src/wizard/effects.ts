@@ -5,7 +5,6 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   analyze,
-  availableTargets,
   buildReport,
   type Evidence,
   formFromProfile,
@@ -26,7 +25,8 @@ import { applyPlan, captureEvidence, writePrivateFile } from '@buildproxy/core/n
 import { commandAddr, withCommandText } from '../evidence-source.js';
 import { changeLines, commandLines } from '../render/apply.js';
 import { makeStyle } from '../render/style.js';
-import { liveProxyProbe, offerSuggestion } from './proxy-test.js';
+import { targetsFor } from './answers.js';
+import { liveProxyProbe, offerSuggestion, proxyTestOff } from './proxy-test.js';
 import type { ActChoice, ActOutcome, Answers, ProbeLine, Reasons, Suggestion, WizardState } from './state.js';
 
 // The wizard's screens colour by themselves: the lines it shows are plain.
@@ -44,17 +44,6 @@ export interface WizardOptions {
   command?: string;
   /** --network: test the proxy even under --root (never with --from: entry.ts refuses it) */
   network?: boolean;
-}
-
-/**
- * Why the wizard will not test the proxy, or null when it will. --from replays a capture: its network is not this
- * host's. --root DIR is a staged tree, maybe another machine's: tested from this host only when --network asks.
- */
-export function proxyTestOff(opts: Pick<WizardOptions, 'from' | 'root' | 'network'>): string | null {
-  if (opts.from)
-    return "not run: --from replays a capture, not this host's network (on that machine: buildproxy doctor --network)";
-  if (opts.root && !opts.network) return 'off under --root (a staged tree); --network turns it on';
-  return null;
 }
 
 export interface Effects {
@@ -109,29 +98,8 @@ export function probeLabel(argv: readonly string[]): string {
     .join(' ');
 }
 
-/**
- * The targets offered for this machine (core's availableTargets), and those preselected with why (core's
- * preselectTargets): the daemon, and every target that fixes a finding or the pasted error.
- */
-export function targetsFor(
-  state: State,
-  report: Report,
-  errorText = '',
-): { choices: TargetChoice[]; preselect: Target[]; why: Reasons } {
-  const choices = availableTargets(state);
-  const reading = errorText.trim() ? readError(errorText, state) : null;
-  const picked = preselectTargets(
-    state,
-    report.findings,
-    choices.map((c) => c.value),
-    reading,
-  );
-  return {
-    choices,
-    preselect: picked.map((p) => p.target),
-    why: Object.fromEntries(picked.map((p) => [p.target, p.why])),
-  };
-}
+// where the targets offered and preselected are worked out (stops.test imports it from here)
+export { targetsFor } from './answers.js';
 
 export function liveEffects(opts: WizardOptions): Effects {
   // --command rides on every capture (detect and verify), as on doctor.

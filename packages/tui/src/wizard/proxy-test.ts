@@ -42,6 +42,17 @@ export function offerSuggestion(
   };
 }
 
+/**
+ * Why the wizard will not test the proxy, or null when it will. --from replays a capture: its network is not this
+ * host's. --root DIR is a staged tree, maybe another machine's: tested from this host only when --network asks.
+ */
+export function proxyTestOff(opts: Pick<WizardOptions, 'from' | 'root' | 'network'>): string | null {
+  if (opts.from)
+    return "not run: --from replays a capture, not this host's network (on that machine: buildproxy doctor --network)";
+  if (opts.root && !opts.network) return 'off under --root (a staged tree); --network turns it on';
+  return null;
+}
+
 /** doctor --network's probes, loaded only when the wizard tests the proxy (dist/network.cjs, as doctor does). */
 export function liveProxyProbe(opts: WizardOptions): NonNullable<Effects['captureNetwork']> {
   return async (evidence, answers) => {
