@@ -6,6 +6,7 @@
 import {
   analyze,
   buildReport,
+  examplesOf,
   findRule,
   makePlan,
   type NetworkEvidence,
@@ -24,7 +25,7 @@ import { EMPTY_ANSWERS } from '../../src/wizard/state.js';
 import { machineFrom, runCli } from '../helpers.js';
 import { waitFor } from './ink-driver.js';
 
-const UNREACHABLE = synthesize(findRule('proxy-unreachable')!.examples.bad.machine).network!;
+const UNREACHABLE = synthesize(examplesOf(findRule('proxy-unreachable')!).bad.machine).network!;
 const bad = fixtures.variant(fixtures.GOOD_DOCKER, { removeFiles: [fixtures.DROP_IN] });
 
 function effects(o: {
