@@ -91,3 +91,31 @@ export function timeToMarkers(command, env, markers, timeoutMs = 15_000) {
     });
   });
 }
+
+/**
+ * The wizard's first frame against node's own start-up, both in the same pseudo-terminal (`script`), interleaved:
+ * the time until the wizard's title shows vs until `node -e` prints a word. Medians and the ratio (issue #18: the
+ * first frame stays ≤ 4.5× node -e 0). Also the time to the findings screen.
+ */
+export async function wizardFirstFrame(n, node, cli, rootDir, env) {
+  const base = [];
+  const first = [];
+  const findings = [];
+  for (let i = 0; i < n; i++) {
+    const b = await timeToMarkers(`${node} -e "process.stdout.write('node-ready')"`, env, ['node-ready']);
+    base.push(b['node-ready'] ?? Number.NaN);
+    const t = await timeToMarkers(
+      `${node} ${cli} --root ${rootDir}`,
+      { ...env, HTTPS_PROXY: 'http://proxy.corp:3128' },
+      ['buildproxy ·', 'What we found'],
+    );
+    first.push(t['buildproxy ·'] ?? Number.NaN);
+    findings.push(t['What we found'] ?? Number.NaN);
+  }
+  return {
+    baseline: median(base),
+    first: median(first),
+    findings: median(findings),
+    ratio: median(first) / median(base),
+  };
+}

@@ -17,7 +17,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { attackRows } from './bench-attacks.mjs';
-import { median, sideBySide, sideBySideCpu, timeOnce, timeToMarkers } from './bench-lib.mjs';
+import { median, sideBySide, sideBySideCpu, timeOnce, wizardFirstFrame } from './bench-lib.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(root, 'packages/tui/dist/cli.cjs');
@@ -42,6 +42,20 @@ const details = [];
 // A clean environment: a shell's NODE_OPTIONS or NODE_EXTRA_CA_CERTS (30 ms here) would slow both sides alike
 // and flatter every ratio.
 const clean = { PATH: process.env.PATH, HOME: process.env.HOME };
+
+// One row on its own, on a machine too busy for the whole run: printed, BENCHMARKS.md left as it is.
+if (process.env.BENCH_ONLY === 'wizard') {
+  const w = await wizardFirstFrame(N, node, CLI, join(empty, 'root'), noDocker);
+  row(
+    `wizard: time to first frame vs node -e 0 (same pty, load ${loadAtStart.toFixed(1)})`,
+    `${fmt(w.first)} vs ${fmt(w.baseline)} = ${w.ratio.toFixed(2)}×`,
+    '≤ 4.5×',
+    w.ratio <= 4.5,
+  );
+  row('wizard: time to the findings screen (no docker)', fmt(w.findings));
+  rmSync(empty, { recursive: true, force: true });
+  process.exit(0);
+}
 
 // 1. --version vs node -e 0
 const v = sideBySide(
@@ -152,22 +166,19 @@ if (dockerBin) {
 for (const c of held) c.destroy();
 server.close();
 
-// 4. wizard: time to first frame and to the findings screen, in a pseudo-terminal
-if (spawnSync('script', ['--version']).status === 0) {
-  const first = [];
-  const findings = [];
-  for (let i = 0; i < 5; i++) {
-    const t = await timeToMarkers(
-      `${node} ${CLI} --root ${join(empty, 'root')}`,
-      { ...noDocker, HTTPS_PROXY: 'http://proxy.corp:3128' },
-      ['buildproxy ·', 'What we found'],
-    );
-    first.push(t['buildproxy ·'] ?? Number.NaN);
-    findings.push(t['What we found'] ?? Number.NaN);
-  }
-  row('wizard: time to first frame', fmt(median(first)), '≤ 300 ms', median(first) <= 300);
-  row('wizard: time to the findings screen (no docker)', fmt(median(findings)));
+// 4. wizard: time to first frame, vs node -e in the same pseudo-terminal (BENCH_ONLY=wizard runs only this row)
+async function wizardRows() {
+  if (spawnSync('script', ['--version']).status !== 0) return;
+  const w = await wizardFirstFrame(Math.max(N, 5), node, CLI, join(empty, 'root'), noDocker);
+  row(
+    'wizard: time to first frame vs node -e 0 (same pty)',
+    `${fmt(w.first)} vs ${fmt(w.baseline)} = ${w.ratio.toFixed(2)}×`,
+    '≤ 4.5×',
+    w.ratio <= 4.5,
+  );
+  row('wizard: time to the findings screen (no docker)', fmt(w.findings));
 }
+await wizardRows();
 
 // 4b. what ships: the npm tarball, and the single executable (pnpm build:binary; cached when up to date)
 {
