@@ -42,8 +42,14 @@ export function KeyOrder() {
     emitter.emit = function ordered(this: typeof emitter, event: string | symbol, ...args: unknown[]) {
       if (event !== 'input') return emit.call(this, event, ...args);
       for (const key of keysOf(args[0])) {
-        if (g.open) g.deliver([key, ...args.slice(1)]);
-        else g.queue.push([key, ...args.slice(1)]);
+        if (g.open) {
+          // Not at once: a screen drawn by something other than a key (detection ending, a probe answering) is on
+          // the terminal before its passive effects subscribe its handlers. The scheduler runs those effects in a
+          // task queued before this key arrived, so the key goes after it.
+          g.open = false;
+          const k = [key, ...args.slice(1)];
+          setImmediate(() => g.deliver(k));
+        } else g.queue.push([key, ...args.slice(1)]);
       }
       return true;
     };
@@ -52,6 +58,13 @@ export function KeyOrder() {
       gate.current = null;
     };
   }, [emitter]);
+  // Every commit closes the gate, not only a key's: when detection ends or a probe answers, the new screen is
+  // written to the terminal during the commit, but its handlers subscribe only in the passive effects after it. A
+  // key typed at the sight of that screen waits here for them (on a loaded CI machine it was lost: the tmux test
+  // saw its "k" vanish and Enter open the first finding instead of Continue).
+  useLayoutEffect(() => {
+    if (gate.current) gate.current.open = false;
+  });
   // After every commit: the last key's work is on screen and its handlers subscribed; the next key may go.
   useEffect(() => {
     const g = gate.current;
