@@ -114,6 +114,9 @@ async function runPass(
   };
   try {
     let find: ReturnType<typeof createPacResolver>;
+    // The script's own time starts here: loading the WebAssembly and creating the VM above is ours, and on a
+    // loaded machine it alone could use up the budget and blame the file ("did not finish") for it.
+    deadline = Date.now() + opts.timeoutMs;
     try {
       find = createPacResolver(vm, script, { filename: 'proxy.pac', sandbox });
     } catch (e) {
