@@ -1,31 +1,13 @@
 // Going back keeps the place (issue 18: "Esc from step 4 loses the focused field"), and "?" shows the help of
 // the current step over it, without losing the place, the focus or what was typed.
-import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
-import { App } from '../../src/wizard/app.js';
 import { HELP } from '../../src/wizard/screens/help.js';
-import type { WizardState } from '../../src/wizard/state.js';
-import { fakeEffects } from './fake-effects.js';
 import { press, waitFor } from './ink-driver.js';
+import { renderApp } from './render-app.js';
 
 const KEY = { enter: '\r', esc: '\u001B', tab: '\t', up: '\u001B[A', down: '\u001B[B' };
 
-function start() {
-  let state: WizardState | null = null;
-  const r = render(
-    <App
-      effects={fakeEffects()}
-      color={false}
-      canWriteHere
-      planFile="/tmp/p.json"
-      outDir="/tmp/out"
-      onState={(s) => {
-        state = s;
-      }}
-    />,
-  );
-  return { ...r, state: () => state! };
-}
+const start = renderApp;
 
 /** The line the focus mark "❯" is on (the last one: a list's heading and its item both carry it). */
 const focusLines = (f: string) =>

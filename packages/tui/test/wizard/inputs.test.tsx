@@ -4,13 +4,11 @@
 import { redactValue } from '@buildproxy/core';
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
-import { App } from '../../src/wizard/app.js';
 import { editLine, type Line } from '../../src/wizard/components/line-edit.js';
 import { MASK, maskPasswordChars, passwordSpan } from '../../src/wizard/components/mask.js';
 import { PasteScreen } from '../../src/wizard/screens/paste.js';
-import type { WizardState } from '../../src/wizard/state.js';
-import { fakeEffects } from './fake-effects.js';
 import { press, waitFor } from './ink-driver.js';
+import { renderApp } from './render-app.js';
 
 const KEY = {
   enter: '\r',
@@ -124,23 +122,11 @@ describe('the password mask', () => {
 
 /** The wizard on the network step, its reducer state followed. */
 async function atNetwork() {
-  let state: WizardState | null = null;
-  const r = render(
-    <App
-      effects={fakeEffects()}
-      color={false}
-      canWriteHere
-      planFile="/tmp/p.json"
-      outDir="/tmp/out"
-      onState={(s) => {
-        state = s;
-      }}
-    />,
-  );
+  const r = renderApp();
   await waitFor(r.lastFrame, (f) => f.includes('What we found'));
   await press(r.stdin, 'k', KEY.enter);
   await waitFor(r.lastFrame, (f) => f.includes('Your network'));
-  return { ...r, answers: () => state!.answers };
+  return { ...r, answers: () => r.state().answers };
 }
 
 describe('the network form', () => {

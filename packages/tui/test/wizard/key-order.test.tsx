@@ -1,30 +1,15 @@
 // Keys typed right after a screen change reach the new screen (issue 18: "keys typed within ~150 ms of a screen
 // change are lost"): components/key-order.tsx. Without it this test fails: ↓ and y went to the findings list.
-import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
-import { App } from '../../src/wizard/app.js';
 import { keysOf } from '../../src/wizard/components/key-order.js';
-import type { WizardState } from '../../src/wizard/state.js';
-import { fakeEffects } from './fake-effects.js';
 import { press, tick, waitFor } from './ink-driver.js';
+import { renderApp } from './render-app.js';
 
 const KEY = { enter: '\r', down: '\u001B[B' };
 
 describe('keys right after a screen change', () => {
   it('reach the new screen, typed in one burst with the key that changed it', async () => {
-    let state: WizardState | null = null;
-    const { stdin, lastFrame } = render(
-      <App
-        effects={fakeEffects()}
-        color={false}
-        canWriteHere
-        planFile="/tmp/p.json"
-        outDir="/tmp/out"
-        onState={(s) => {
-          state = s;
-        }}
-      />,
-    );
+    const { stdin, lastFrame, state } = renderApp();
     await waitFor(lastFrame, (f) => f.includes('What we found'));
     await press(stdin, 'k');
     // no wait between the keys: enter leaves the findings, ↓ and y are the network form's
@@ -35,26 +20,14 @@ describe('keys right after a screen change', () => {
     stdin.write('h');
     await waitFor(lastFrame, (f) => f.includes('Separate HTTPS proxy? yes'), 3000);
     for (let i = 0; i < 5; i++) await tick();
-    expect(state!.answers.separateHttps).toBe(true);
-    expect(state!.answers.httpsProxy).toBe('h');
+    expect(state().answers.separateHttps).toBe(true);
+    expect(state().answers.httpsProxy).toBe('h');
   });
 });
 
 describe('keys across several screens in one burst', () => {
   it('network → paste (the text behind enter is the paste) → review → act (ink-select-input takes ↓ and enter)', async () => {
-    let state: WizardState | null = null;
-    const { stdin, lastFrame } = render(
-      <App
-        effects={fakeEffects()}
-        color={false}
-        canWriteHere
-        planFile="/tmp/p.json"
-        outDir="/tmp/out"
-        onState={(s) => {
-          state = s;
-        }}
-      />,
-    );
+    const { stdin, lastFrame, state } = renderApp();
     await waitFor(lastFrame, (f) => f.includes('What we found'));
     await press(stdin, 'k', KEY.enter);
     await waitFor(lastFrame, (f) => f.includes('Your network'));
@@ -64,13 +37,13 @@ describe('keys across several screens in one burst', () => {
     stdin.write('x');
     await waitFor(lastFrame, (f) => f.includes('Paste an error'));
     for (let i = 0; i < 5; i++) await tick();
-    expect(state!.answers.errorText).toBe('x');
+    expect(state().answers.errorText).toBe('x');
     // backspace and enter (continue) in one burst
     stdin.write('\u007F');
     stdin.write(KEY.enter);
     // (an enter before the plan is drawn is dropped on purpose: the review says "Planning…")
     await waitFor(lastFrame, (f) => f.includes('file(s)'));
-    expect(state!.answers.errorText).toBe('');
+    expect(state().answers.errorText).toBe('');
     // enter (the review: choose), then ↓ ↓ ↓ enter on the act list (ink-select-input): print
     stdin.write(KEY.enter);
     stdin.write(KEY.down);
@@ -78,7 +51,7 @@ describe('keys across several screens in one burst', () => {
     stdin.write(KEY.down);
     stdin.write(KEY.enter);
     await waitFor(lastFrame, (f) => f.includes('Verify'), 8000);
-    expect(state!.outcome?.choice).toBe('print');
+    expect(state().outcome?.choice).toBe('print');
   });
 });
 
@@ -95,9 +68,7 @@ describe('keys a loaded machine read together', () => {
   });
 
   it('tab and enter read as one chunk still move to the list and continue', async () => {
-    const { stdin, lastFrame } = render(
-      <App effects={fakeEffects()} color={false} canWriteHere planFile="/tmp/p.json" outDir="/tmp/out" />,
-    );
+    const { stdin, lastFrame } = renderApp();
     await waitFor(lastFrame, (f) => f.includes('What we found'));
     await press(stdin, 'k\r'); // one chunk: up to Continue, enter
     await waitFor(lastFrame, (f) => f.includes('Your network'));
@@ -109,19 +80,7 @@ describe('keys a loaded machine read together', () => {
 
 describe('a key typed the moment a screen is drawn', () => {
   it('reaches that screen, though its handlers subscribe only after the frame is written', async () => {
-    let state: WizardState | null = null;
-    const { stdin, stdout, lastFrame } = render(
-      <App
-        effects={fakeEffects()}
-        color={false}
-        canWriteHere
-        planFile="/tmp/p.json"
-        outDir="/tmp/out"
-        onState={(s) => {
-          state = s;
-        }}
-      />,
-    );
+    const { stdin, stdout, lastFrame, state } = renderApp();
     // Type "k" and enter right after the write that first shows the findings: the list's handler subscribes in
     // passive effects that have not run yet. Without the gate "k" was lost and enter opened the first finding
     // (a CI run failed so in the tmux test, at load 25).
@@ -141,6 +100,6 @@ describe('a key typed the moment a screen is drawn', () => {
     };
     await waitFor(lastFrame, (f) => f.includes('Your network'));
     expect(typed).toBe(true);
-    expect(state!.step).toBe('network');
+    expect(state().step).toBe('network');
   });
 });
