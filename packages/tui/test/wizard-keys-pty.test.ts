@@ -2,17 +2,23 @@
 // NO_COLOR, keys typed in one burst with a screen change reach the new screen; the proxy URL is edited in the middle
 // with Home/←/→/End; the password is masked one character at a time, shown by ctrl-r and hidden again; the cursor
 // stays visible without colour (inverse video).
-import { execFileSync, spawnSync } from 'node:child_process';
 import { fixtures, synthesize } from '@buildproxy/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLI, machineFrom } from './helpers.js';
+import { flat, hasTmux, sleep, tmuxDriver } from './tmux-driver.js';
 
-const SESSION = `bp-wizin-${process.pid}`;
-const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8' });
-const screen = () => tmux('capture-pane', '-p', '-t', SESSION);
-/** The screen with its attributes as escapes (inverse video shows as ESC[7m). */
-const styled = () => tmux('capture-pane', '-p', '-e', '-t', SESSION);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const {
+  session: SESSION,
+  tmux,
+  screen,
+  styled,
+  until,
+  keys,
+  kill,
+} = tmuxDriver('wizin', {
+  flatMatch: true,
+  settleMs: 0,
+});
 
 async function untilStyled(re: RegExp, ms = 20_000): Promise<void> {
   const end = Date.now() + ms;
@@ -23,33 +29,12 @@ async function untilStyled(re: RegExp, ms = 20_000): Promise<void> {
   expect(styled()).toMatch(re);
 }
 
-/** The screen with wrapped lines joined (a URL wraps at 60 columns): what a search for a value should read. */
-const flat = (s: string) => s.replace(/\n */g, '');
-
-async function until(text: string | RegExp, ms = 45_000): Promise<string> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    const s = screen();
-    if (typeof text === 'string' ? flat(s).includes(text) : text.test(s)) return s;
-    await sleep(80);
-  }
-  throw new Error(`screen never showed ${text}:\n${screen()}`);
-}
-
-/** Keys sent one by one, each after the screen took the last. */
-async function keys(...ks: string[]) {
-  for (const k of ks) {
-    tmux('send-keys', '-t', SESSION, k);
-    await sleep(150);
-  }
-}
-
 const CANARY = 'Zq9cXn4ry';
 const MASKED = '•'.repeat(CANARY.length);
 
 describe('the wizard’s text fields in a real terminal', () => {
   afterEach(() => {
-    spawnSync('tmux', ['kill-session', '-t', SESSION]);
+    kill();
   });
 
   for (const [cols, rows] of [

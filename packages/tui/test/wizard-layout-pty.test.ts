@@ -3,38 +3,15 @@
 // terminal makes Ink write ESC[2J ESC[3J on the next key, which wipes the user's scrollback; so the shell's line
 // printed before the wizard started must still be there at the end. Each screen keeps its title on screen, no
 // row is wider than the terminal, a path is broken only after a "/", and the restart's consequence is said once.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixtures, synthesize } from '@buildproxy/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLI, machineFrom } from './helpers.js';
+import { hasTmux, tmuxDriver } from './tmux-driver.js';
 
-const SESSION = `bp-layout-${process.pid}`;
-const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8' });
-const screen = () => tmux('capture-pane', '-p', '-t', SESSION);
-const history = () => tmux('capture-pane', '-p', '-S', '-', '-t', SESSION);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function until(text: string | RegExp, ms = 45_000): Promise<string> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    const s = screen();
-    if (typeof text === 'string' ? s.includes(text) : text.test(s)) {
-      await sleep(200); // let the frame settle
-      return screen();
-    }
-    await sleep(80);
-  }
-  throw new Error(`screen never showed ${text}:\n${screen()}`);
-}
-
-async function keys(...ks: string[]) {
-  for (const k of ks) {
-    tmux('send-keys', '-t', SESSION, k);
-    await sleep(150);
-  }
-}
+const { session: SESSION, tmux, screen, history, until, keys, kill } = tmuxDriver('layout');
 
 /** The escapes that clear the screen or the scrollback: ED 2, ED 3 (xterm) and RIS. */
 const CLEARING: [string, string][] = [
@@ -49,11 +26,9 @@ function wholePath(path: string): RegExp {
   return new RegExp(path.split('/').map(esc).join('/(?:\n *)?'));
 }
 
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
-
 describe.skipIf(!hasTmux)('the wizard leaves the terminal as it found it', () => {
   afterEach(() => {
-    spawnSync('tmux', ['kill-session', '-t', SESSION]);
+    kill();
   });
 
   for (const [cols, rows] of [

@@ -1,45 +1,21 @@
 // The built CLI in a real pseudo-terminal (tmux), through the whole wizard, against a temp --root and fake
 // docker/systemctl on PATH. Asserts the files written and the backups.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fixtures, synthesize } from '@buildproxy/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLI, machineFrom, makeMachine } from './helpers.js';
+import { hasTmux, sleep, tmuxDriver } from './tmux-driver.js';
 
-const SESSION = `bp-wizard-${process.pid}`;
-const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8' });
-const screen = () => tmux('capture-pane', '-p', '-t', SESSION);
-/** Everything the terminal holds: the scrollback and the screen. */
-const history = () => tmux('capture-pane', '-p', '-J', '-S', '-', '-t', SESSION);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function until(text: string | RegExp, ms = 45_000): Promise<string> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    const s = screen();
-    if (typeof text === 'string' ? s.includes(text) : text.test(s)) {
-      await sleep(150);
-      return s;
-    }
-    await sleep(80);
-  }
-  throw new Error(`screen never showed ${text}:\n${screen()}`);
-}
-
-async function keys(...ks: string[]) {
-  for (const k of ks) {
-    tmux('send-keys', '-t', SESSION, k);
-    await sleep(120);
-  }
-}
-
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+const { session: SESSION, tmux, screen, history: scrollback, until, keys, kill } = tmuxDriver('wizard');
+/** Everything the terminal holds, wrapped lines joined. */
+const history = () => scrollback(true);
 
 describe('the wizard in a real terminal', () => {
   it('has tmux to drive it (pnpm test installs it)', () => expect(hasTmux).toBe(true));
   afterEach(() => {
-    spawnSync('tmux', ['kill-session', '-t', SESSION]);
+    kill();
   });
 
   it('goes from detection to written files with backups, in 80×24', async () => {
