@@ -1,5 +1,5 @@
 // The wizard's effects faked over core's fixtures: detection, planning, writing and verify without a machine.
-import { analyze, buildReport, makePlan, profileFromForm } from '@buildproxy/core';
+import { analyze, buildReport, makePlan, profileFromForm, type TargetChoice } from '@buildproxy/core';
 import { fixtures, synthesize } from '@buildproxy/core/testing';
 import type { Effects } from '../../src/wizard/effects.js';
 import { EMPTY_ANSWERS } from '../../src/wizard/state.js';
@@ -7,8 +7,21 @@ import { tick } from './ink-driver.js';
 
 const bad = fixtures.variant(fixtures.GOOD_DOCKER, { removeFiles: [fixtures.DROP_IN] });
 
-export function fakeEffects(written: string[] = []): Effects {
+const TWO_CHOICES: TargetChoice[] = [
+  { value: 'docker-systemd', label: 'dockerd and its BuildKit', reason: 'systemd' },
+  { value: 'docker-cli-config', label: 'RUN steps', reason: 'config.json' },
+];
+
+/**
+ * `written` collects what act and runCommands were asked to do. `over` replaces single effects (a test's own proxy
+ * probes, its proxyTestOff) or the target choices detection offers.
+ */
+export function fakeEffects(
+  written: string[] = [],
+  over: Partial<Effects> & { targetChoices?: TargetChoice[] } = {},
+): Effects {
   const evidence = synthesize(bad);
+  const { targetChoices = TWO_CHOICES, ...effects } = over;
   return {
     async detect(onProbe) {
       onProbe({ label: 'docker info', status: 'running' });
@@ -18,10 +31,7 @@ export function fakeEffects(written: string[] = []): Effects {
         evidence,
         machine: analyze(evidence),
         report: buildReport(evidence).report,
-        targetChoices: [
-          { value: 'docker-systemd', label: 'dockerd and its BuildKit', reason: 'systemd' },
-          { value: 'docker-cli-config', label: 'RUN steps', reason: 'config.json' },
-        ],
+        targetChoices,
         answers: {
           ...EMPTY_ANSWERS,
           proxy: fixtures.PROXY,
@@ -59,5 +69,6 @@ export function fakeEffects(written: string[] = []): Effects {
     async command(ev) {
       return { evidence: ev, machine: analyze(ev), targetChoices: [], targets: [] };
     },
+    ...effects,
   };
 }

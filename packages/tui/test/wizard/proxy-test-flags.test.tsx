@@ -3,15 +3,7 @@
 // exit 2, as on doctor); with --yes only when --network is given. And the "Found network options" line after
 // detection, each value with where it was read. The probes are injected (no test probes a real network), their
 // results go through the real network rules.
-import {
-  analyze,
-  buildReport,
-  examplesOf,
-  findRule,
-  makePlan,
-  type NetworkEvidence,
-  profileFromForm,
-} from '@buildproxy/core';
+import { buildReport, examplesOf, findRule, type NetworkEvidence } from '@buildproxy/core';
 import { fixtures, synthesize } from '@buildproxy/core/testing';
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
@@ -23,32 +15,20 @@ import { foundOptions, foundOptionsLine } from '../../src/wizard/found-options.j
 import { proxyTestOff } from '../../src/wizard/proxy-test.js';
 import { EMPTY_ANSWERS } from '../../src/wizard/state.js';
 import { machineFrom, runCli } from '../helpers.js';
+import { fakeEffects } from './fake-effects.js';
 import { waitFor } from './ink-driver.js';
 
 const UNREACHABLE = synthesize(examplesOf(findRule('proxy-unreachable')!).bad.machine).network!;
 const bad = fixtures.variant(fixtures.GOOD_DOCKER, { removeFiles: [fixtures.DROP_IN] });
 
+/** The fake effects with one target choice, these proxy probes (each call's proxy recorded) and this reason off. */
 function effects(o: {
   probes?: () => Promise<NetworkEvidence>;
   off?: string | null;
   calls?: string[];
 }): Effects {
-  const evidence = synthesize(bad);
-  return {
-    async detect() {
-      return {
-        evidence,
-        machine: analyze(evidence),
-        report: buildReport(evidence).report,
-        targetChoices: [{ value: 'docker-systemd', label: 'dockerd and its BuildKit', reason: 'systemd' }],
-        answers: {
-          ...EMPTY_ANSWERS,
-          proxy: fixtures.PROXY,
-          noProxy: fixtures.NO_PROXY,
-          targets: ['docker-systemd'],
-        },
-      };
-    },
+  return fakeEffects([], {
+    targetChoices: [{ value: 'docker-systemd', label: 'dockerd and its BuildKit', reason: 'systemd' }],
     captureNetwork: o.probes
       ? async (_ev, a) => {
           o.calls?.push(a.proxy);
@@ -56,15 +36,7 @@ function effects(o: {
         }
       : undefined,
     proxyTestOff: o.off ?? null,
-    preselect: () => ({ targets: ['docker-systemd'], why: {} }),
-    plan: (ev, a) => makePlan(ev, profileFromForm(a), { targets: a.targets as never }).plan,
-    report: (ev, a) => buildReport(ev, profileFromForm(a)).report,
-    act: async (choice) => ({ choice, ok: true, backups: [], lines: [] }),
-    runCommands: async () => [],
-    verify: async (a) => buildReport(evidence, profileFromForm(a)).report,
-    checkCaFile: async () => null,
-    command: async (ev) => ({ evidence: ev, machine: analyze(ev), targetChoices: [], targets: [] }),
-  };
+  });
 }
 
 function captureIo(): { io: Io; out: () => string } {

@@ -1,15 +1,7 @@
 // The wizard's network step with what core knows about the proxy: the machine's own proxy (suggestedProxy) as
 // the default answer with its source, and the proxy test (doctor --network's captureNetwork, injected here: no
 // test probes a real network) whose results go through the real network rules.
-import {
-  analyze,
-  buildReport,
-  examplesOf,
-  findRule,
-  makePlan,
-  type NetworkEvidence,
-  profileFromForm,
-} from '@buildproxy/core';
+import { analyze, examplesOf, findRule, type NetworkEvidence, type TargetChoice } from '@buildproxy/core';
 import { fixtures, synthesize } from '@buildproxy/core/testing';
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
@@ -18,6 +10,7 @@ import type { Effects } from '../../src/wizard/effects.js';
 import { offerSuggestion } from '../../src/wizard/proxy-test.js';
 import { NetworkScreen } from '../../src/wizard/screens/network.js';
 import { EMPTY_ANSWERS, type WizardState } from '../../src/wizard/state.js';
+import { fakeEffects } from './fake-effects.js';
 import { press, tick, waitFor } from './ink-driver.js';
 
 const KEY = { enter: '\r', esc: '\u001B', tab: '\t', ctrlC: '\u0003' };
@@ -99,40 +92,21 @@ describe('the machine’s proxy as the default answer', () => {
 
 // a machine whose proxy port nothing listens on: the network results of proxy-unreachable's own bad example
 const UNREACHABLE = synthesize(examplesOf(findRule('proxy-unreachable')!).bad.machine).network!;
-const bad = fixtures.variant(fixtures.GOOD_DOCKER, { removeFiles: [fixtures.DROP_IN] });
+const ONE_CHOICE: TargetChoice[] = [
+  { value: 'docker-systemd', label: 'dockerd and its BuildKit', reason: 'systemd' },
+];
 
+/** The fake effects with one target choice and these proxy probes (each call's proxy recorded in `calls`). */
 function effectsWith(captureNetwork: Effects['captureNetwork'], calls: string[] = []): Effects {
-  const evidence = synthesize(bad);
-  return {
-    async detect() {
-      return {
-        evidence,
-        machine: analyze(evidence),
-        report: buildReport(evidence).report,
-        targetChoices: [{ value: 'docker-systemd', label: 'dockerd and its BuildKit', reason: 'systemd' }],
-        answers: {
-          ...EMPTY_ANSWERS,
-          proxy: fixtures.PROXY,
-          noProxy: fixtures.NO_PROXY,
-          targets: ['docker-systemd'],
-        },
-      };
-    },
+  return fakeEffects([], {
+    targetChoices: ONE_CHOICE,
     captureNetwork: captureNetwork
       ? async (ev, a) => {
           calls.push(a.proxy);
           return captureNetwork(ev, a);
         }
       : undefined,
-    preselect: () => ({ targets: ['docker-systemd'], why: {} }),
-    plan: (ev, a) => makePlan(ev, profileFromForm(a), { targets: a.targets as never }).plan,
-    report: (ev, a) => buildReport(ev, profileFromForm(a)).report,
-    act: async (choice) => ({ choice, ok: true, backups: [], lines: [] }),
-    runCommands: async () => [],
-    verify: async (a) => buildReport(evidence, profileFromForm(a)).report,
-    checkCaFile: async () => null,
-    command: async (ev) => ({ evidence: ev, machine: analyze(ev), targetChoices: [], targets: [] }),
-  };
+  });
 }
 
 async function toNetworkAndSubmit(
