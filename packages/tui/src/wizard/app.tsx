@@ -28,6 +28,8 @@ export interface AppProps {
   color: boolean;
   canWriteHere: boolean;
   planFile: string;
+  /** --root DIR: the commands the wizard shows name it */
+  root?: string;
   outDir: string;
   onState?: (s: WizardState) => void;
   /** tests wrap the reducer to count or log actions */
@@ -81,6 +83,7 @@ function Steps({
   color,
   canWriteHere,
   planFile,
+  root,
   outDir,
   s,
   dispatch,
@@ -155,7 +158,8 @@ function Steps({
       );
     case 'network':
       // The proxy test runs once the form is answered (when a proxy is set and the probes are available).
-      if (s.proxyTest) return <ProxyTestScreen test={s.proxyTest} onNext={next} onBack={back} />;
+      if (s.proxyTest)
+        return <ProxyTestScreen test={s.proxyTest} color={color} onNext={next} onBack={back} />;
       return (
         <NetworkScreen
           answers={s.answers}
@@ -226,6 +230,7 @@ function Steps({
           phase={s.act}
           canWriteHere={canWriteHere}
           planFile={planFile}
+          root={root}
           outDir={outDir}
           onBack={back}
           onChoose={async (choice) => {

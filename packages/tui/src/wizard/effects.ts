@@ -17,7 +17,6 @@ import {
   type Report,
   readError,
   type State,
-  shQuote,
   type Target,
   type TargetChoice,
 } from '@buildproxy/core';
@@ -26,6 +25,7 @@ import { commandAddr, withCommandText } from '../evidence-source.js';
 import { changeLines, commandLines } from '../render/apply.js';
 import { makeStyle } from '../render/style.js';
 import { targetsFor } from './answers.js';
+import { applyCommand } from './final.js';
 import { liveProxyProbe, offerSuggestion, proxyTestOff } from './proxy-test.js';
 import type { ActChoice, ActOutcome, Answers, ProbeLine, Reasons, Suggestion, WizardState } from './state.js';
 
@@ -234,7 +234,7 @@ export function liveEffects(opts: WizardOptions): Effects {
         lines: [
           ...w.notes.map((n) => `${opts.planFile}: ${n}`),
           `Saved ${opts.planFile} (mode 0600, holds the credentials).`,
-          `Apply it with: sudo buildproxy apply ${opts.planFile}${opts.root ? ` --root ${shQuote(opts.root)}` : ''}`,
+          `Apply it with: ${applyCommand(opts.planFile, opts.root)}`,
         ],
       };
     }

@@ -140,6 +140,7 @@ export async function wizard(argv: string[], io: Io): Promise<number> {
       color: !noColor,
       canWriteHere,
       planFile: opts.planFile,
+      root: opts.root,
       outDir: opts.outDir,
     });
   } catch (e) {

@@ -34,6 +34,11 @@ function rootFlag(root: string | undefined): string {
   return root ? ` --root ${shQuote(root)}` : '';
 }
 
+/** The command that applies a saved plan: one spelling for the act screen's label, the save's lines and this block. */
+export function applyCommand(planFile: string, root: string | undefined): string {
+  return `sudo buildproxy apply ${shQuote(planFile)}${rootFlag(root)}`;
+}
+
 export function finalBlock(i: FinalInput): string {
   const mask = (t: string) => (i.reveal ? t : redactAll(t));
   if (i.ended === 'cancelled') {
@@ -77,7 +82,7 @@ export function finalBlock(i: FinalInput): string {
     out.push('', 'Next, copy and run:', `  ${redactAll(nextLine(plan, i.commandsRun, i.buildCommand))}`);
     out.push(`Roll back: ${undoLine(i)}`);
   } else if (outcome.choice === 'save' && outcome.ok) {
-    out.push(`Apply:     sudo buildproxy apply ${shQuote(i.planFile)}${rootFlag(i.root)}`);
+    out.push(`Apply:     ${applyCommand(i.planFile, i.root)}`);
     out.push(`Roll back: sudo buildproxy undo ${shQuote(i.planFile)}${rootFlag(i.root)}`);
   } else if (outcome.choice === 'folder' && outcome.ok) {
     out.push(`The files are under ${i.outDir}: copy each into place (same path below that folder).`);

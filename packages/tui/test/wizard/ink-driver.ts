@@ -30,3 +30,19 @@ export async function press(stdin: { write: (s: string) => void }, ...keys: stri
     await tick();
   }
 }
+
+/**
+ * The terminal made `columns`×`rows`: ink-testing-library's stdout is always 100 columns with no rows. Ink and the
+ * wizard's useTerminalSize both follow the "resize" event, as they do on a real terminal.
+ */
+export async function resize(
+  stdout: NodeJS.EventEmitter & object,
+  columns: number,
+  rows: number,
+): Promise<void> {
+  Object.defineProperty(stdout, 'columns', { value: columns, configurable: true });
+  Object.defineProperty(stdout, 'rows', { value: rows, configurable: true });
+  stdout.emit('resize');
+  await tick();
+  await tick();
+}

@@ -1,6 +1,7 @@
 // A window over many lines that fits the terminal: ↑↓/jk by line, space/PgDn and PgUp by page. Long lines wrap
 // (never cut with "…"), and a wrapped line continues under its own indent, so a path or a diff line reads whole.
 
+import { markOf } from '@buildproxy/core';
 import { Box } from 'ink';
 import { useState } from 'react';
 import { useTerminalSize, useViewportHeight } from './chrome.js';
@@ -25,6 +26,20 @@ export type Tone = 'add' | 'remove' | 'hunk' | 'plain' | 'ok' | 'warn' | 'dim';
 export interface ShownLine {
   text: string;
   tone: Tone;
+}
+
+/** The tone of a verdict's or a severity's mark (markOf's colour): a finding reads as its glyph does. */
+export function markTone(verdict: string): Tone {
+  const c = markOf(verdict).colour;
+  return c === 'green'
+    ? 'ok'
+    : c === 'dim'
+      ? 'dim'
+      : c === 'yellow'
+        ? 'warn'
+        : c === 'red'
+          ? 'remove'
+          : 'plain';
 }
 
 function toneOf(line: string): Tone {

@@ -8,6 +8,7 @@ import { type Choice, Select } from '../components/select.js';
 import { Text } from '../components/text.js';
 import { wrapRows } from '../components/wrap.js';
 import { Wrapped } from '../components/wrapped.js';
+import { applyCommand } from '../final.js';
 import type { ActChoice, ActPhase } from '../state.js';
 
 export function ActScreen({
@@ -15,6 +16,7 @@ export function ActScreen({
   phase,
   canWriteHere,
   planFile,
+  root,
   outDir,
   onChoose,
   onConfirm,
@@ -24,6 +26,8 @@ export function ActScreen({
   phase: ActPhase;
   canWriteHere: boolean;
   planFile: string;
+  /** --root: the apply command in the Save label names it, as the command printed after saving does */
+  root?: string;
   outDir: string;
   onChoose: (c: ActChoice) => void;
   onConfirm: (run: boolean) => void;
@@ -83,7 +87,7 @@ export function ActScreen({
         `Write the ${plan.changes.length} file(s) now (backups are made)${cannotWrite ? ` — ${cannotWrite}` : ''}`,
       ),
     },
-    { value: 'save', label: label(`Save the plan for: sudo buildproxy apply ${planFile}`) },
+    { value: 'save', label: label(`Save the plan for: ${applyCommand(planFile, root)}`) },
     { value: 'folder', label: label(`Write the files into ${outDir}/ to copy by hand`) },
     { value: 'print', label: 'Print the snippets plainly for copying' },
   ];

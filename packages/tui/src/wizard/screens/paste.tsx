@@ -7,6 +7,7 @@ import { useNavKeys } from '../components/nav.js';
 import { Text } from '../components/text.js';
 import { hasPassword, REVEAL_KEY, TextField } from '../components/text-field.js';
 import { HELP_KEY, useRemembered, useTyping } from '../components/ui-context.js';
+import { Wrapped } from '../components/wrapped.js';
 
 type Field = 'error' | 'command';
 
@@ -92,7 +93,7 @@ export function PasteScreen({
           joinLines
         />
       </Box>
-      {error ? <Text color="red">{error}</Text> : null}
+      {error ? <Wrapped color="red">{error}</Wrapped> : null}
       {r?.recognised ? (
         <Box flexDirection="column">
           <Text>

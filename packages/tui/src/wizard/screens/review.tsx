@@ -9,6 +9,7 @@ import { Screen, useTerminalSize, useViewportHeight } from '../components/chrome
 import { useNavKeys } from '../components/nav.js';
 import { ScrollView, useScroll, wrapLines } from '../components/scroll.js';
 import { Text } from '../components/text.js';
+import { Wrapped } from '../components/wrapped.js';
 
 export function ReviewScreen({
   plan,
@@ -53,7 +54,8 @@ export function ReviewScreen({
   if (error) {
     return (
       <Screen step="review" keys="esc/b back and change your answers · q quit">
-        <Text color="red">Cannot plan: {error}</Text>
+        {/* wrapped under a hanging indent, a path never split inside a name */}
+        <Wrapped color="red">{`Cannot plan: ${error}`}</Wrapped>
       </Screen>
     );
   }

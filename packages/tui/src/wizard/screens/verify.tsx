@@ -3,7 +3,7 @@ import { shownCommand } from '../../render/plan.js';
 import { Screen } from '../components/chrome.js';
 import { useKeys } from '../components/keys.js';
 import { useNavKeys } from '../components/nav.js';
-import { FittedLines, type ShownLine, type Tone } from '../components/scroll.js';
+import { FittedLines, markTone, type ShownLine } from '../components/scroll.js';
 import type { ActOutcome } from '../state.js';
 
 export function VerifyScreen({
@@ -42,7 +42,7 @@ export function VerifyScreen({
     for (const a of ACTORS)
       lines.push({
         text: `  ${a.padEnd(8)} ${markOf(before.actors[a].verdict).glyph} → ${markOf(after.actors[a].verdict).glyph}`,
-        tone: toneOf(after.actors[a].verdict),
+        tone: markTone(after.actors[a].verdict),
       });
     if (fixed.length) lines.push({ text: `Resolved: ${fixed.join(', ')}`, tone: 'ok' });
     if (after.findings.length)
@@ -63,17 +63,4 @@ export function VerifyScreen({
       <FittedLines lines={lines} otherLines={0} color={color} />
     </Screen>
   );
-}
-
-function toneOf(verdict: string): Tone {
-  const c = markOf(verdict).colour;
-  return c === 'green'
-    ? 'ok'
-    : c === 'dim'
-      ? 'dim'
-      : c === 'yellow'
-        ? 'warn'
-        : c === 'red'
-          ? 'remove'
-          : 'plain';
 }
