@@ -1,7 +1,9 @@
 // How the capture schedules its probes, by order and count (never by a clock): the daemon's requests are on the
 // wire before the synchronous part of the capture (file reads, the /proc scan) starts, both requests are in
-// flight at once, and every command of the first round runs at the same time as the others. A real HTTP server on
-// a unix socket plays the daemon; the commands are a fake runner that records when each starts.
+// flight at once, and every command of the first round (podman's, buildah's and the contexts' too) runs at the
+// same time as the others, started before that synchronous part. A probe that needs one answer waits for that
+// one only. A real HTTP server on a unix socket plays the daemon; the commands are a fake runner that records
+// when each starts.
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -111,6 +113,86 @@ describe('captureEvidence schedules its probes', () => {
     } finally {
       clearTimeout(fallback);
       server.close();
+    }
+  });
+
+  it('--probes commands: every command of the first round at once, before the file reads; the slowest first', async () => {
+    events.length = 0;
+    const root = join(dir, 'root-commands');
+    mkdirSync(join(root, 'proc'), { recursive: true });
+    const bin = join(dir, 'bin-commands');
+    mkdirSync(bin);
+    for (const tool of ['docker', 'dockerd', 'podman', 'buildah']) {
+      writeFileSync(join(bin, tool), '#!/bin/sh\nexit 1\n'); // on PATH; never run here
+      chmodSync(join(bin, tool), 0o755);
+    }
+    // podman info answers only once dockerd --version has started: dockerd --version waits for docker info (the
+    // daemon is down), not for the whole first round. (A fallback timer keeps a regression from hanging the test.)
+    let dockerdStarted!: () => void;
+    const dockerd = new Promise<void>((r) => {
+      dockerdStarted = r;
+    });
+    const fallback = setTimeout(dockerdStarted, 5000);
+    let podmanInfoDone = false;
+    let dockerdBeforePodmanInfo = false;
+    let inFlight = 0;
+    let most = 0;
+    let gate: Promise<void> | null = null;
+    const exec: Exec = async (argv) => {
+      events.push(`run ${argv.slice(0, 2).join(' ')}`);
+      if (argv[0] === 'dockerd') {
+        dockerdBeforePodmanInfo = !podmanInfoDone;
+        dockerdStarted();
+      }
+      most = Math.max(most, ++inFlight);
+      gate ??= new Promise<void>((r) => setImmediate(r));
+      await gate;
+      if (argv[0] === 'podman' && argv[1] === 'info') {
+        await dockerd;
+        podmanInfoDone = true;
+      }
+      inFlight--;
+      return { argv: [...argv], durationMs: 0, exitCode: 1, stdout: '', stderr: '', timedOut: false };
+    };
+    try {
+      const ev = await captureEvidence({
+        env: { PATH: bin, HOME: '/home/alice' },
+        root,
+        exec,
+        probes: 'commands',
+        timeoutMs: 10_000,
+      });
+      const scan = events.indexOf('scan /proc');
+      expect(scan).toBeGreaterThan(-1);
+      // dockerd --version is not of the first round: it follows docker info's answer
+      const firstRound = events
+        .slice(0, scan)
+        .filter((e) => e.startsWith('run ') && e !== 'run dockerd --version');
+      expect(firstRound).toEqual(
+        expect.arrayContaining([
+          'run docker version',
+          'run docker info',
+          'run docker buildx',
+          'run systemctl show',
+          'run podman version',
+          'run podman info',
+          'run podman system',
+          'run podman machine',
+          'run buildah version',
+          'run buildah info',
+          'run docker context',
+        ]),
+      );
+      // all in flight together: none waited for another to finish
+      expect(most).toBe(firstRound.length);
+      // podman info (~300 ms on Debian: a dpkg lookup per helper) starts right after the daemon's two commands
+      expect(firstRound.indexOf('run podman info')).toBeLessThan(firstRound.indexOf('run docker buildx'));
+      // every command the capture ran, but dockerd --version, was in that first round
+      expect(ev.commands.filter((c) => c.argv[0] !== 'dockerd').length).toBe(firstRound.length);
+      expect(events).toContain('run dockerd --version');
+      expect(dockerdBeforePodmanInfo, 'dockerd --version started while podman info ran').toBe(true);
+    } finally {
+      clearTimeout(fallback);
     }
   });
 });

@@ -182,9 +182,10 @@ export async function captureEvidence(opts: CaptureOptions = {}): Promise<Eviden
       return asCommand(argv, socket!, path, await engineGet(socket!, path, timeoutMs, sent), shape);
     });
 
-  // Round 1: everything that needs nothing else. The daemon's requests and the commands go first, and the
-  // requests onto the wire before anything else runs: the file reads and the /proc scan below are synchronous,
-  // so a request still waiting for its connection to open would wait for all of them, and the daemon with it.
+  // Round 1: everything that needs nothing else, all started before the capture's synchronous part (file reads,
+  // the /proc scan). The daemon's requests go first: a request still waiting for its connection to open would
+  // wait for all of that, and the daemon with it. Then the commands, the slowest first (`podman info` looks up
+  // each helper's package with dpkg, ~300 ms: containers/podman#19317); each is bounded by the timeout.
   const daemonInfo = socket
     ? Promise.all([
         // /version is docker version's Server part: wrapped so the record reads like the command's output
@@ -192,6 +193,31 @@ export async function captureEvidence(opts: CaptureOptions = {}): Promise<Eviden
         api(CMD.dockerInfo, '/info'),
       ]).then(([, i]) => i)
     : Promise.all([run(CMD.dockerVersion), run(CMD.dockerInfo)]).then(([, i]) => i);
+  const onTheWire = Promise.all(sending);
+  // Podman, Buildah, Colima and Lima (#17): containers.conf, machines, VMs; nothing is started
+  const enginesRead = captureEngines({
+    ctx: {
+      platform,
+      home,
+      uid: typeof process.getuid === 'function' ? process.getuid() : null,
+      env: ctx.env,
+    },
+    root,
+    run: (argv) => run(argv),
+    read,
+    onPath: (bin) => findOnPath(bin, env.PATH) !== null,
+    // `podman info` alone takes ~300 ms: --probes auto asks podman and buildah only when they may be the engine
+    // (no docker CLI, a podman socket, connection or config in the environment, or the user's command)
+    askCommands:
+      !auto ||
+      !dockerCli ||
+      opts.podmanCommand === true ||
+      Boolean(ctx.env.CONTAINER_HOST || ctx.env.CONTAINERS_CONF) ||
+      /podman/.test(ctx.env.DOCKER_HOST ?? ''),
+    systemd,
+    isRoot,
+    readFilesAfter: onTheWire,
+  });
   const inspectAsked = buildxCli ? run(CMD.buildxInspect) : null;
   const lsAsked = buildxCli ? run(CMD.buildxLs) : null;
   const systemctlAsked = Promise.all(units.map((u) => (systemd ? run(systemctlShow(u.unit, u.user)) : null)));
@@ -200,15 +226,74 @@ export async function captureEvidence(opts: CaptureOptions = {}): Promise<Eviden
     run(CMD.buildctlVersion),
     run(CMD.buildctlWorkers),
   ]);
-  await Promise.all(sending);
+  // The container or pod a buildctl connection helper names: needs nothing the first round learns.
+  const helperAsked = helperProbe({
+    env: ctx.env,
+    addr: opts.buildkitAddr,
+    socket,
+    path: env.PATH,
+    api,
+    probe,
+    exec,
+    timeoutMs,
+    run: env,
+  });
+  // What needs one answer waits for that answer only, not for the whole round (podman's among them).
+  // dockerd --version only says what the daemon did not: its version when it is down.
+  const dockerdAsked = Promise.all([daemonInfo, systemctlAsked]).then(async ([info, systemctl]) => {
+    const daemonVersion = info.exitCode === 0 ? parseDockerInfo(info.stdout)?.serverVersion : null;
+    // Without a docker CLI there is no docker build to diagnose, and no daemon version worth a 35 ms dockerd start.
+    if (daemonVersion || !dockerCli) return null;
+    const show = systemctl[0]?.exitCode === 0 ? parseSystemctlShow(systemctl[0].stdout) : null;
+    const dockerdBinary = await findDockerd(env, show?.execStart?.[0] ?? null);
+    return dockerdBinary ? run(CMD.dockerdVersion, dockerdBinary) : null;
+  });
+  const buildersAsked = Promise.all([lsAsked, inspectAsked]).then(([buildxLs, buildxInspect]) => {
+    const builders = buildxLs?.exitCode === 0 ? parseBuildxLs(buildxLs.stdout) : [];
+    // The current builder's details came with `docker buildx inspect`; docker-driver builders need none beyond ls.
+    const currentName =
+      buildxInspect?.exitCode === 0 ? /^Name:\s+(\S+)/m.exec(buildxInspect.stdout)?.[1] : undefined;
+    return Promise.all([
+      ...builders
+        .filter((b) => b.driver !== 'docker' && b.name !== currentName)
+        .map((b) => run(buildxInspectNamed(b.name))),
+      ...builders
+        .filter((b) => b.driver === 'docker-container')
+        .flatMap((b) =>
+          b.nodes.map((n) =>
+            socket
+              ? api(
+                  containerInspect(n.name),
+                  `/containers/buildx_buildkit_${encodeURIComponent(n.name)}/json`,
+                  (j) => `[${j}]`,
+                )
+              : run(containerInspect(n.name)),
+          ),
+        ),
+    ]);
+  });
+  await onTheWire;
+  // Desktop's, WSL's and the system proxy's files and commands: after the requests, like every file read.
+  const platformRead = capturePlatform(
+    { platform, home, env: ctx.env },
+    {
+      read,
+      run: (argv, cwd) => run(argv, undefined, cwd),
+      has: (bin) => findOnPath(bin, env.PATH) !== null,
+      // --probes auto spares a docker process when the context is known without it
+      askContexts:
+        !auto ||
+        buildxDirs[1]!.length > 0 ||
+        Boolean(ctx.env.DOCKER_CONTEXT) ||
+        /"currentContext"/.test(configJson ?? ''),
+    },
+  );
+  // Every command whose start waited only for a file read (the WSL check) starts before the synchronous part.
+  await new Promise((r) => setImmediate(r));
   // /proc/net is read in the thread pool from here on.
   const hostNetRead = readHostNet(root, opts.hostProc ?? true);
-  const [info, buildxInspect, buildxLs, systemctl, , , processes, wsl] = await Promise.all([
-    daemonInfo,
-    inspectAsked,
-    lsAsked,
+  const [systemctl, , processes, wsl] = await Promise.all([
     systemctlAsked,
-    versionsAsked,
     Promise.all([
       ...fixedFiles(ctx).map(read),
       ...units.map(async ({ unit, user }) => {
@@ -221,46 +306,11 @@ export async function captureEvidence(opts: CaptureOptions = {}): Promise<Eviden
       }),
     ]),
     scanProcesses(root, opts.hostProc ?? true),
-    capturePlatform(
-      { platform, home, env: ctx.env },
-      {
-        read,
-        run: (argv, cwd) => run(argv, undefined, cwd),
-        has: (bin) => findOnPath(bin, env.PATH) !== null,
-        // --probes auto spares a docker process when the context is known without it
-        askContexts:
-          !auto ||
-          buildxDirs[1]!.length > 0 ||
-          Boolean(ctx.env.DOCKER_CONTEXT) ||
-          /"currentContext"/.test(configJson ?? ''),
-      },
-    ),
-    // Podman, Buildah, Colima and Lima (#17): containers.conf, machines, VMs; nothing is started
-    captureEngines({
-      ctx: {
-        platform,
-        home,
-        uid: typeof process.getuid === 'function' ? process.getuid() : null,
-        env: ctx.env,
-      },
-      root,
-      run: (argv) => run(argv),
-      read,
-      onPath: (bin) => findOnPath(bin, env.PATH) !== null,
-      // `podman info` alone takes ~300 ms: --probes auto asks podman and buildah only when they may be the engine
-      // (no docker CLI, a podman socket, connection or config in the environment, or the user's command)
-      askCommands:
-        !auto ||
-        !dockerCli ||
-        opts.podmanCommand === true ||
-        Boolean(ctx.env.CONTAINER_HOST || ctx.env.CONTAINERS_CONF) ||
-        /podman/.test(ctx.env.DOCKER_HOST ?? ''),
-      systemd,
-      isRoot,
-    }),
+    platformRead,
+    enginesRead,
   ]);
 
-  // Round 2: what round 1 pointed at.
+  // Round 2: the files round 1 pointed at.
   const shows = systemctl.map((r) => (r?.exitCode === 0 ? parseSystemctlShow(r.stdout) : null));
   const pointed = new Set<string>();
   for (const s of shows) {
@@ -283,45 +333,7 @@ export async function captureEvidence(opts: CaptureOptions = {}): Promise<Eviden
       buildkitdConfig: '/etc/buildkit/buildkitd.toml',
     }).map(read),
   );
-  const builders = buildxLs?.exitCode === 0 ? parseBuildxLs(buildxLs.stdout) : [];
-  // The current builder's details came with `docker buildx inspect`; docker-driver builders need none beyond ls.
-  const currentName =
-    buildxInspect?.exitCode === 0 ? /^Name:\s+(\S+)/m.exec(buildxInspect.stdout)?.[1] : undefined;
-  // dockerd --version only says what the daemon did not: its version when it is down.
-  const daemonVersion = info.exitCode === 0 ? parseDockerInfo(info.stdout)?.serverVersion : null;
-  const dockerExec = shows[0]?.execStart?.[0] ?? null;
-  // Without a docker CLI there is no docker build to diagnose, and no daemon version worth a 35 ms dockerd start.
-  const dockerdBinary = daemonVersion || !dockerCli ? undefined : await findDockerd(env, dockerExec);
-  await Promise.all([
-    helperProbe({
-      env: ctx.env,
-      addr: opts.buildkitAddr,
-      socket,
-      path: env.PATH,
-      api,
-      probe,
-      exec,
-      timeoutMs,
-      run: env,
-    }),
-    dockerdBinary ? run(CMD.dockerdVersion, dockerdBinary) : null,
-    ...builders
-      .filter((b) => b.driver !== 'docker' && b.name !== currentName)
-      .map((b) => run(buildxInspectNamed(b.name))),
-    ...builders
-      .filter((b) => b.driver === 'docker-container')
-      .flatMap((b) =>
-        b.nodes.map((n) =>
-          socket
-            ? api(
-                containerInspect(n.name),
-                `/containers/buildx_buildkit_${encodeURIComponent(n.name)}/json`,
-                (j) => `[${j}]`,
-              )
-            : run(containerInspect(n.name)),
-        ),
-      ),
-  ]);
+  await Promise.all([daemonInfo, versionsAsked, helperAsked, dockerdAsked, buildersAsked]);
 
   const hostNet = await hostNetRead;
   let dockerfile: Evidence['dockerfile'] = null;

@@ -36,6 +36,8 @@ export interface EngineProbeContext {
   askCommands: boolean;
   systemd: boolean;
   isRoot: boolean;
+  /** the files are read once this settles (the capture's requests on the wire); the commands start at once */
+  readFilesAfter?: Promise<unknown>;
 }
 
 /** The machine to look into: the default one when the list marks it, else the running one. */
@@ -71,30 +73,7 @@ function colimaRunning(st: CommandResult): boolean {
 
 export async function captureEngines(p: EngineProbeContext): Promise<void> {
   const { ctx, root } = p;
-  const reads: Promise<unknown>[] = [];
-  // containers.conf in load order; a folder is recorded as one key per *.conf found
-  for (const s of containersConfSources(ctx)) {
-    if (s.kind === 'file') reads.push(p.read(s.path));
-    else reads.push(listConf(root, s.path).then((fs) => Promise.all(fs.map(p.read))));
-  }
-  reads.push(p.read(podmanConnectionsPath(ctx)));
-  for (const d of podmanServiceDropIns(ctx))
-    reads.push(listConf(root, d).then((fs) => Promise.all(fs.map(p.read))));
-  const homeColima = ctx.platform !== 'win32' && (await isDirectory(underRoot(root, `${ctx.home}/.colima`)));
-  const colima = colimaFiles(ctx, homeColima);
-  const lima = limaFiles(ctx);
-  // Colima and Lima run on macOS and Linux only (the contract reads no such files on Windows)
-  if (ctx.platform !== 'win32')
-    for (const f of [
-      colima.yaml,
-      colima.limaDefault,
-      colima.limaOverride,
-      lima.limaDefault,
-      lima.limaOverride,
-      rancherLimaOverridePath(ctx)!,
-    ])
-      reads.push(p.read(f));
-
+  // The commands first, before any file is read: each starts at once (podman info is the slowest probe).
   const podman = p.askCommands && p.onPath('podman');
   const commands: Promise<unknown>[] = [];
   if (podman) {
@@ -132,5 +111,30 @@ export async function captureEngines(p: EngineProbeContext): Promise<void> {
       }),
     );
   }
+  await p.readFilesAfter;
+  const reads: Promise<unknown>[] = [];
+  // containers.conf in load order; a folder is recorded as one key per *.conf found
+  for (const s of containersConfSources(ctx)) {
+    if (s.kind === 'file') reads.push(p.read(s.path));
+    else reads.push(listConf(root, s.path).then((fs) => Promise.all(fs.map(p.read))));
+  }
+  reads.push(p.read(podmanConnectionsPath(ctx)));
+  for (const d of podmanServiceDropIns(ctx))
+    reads.push(listConf(root, d).then((fs) => Promise.all(fs.map(p.read))));
+  const homeColima = ctx.platform !== 'win32' && (await isDirectory(underRoot(root, `${ctx.home}/.colima`)));
+  const colima = colimaFiles(ctx, homeColima);
+  const lima = limaFiles(ctx);
+  // Colima and Lima run on macOS and Linux only (the contract reads no such files on Windows)
+  if (ctx.platform !== 'win32')
+    for (const f of [
+      colima.yaml,
+      colima.limaDefault,
+      colima.limaOverride,
+      lima.limaDefault,
+      lima.limaOverride,
+      rancherLimaOverridePath(ctx)!,
+    ])
+      reads.push(p.read(f));
+
   await Promise.all([...reads, ...commands]);
 }
