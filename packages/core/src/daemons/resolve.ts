@@ -10,6 +10,7 @@
 import { parse as parseToml } from 'smol-toml';
 import type { ProcessInfo } from '../evidence/schema.js';
 import { buildkitdAddrs, dockerdHosts, firstFlag, unixPath } from './argv.js';
+import { tcpTarget } from './tcp-address.js';
 import { canonicalSocketPath } from './unix-sockets.js';
 
 export type TieKind = 'socket' | 'argv' | 'config' | 'pidfile';
@@ -68,12 +69,6 @@ function declaredAddresses(
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
-
-/** tcp://HOST:PORT → its host (brackets removed, lower case) and port; null for anything else. */
-function tcpTarget(address: string): { host: string; port: number } | null {
-  const m = /^tcp:\/\/(\[[^\]]+\]|[^:/]+):(\d{1,5})\/?$/i.exec(address.trim());
-  return m ? { host: m[1]!.replace(/^\[|\]$/g, '').toLowerCase(), port: Number(m[2]) } : null;
-}
 
 /** Whether a recorded "tcp://ADDR:PORT" listener accepts connections to this host and port. */
 function tcpServes(socket: string, t: { host: string; port: number }): boolean {

@@ -5,6 +5,7 @@
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { filesToRead } from '../../daemons/argv.js';
+import { needsTcpListeners } from '../../daemons/tcp-address.js';
 import {
   buildxInspectNamed,
   buildxInstancePath,
@@ -305,7 +306,11 @@ export async function captureEvidence(opts: CaptureOptions = {}): Promise<Eviden
         ]);
       }),
     ]),
-    scanProcesses(root, opts.hostProc ?? true),
+    // the daemons' TCP listeners only when an address to tie them to is tcp:// (the kernel walks its whole
+    // connection table to list them)
+    scanProcesses(root, opts.hostProc ?? true, {
+      tcp: needsTcpListeners([ctx.env.DOCKER_HOST, ctx.env.BUILDKIT_HOST, opts.buildkitAddr]),
+    }),
     platformRead,
     enginesRead,
   ]);

@@ -46,6 +46,7 @@ function socketsOf(
   root: string | undefined,
   pid: string,
   tables: Map<string, Map<number, string>>,
+  tcp: boolean,
 ): string[] | undefined {
   try {
     const fds = readdir(underRoot(root, `/proc/${pid}/fd`)).slice(0, MAX_FDS);
@@ -69,7 +70,7 @@ function socketsOf(
       table = parseUnixTable(readProcSync(underRoot(root, `/proc/${pid}/net/unix`), MAX_UNIX_TABLE));
       // Listening TCP sockets too ("tcp://ADDR:PORT"), for daemons reached by tcp:// (buildkitd --addr tcp://…):
       // only as far as the listeners, and tcp6 only when the namespace has a TCP6 socket at all (proc-read.ts).
-      for (const v6 of [false, true]) {
+      for (const v6 of tcp ? [false, true] : []) {
         try {
           if (v6 && tcp6Unused(underRoot(root, `/proc/${pid}/net/sockstat6`))) continue;
           const text = readProcSync(underRoot(root, `/proc/${pid}/net/tcp${v6 ? '6' : ''}`), MAX_PROC_NET, {
@@ -97,11 +98,13 @@ function socketsOf(
 /**
  * The daemons running. Under --root DIR: DIR's proc/ when it has one; else this host's with `hostFallback` (the
  * doctor on a staged file tree beside real daemons, as the e2e suite runs it), none without (the wizard: a staged
- * machine must not adopt another daemon's proxy).
+ * machine must not adopt another daemon's proxy). With `tcp: false` a daemon's sockets are its unix ones only:
+ * its namespace's TCP table is not read (the capture knows no tcp:// address to tie, daemons/tcp-address.ts).
  */
 export async function scanProcesses(
   rootDir: string | undefined,
   hostFallback = true,
+  o: { tcp?: boolean } = {},
 ): Promise<ProcessInfo[]> {
   let root = rootDir;
   let pids: string[];
@@ -137,7 +140,7 @@ export async function scanProcesses(
     } catch {
       // exited while we looked
     }
-    const sockets = socketsOf(root, pid, tables);
+    const sockets = socketsOf(root, pid, tables, o.tcp ?? true);
     if (sockets) info.sockets = sockets;
     return info;
   });
