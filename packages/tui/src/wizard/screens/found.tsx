@@ -134,11 +134,12 @@ function NoProxyKnown({
     <Screen step="found" keys="↑↓/jk move · enter choose · q quit">
       <Text>No proxy is set anywhere buildproxy looked:</Text>
       {ACTORS.map((a) => (
-        <Text key={a} dimColor>
-          {'  '}? {a.padEnd(8)} {report.actors[a].label}: no proxy
-        </Text>
+        // a long label continues under itself, not at column 0 ("…config.json proxies): no" / "proxy")
+        <Wrapped key={a} indent={13} dimColor>
+          {`  ? ${a.padEnd(8)} ${report.actors[a].label}: no proxy`}
+        </Wrapped>
       ))}
-      <Text>That is fine only if this network reaches the internet directly.</Text>
+      <Wrapped>That is fine only if this network reaches the internet directly.</Wrapped>
       <Box marginTop={1} flexDirection="column">
         <Text bold>Does your network need a proxy for builds?</Text>
         <Select
