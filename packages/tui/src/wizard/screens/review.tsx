@@ -1,4 +1,4 @@
-import { defaultTargets, type ErrorReading, type Plan, type State } from '@buildproxy/core';
+import { defaultTargets, type ErrorReading, findRule, type Plan, type State } from '@buildproxy/core';
 import { renderPlan } from '../../render/plan.js';
 import { makeStyle } from '../../render/style.js';
 import { useKeys } from '../components/keys.js';
@@ -102,7 +102,14 @@ export function headLines(
       },
     ]);
     const rules = reading.rules.join(', ') || reading.cause || 'the error';
-    if (needed.some((t) => (plan.targets ?? []).includes(t)))
+    const explainable = [reading.rules[0], reading.cause].find((id) => id && findRule(id));
+    // A rule no written file fixes (a proxy that does not answer, a Dockerfile's own ENV): saying "nothing chosen
+    // here configures the build client" beside a selected client target would send the user hunting for one.
+    if (needed.length === 0)
+      out.push(
+        `Still open from the error you pasted: ${rules}${reading.title ? ` (${reading.title})` : ''} — no target fixes this by itself${explainable ? `; read: buildproxy explain ${explainable}` : ''}`,
+      );
+    else if (needed.some((t) => (plan.targets ?? []).includes(t)))
       out.push(`The error you pasted (${rules}): the plan configures ${reading.requester ?? reading.actor}`);
     else
       out.push(
