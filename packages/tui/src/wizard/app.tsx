@@ -273,6 +273,7 @@ function Steps({
           after={s.after}
           plan={s.plan!}
           color={color}
+          root={root}
           onExit={() => dispatch({ type: 'end', how: 'done' })}
         />
       );

@@ -34,6 +34,11 @@ function rootFlag(root: string | undefined): string {
   return root ? ` --root ${shQuote(root)}` : '';
 }
 
+/** The doctor for the same machine: under --root, the same tree. */
+export function doctorCommand(root: string | undefined): string {
+  return `buildproxy doctor${rootFlag(root)}`;
+}
+
 /** The command that applies a saved plan: one spelling for the act screen's label, the save's lines and this block. */
 export function applyCommand(planFile: string, root: string | undefined): string {
   return `sudo buildproxy apply ${shQuote(planFile)}${rootFlag(root)}`;
@@ -88,7 +93,7 @@ export function finalBlock(i: FinalInput): string {
     out.push(`The files are under ${i.outDir}: copy each into place (same path below that folder).`);
     if (plan.commands.length) out.push('Then run:', `  ${redactAll(nextLine(plan, false, i.buildCommand))}`);
   } else out.push(...outcome.lines.map((l) => redactAll(l)));
-  out.push('Check again any time with: buildproxy doctor');
+  out.push(`Check again any time with: ${doctorCommand(i.root)}`);
   return `${out.join('\n')}\n`;
 }
 

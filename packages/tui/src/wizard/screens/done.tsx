@@ -2,6 +2,7 @@ import { DOCS_BASE, type Plan, type Report } from '@buildproxy/core';
 import { Screen } from '../components/chrome.js';
 import { useKeys } from '../components/keys.js';
 import { FittedLines, type ShownLine } from '../components/scroll.js';
+import { doctorCommand } from '../final.js';
 import type { ActOutcome } from '../state.js';
 
 export function DoneScreen({
@@ -9,6 +10,7 @@ export function DoneScreen({
   after,
   plan,
   color = false,
+  root,
   onExit,
 }: {
   outcome: ActOutcome;
@@ -16,6 +18,8 @@ export function DoneScreen({
   after: Report | null;
   plan: Plan;
   color?: boolean;
+  /** --root DIR: the doctor to run again reads the same tree */
+  root?: string;
   onExit: () => void;
 }) {
   useKeys((input, key) => {
@@ -37,7 +41,7 @@ export function DoneScreen({
       text:
         plan.commands.length || outcome.choice === 'print'
           ? 'On exit, the commands to run next are printed, ready to copy.'
-          : 'Check again any time with: buildproxy doctor',
+          : `Check again any time with: ${doctorCommand(root)}`,
       tone: 'dim',
     },
   ];
