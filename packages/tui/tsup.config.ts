@@ -122,6 +122,8 @@ export default defineConfig([
       mcp: 'src/commands/mcp.ts',
       fleet: 'src/commands/fleet-report.ts',
       pac: 'src/pac-entry.ts',
+      // the CLI's loader alone, for the build's training run of V8's code cache (scripts/code-cache.cjs)
+      'code-cache': 'src/code-cache.ts',
       // Ink and React are ES modules; bundled to CommonJS too, so the single executable can carry the wizard.
       wizard: 'src/wizard/entry.ts',
     },

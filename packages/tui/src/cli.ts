@@ -2,6 +2,7 @@
 // buildproxy: get docker build working behind a corporate proxy.
 // Commands load lazily, so `--version` and `--help` start about as fast as node itself.
 import { redactAll } from '@buildproxy/core/proxy';
+import { codeCacheLoader } from './code-cache.js';
 import { isUsageError, UsageError } from './errors.js';
 import { type Io, processIo } from './io.js';
 import { sibling } from './sibling.js';
@@ -93,6 +94,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(0);
 });
+
+// The commands' files through V8's code cache made at build time (code-cache.ts); the single executable, and the
+// build's training run, put their own loader here first.
+globalThis.__buildproxySibling ??= codeCacheLoader(__dirname);
 
 main(process.argv.slice(2), processIo()).then((code) => {
   process.exitCode = code;

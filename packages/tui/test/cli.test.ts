@@ -1,5 +1,5 @@
 import { fixtures, synthesize } from '@buildproxy/core/testing';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { machineFrom, runCli } from './helpers.js';
 
 describe('the CLI surface', () => {
@@ -184,11 +184,22 @@ describe('start-up stays light', () => {
     const src = readFileSync(CLI, 'utf8');
     expect(src.length).toBeLessThan(10_000);
     expect(src).not.toMatch(/require\("\.\//); // commands load through the loader, on demand
+    // The files the CLI's loader took (src/code-cache.ts), and those Node's require did, as the process ends.
+    const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'buildproxy-entry-'));
+    const record = join(dir, 'record.cjs');
+    writeFileSync(
+      record,
+      `process.on('exit', () => process.stderr.write(JSON.stringify([...Object.keys(require.cache), ...(globalThis.__buildproxySibling?.codeCache.keys() ?? [])])));`,
+    );
     const loaded = (args: string[]) =>
-      spawnSync(process.execPath, [CLI, ...args], {
+      spawnSync(process.execPath, ['--require', record, CLI, ...args], {
         encoding: 'utf8',
-        env: { PATH: process.env.PATH, NODE_DEBUG: 'module,esm' },
+        env: { PATH: process.env.PATH },
       }).stderr;
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const version = loaded(['--version']);
     expect(version).not.toMatch(/doctor\.cjs|wizard\.cjs|plan\.cjs/);
     expect(loaded(['doctor', '--help'])).toMatch(/doctor\.cjs/);
