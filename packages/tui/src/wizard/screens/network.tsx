@@ -5,12 +5,15 @@ import { goBypass, listField, proxyOnLoopback, registryHostport } from '@buildpr
 import { Box } from 'ink';
 import { useState } from 'react';
 import { type FieldNote, proxyError, proxyNote } from '../answers.js';
-import { Screen } from '../components/chrome.js';
+import { keyRows, Screen, useTerminalSize } from '../components/chrome.js';
 import { useKeys } from '../components/keys.js';
 import { useNavKeys } from '../components/nav.js';
 import { Text } from '../components/text.js';
 import { hasPassword, REVEAL_KEY, TextField } from '../components/text-field.js';
 import { useRemembered } from '../components/ui-context.js';
+import { type Block, Note, windowAround } from '../components/window.js';
+import { wrapRows } from '../components/wrap.js';
+import { Wrapped } from '../components/wrapped.js';
 import type { Answers, Suggestion, WizardState } from '../state.js';
 
 export { proxyError } from '../answers.js';
@@ -170,89 +173,120 @@ export function NetworkScreen({
     }
   });
   const preview = noProxyPreview(answers);
-  return (
-    <Screen
-      step="network"
-      keys={`↑↓/tab move · y/n/space toggle · enter next · esc back · ctrl-c quit${
-        spec?.kind === 'url' && hasPassword(answers[spec.key as TextKey])
-          ? ` · ${REVEAL_KEY} show password`
-          : ''
-      }`}
-    >
-      {FIELDS.filter((x) => !x.shown || x.shown(answers)).map((x) => {
-        const focused = field === x.key;
-        const note = x.note?.(answers) ?? null;
-        return (
-          <Box key={x.key} flexDirection="column">
-            <Box>
-              <Text color={focused ? 'cyan' : undefined}>
-                {focused ? '❯ ' : '  '}
-                {x.label.padEnd(22)}
-              </Text>
-              {x.kind === 'flag' ? (
-                <Text>{answers[x.key as FlagKey] ? 'yes' : 'no'}</Text>
-              ) : (
-                <TextField
-                  value={answers[x.key as TextKey]}
-                  onChange={(v) =>
-                    onAnswer(x.key === 'proxy' ? { proxy: v, loopback: proxyOnLoopback(v) } : { [x.key]: v })
-                  }
-                  onSubmit={() => move(1)}
-                  focus={focused}
-                  placeholder={x.placeholder}
-                  secret={x.kind === 'url' ? 'url' : undefined}
-                />
-              )}
-            </Box>
-            {x.key === 'proxy' && suggested && answers.proxy === suggested.httpProxy ? (
-              <Box marginLeft={4}>
-                <Text dimColor>from: {suggested.label}</Text>
-              </Box>
-            ) : null}
-            {note ? (
-              <Box marginLeft={4}>
-                <Text color={TONE[note.tone]}>{note.text}</Text>
-              </Box>
-            ) : null}
-            {x.key === 'mirrors' && preview.length ? (
-              <Box marginLeft={4}>
-                <Text dimColor>
-                  {preview
-                    .map((p) => `${p.host} → ${p.direct ? `direct (${p.why})` : 'via proxy'}`)
-                    .join(' · ')}
-                </Text>
-              </Box>
-            ) : null}
-          </Box>
-        );
-      })}
-      {/* The targets are a multi-select drawn here, not @inkjs/ui's MultiSelect (2.0.0): that one keeps its value and
-          focus inside (only a defaultValue goes in), resets both whenever its options change (the preselection follows
-          the typed proxy), cannot start on a given item (back from the paste step must find the item left), cannot
-          hand ↑ at its top back to the form, and shows a selection only as a ✔ after the label, with no room for
-          the dim "why" beside it. Here: ◉/◯ and ❯ read without colour, ↑ at the top goes to the field above. */}
-      <Text color={field === 'targets' ? 'cyan' : undefined}>
-        {field === 'targets' ? '❯ ' : '  '}What to fix (space toggles, enter continues):
-      </Text>
-      {choices.map((c, i) => {
-        const on = answers.targets.includes(c.value);
-        return (
-          <Box key={c.value} marginLeft={2}>
-            <Text color={field === 'targets' && i === item ? 'cyan' : undefined}>
-              {field === 'targets' && i === item ? '❯ ' : '  '}
-              {on ? '◉' : '◯'}{' '}
+  const { columns, rows } = useTerminalSize();
+  const keys = `↑↓/tab move · y/n/space toggle · enter next · esc back · ctrl-c quit${
+    spec?.kind === 'url' && hasPassword(answers[spec.key as TextKey]) ? ` · ${REVEAL_KEY} show password` : ''
+  } · ? help`;
+  const valueWidth = Math.max(10, columns - 24);
+  // The form as blocks, each with the rows it takes (its notes are wrapped here, so the count is exact).
+  const blocks: Block[] = FIELDS.filter((x) => !x.shown || x.shown(answers)).map((x) => {
+    const focusedHere = field === x.key;
+    const note = x.note?.(answers) ?? null;
+    const from =
+      x.key === 'proxy' && suggested && answers.proxy === suggested.httpProxy
+        ? `from: ${suggested.label}`
+        : null;
+    const route =
+      x.key === 'mirrors' && preview.length
+        ? preview.map((p) => `${p.host} → ${p.direct ? `direct (${p.why})` : 'via proxy'}`).join(' · ')
+        : null;
+    const shown = x.kind === 'flag' ? 'yes' : answers[x.key as TextKey] || x.placeholder || '';
+    const height =
+      (x.kind === 'flag' ? 1 : Math.ceil((Array.from(shown).length + 1) / valueWidth)) +
+      [from, note?.text ?? null, route].reduce((n, t) => n + (t ? wrapRows(t, columns - 4, 2).length : 0), 0);
+    return {
+      key: x.key,
+      height,
+      node: (
+        <Box key={x.key} flexDirection="column">
+          <Box>
+            <Text color={focusedHere ? 'cyan' : undefined}>
+              {focusedHere ? '❯ ' : '  '}
+              {x.label.padEnd(22)}
             </Text>
-            <Box flexShrink={1}>
-              <Text>
-                {c.label}
-                {on && why[c.value] ? <Text dimColor> — {why[c.value]}</Text> : null}
-              </Text>
-            </Box>
+            {x.kind === 'flag' ? (
+              <Text>{answers[x.key as FlagKey] ? 'yes' : 'no'}</Text>
+            ) : (
+              <TextField
+                value={answers[x.key as TextKey]}
+                onChange={(v) =>
+                  onAnswer(x.key === 'proxy' ? { proxy: v, loopback: proxyOnLoopback(v) } : { [x.key]: v })
+                }
+                onSubmit={() => move(1)}
+                focus={focusedHere}
+                placeholder={x.placeholder}
+                secret={x.kind === 'url' ? 'url' : undefined}
+              />
+            )}
           </Box>
-        );
-      })}
-      {error ? <Text color="red">{error}</Text> : null}
-      {blocked && blocker(answers) ? <Text color="red">Cannot continue: {blocked}</Text> : null}
+          {from ? <Note text={from} dim /> : null}
+          {note ? <Note text={note.text} color={TONE[note.tone]} /> : null}
+          {route ? <Note text={route} dim /> : null}
+        </Box>
+      ),
+    };
+  });
+  const heading = `${field === 'targets' ? '❯ ' : '  '}What to fix (space toggles, enter continues):`;
+  blocks.push({
+    key: 'targets',
+    height: wrapRows(heading, columns).length,
+    node: (
+      <Text key="targets" color={field === 'targets' ? 'cyan' : undefined}>
+        {heading}
+      </Text>
+    ),
+  });
+  /* The targets are a multi-select drawn here, not @inkjs/ui's MultiSelect (2.0.0): that one keeps its value and
+     focus inside (only a defaultValue goes in), resets both whenever its options change (the preselection follows
+     the typed proxy), cannot start on a given item (back from the paste step must find the item left), cannot
+     hand ↑ at its top back to the form, and shows a selection only as a ✔ after the label, with no room for
+     the dim "why" beside it. Here: ◉/◯ and ❯ read without colour, ↑ at the top goes to the field above. */
+  choices.forEach((c, i) => {
+    const on = answers.targets.includes(c.value);
+    const here = field === 'targets' && i === item;
+    blocks.push({
+      key: `target-${c.value}`,
+      height: wrapRows(`${c.label}${on && why[c.value] ? ` — ${why[c.value]}` : ''}`, columns - 6, 0).length,
+      node: (
+        <Box key={c.value} marginLeft={2}>
+          <Text color={here ? 'cyan' : undefined}>
+            {here ? '❯ ' : '  '}
+            {on ? '◉' : '◯'}{' '}
+          </Text>
+          <Box flexShrink={1}>
+            <Text>
+              {c.label}
+              {on && why[c.value] ? <Text dimColor> — {why[c.value]}</Text> : null}
+            </Text>
+          </Box>
+        </Box>
+      ),
+    });
+  });
+  const stop = blocked && blocker(answers) ? `Cannot continue: ${blocked}` : null;
+  const tail = [error, stop].reduce((n, t) => n + (t ? wrapRows(t, columns).length : 0), 0);
+  // The frame stays shorter than the terminal (title, two gaps, the key help, one spare row): past that Ink clears
+  // the screen and the user's scrollback on every key. A form taller than that shows a window around the focus.
+  const room = rows - 4 - keyRows(keys, columns).length - tail;
+  const focus =
+    field === 'targets' ? blocks.findIndex((b) => b.key === `target-${choices[item]?.value}`) : -1;
+  const [from, to] = windowAround(
+    blocks.map((b) => b.height),
+    focus >= 0
+      ? focus
+      : Math.max(
+          0,
+          blocks.findIndex((b) => b.key === field),
+        ),
+    room,
+  );
+  return (
+    <Screen step="network" keys={keys}>
+      {from > 0 ? <Text dimColor>↑ {from} more above</Text> : null}
+      {blocks.slice(from, to).map((b) => b.node)}
+      {to < blocks.length ? <Text dimColor>↓ {blocks.length - to} more below</Text> : null}
+      {error ? <Wrapped color="red">{error}</Wrapped> : null}
+      {stop ? <Wrapped color="red">{stop}</Wrapped> : null}
     </Screen>
   );
 }
