@@ -11,7 +11,7 @@ import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 import { finalBlock } from '../../src/wizard/final.js';
 import { DoneScreen } from '../../src/wizard/screens/done.js';
-import { FoundScreen } from '../../src/wizard/screens/found.js';
+import { Explanation, FoundScreen, reflow } from '../../src/wizard/screens/found.js';
 import { PasteScreen } from '../../src/wizard/screens/paste.js';
 import { headLines } from '../../src/wizard/screens/review.js';
 import { EMPTY_ANSWERS } from '../../src/wizard/state.js';
@@ -158,4 +158,35 @@ describe('the doctor to run again reads the same tree', () => {
     expect(r.lastFrame()).toContain('Check again any time with: buildproxy doctor --root /srv/staged');
     r.unmount();
   });
+});
+
+describe('the explain view reflows a rule text’s paragraphs', () => {
+  it('joins a paragraph’s source lines; blank lines, code and list items stay', () => {
+    expect(
+      reflow(['Why it happens', '', 'one two', 'three', '', '    code', '    more', '- a', 'b']),
+    ).toEqual(['Why it happens', '', 'one two three', '', '    code', '    more', '- a', 'b']);
+  });
+
+  for (const [cols, rows] of SIZES)
+    it(`${cols}×${rows}: no ragged row inside a paragraph (a row ends only where the next word would not fit)`, async () => {
+      const r = render(<Explanation rule="build-args-only" color={false} onBack={() => {}} />);
+      await resize(r.stdout, cols, rows);
+      const lines = rowsOf(r.lastFrame());
+      expect(lines.length).toBeLessThan(rows);
+      let checked = 0;
+      for (let i = 0; i + 1 < lines.length; i++) {
+        const [a, b] = [lines[i]!, lines[i + 1]!];
+        // one paragraph is one run of rows: a prose row at column 0 right under another row of text is a source
+        // line break left in ("… the proxies section" / "  of" / "~/.docker/config.json …")
+        if (a.trim() && /^ {0,2}\S/.test(a) && /^[^\s\-*•]/.test(b) && !/^lines \d/.test(b))
+          throw new Error(`a paragraph broken at a source line:\n${a}\n${b}`);
+        // a wrapped prose row: followed by its continuation under the two-column indent
+        if (!a.trim() || /^\s/.test(a) || !/^ {2}\S/.test(b)) continue;
+        const next = b.trim().split(' ')[0]!;
+        expect(`${a} ${next}`.length, `${a} | ${b}`).toBeGreaterThan(cols);
+        checked++;
+      }
+      expect(checked).toBeGreaterThan(0);
+      r.unmount();
+    });
 });

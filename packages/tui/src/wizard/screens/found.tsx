@@ -14,7 +14,7 @@ export function Explanation({ rule, onBack, color }: { rule: string; onBack: () 
   const r = findRule(rule);
   const { columns } = useTerminalSize();
   const lines = wrapLines(
-    r ? renderMarkdown(ruleMarkdown(r), makeStyle(false)).split('\n') : [`unknown rule ${rule}`],
+    r ? reflow(renderMarkdown(ruleMarkdown(r), makeStyle(false)).split('\n')) : [`unknown rule ${rule}`],
     columns,
   );
   const height = useViewportHeight(2);
@@ -29,6 +29,23 @@ export function Explanation({ rule, onBack, color }: { rule: string; onBack: () 
       </Text>
     </Screen>
   );
+}
+
+/**
+ * A paragraph's lines joined into one before wrapping: the rule texts break their source lines at ~100 columns, and
+ * wrapping each of those on its own left ragged rows ("… the proxies section" / "  of" / "~/.docker/…"). Blank
+ * lines, indented lines (code, examples) and list items stay as they are.
+ */
+export function reflow(lines: string[]): string[] {
+  const prose = (t: string | undefined) => !!t && !/^\s/.test(t) && !/^([-*•]|\d+\.)\s/.test(t);
+  const out: string[] = [];
+  for (const l of lines) {
+    const last = out.length - 1;
+    if (last >= 0 && prose(out[last]) && prose(l) && !/^([-*•]|\d+\.)\s/.test(l))
+      out[last] = `${out[last]} ${l}`;
+    else out.push(l);
+  }
+  return out;
 }
 
 export function FoundScreen({
