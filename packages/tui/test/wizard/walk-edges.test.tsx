@@ -5,13 +5,21 @@
 // --root.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, buildReport, makePlan, profileFromForm, readError } from '@buildproxy/core';
+import {
+  analyze,
+  buildReport,
+  examplesOf,
+  makePlan,
+  profileFromForm,
+  RULES,
+  readError,
+} from '@buildproxy/core';
 import { fixtures, synthesize } from '@buildproxy/core/testing';
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 import { finalBlock } from '../../src/wizard/final.js';
 import { DoneScreen } from '../../src/wizard/screens/done.js';
-import { Explanation, FoundScreen, reflow } from '../../src/wizard/screens/found.js';
+import { Explanation, FoundScreen, itemsThatFit, reflow } from '../../src/wizard/screens/found.js';
 import { PasteScreen } from '../../src/wizard/screens/paste.js';
 import { headLines } from '../../src/wizard/screens/review.js';
 import { EMPTY_ANSWERS } from '../../src/wizard/state.js';
@@ -189,4 +197,43 @@ describe('the explain view reflows a rule text’s paragraphs', () => {
       expect(checked).toBeGreaterThan(0);
       r.unmount();
     });
+});
+
+describe('the findings list fits the terminal on every rule’s example machine', () => {
+  it('itemsThatFit counts the tallest items', () => {
+    expect(itemsThatFit([1, 2, 2, 1], 4)).toBe(2);
+    expect(itemsThatFit([1, 1, 1], 9)).toBe(3);
+    expect(itemsThatFit([5], 3)).toBe(1);
+  });
+
+  // At 60×20 the walk's machine listed three findings whose titles wrap: counted as three rows, they pushed the
+  // frame to 21 rows (the title scrolled off, and Ink cleared the screen and the scrollback on the next key).
+  for (const [cols, rows] of SIZES)
+    it(`${cols}×${rows}: each bad example's findings, with the options line and the proxy-test note`, async () => {
+      let checked = 0;
+      for (const rule of RULES) {
+        const ex = examplesOf(rule);
+        if (!ex) continue;
+        const ev = synthesize(ex.bad.machine);
+        const rep = buildReport(ev, ex.bad.profile ?? {}).report;
+        if (rep.findings.length < 2) continue;
+        const r = render(
+          <FoundScreen
+            report={rep}
+            options="Found network options: HTTP_PROXY, HTTPS_PROXY http://proxy.corp.example:3128 (your shell) · NO_PROXY localhost,127.0.0.1,.corp.example (your shell)"
+            proxyTestOff="off under --root (a staged tree); --network turns it on"
+            onExplain={() => {}}
+            onNext={() => {}}
+          />,
+        );
+        await resize(r.stdout, cols, rows);
+        const f = r.lastFrame()!;
+        expect(rowsOf(f).length, `${rule.id}:\n${f}`).toBeLessThan(rows);
+        expect(rowsOf(f)[0]).toContain('buildproxy · step');
+        for (const row of rowsOf(f)) expect([...row].length, `${rule.id}: ${row}`).toBeLessThanOrEqual(cols);
+        r.unmount();
+        checked++;
+      }
+      expect(checked).toBeGreaterThan(20);
+    }, 120_000);
 });

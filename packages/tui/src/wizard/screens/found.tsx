@@ -90,13 +90,20 @@ export function FoundScreen({
   const notes = [...optionRows, ...testNote];
   const listRoom = Math.max(3, viewport - actorRows - notes.length - 2);
   if (!proxyKnown) return <NoProxyKnown report={report} onNext={onNext} onNoProxy={onNoProxy} />;
+  // Labels wrapped here (two columns go to the "❯ " marker), under the title's start, so each item's rows are
+  // known: the list shows as many items as fit its rows. Counting items, not rows, let wrapped titles push the frame
+  // past a 60×20 terminal, and Ink then cleared the screen and the scrollback on the next key.
   const items = [
     ...report.findings.map((f, i) => ({
       value: `${i}`,
-      label: `${markOf(f.severity).glyph} ${f.rule}: ${f.title}`,
+      label: wrapRows(`${markOf(f.severity).glyph} ${f.rule}: ${f.title}`, columns - 2, 2).join('\n'),
     })),
     { value: 'next', label: report.findings.length ? 'Continue: fix it →' : 'Continue →' },
   ];
+  const limit = itemsThatFit(
+    items.map((it) => it.label.split('\n').length),
+    listRoom,
+  );
   return (
     <Screen step="found" keys="↑↓/jk move · enter explain a finding or continue · q quit">
       {ACTORS.map((a) => {
@@ -123,13 +130,22 @@ export function FoundScreen({
         <Text>{report.findings.length ? `${report.findings.length} finding(s):` : 'No problems found.'}</Text>
         <Select
           items={items}
-          limit={listRoom}
+          limit={limit}
           remember="found.item"
           onSelect={(v) => (v === 'next' ? onNext() : onExplain(report.findings[Number(v)]!.rule))}
         />
       </Box>
     </Screen>
   );
+}
+
+/** How many items a list window may show so that any run of them fits `rows`: the tallest ones counted. */
+export function itemsThatFit(heights: number[], rows: number): number {
+  const tallest = [...heights].sort((a, b) => b - a);
+  let used = 0;
+  let n = 0;
+  while (n < tallest.length && used + tallest[n]! <= rows) used += tallest[n++]!;
+  return Math.max(1, n);
 }
 
 function httpsOf(s: Report['actors'][keyof Report['actors']]): string {
