@@ -8,6 +8,7 @@ import { useKeys } from './components/keys.js';
 import { CancelContext } from './components/nav.js';
 import { HELP_KEY, UiContext } from './components/ui-context.js';
 import type { Effects } from './effects.js';
+import { commandsDone } from './final.js';
 import { foundOptions, foundOptionsLine } from './found-options.js';
 import { runProxyTest } from './proxy-test.js';
 import { ActScreen } from './screens/act.js';
@@ -249,7 +250,7 @@ function Steps({
             dispatch({
               type: 'acted',
               outcome: { ...outcome, lines: [...outcome.lines, ...lines] },
-              commandsRun: true,
+              commandsRun: commandsDone(lines, s.plan!),
             });
           }}
         />

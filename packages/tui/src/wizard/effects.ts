@@ -191,7 +191,11 @@ export function liveEffects(opts: WizardOptions): Effects {
       try {
         // apply's own lock (defaultLockPath): no ./buildproxy-out/ left behind for it
         const r = await applyPlan({ ...plan, changes: [] }, { root: opts.root, runCommands: true });
-        return commandLines(r.commands, PLAIN);
+        // apply stops at a failed command: the ones after it are listed as still to run, not left out
+        const skipped = plan.commands
+          .slice(r.commands.length)
+          .map((command) => ({ command, as: null, result: null }));
+        return commandLines([...r.commands, ...skipped], PLAIN);
       } catch (e) {
         return [`Commands not run: ${(e as Error).message}`];
       }

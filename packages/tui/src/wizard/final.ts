@@ -22,6 +22,14 @@ const MASK_NOTE =
   'Passwords are shown as ***: put yours back where *** stands before you save, or run the wizard again with ' +
   '--reveal to print them (on a terminal only).';
 
+/**
+ * Whether every command of the plan ran and succeeded, from the lines runCommands returned ("ran …" each). After a
+ * failure apply stops, so the rest did not run: the final block must print them all again, not only the build.
+ */
+export function commandsDone(lines: string[], plan: Plan): boolean {
+  return lines.filter((l) => l.startsWith('ran')).length >= plan.commands.length;
+}
+
 /** The commands the plan still needs, joined for one paste, ending with the build. */
 export function nextLine(plan: Plan, commandsRun: boolean, buildCommand: string): string {
   const cmds = commandsRun

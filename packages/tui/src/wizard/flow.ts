@@ -6,7 +6,7 @@ import { renderPlan } from '../render/plan.js';
 import { makeStyle } from '../render/style.js';
 import { proxyError } from './answers.js';
 import type { Effects } from './effects.js';
-import { finalBlock } from './final.js';
+import { commandsDone, finalBlock } from './final.js';
 import { foundOptions, foundOptionsLine } from './found-options.js';
 import { runProxyTest } from './proxy-test.js';
 import {
@@ -131,7 +131,7 @@ export async function runFlow(o: {
           dispatch({
             type: 'acted',
             outcome: { ...outcome, lines: [...outcome.lines, ...lines] },
-            commandsRun: true,
+            commandsRun: commandsDone(lines, s.plan!),
           });
         } else dispatch({ type: 'acted', outcome });
         break;
