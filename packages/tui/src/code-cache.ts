@@ -3,12 +3,13 @@
 // cache for it (module.enableCompileCache is Node ≥ 22, and needs a cache folder that root could trust): for a
 // plain doctor that is ~300 KB of bundle, and the largest part of its start-up (BENCHMARKS.md).
 //
-// Every sibling is compiled here as Node compiles a CommonJS file (the same wrapper), so that all of them share
-// one registry and reach each other through it. A file is taken from its cache only when dist/v8cache/index.json
-// names the file with the key of its exact text and of this V8 (V8 itself checks only the text's length, and its
-// own version and flags). Anything else (no index, another Node, a file rebuilt since, a cache V8 rejects) is
-// compiled afresh, as before. Nothing is ever written at run time: the caches ship in the package, beside the
-// code they belong to, with the same owner and mode.
+// A file is taken from its cache only when dist/v8cache/index.json names the file with the key of its exact
+// bytes and of this V8 (V8 itself checks only the text's length, and its own version and flags); it is then
+// compiled here as Node compiles a CommonJS file (the same wrapper). A file the index does not name (the wizard,
+// the other commands; every file under another Node) is loaded by Node's require, as before; one whose bytes
+// changed since, or whose cache V8 rejects, is compiled afresh. The files reach each other through this loader
+// (src/sibling.ts), so each is loaded once. Nothing is ever written at run time: the caches ship in the package,
+// beside the code they belong to, with the same owner and mode.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -49,7 +50,8 @@ function readIndex(dir: string): Record<string, string> {
   }
 }
 
-/** A loader for the files of `dir`. With `noCache` (the build's training run) no cache is read. */
+/** A loader for the files of `dir`. With `noCache` (the build's training run) every file is compiled here, without a
+ * cache, so that its script can be saved. */
 export function codeCacheLoader(dir: string, o: { noCache?: boolean } = {}): SiblingLoader {
   const nodeRequire = createRequire(join(dir, 'cli.cjs'));
   const loaded = new Map<string, { exports: unknown }>();
@@ -64,6 +66,12 @@ export function codeCacheLoader(dir: string, o: { noCache?: boolean } = {}): Sib
     const filename = join(dir, name);
     index ??= o.noCache ? {} : readIndex(dir);
     const key = typeof index[name] === 'string' ? index[name] : undefined;
+    if (!key && !o.noCache) {
+      codeCache.set(name, 'none');
+      const exports = nodeRequire(filename);
+      loaded.set(name, { exports });
+      return exports;
+    }
     const bytes = readFileSync(filename);
     const source = bytes.toString('utf8');
     let cachedData: Buffer | undefined;
