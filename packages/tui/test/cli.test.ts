@@ -182,7 +182,8 @@ describe('start-up stays light', () => {
     const { spawnSync } = await import('node:child_process');
     const { CLI } = await import('./helpers.js');
     const src = readFileSync(CLI, 'utf8');
-    expect(src.length).toBeLessThan(10_000);
+    // start-up-budget.test.ts's budget for it: 10 KB until session 7, +1.4 KB for the loader with V8's code cache
+    expect(src.length).toBeLessThan(12 * 1024);
     expect(src).not.toMatch(/require\("\.\//); // commands load through the loader, on demand
     // The files the CLI's loader took (src/code-cache.ts), and those Node's require did, as the process ends.
     const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
