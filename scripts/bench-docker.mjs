@@ -3,7 +3,7 @@
 //   node bench-docker.mjs N debian    Debian's dockerd 20.10 and docker CLI, no buildx
 //   node bench-docker.mjs N engine26  Engine 26.1 + buildx 0.13 (Debian trixie, test/e2e/stretch/prepare.sh) and CLI 28
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -103,6 +103,9 @@ for (const m of spawnSync('awk', ['-v', `p=${dir}/`, 'index($2, p) == 1 {print $
   .stdout.split('\n')
   .filter(Boolean))
   spawnSync('umount', [m]);
+// The daemon's folder goes too, unless something is still mounted under it (then it is left for a look).
+if (!readFileSync('/proc/mounts', 'utf8').split('\n').some((l) => l.split(' ')[1]?.startsWith(`${dir}/`)))
+  rmSync(dir, { recursive: true, force: true });
 const medians = each.map(median);
 const slowestIdx = medians.indexOf(Math.max(...medians));
 console.log(

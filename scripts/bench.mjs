@@ -297,4 +297,5 @@ ${details.join('\n')}
 
 ${readFileSync(join(root, 'scripts/bench-notes.md'), 'utf8')}`;
 writeFileSync(join(root, 'BENCHMARKS.md'), md);
+rmSync(empty, { recursive: true, force: true });
 console.log('wrote BENCHMARKS.md');
