@@ -130,4 +130,10 @@ export {
   type WhyMatch,
 } from './why/index.js';
 export const DOCS_BASE = 'https://buildproxy.dev';
+export { MESSAGES_EN } from './messages/en.js';
+export type { MessageId, MessageValues } from './messages/ids.js';
+export { type MsgRef, mapValues, renderMsg, type Templates } from './messages/ref.js';
+export { type Part, plainText, type Rich } from './messages/rich.js';
+export { MESSAGES_ZH_CN } from './messages/zh-cn.js';
+export { TARGET_LABELS, type TargetLabelLang } from './target-labels.js';
 export * from './verify/index.js';

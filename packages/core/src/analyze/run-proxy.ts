@@ -4,6 +4,7 @@
 // can reach, and say when the proxy itself listens on loopback only (then no address helps until it rebinds).
 
 import { hostProxyAddress, listenScope } from '../formats/proc-net.js';
+import { type MsgRef, msg } from '../messages/ref.js';
 import { formatProxyUrl, isLoopbackHost, parseProxyUrl } from '../proxy/url.js';
 import type { State } from './types.js';
 
@@ -13,6 +14,8 @@ export interface RunProxy {
   changed: boolean;
   /** why this address, and what the user still has to do */
   note: string | null;
+  /** the note as a typed message (the English is `note`), for pages in other languages */
+  noteMsg: MsgRef | null;
   /** the proxy listens on loopback only (from /proc/net/tcp{,6}) */
   loopbackOnly: boolean;
 }
@@ -35,7 +38,8 @@ export function rebindAdvice(port: number, gateway: string): string {
 
 export function proxyForRunSteps(state: State, value: string): RunProxy {
   const p = parseProxyUrl(value);
-  if (!p.ok || !isLoopbackHost(p.url.host)) return { value, changed: false, note: null, loopbackOnly: false };
+  if (!p.ok || !isLoopbackHost(p.url.host))
+    return { value, changed: false, note: null, noteMsg: null, loopbackOnly: false };
   const port = p.url.effectivePort;
   const netns = state.actors.run.netns;
   const loopbackOnly = listenScope(state.hostNet, port) === 'loopback-only';
@@ -43,28 +47,41 @@ export function proxyForRunSteps(state: State, value: string): RunProxy {
   const rebind = loopbackOnly
     ? `; the proxy listens on 127.0.0.1:${port} only, so let it also listen on the bridge gateway ${gateway}, for the bridge's subnet only (${rebindAdvice(port, gateway)})`
     : '';
-  const to = (host: string, why: string): RunProxy => ({
+  const rebindMsg = loopbackOnly ? msg('run-proxy.rebind', { port: String(port), gateway }) : null;
+  const to = (host: string, why: string, whyMsg: MsgRef): RunProxy => ({
     value: formatProxyUrl({ ...p.url, host }),
     changed: true,
     note: `${why}${rebind}`,
+    noteMsg: msg('run-proxy.note', { why: whyMsg, rebind: rebindMsg }),
     loopbackOnly,
   });
-  if (netns === 'host') return { value, changed: false, note: rebind ? rebind.slice(2) : null, loopbackOnly };
+  if (netns === 'host')
+    return { value, changed: false, note: rebind ? rebind.slice(2) : null, noteMsg: rebindMsg, loopbackOnly };
   if (netns === 'vm')
-    return to('host.docker.internal', 'Docker Desktop resolves host.docker.internal to this host');
+    return to(
+      'host.docker.internal',
+      'Docker Desktop resolves host.docker.internal to this host',
+      msg('run-proxy.desktop', {}),
+    );
   if (netns === 'rootless')
     return to(
       '10.0.2.2',
       'rootless Docker reaches the host at 10.0.2.2 (DOCKERD_ROOTLESS_ROOTLESSKIT_DISABLE_HOST_LOOPBACK=false)',
+      msg('run-proxy.rootless', {}),
     );
   const own = hostProxyAddress(state.hostNet, port);
   if (own && own !== state.hostNet?.bridge)
-    return to(own, `the proxy listens on ${own}, which build containers can reach`);
+    return to(
+      own,
+      `the proxy listens on ${own}, which build containers can reach`,
+      msg('run-proxy.listens', { address: own }),
+    );
   const bridge = state.hostNet?.bridge ?? null;
   return to(
     bridge ?? '172.17.0.1',
     bridge
       ? `build containers reach this host at dockerd's bridge address ${bridge}`
       : "build containers reach this host at docker0's address (172.17.0.1 unless dockerd runs with --bip or --bridge)",
+    bridge ? msg('run-proxy.bridge', { bridge }) : msg('run-proxy.docker0', {}),
   );
 }

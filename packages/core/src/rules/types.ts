@@ -1,6 +1,7 @@
 // A rule: one way a proxy setup goes wrong, with the text a person reads and a pure check over the state.
 import type { Actor, Profile, ProfileInput, State } from '../analyze/types.js';
 import type { MachineSpec } from '../machines/synth.js';
+import type { MsgRef } from '../messages/ref.js';
 import type { Target } from '../targets.js';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -11,11 +12,15 @@ export interface Finding {
   actor: Actor;
   title: string;
   message: string;
+  /** the message as a typed id with its values (masked as `message` is), for pages in other languages */
+  msg?: MsgRef;
   evidence: string[];
 }
 
 export interface FindingDraft {
   message: string;
+  /** the same message as a typed id and values; its English template reproduces `message` exactly */
+  msg?: MsgRef;
   evidence: string[];
   actor?: Actor;
   severity?: Severity;

@@ -1,8 +1,8 @@
 // What the doctor would say about the machine once the plan is applied, plus what a proxy URL's scheme or address
 // means for the actors the doctor cannot see from here (RUN-step tools, containers' loopback). The snippet
 // generator shows these next to the plan, as the CLI's doctor does after apply. On a zh-CN page a finding is its
-// rule's zh-CN title (keyed by rule id) with the doctor's English line quoted; the generator's own two are written
-// in both languages.
+// rule's zh-CN title (keyed by rule id) and core's zh-CN template of its typed message, values verbatim as code;
+// the generator's own two are written in both languages.
 import {
   analyze,
   diagnose,
@@ -11,12 +11,14 @@ import {
   type Plan,
   parseProxyUrl,
   proxyOnLoopback,
-  type RuleTextTranslation,
+  type Rich,
+  renderMsg,
   resolveProfile,
   withCommands,
   withFiles,
 } from '@buildproxy/core';
 import type { Lang, Warning } from './render-plan';
+import type { ReportZh } from './report-dom';
 
 const OWN: Record<'all-proxy-only' | 'loopback-proxy-unreachable', Record<Lang, string>> = {
   'all-proxy-only': {
@@ -37,16 +39,27 @@ export function planWarnings(
   before: Finding[],
   proxy: string,
   lang: Lang = 'en',
-  ruleTexts: Record<string, RuleTextTranslation> = {},
+  zh?: Pick<ReportZh, 'ruleTexts' | 'messages' | 'label'>,
 ): Warning[] {
+  /** core's fixed names (an actor's process) in the page's words; a name the table lacks stays as code */
+  const detail = (r: Rich): Rich =>
+    r.map((p) => {
+      if (typeof p === 'string' || 'code' in p || !zh) return p;
+      const t = zh.label(p.label);
+      return t.code ? { code: t.text } : t.text;
+    });
   const seen = new Set(before.map((f) => `${f.rule}\0${f.message}`));
   const after = analyze(withCommands(withFiles(evidence, plan), plan));
   const out: Warning[] = diagnose(after, resolveProfile({}, after.layers, after.client))
     .filter((f) => !seen.has(`${f.rule}\0${f.message}`))
     .map((f) =>
-      lang === 'en'
+      lang === 'en' || !zh
         ? { rule: f.rule, message: f.message }
-        : { rule: f.rule, message: ruleTexts[f.rule]?.title ?? f.title, cli: f.message },
+        : {
+            rule: f.rule,
+            message: zh.ruleTexts[f.rule]?.title ?? f.title,
+            ...(f.msg ? { detail: detail(renderMsg(f.msg, zh.messages)) } : { cli: f.message }),
+          },
     );
   const p = parseProxyUrl(proxy);
   if (p.ok && (p.url.scheme === 'socks5' || p.url.scheme === 'socks5h'))

@@ -2,7 +2,7 @@
 // commands with their reasons and the restart caution; the snippets; what stays open. One view, two renderings:
 // HTML for the snippet generator (build time and again in the browser, identical markup, so no layout shift) and
 // markdown for the generated guides. Text shown is redacted; a copy button copies the real content.
-import { type Plan, redactAll, shQuote } from '@buildproxy/core';
+import { type Plan, type Rich, redactAll, shQuote } from '@buildproxy/core';
 import { homePath, homeText, languageOf } from './home';
 
 export interface Block {
@@ -17,7 +17,9 @@ export interface Warning {
   rule: string;
   /** in the page's language */
   message: string;
-  /** on a zh-CN page, the doctor's own English line, quoted as output */
+  /** on a zh-CN page, the finding's message in Chinese (core's template by its typed id), values as code */
+  detail?: Rich;
+  /** on a zh-CN page, the doctor's own English line, quoted as output, for a finding without a typed message */
   cli?: string;
 }
 
@@ -175,11 +177,22 @@ function titleHtml(title: string, lang: Lang): string {
   return inline(title);
 }
 
+/** A translated message: prose escaped, each value masked and escaped in its own code span. */
+const detailHtml = (r: Rich) =>
+  r
+    .map((p) =>
+      typeof p === 'string'
+        ? escapeHtml(redactAll(p))
+        : `<code>${escapeHtml(redactAll('code' in p ? p.code : p.label))}</code>`,
+    )
+    .join('');
+
 export function renderPlanHtml(view: PlanView, rules = '/rules/'): string {
   const w = WORDS[view.lang];
   const warn = view.warnings.map(
     (x) =>
       `<div class="bp-warning" role="note"><strong>${w.warning}</strong> <a href="${rules}${escapeHtml(x.rule)}/">${escapeHtml(x.rule)}</a>${w.colon}${escapeHtml(redactAll(x.message))}` +
+      `${x.detail ? `<br><span class="bp-detail">${detailHtml(x.detail)}</span>` : ''}` +
       `${x.cli ? `<pre class="bp-cli" lang="en" tabindex="0"><code>${escapeHtml(redactAll(x.cli))}</code></pre>` : ''}</div>`,
   );
   const blocks = view.blocks.map(

@@ -3,8 +3,8 @@
 // its findings, the summary), so the page and `buildproxy doctor --from` read alike. Every value came from a
 // capture someone dropped here: it only ever becomes textContent, never markup.
 // On a zh-CN page the words around the values are Chinese, the labels core gives (actors, sources) go through
-// words-zh-cn.ts, a finding shows its rule's zh-CN title (keyed by rule id) with the CLI's own English line quoted as
-// output, as the CLI reference quotes --help.
+// words-zh-cn.ts, a finding shows its rule's zh-CN title (keyed by rule id) and its detail line from core's zh-CN
+// template for the finding's typed message id: the prose Chinese, the values (paths, URLs, hosts) verbatim as code.
 import {
   ACTORS,
   type Finding,
@@ -13,6 +13,8 @@ import {
   type Report,
   type ReportActor,
   type RuleTextTranslation,
+  renderMsg,
+  type Templates,
 } from '@buildproxy/core';
 
 /** What a zh-CN page passes in (loaded only there): the labels' translation and the rules' zh-CN texts. */
@@ -21,6 +23,8 @@ export interface ReportZh {
   ruleTexts: Record<string, RuleTextTranslation>;
   actors: Record<string, string>;
   marks: Record<MarkKind, string>;
+  /** core's zh-CN finding messages, by typed message id */
+  messages: Templates;
 }
 
 type Kid = Node | string;
@@ -32,6 +36,12 @@ const el = (tag: string, props: Record<string, string> = {}, ...kids: Kid[]) => 
 };
 const dim = (...kids: Kid[]) => el('span', { class: 'bp-dim' }, ...kids);
 const code = (s: string) => el('code', {}, s);
+
+/** One of core's fixed names on a zh-CN page: its Chinese, or the English as code when the table lacks it. */
+function labelKid(zh: ReportZh, s: string): Kid {
+  const t = zh.label(s);
+  return t.code ? code(t.text) : t.text;
+}
 
 /** dockerd's state as the capture saw it (State['docker']['daemon']); 'absent' has its own line. */
 const DAEMON_ZH_CN: Record<string, string> = { up: '正在运行', down: '未运行', timeout: '没有应答（超时）' };
@@ -163,7 +173,7 @@ export function reportDom(r: Report, rules = '/rules/', zh?: ReportZh): HTMLElem
   return el('div', { class: 'bp-report' }, ...head, ...actors, ...tail);
 }
 
-/** A finding: in English the CLI's title and message; in zh-CN the rule's zh-CN title, the CLI's line as output. */
+/** A finding: in English the CLI's title and message; in zh-CN the rule's zh-CN title and message. */
 function findingKids(
   f: Finding,
   rules: string,
@@ -173,10 +183,22 @@ function findingKids(
   const link = el('a', { href: `${rules}${encodeURIComponent(f.rule)}/` }, `buildproxy explain ${f.rule}`);
   if (!zh) return [mark(f.severity), ` ${f.title}`, el('br'), f.message, el('br'), '→ ', link];
   const t = zh.ruleTexts[f.rule];
+  // A finding from a rule without a typed message (none today; a test holds every rule to one) shows the CLI's line.
+  const detail = f.msg
+    ? el(
+        'span',
+        { class: 'bp-detail' },
+        ...renderMsg(f.msg, zh.messages).map((p) =>
+          typeof p === 'string' ? p : 'code' in p ? code(p.code) : labelKid(zh, p.label),
+        ),
+      )
+    : el('pre', { class: 'bp-cli', lang: 'en', tabindex: '0' }, el('code', {}, f.message));
   return [
     mark(f.severity),
     ` ${t?.title ?? f.title}`,
-    el('pre', { class: 'bp-cli', lang: 'en', tabindex: '0' }, el('code', {}, f.message)),
+    el('br'),
+    detail,
+    el('br'),
     '→ 规则说明：',
     el('code', {}, link),
   ];

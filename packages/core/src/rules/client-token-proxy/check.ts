@@ -1,3 +1,4 @@
+import { msg } from '../../messages/ref.js';
 import type { Rule } from '../types.js';
 import { intendedProxy, shown } from '../util.js';
 
@@ -29,6 +30,7 @@ export const clientTokenProxy: Rule = {
     return [
       {
         message: `HTTPS_PROXY is not set in your shell, so buildx fetches registry tokens direct${desktop}; export HTTPS_PROXY=${shown(want)}`,
+        msg: msg('client-token-proxy.unset', { desktop: state.docker.desktop, proxy: shown(want) }),
         evidence: ['shell environment'],
       },
     ];

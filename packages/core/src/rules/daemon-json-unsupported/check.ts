@@ -1,3 +1,4 @@
+import { msg } from '../../messages/ref.js';
 import type { Rule } from '../types.js';
 
 export const daemonJsonUnsupported: Rule = {
@@ -24,6 +25,10 @@ export const daemonJsonUnsupported: Rule = {
     return [
       {
         message: `${dj.path} has "proxies", but Docker Engine ${state.docker.engineText} only reads them from 23.0 on; dockerd will not start with this file`,
+        msg: msg('daemon-json-unsupported.proxies', {
+          path: dj.path,
+          engine: String(state.docker.engineText),
+        }),
         evidence: [`${dj.path}:${Object.values(dj.lines)[0] ?? 1}`, 'dockerd --version'],
       },
     ];

@@ -1,3 +1,4 @@
+import { msg } from '../../messages/ref.js';
 import type { Rule } from '../types.js';
 
 export const daemonUnreachable: Rule = {
@@ -21,6 +22,7 @@ export const daemonUnreachable: Rule = {
         {
           severity: 'info',
           message: 'docker is not installed (no docker CLI on PATH): only the shell environment was checked',
+          msg: msg('daemon-unreachable.absent', {}),
           evidence: ['docker version'],
         },
       ];
@@ -34,6 +36,13 @@ export const daemonUnreachable: Rule = {
           d.daemon === 'timeout'
             ? 'dockerd did not answer within the probe timeout (wedged daemon?)'
             : `dockerd is not reachable: ${d.daemonError}${state.builderKind === 'buildkitd' ? ' (buildctl build does not use it)' : ''}`,
+        msg:
+          d.daemon === 'timeout'
+            ? msg('daemon-unreachable.timeout', {})
+            : msg('daemon-unreachable.down', {
+                error: String(d.daemonError),
+                buildctl: state.builderKind === 'buildkitd',
+              }),
         evidence: ['docker info'],
       },
     ];

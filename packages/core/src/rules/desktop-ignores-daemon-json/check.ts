@@ -1,3 +1,4 @@
+import { msg } from '../../messages/ref.js';
 import type { Rule } from '../types.js';
 
 export const desktopIgnoresDaemonJson: Rule = {
@@ -24,6 +25,7 @@ export const desktopIgnoresDaemonJson: Rule = {
     return [
       {
         message: `${dj.path} has "proxies", which Docker Desktop ignores`,
+        msg: msg('desktop-ignores-daemon-json.proxies', { path: dj.path }),
         evidence: [dj.path, 'docker info'],
       },
     ];

@@ -1,3 +1,4 @@
+import { msg } from '../../messages/ref.js';
 import type { Rule } from '../types.js';
 
 export const envProxyInImage: Rule = {
@@ -19,6 +20,7 @@ export const envProxyInImage: Rule = {
     if (!df) return [];
     return df.envProxy.map((e) => ({
       message: `${df.path}:${e.line} sets ${e.name} with ENV: the proxy is stored in the image`,
+      msg: msg('env-proxy-in-image.env', { at: `${df.path}:${e.line}`, name: e.name }),
       evidence: [`${df.path}:${e.line}`],
     }));
   },

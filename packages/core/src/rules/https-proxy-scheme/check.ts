@@ -1,4 +1,5 @@
 import type { Actor } from '../../analyze/types.js';
+import { msg } from '../../messages/ref.js';
 import { parseProxyUrl } from '../../proxy/url.js';
 import { distinctValues } from '../layer-values.js';
 import type { Rule } from '../types.js';
@@ -39,6 +40,7 @@ export const httpsProxyScheme: Rule = {
     return [...byEndpoint.values()].map((e) => ({
       actor: e.actor,
       message: `${e.names.join('/')}=${shown(e.value)} makes Go open TLS to the proxy itself; use http:// unless the proxy speaks TLS`,
+      msg: msg('https-proxy-scheme.tls', { names: e.names.join('/'), value: shown(e.value) }),
       evidence: e.origins,
     }));
   },

@@ -1,3 +1,4 @@
+import { msg } from '../../messages/ref.js';
 import type { Rule } from '../types.js';
 
 export const proxyArgDeclared: Rule = {
@@ -19,6 +20,7 @@ export const proxyArgDeclared: Rule = {
     if (!df) return [];
     return df.argProxy.map((a) => ({
       message: `${df.path}:${a.line} declares ARG ${a.name}: the proxy enters the build cache and image history`,
+      msg: msg('proxy-arg-declared.arg', { at: `${df.path}:${a.line}`, name: a.name }),
       evidence: [`${df.path}:${a.line}`],
     }));
   },

@@ -1,3 +1,4 @@
+import { msg } from '../../messages/ref.js';
 import type { Rule } from '../types.js';
 
 export const proxyUnknown: Rule = {
@@ -22,6 +23,7 @@ export const proxyUnknown: Rule = {
       {
         message:
           'no proxy was given and none is set in the shell, dockerd, the builders or ~/.docker/config.json: nothing says whether builds need one. If they fail with timeouts, run buildproxy doctor --proxy http://HOST:PORT',
+        msg: msg('proxy-unknown.none', {}),
         evidence: ['environment', 'docker info'],
       },
     ];

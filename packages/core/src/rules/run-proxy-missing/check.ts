@@ -1,4 +1,5 @@
 import { proxyForRunSteps } from '../../analyze/run-proxy.js';
+import { msg } from '../../messages/ref.js';
 import type { Rule } from '../types.js';
 import { intendedProxy, rancherTransparent, shown } from '../util.js';
 
@@ -33,6 +34,7 @@ export const runProxyMissing: Rule = {
       return [
         {
           message: `buildctl passes RUN steps only its --opt build-arg: values (it never reads ~/.docker/config.json): add --opt build-arg:HTTP_PROXY=${shown(want)} --opt build-arg:HTTPS_PROXY=${shown(want)}${mistakes.length ? `; ${mistakes.join('; ')}` : ''}`,
+          msg: msg('run-proxy-missing.buildctl', { proxy: shown(want), mistakes }),
           evidence: [state.buildCommand ? 'buildctl build (--command)' : 'buildctl build'],
         },
       ];
@@ -42,6 +44,11 @@ export const runProxyMissing: Rule = {
     return [
       {
         message: `no proxies in ${state.configJson?.path ?? '~/.docker/config.json'}: RUN steps fetch direct unless each build passes --build-arg HTTP_PROXY=${shown(run.value)}${run.note ? ` (${run.note})` : ''}`,
+        msg: msg('run-proxy-missing.config', {
+          path: state.configJson?.path ?? '~/.docker/config.json',
+          proxy: shown(run.value),
+          note: run.noteMsg,
+        }),
         evidence: [state.configJson?.path ?? `${state.host.home}/.docker/config.json`],
       },
     ];
