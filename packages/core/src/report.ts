@@ -3,7 +3,7 @@ import { resolveProfile } from './analyze/profile.js';
 import { analyze } from './analyze/state.js';
 import type { Actor, ActorState, Profile, ProfileInput, State, VarValue } from './analyze/types.js';
 import type { Evidence } from './evidence/schema.js';
-import { mapValues } from './messages/ref.js';
+import { mapValues, msg } from './messages/ref.js';
 import { redactAll, redactValue } from './proxy/redact.js';
 import { RULES } from './rules/index.js';
 import type { Finding, Rule } from './rules/types.js';
@@ -71,6 +71,7 @@ function runRule(rule: Rule, state: State, profile: Profile): Finding[] {
       {
         severity: 'info',
         message: `rule failed to run: ${e instanceof Error ? e.message : String(e)}`,
+        msg: msg('report.rule-failed', { error: e instanceof Error ? e.message : String(e) }),
         evidence: [],
       },
     ];
@@ -81,7 +82,7 @@ function runRule(rule: Rule, state: State, profile: Profile): Finding[] {
     actor: d.actor ?? rule.actor,
     title: rule.title,
     message: redactAll(d.message),
-    ...(d.msg ? { msg: mapValues(d.msg, redactAll) } : {}),
+    msg: mapValues(d.msg, redactAll),
     evidence: d.evidence.map((e) => redactAll(e)),
   }));
 }

@@ -1,6 +1,7 @@
 // The PAC file's answers as analysis reads them: each host's steps (parsed from what FindProxyForURL returned),
 // and the one static proxy + NO_PROXY that Go tools can use instead. Pure: from evidence.pac only.
 import type { PacEvidence } from '../evidence/pac.js';
+import { type MsgRef, msg } from '../messages/ref.js';
 import { hostChoice, type PacHostChoice, type StaticProxy, staticFromChoices } from '../pac/answer.js';
 import type { State } from './types.js';
 
@@ -10,6 +11,8 @@ export interface PacHost extends PacHostChoice {
   answer: string | null;
   /** why there is no usable answer: the script failed, or returned something that is not a PAC answer */
   problem: string | null;
+  /** the problem as a typed message */
+  problemMsg: MsgRef | null;
 }
 
 export interface PacState {
@@ -18,6 +21,8 @@ export interface PacState {
   fetch: PacEvidence['fetch'];
   /** why nothing was evaluated: the fetch failed, or the script did not load */
   failure: string | null;
+  /** the failure as a typed message */
+  failureMsg: MsgRef | null;
   hosts: PacHost[];
   static: StaticProxy;
 }
@@ -46,6 +51,19 @@ export function fetchFailure(p: PacEvidence): string | null {
   }
 }
 
+/** fetchFailure as a typed message. */
+export function fetchFailureMsg(p: PacEvidence): MsgRef | null {
+  const f = p.fetch;
+  if (f.result === 'ok') return p.error === null ? null : msg('pac.error', { error: p.error });
+  return msg('pac.fetch', {
+    result: f.result,
+    detail: f.detail ? f.detail : null,
+    ms: String(f.ms),
+    status: String(f.status ?? '?'),
+    bytes: String(f.bytes),
+  });
+}
+
 export function analyzePac(p: PacEvidence | undefined): PacState | null {
   if (!p) return null;
   const hosts: PacHost[] = p.answers.map((a) => {
@@ -55,13 +73,20 @@ export function analyzePac(p: PacEvidence | undefined): PacState | null {
       (c.steps.length === 0
         ? `returned ${JSON.stringify(a.answer ?? '')}, which is not a PAC answer ("PROXY host:port", "DIRECT")`
         : null);
-    return { ...c, url: a.url, answer: a.answer, problem };
+    const problemMsg =
+      a.error !== null && a.error !== undefined
+        ? msg('pac.error', { error: a.error })
+        : c.steps.length === 0
+          ? msg('pac.not-an-answer', { answer: JSON.stringify(a.answer ?? '') })
+          : null;
+    return { ...c, url: a.url, answer: a.answer, problem, problemMsg };
   });
   return {
     url: p.url,
     source: p.source,
     fetch: p.fetch,
     failure: fetchFailure(p),
+    failureMsg: fetchFailureMsg(p),
     hosts,
     static: staticFromChoices(hosts.filter((h) => h.problem === null)),
   };

@@ -12,7 +12,8 @@ export interface Finding {
   actor: Actor;
   title: string;
   message: string;
-  /** the message as a typed id with its values (masked as `message` is), for pages in other languages */
+  /** the message as a typed id with its values (masked as `message` is), for pages in other languages; every
+   * rule's finding has one (a finding the planner or the wizard makes for itself may not) */
   msg?: MsgRef;
   evidence: string[];
 }
@@ -20,7 +21,7 @@ export interface Finding {
 export interface FindingDraft {
   message: string;
   /** the same message as a typed id and values; its English template reproduces `message` exactly */
-  msg?: MsgRef;
+  msg: MsgRef;
   evidence: string[];
   actor?: Actor;
   severity?: Severity;

@@ -1,5 +1,6 @@
 // Small shared questions the rules ask of the state.
 import type { BuilderState, Origin, Profile, State, VarValue } from '../analyze/types.js';
+import { type MsgRef, msg } from '../messages/ref.js';
 import { goEffective } from '../proxy/env.js';
 import { redactValue } from '../proxy/redact.js';
 import type { Target } from '../targets.js';
@@ -48,6 +49,13 @@ export function builderLabel(b: BuilderState): string {
   return `builder "${b.name}" (${b.driver} driver)`;
 }
 
+/** builderLabel as a typed phrase. */
+export function builderLabelMsg(b: BuilderState): MsgRef {
+  return b.driver === 'buildkitd'
+    ? msg('builder.buildkitd', { name: b.name })
+    : msg('builder.named', { name: b.name, driver: b.driver });
+}
+
 export function builderEvidence(b: BuilderState): string[] {
   return [originText(b.envOrigin)];
 }
@@ -55,6 +63,18 @@ export function builderEvidence(b: BuilderState): string[] {
 /** The builder lacks HTTPS_PROXY, and we could see its environment. */
 export function builderMissingProxy(b: BuilderState): boolean {
   return b.env !== null && !builderHttps(b);
+}
+
+/** buildkitdFix as a typed phrase (null where buildkitdFix is empty). */
+export function buildkitdFixMsg(state: State): MsgRef | null {
+  const b = state.buildctl;
+  if (!b) return null;
+  const pid = b.tie?.process.pid;
+  return msg('buildkitd.fix', {
+    pid: pid ? String(pid) : null,
+    user: b.unitScope === 'user',
+    how: b.address.kind === 'kube-pod' ? 'kube' : b.systemd ? 'systemd' : 'plain',
+  });
 }
 
 /** The exact fix for the standalone buildkitd buildctl reaches, and how to verify it truly. */

@@ -1,3 +1,4 @@
+import { msg } from '../../messages/ref.js';
 import type { Rule } from '../types.js';
 import { EVERY_LAYER, shown } from '../util.js';
 
@@ -38,6 +39,7 @@ export const allProxyOnly: Rule = {
           {
             actor: l.actor,
             message: `${l.label} sets only ${v.name}=${shown(v.value)}; ${l.go ? 'Go programs ignore ALL_PROXY' : 'buildx does not pass allProxy to RUN steps'}`,
+            msg: msg('all-proxy-only.only', { layer: l.label, var: `${v.name}=${shown(v.value)}`, go: l.go }),
             evidence: [v.origin.ref],
           },
         ];

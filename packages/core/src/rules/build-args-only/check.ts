@@ -1,9 +1,12 @@
+import { msg } from '../../messages/ref.js';
 import type { Rule } from '../types.js';
 import {
   builderEvidence,
   builderLabel,
+  builderLabelMsg,
   builderMissingProxy,
   buildkitdFix,
+  buildkitdFixMsg,
   joinCommands,
   runConfigured,
   runtimeHasProxy,
@@ -38,6 +41,18 @@ export const buildArgsOnly: Rule = {
           builder.driver === 'buildkitd'
             ? `the --opt build-arg: values of buildctl give RUN steps a proxy, but ${builderLabel(builder)} (${joinCommands(commands)}) has none: FROM, # syntax= and push go direct; ${buildkitdFix(state)}`
             : `${state.configJson?.path ?? 'config.json'} gives RUN steps a proxy, but ${builderLabel(builder)} (${joinCommands(commands)}) has none: FROM and push go direct`,
+        msg:
+          builder.driver === 'buildkitd'
+            ? msg('build-args-only.buildctl', {
+                builder: builderLabelMsg(builder),
+                commands,
+                fix: buildkitdFixMsg(state),
+              })
+            : msg('build-args-only.config', {
+                path: state.configJson?.path ?? 'config.json',
+                builder: builderLabelMsg(builder),
+                commands,
+              }),
         evidence: [state.configJson?.path ?? '', ...builderEvidence(builder)].filter(Boolean),
       }));
   },

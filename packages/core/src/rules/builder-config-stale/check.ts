@@ -1,4 +1,5 @@
 import { canonicalName } from '../../analyze/layers.js';
+import { msg } from '../../messages/ref.js';
 import type { FindingDraft, Rule } from '../types.js';
 import { shown } from '../util.js';
 
@@ -36,6 +37,12 @@ function staleDaemonJson(state: Parameters<Rule['check']>[0]): FindingDraft | nu
   const sysctl = state.systemd.user ? 'systemctl --user' : 'sudo systemctl';
   return {
     message: `${dj.path} sets ${differ.map(([k, v]) => `${k}=${shown(v ?? '')}`).join(', ')}, but the running dockerd reports ${differ.map(([k, , r]) => `${k}=${r ? shown(r) : '(none)'}`).join(', ')} (docker info): daemon.json changed after dockerd started; restart dockerd (\`${sysctl} restart docker\`)`,
+    msg: msg('builder-config-stale.daemon-json', {
+      path: dj.path,
+      file: differ.map(([k, v]) => `${k}=${shown(v ?? '')}`),
+      running: differ.map(([k, , r]) => `${k}=${r ? shown(r) : '(none)'}`),
+      restart: `${sysctl} restart docker`,
+    }),
     evidence: [dj.path, 'docker info'],
   };
 }
@@ -76,6 +83,7 @@ export const builderConfigStale: Rule = {
       if (d.length || filesDiffer) {
         out.push({
           message: `the drop-in files set ${d.length ? d.join(', ') : 'EnvironmentFile='} differently from what systemd has loaded: run \`${sysctl} daemon-reload\` and restart docker`,
+          msg: msg('builder-config-stale.reload', { names: d, sysctl }),
           evidence: [
             ...new Set(
               d.map((k) => state.systemd.environmentVars.get(k)?.path).filter((p): p is string => !!p),
@@ -89,6 +97,11 @@ export const builderConfigStale: Rule = {
         if (d2.length) {
           out.push({
             message: `dockerd (pid ${state.dockerdEnv.pid}) started before the proxy change (${d2.join(', ')} differ): restart it with \`${sysctl} restart docker\``,
+            msg: msg('builder-config-stale.started-before', {
+              pid: String(state.dockerdEnv.pid),
+              names: d2,
+              restart: `${sysctl} restart docker`,
+            }),
             evidence: ['systemctl show docker', `/proc/${state.dockerdEnv.pid}/environ`],
           });
         }
@@ -106,6 +119,7 @@ export const builderConfigStale: Rule = {
       if (d.length) {
         out.push({
           message: `dockerd (pid ${state.dockerdEnv.pid}) runs with different ${d.join(', ')} than the drop-ins say: it was started before they changed, or not from them; restart it`,
+          msg: msg('builder-config-stale.not-from-drop-ins', { pid: String(state.dockerdEnv.pid), names: d }),
           evidence: [
             ...new Set(d.map((k) => state.systemd.fileVars.get(k)?.path).filter((p): p is string => !!p)),
             `/proc/${state.dockerdEnv.pid}/environ`,
@@ -131,6 +145,11 @@ export const builderConfigStale: Rule = {
         out.push({
           actor: 'builder',
           message: `builder "${b.name}": its container runs with different ${d.join(', ')} than its driver options (${d.map((k) => `${k}=${shown(opts[k] ?? '')}`).join(', ')}): recreate it`,
+          msg: msg('builder-config-stale.builder', {
+            name: b.name,
+            names: d,
+            opts: d.map((k) => `${k}=${shown(opts[k] ?? '')}`),
+          }),
           evidence: [
             `docker buildx inspect ${b.name}`,
             `docker container inspect buildx_buildkit_${node.name}`,

@@ -1,7 +1,9 @@
+import { msg } from '../../messages/ref.js';
 import type { Rule } from '../types.js';
 import {
   builderEvidence,
   builderLabel,
+  builderLabelMsg,
   builderMissingProxy,
   joinCommands,
   runtimeHasProxy,
@@ -32,6 +34,7 @@ export const builderNotInherited: Rule = {
       .filter(({ builder }) => builder.driver === 'docker-container' && builderMissingProxy(builder))
       .map(({ builder, commands }) => ({
         message: `dockerd has HTTPS_PROXY, but ${builderLabel(builder)} (${joinCommands(commands)}) was created without it`,
+        msg: msg('builder-not-inherited.created', { builder: builderLabelMsg(builder), commands }),
         evidence: [...builderEvidence(builder), 'docker info'],
       }));
   },

@@ -1,9 +1,12 @@
+import { msg } from '../../messages/ref.js';
 import type { Rule } from '../types.js';
 import {
   builderEvidence,
   builderLabel,
+  builderLabelMsg,
   builderMissingProxy,
   buildkitdFix,
+  buildkitdFixMsg,
   intendedProxy,
   joinCommands,
   rancherTransparent,
@@ -47,6 +50,13 @@ export const builderProxyMissing: Rule = {
         .filter(() => !runConfigured(state))
         .map(({ builder, commands }) => ({
           message: `${builderLabel(builder)}, used by ${joinCommands(commands)}, has no HTTPS_PROXY; you need ${shown(want)} (from ${profile.sourceLabel})${builder.driver === 'buildkitd' ? `; ${buildkitdFix(state)}` : ''}`,
+          msg: msg('builder-proxy-missing.none', {
+            builder: builderLabelMsg(builder),
+            commands,
+            proxy: shown(want),
+            source: profile.sourceLabel,
+            fix: builder.driver === 'buildkitd' ? buildkitdFixMsg(state) : null,
+          }),
           evidence: builderEvidence(builder),
         }))
     );

@@ -1,3 +1,4 @@
+import { msg } from '../../messages/ref.js';
 import { proxyOnLoopback } from '../../proxy/url.js';
 import type { Rule } from '../types.js';
 import { shown } from '../util.js';
@@ -30,6 +31,10 @@ export const colimaLoopbackProxy: Rule = {
       return [
         {
           message: `colima ${c.profile}: the VM's daemon.json has ${inVm.map((v) => `${v.name}=${shown(v.value)}`).join(', ')}; dockerd in the VM dials itself. Use the host gateway (host.lima.internal / 192.168.5.2) or colima ≥ 0.7.6`,
+          msg: msg('colima-loopback-proxy.vm', {
+            profile: c.profile,
+            vars: inVm.map((v) => `${v.name}=${shown(v.value)}`),
+          }),
           evidence: [inVm[0]!.origin.ref],
         },
       ];
@@ -46,6 +51,10 @@ export const colimaLoopbackProxy: Rule = {
         return [
           {
             message: `colima ${c.profile}: docker info shows ${seen.map(([k, v]) => `${k}: ${shown(v)}`).join(', ')}; dockerd in the VM dials itself. Use the host gateway (host.lima.internal / 192.168.5.2) or colima ≥ 0.7.6`,
+            msg: msg('colima-loopback-proxy.info', {
+              profile: c.profile,
+              vars: seen.map(([k, v]) => `${k}: ${shown(v)}`),
+            }),
             evidence: ['docker info'],
           },
         ];
@@ -61,6 +70,11 @@ export const colimaLoopbackProxy: Rule = {
     return [
       {
         message: `colima ${c.profile}: ${src.map((v) => `${v.name}=${shown(v.value)}`).join(', ')} (${src[0]!.origin.ref}) goes verbatim into the VM's daemon.json with this colima; use the host gateway or colima ≥ 0.7.6`,
+        msg: msg('colima-loopback-proxy.verbatim', {
+          profile: c.profile,
+          vars: src.map((v) => `${v.name}=${shown(v.value)}`),
+          from: src[0]!.origin.ref,
+        }),
         evidence: [src[0]!.origin.ref],
       },
     ];

@@ -1,3 +1,4 @@
+import { msg } from '../../messages/ref.js';
 import type { Rule } from '../types.js';
 
 export const configFileInvalid: Rule = {
@@ -17,6 +18,7 @@ export const configFileInvalid: Rule = {
   check(state) {
     return state.fileErrors.map((e) => ({
       message: `${e.path}:${e.line}:${e.column}: ${e.message}`,
+      msg: msg('config-file-invalid.parse', { at: `${e.path}:${e.line}:${e.column}`, error: e.message }),
       evidence: [`${e.path}:${e.line}:${e.column}`],
     }));
   },

@@ -1,3 +1,4 @@
+import { msg } from '../../messages/ref.js';
 import type { Rule } from '../types.js';
 
 export const daemonJsonFlagConflict: Rule = {
@@ -20,6 +21,7 @@ export const daemonJsonFlagConflict: Rule = {
       .filter((k) => k in (dj.proxies ?? {}))
       .map((k) => ({
         message: `--${k} is given to dockerd in ExecStart and "${k}" is in ${dj.path}: dockerd refuses to start`,
+        msg: msg('daemon-json-flag-conflict.both', { key: k, path: dj.path }),
         evidence: ['systemctl show docker', `${dj.path}:${dj.lines[k as 'http-proxy'] ?? 1}`],
       }));
   },

@@ -1,4 +1,5 @@
 import { canonicalName } from '../../analyze/layers.js';
+import { msg } from '../../messages/ref.js';
 import type { Rule } from '../types.js';
 import { shown } from '../util.js';
 
@@ -25,6 +26,12 @@ export const daemonJsonOverridesEnv: Rule = {
         if (env && env.value !== value) {
           out.push({
             message: `${dj.path} sets ${key}=${shown(value)}, which overrides ${name}=${shown(env.value)} from ${env.path}:${env.line}`,
+            msg: msg('daemon-json-overrides-env.overrides', {
+              path: dj.path,
+              set: `${key}=${shown(value)}`,
+              env: `${name}=${shown(env.value)}`,
+              at: `${env.path}:${env.line}`,
+            }),
             evidence: [`${dj.path}:${dj.lines[key as 'http-proxy'] ?? 1}`, `${env.path}:${env.line}`],
           });
           break;

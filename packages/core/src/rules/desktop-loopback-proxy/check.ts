@@ -1,3 +1,4 @@
+import { msg } from '../../messages/ref.js';
 import type { Rule } from '../types.js';
 
 export const desktopLoopbackProxy: Rule = {
@@ -33,6 +34,10 @@ export const desktopLoopbackProxy: Rule = {
     return [
       {
         message: `docker info shows the proxy ${d.loopbackInVm}: Docker Desktop's engine dials 127.0.0.1 inside its VM, not on your computer.${mirrored}`,
+        msg: msg('desktop-loopback-proxy.vm', {
+          proxy: d.loopbackInVm,
+          mirrored: wsl?.networkingMode === 'mirrored' ? wsl.modeSource : null,
+        }),
         evidence: [
           'docker info',
           ...(d.settings ? [d.settings.path] : []),

@@ -1,5 +1,6 @@
+import { msg } from '../../messages/ref.js';
 import type { Rule } from '../types.js';
-import { builderLabel, builderMissingProxy, intendedProxy } from '../util.js';
+import { builderLabel, builderLabelMsg, builderMissingProxy, intendedProxy } from '../util.js';
 
 export const dockerBuildVsBuildxBuild: Rule = {
   id: 'docker-build-vs-buildx-build',
@@ -29,6 +30,12 @@ export const dockerBuildVsBuildxBuild: Rule = {
     return [
       {
         message: `\`${goodCmd}\` uses ${builderLabel(good)}, which has the proxy; \`${badCmd}\` uses ${builderLabel(bad)}, which does not`,
+        msg: msg('docker-build-vs-buildx-build.differ', {
+          good: goodCmd,
+          goodBuilder: builderLabelMsg(good),
+          bad: badCmd,
+          badBuilder: builderLabelMsg(bad),
+        }),
         evidence: ['docker buildx inspect', 'docker buildx ls --format json'],
       },
     ];

@@ -1,3 +1,4 @@
+import { msg } from '../../messages/ref.js';
 import type { Rule } from '../types.js';
 
 export const fileUnreadable: Rule = {
@@ -24,11 +25,15 @@ export const fileUnreadable: Rule = {
           message: theirs
             ? `${path} is a symlink or is not owned by ${s.user}, so it was not read: under sudo, buildproxy reads only ${s.user}'s own files from their home and follows none of their links; its settings are not part of this report — run buildproxy as ${s.user} to read it`
             : `${path} exists but could not be read (permission denied); its settings are not part of this report — run with sudo`,
+          msg: theirs
+            ? msg('file-unreadable.theirs', { path, user: s.user })
+            : msg('file-unreadable.denied', { path }),
           evidence: [path],
         };
       }),
       ...state.oversize.map((path) => ({
         message: `${path} is larger than 1 MiB, more than any configuration file needs, so it was not read; its settings are not part of this report — check what wrote it`,
+        msg: msg('file-unreadable.oversize', { path }),
         evidence: [path],
       })),
     ];

@@ -1,4 +1,5 @@
 import { compareVersions, formatVersion, parseVersion } from '../../formats/version.js';
+import { msg } from '../../messages/ref.js';
 import type { Rule } from '../types.js';
 import { intendedProxy, usedBuilders } from '../util.js';
 
@@ -25,6 +26,11 @@ export const gitContextProxy: Rule = {
       .filter(({ builder }) => builder.buildkit && compareVersions(builder.buildkit, min) < 0)
       .map(({ builder }) => ({
         message: `${state.dockerfile!.path}:${git[0]!.line} fetches a git source, but builder "${builder.name}" runs BuildKit ${formatVersion(builder.buildkit)} (< 0.19), whose git ignores the proxy`,
+        msg: msg('git-context-proxy.old', {
+          at: `${state.dockerfile!.path}:${git[0]!.line}`,
+          builder: builder.name,
+          version: formatVersion(builder.buildkit),
+        }),
         evidence: [`${state.dockerfile!.path}:${git[0]!.line}`, 'docker buildx ls --format json'],
       }));
   },

@@ -1,4 +1,5 @@
 import { ACTORS } from '../../analyze/types.js';
+import { msg } from '../../messages/ref.js';
 import type { FindingDraft, Rule } from '../types.js';
 import { EVERY_LAYER, shown } from '../util.js';
 
@@ -32,6 +33,10 @@ export const httpsProxyMissing: Rule = {
       out.push({
         actor,
         message: `${a.label}: ${a.proxy.http.name}=${shown(a.proxy.http.value)} but no HTTPS_PROXY, so https:// registry requests go direct`,
+        msg: msg('https-proxy-missing.http-only', {
+          actor: a.label,
+          var: `${a.proxy.http.name}=${shown(a.proxy.http.value)}`,
+        }),
         evidence: [a.proxy.http.origin.ref],
       });
     }

@@ -1,3 +1,4 @@
+import { msg } from '../../messages/ref.js';
 import type { Rule } from '../types.js';
 
 export const ignoredConfigFile: Rule = {
@@ -20,6 +21,10 @@ export const ignoredConfigFile: Rule = {
         f.why === 'export'
           ? `${f.path} is read by the docker unit, but its \`export\` lines (${f.vars.map((v) => v.name).join(', ')}) are ignored by systemd`
           : `${f.path} sets ${f.vars.map((v) => v.name).join(', ')}, but the docker unit does not read this file`,
+      msg: msg(f.why === 'export' ? 'ignored-config-file.export' : 'ignored-config-file.unread', {
+        path: f.path,
+        names: f.vars.map((v) => v.name),
+      }),
       evidence: f.vars.map((v) => `${v.path}:${v.line}`),
     }));
   },

@@ -1,4 +1,5 @@
 import { LIMA_GATEWAY } from '../../analyze/lima-env.js';
+import { msg } from '../../messages/ref.js';
 import { formatProxyUrl, isLoopbackHost, parseProxyUrl } from '../../proxy/url.js';
 import type { Rule } from '../types.js';
 import { shown } from '../util.js';
@@ -59,6 +60,7 @@ export const limaSystemProxy: Rule = {
     return [
       {
         message: `dockerd in the ${vm.engine === 'colima' ? 'Colima' : 'Lima'} VM uses ${out.join(', ')}, set by neither this shell nor Lima's files: Lima took it from the Mac's network settings (scutil --proxy). If that proxy is wrong, fix System Settings > Network > Proxies, or set the proxy in ~/.lima/_config/override.yaml env (an empty value there keeps the system's out), then restart the VM`,
+        msg: msg('lima-system-proxy.system', { colima: vm.engine === 'colima', vars: out }),
         evidence: ['docker info', 'scutil --proxy'],
       },
     ];

@@ -2,6 +2,7 @@ import { rebindAdvice } from '../../analyze/run-proxy.js';
 import type { Actor, Netns, VarValue } from '../../analyze/types.js';
 import { listenScope } from '../../formats/proc-net.js';
 import { atLeast } from '../../formats/version.js';
+import { msg } from '../../messages/ref.js';
 import { parseProxyUrl, proxyOnLoopback } from '../../proxy/url.js';
 import type { FindingDraft, Rule } from '../types.js';
 import { shown } from '../util.js';
@@ -61,6 +62,14 @@ export const loopbackProxyUnreachable: Rule = {
         out.push({
           actor,
           message: `${a.label} uses ${shown(v.value)} (${v.origin.ref}); ${ADVICE[netns] ?? '127.0.0.1 is not this host there'}${listen}`,
+          msg: msg('loopback-proxy-unreachable.uses', {
+            actor: a.label,
+            proxy: shown(v.value),
+            from: v.origin.ref,
+            netns,
+            port: listenScope(state.hostNet, port) === 'loopback-only' ? String(port) : null,
+            gateway: state.hostNet?.bridge ?? '172.17.0.1',
+          }),
           evidence: [v.origin.ref],
         });
       }

@@ -1,3 +1,4 @@
+import { msg } from '../../messages/ref.js';
 import { redactValue } from '../../proxy/redact.js';
 import { directRoute, hostport, NETWORK_EVIDENCE, perActor, proxyRoutes } from '../network.js';
 import type { FindingDraft, Rule } from '../types.js';
@@ -41,6 +42,12 @@ export const noProxyDirectOnly: Rule = {
       out.push({
         actor,
         message: `${state.actors[actor].label}: ${hosts.map(hostport).join(', ')} answer${hosts.length === 1 ? 's' : ''} directly, but ${redactValue(route.proxy!)} cannot reach ${hosts.length === 1 ? 'it' : 'them'} (${hosts.map((h) => h.connect.status ?? h.connect.result).join(', ')}): add ${hosts.length === 1 ? 'it' : 'them'} to NO_PROXY (--registry or --no-proxy)`,
+        msg: msg('no-proxy-direct-only.direct', {
+          actor: state.actors[actor].label,
+          hosts: hosts.map(hostport),
+          proxy: redactValue(route.proxy!),
+          results: hosts.map((h) => String(h.connect.status ?? h.connect.result)),
+        }),
         evidence: [NETWORK_EVIDENCE],
       });
     }

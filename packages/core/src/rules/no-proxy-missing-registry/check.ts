@@ -1,4 +1,5 @@
 import type { Actor } from '../../analyze/types.js';
+import { msg } from '../../messages/ref.js';
 import { goBypass } from '../../proxy/no-proxy-go.js';
 import { registryHostport } from '../../proxy/registry.js';
 import type { FindingDraft, Rule } from '../types.js';
@@ -33,6 +34,7 @@ export const noProxyMissingRegistry: Rule = {
         out.push({
           actor,
           message: `${a.label}: ${reg} is not matched by NO_PROXY=${noProxy || '(empty)'}, so it is fetched through the proxy`,
+          msg: msg('no-proxy-missing-registry.through', { actor: a.label, registry: reg, noProxy }),
           evidence: [a.proxy.noProxy?.origin.ref ?? a.proxy.https.origin.ref],
         });
       }

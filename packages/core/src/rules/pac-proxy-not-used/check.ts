@@ -1,4 +1,5 @@
 import { ACTORS, type Actor, type State } from '../../analyze/types.js';
+import { msg } from '../../messages/ref.js';
 import { describeSteps } from '../../pac/answer.js';
 import { PACKAGE_HOSTS } from '../../pac/hosts.js';
 import { curlProxyForUrl } from '../../proxy/no-proxy-curl.js';
@@ -76,6 +77,13 @@ export const pacProxyNotUsed: Rule = {
       out.push({
         actor,
         message: `The PAC file (${pac.source}) says "${describeSteps(first.steps)}" for ${shown}, but ${state.actors[actor].label} goes direct: it cannot read a PAC file. Give it HTTPS_PROXY=${first.proxyUrl} and HTTP_PROXY=${first.proxyUrl}`,
+        msg: msg('pac-proxy-not-used.direct', {
+          source: pac.source,
+          answer: describeSteps(first.steps),
+          hosts: direct.map((h) => h.host),
+          actor: state.actors[actor].label,
+          proxy: String(first.proxyUrl),
+        }),
         evidence: [`PAC ${pac.url}`, 'buildproxy route'],
       });
     }

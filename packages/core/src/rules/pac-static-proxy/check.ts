@@ -1,3 +1,4 @@
+import { msg } from '../../messages/ref.js';
 import { describeSteps, fallbackNote } from '../../pac/answer.js';
 import type { Rule } from '../types.js';
 import { listBounded } from '../util.js';
@@ -49,6 +50,27 @@ export const pacStaticProxy: Rule = {
     return [
       {
         message: `The PAC file ${pac.url} (from ${pac.source}) says: ${says}. Go tools cannot read PAC files; the static equivalent is ${parts.filter(Boolean).join(' ')}.${other}${socks4}${notes.length ? ` Note: ${notes.join('; ')}.` : ''}`,
+        msg: msg('pac-static-proxy.static', {
+          url: pac.url,
+          source: pac.source,
+          says: [...groups].map(([answer, hosts]) => ({ answer, hosts })),
+          proxy: s.proxy,
+          noProxy: s.noProxy,
+          other: s.otherProxy.map((o) => ({ host: o.host, proxy: o.proxy })),
+          unusable: s.unusable,
+          notes: [
+            ...new Map(
+              usable
+                .filter((h) => h.steps.length >= 2)
+                .map((h) => [
+                  describeSteps(h.steps),
+                  msg(h.steps[0]!.kind === 'DIRECT' ? 'pac.fallback-direct' : 'pac.fallback-first', {
+                    answer: describeSteps(h.steps),
+                  }),
+                ]),
+            ).values(),
+          ],
+        }),
         evidence: [`PAC ${pac.url}`],
       },
     ];

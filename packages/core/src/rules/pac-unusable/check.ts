@@ -1,3 +1,4 @@
+import { msg } from '../../messages/ref.js';
 import type { Rule } from '../types.js';
 import { listBounded } from '../util.js';
 
@@ -25,7 +26,11 @@ export const pacUnusable: Rule = {
     const evidence = [`PAC ${pac.url}`];
     if (pac.failure)
       return [
-        { message: `The PAC file ${pac.url} (from ${pac.source}) was not used: ${pac.failure}`, evidence },
+        {
+          message: `The PAC file ${pac.url} (from ${pac.source}) was not used: ${pac.failure}`,
+          msg: msg('pac-unusable.failed', { url: pac.url, source: pac.source, failure: pac.failureMsg }),
+          evidence,
+        },
       ];
     const bad = pac.hosts.filter((h) => h.problem !== null);
     if (bad.length === 0) return [];
@@ -36,6 +41,11 @@ export const pacUnusable: Rule = {
     return [
       {
         message: `The PAC file ${pac.url} (from ${pac.source}) gave no usable answer: ${shown}`,
+        msg: msg('pac-unusable.answers', {
+          url: pac.url,
+          source: pac.source,
+          hosts: bad.map((h) => ({ host: h.host, problem: h.problemMsg })),
+        }),
         evidence,
       },
     ];

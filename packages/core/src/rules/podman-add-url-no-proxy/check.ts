@@ -1,3 +1,4 @@
+import { msg } from '../../messages/ref.js';
 // ADD <url> under podman/buildah: the podman (or buildah) process downloads the file itself, with its own
 // environment's proxy — not the build's --http-proxy / RUN env (measured, podman 4.3.1 / buildah 1.28.2, e2e).
 // By version (buildah add.go getURL; podman vendors buildah, go.mod at each tag):
@@ -65,6 +66,11 @@ export const podmanAddUrlNoProxy: Rule = {
       (v) => /^https?_proxy$/i.test(v.name) && v.value !== '',
     );
     if (!proxyKnown) return [];
+    const whoMsg = buildah
+      ? msg('podman.buildah', { version: formatVersion(p.buildah) })
+      : remote
+        ? msg('podman.service', { machine: p.machine ? p.machine.name : null })
+        : msg('podman.podman', { version: formatVersion(p.podman) });
     const who = buildah
       ? `buildah ${formatVersion(p.buildah)}`
       : remote
@@ -89,11 +95,21 @@ export const podmanAddUrlNoProxy: Rule = {
       if (d.proxy !== null && ignores)
         out.push({
           message: `Dockerfile line ${add.line} ADDs ${url}: ${who} (buildah 1.38–1.41 inside) ignores its proxy for ADD <url> and connects to ${host} directly; upgrade to podman ≥ 5.7 / buildah ≥ 1.42, or download it in a RUN step`,
+          msg: msg('podman-add-url-no-proxy.ignores', { line: String(add.line), url, who: whoMsg, host }),
           evidence,
         });
       else if (d.proxy === null)
         out.push({
           message: `Dockerfile line ${add.line} ADDs ${url}: ${who} downloads it itself and has no ${url.startsWith('https:') ? 'HTTPS_PROXY' : 'HTTP_PROXY'}${d.why === 'invalid' ? ' it can use' : ''} for ${host} (build args and RUN env do not apply); set it in ${remote ? 'the machine (restart it from a shell with the proxy)' : "podman's environment or containers.conf [engine] env"}`,
+          msg: msg('podman-add-url-no-proxy.none', {
+            line: String(add.line),
+            url,
+            who: whoMsg,
+            name: url.startsWith('https:') ? 'HTTPS_PROXY' : 'HTTP_PROXY',
+            invalid: d.why === 'invalid',
+            host,
+            remote,
+          }),
           evidence,
         });
     }

@@ -1,3 +1,4 @@
+import { msg } from '../../messages/ref.js';
 import type { Rule } from '../types.js';
 
 export const podmanComposeNoProxy: Rule = {
@@ -19,6 +20,7 @@ export const podmanComposeNoProxy: Rule = {
     return [
       {
         message: `podman-compose does not pass the proxy variables to RUN steps (podman build does); set them as build args in the compose file`,
+        msg: msg('podman-compose-no-proxy.compose', {}),
         evidence: ['--command'],
       },
     ];

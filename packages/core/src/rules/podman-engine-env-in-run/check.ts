@@ -1,3 +1,4 @@
+import { msg } from '../../messages/ref.js';
 import type { Rule } from '../types.js';
 import { shown } from '../util.js';
 
@@ -39,6 +40,15 @@ export const podmanEngineEnvInRun: Rule = {
     return [
       {
         message: `${p.engineEnv[0]!.origin.ref}: ${parts.join('; ')}`,
+        msg: msg('podman-engine-env-in-run.env', {
+          at: p.engineEnv[0]!.origin.ref,
+          used: used.map((e) => e.name),
+          remote: p.remote,
+          shell: shadowed.map(
+            (e) => `${e.name}=${shown(p.processEnv.find((v) => v.name === e.name)!.value)}`,
+          ),
+          engine: shadowed.map((e) => shown(e.value)),
+        }),
         evidence: [...new Set(p.engineEnv.map((e) => e.origin.ref))],
       },
     ];

@@ -1,3 +1,4 @@
+import { msg } from '../../messages/ref.js';
 import type { Rule } from '../types.js';
 
 export const podmanHttpProxyIgnored: Rule = {
@@ -27,6 +28,11 @@ export const podmanHttpProxyIgnored: Rule = {
     return [
       {
         message: `${p.httpProxy.origin.ref}: http_proxy = false, but podman build and buildah bud still pass ${[...new Set(vars.map((v) => v.name))].join(', ')} (from ${[...new Set(vars.map((v) => v.origin.ref))].join(', ')}) into RUN steps; only podman run honours it`,
+        msg: msg('podman-http-proxy-ignored.passed', {
+          at: p.httpProxy.origin.ref,
+          names: [...new Set(vars.map((v) => v.name))],
+          from: [...new Set(vars.map((v) => v.origin.ref))],
+        }),
         evidence: [p.httpProxy.origin.ref],
       },
     ];

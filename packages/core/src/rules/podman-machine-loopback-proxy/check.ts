@@ -1,3 +1,4 @@
+import { msg } from '../../messages/ref.js';
 import { proxyOnLoopback } from '../../proxy/url.js';
 import type { Rule } from '../types.js';
 import { shown } from '../util.js';
@@ -28,6 +29,11 @@ export const podmanMachineLoopbackProxy: Rule = {
     return [
       {
         message: `machine ${m.name}: ${bad.map((v) => `${v.name}=${shown(v.value)}`).join(', ')} (${bad[0]!.origin.ref}); inside the VM 127.0.0.1 is the VM: use host.containers.internal`,
+        msg: msg('podman-machine-loopback-proxy.loopback', {
+          name: m.name,
+          vars: bad.map((v) => `${v.name}=${shown(v.value)}`),
+          from: bad[0]!.origin.ref,
+        }),
         evidence: [...new Set(bad.map((v) => v.origin.ref))],
       },
     ];

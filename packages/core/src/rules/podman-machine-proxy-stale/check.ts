@@ -1,5 +1,6 @@
 import type { State } from '../../analyze/types.js';
 import { atLeast } from '../../formats/version.js';
+import { type MsgRef, msg } from '../../messages/ref.js';
 import { formatProxyUrl, isLoopbackHost, parseProxyUrl, proxyOnLoopback } from '../../proxy/url.js';
 import type { Rule } from '../types.js';
 import { shown } from '../util.js';
@@ -47,6 +48,7 @@ export const podmanMachineProxyStale: Rule = {
     if (!m?.env || !m.running) return [];
     const since = m.inspect?.lastUp ? ` since it booted at ${m.inspect.lastUp}` : '';
     const out: string[] = [];
+    const outMsg: MsgRef[] = [];
     for (const name of ['HTTPS_PROXY', 'HTTP_PROXY']) {
       const shell = state.client[name] ?? state.client[name.toLowerCase()];
       if (!shell) continue;
@@ -55,6 +57,14 @@ export const podmanMachineProxyStale: Rule = {
       if (vm && proxyOnLoopback(vm.value)) continue;
       const want = machineValueFrom(state, shell);
       if (vm && same(vm.value, want)) continue;
+      outMsg.push(
+        msg('podman-machine-proxy-stale.var', {
+          name,
+          vm: vm ? shown(vm.value) : null,
+          shell: shown(shell),
+          would: want !== shell ? shown(want) : null,
+        }),
+      );
       out.push(
         `${name}: the machine has ${vm ? shown(vm.value) : 'none'}, this shell ${shown(shell)}${want !== shell ? ` (it would get ${shown(want)})` : ''}`,
       );
@@ -63,6 +73,11 @@ export const podmanMachineProxyStale: Rule = {
     return [
       {
         message: `machine ${m.name} keeps the proxy it got${since}: ${out.join('; ')}. Restart it from this shell: podman machine stop ${m.name}; podman machine start ${m.name}`,
+        msg: msg('podman-machine-proxy-stale.stale', {
+          name: m.name,
+          since: m.inspect?.lastUp ? m.inspect.lastUp : null,
+          vars: outMsg,
+        }),
         evidence: [
           ...(m.env[0] ? [m.env[0].origin.ref] : [`${m.name}:/etc/systemd/system.conf.d/default-env.conf`]),
           `podman machine inspect ${m.name}`,

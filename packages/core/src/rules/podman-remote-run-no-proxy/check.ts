@@ -1,4 +1,5 @@
 import { atLeast, formatVersion } from '../../formats/version.js';
+import { msg } from '../../messages/ref.js';
 import type { Rule } from '../types.js';
 
 export const podmanRemoteRunNoProxy: Rule = {
@@ -30,6 +31,11 @@ export const podmanRemoteRunNoProxy: Rule = {
     return [
       {
         message: `podman ${formatVersion(p.podman)} is a remote client${p.machine ? ` (machine ${p.machine.name})` : ''}: podman build defaults to --http-proxy=false there, so RUN steps get no proxy${serviceProxy ? ' although the service has one' : ''}; pass --http-proxy=true or use podman ≥ 4.4`,
+        msg: msg('podman-remote-run-no-proxy.remote', {
+          version: formatVersion(p.podman),
+          machine: p.machine ? p.machine.name : null,
+          service: !!serviceProxy,
+        }),
         evidence: ['podman version --format json', 'podman info --format json'],
         // the build command given shows the flag is missing: not a guess about future builds any more
         ...(cmd?.tool === 'podman-build' ? { severity: 'error' as const } : {}),

@@ -1,3 +1,4 @@
+import { msg } from '../../messages/ref.js';
 import { redactValue } from '../../proxy/redact.js';
 import { hostport, NETWORK_EVIDENCE, perActor, proxyRoutes } from '../network.js';
 import type { FindingDraft, Rule } from '../types.js';
@@ -36,7 +37,26 @@ export const proxyAuthRequired: Rule = {
       else if (schemes.some((s) => GO_CANNOT.has(s.toLowerCase())))
         message = `${head}; Go's HTTP client sends only Basic credentials, so this actor can never authenticate: run a local cntlm relay (target cntlm-relay) and point the actors at it`;
       else message = `${head}; no scheme this actor can use is offered`;
-      out.push({ actor, message, evidence: [NETWORK_EVIDENCE] });
+      const advice =
+        basic && route.credentials
+          ? 'rejected'
+          : basic
+            ? 'basic'
+            : schemes.some((s) => GO_CANNOT.has(s.toLowerCase()))
+              ? 'go-cannot'
+              : 'none';
+      out.push({
+        actor,
+        message,
+        msg: msg('proxy-auth-required.407', {
+          actor: state.actors[actor].label,
+          proxy,
+          host: hostport(host),
+          schemes,
+          advice,
+        }),
+        evidence: [NETWORK_EVIDENCE],
+      });
     }
     return out;
   },

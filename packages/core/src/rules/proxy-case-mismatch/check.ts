@@ -1,4 +1,5 @@
 import type { Layer } from '../../analyze/types.js';
+import { msg } from '../../messages/ref.js';
 import type { FindingDraft, Rule } from '../types.js';
 import { shown } from '../util.js';
 
@@ -49,6 +50,11 @@ export const proxyCaseMismatch: Rule = {
       (e): FindingDraft => ({
         actor: e.layer.actor,
         message: `${e.layer.label}: ${e.upper.join('/')}=${shown(e.u)} but ${e.lower.join('/')}=${shown(e.l)}`,
+        msg: msg('proxy-case-mismatch.differ', {
+          layer: e.layer.label,
+          upper: `${e.upper.join('/')}=${shown(e.u)}`,
+          lower: `${e.lower.join('/')}=${shown(e.l)}`,
+        }),
         evidence: e.ev,
       }),
     );

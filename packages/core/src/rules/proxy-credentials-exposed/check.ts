@@ -1,3 +1,4 @@
+import { msg } from '../../messages/ref.js';
 import { parseProxyUrl } from '../../proxy/url.js';
 import type { FindingDraft, Rule } from '../types.js';
 
@@ -42,6 +43,11 @@ export const proxyCredentialsExposed: Rule = {
           out.push({
             actor: layer.actor,
             message: `credentials in ${v.name} (${layer.label}) ${why}`,
+            msg: msg('proxy-credentials-exposed.where', {
+              name: v.name,
+              layer: layer.label,
+              where: layer.id.startsWith('builder:') ? 'builder' : layer.id,
+            }),
             evidence: [v.origin.ref],
           });
         }

@@ -1,3 +1,4 @@
+import { msg } from '../../messages/ref.js';
 import { redactValue } from '../../proxy/redact.js';
 import { hostport, NETWORK_EVIDENCE, perActor, proxyRoutes } from '../network.js';
 import type { FindingDraft, Rule } from '../types.js';
@@ -31,6 +32,15 @@ export const proxyForbidsHost: Rule = {
       out.push({
         actor,
         message: `${state.actors[actor].label}: ${redactValue(route.proxy!)} refuses CONNECT to ${each}`,
+        msg: msg('proxy-forbids-host.refuses', {
+          actor: state.actors[actor].label,
+          proxy: redactValue(route.proxy!),
+          hosts: hosts.map((h) => ({
+            host: hostport(h),
+            status: String(h.connect.status ?? '?'),
+            product: h.connect.product ? h.connect.product : null,
+          })),
+        }),
         evidence: [NETWORK_EVIDENCE],
       });
     }

@@ -1,3 +1,4 @@
+import { msg } from '../../messages/ref.js';
 import type { Rule } from '../types.js';
 
 export const proxyNetworkBypass: Rule = {
@@ -23,6 +24,7 @@ export const proxyNetworkBypass: Rule = {
       .filter((t) => t.proxyNetwork)
       .map((t) => ({
         message: `${t.path} enables BuildKit's proxy network, which replaces the proxy of every RUN step`,
+        msg: msg('proxy-network-bypass.toml', { path: t.path }),
         evidence: [t.path],
       }));
   },

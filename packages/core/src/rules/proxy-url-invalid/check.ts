@@ -1,3 +1,4 @@
+import { msg } from '../../messages/ref.js';
 import { goProxyTarget } from '../../proxy/no-proxy-go.js';
 import { parseProxyUrl } from '../../proxy/url.js';
 import { distinctValues } from '../layer-values.js';
@@ -44,6 +45,14 @@ export const proxyUrlInvalid: Rule = {
         {
           actor: d.layers[0]!.actor,
           message: `${d.names.join('/')}=${shown(d.value)}: ${problem.message}; ${problem.fix}.${goSays}`,
+          msg: msg('proxy-url-invalid.invalid', {
+            var: `${d.names.join('/')}=${shown(d.value)}`,
+            code: p.ok ? 'mangled' : p.problem.code,
+            message: problem.message,
+            fix: problem.fix,
+            go: go && 'error' in go ? 'rejects' : mangled ? 'mangled' : null,
+            dial: mangled ? go.dial : null,
+          }),
           evidence: d.origins,
         },
       ];

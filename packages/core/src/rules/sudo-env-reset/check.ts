@@ -1,3 +1,4 @@
+import { msg } from '../../messages/ref.js';
 import type { Rule } from '../types.js';
 
 const PRESERVE = 'HTTP_PROXY,HTTPS_PROXY,NO_PROXY,http_proxy,https_proxy,no_proxy';
@@ -26,6 +27,10 @@ export const sudoEnvReset: Rule = {
         {
           severity: 'info',
           message: `buildproxy runs as root through sudo and analysed ${s.user}'s ~/.docker and builders, but ${s.user}'s shell environment could not be read, and sudo's env_reset drops the proxy variables: the client and RUN steps were checked with the environment sudo passed on. To analyse ${s.user}'s own variables run ${FALLBACK}`,
+          msg: msg('sudo-env-reset.unknown', {
+            user: s.user,
+            fallback: [`sudo -E buildproxy doctor`, `sudo --preserve-env=${PRESERVE} buildproxy doctor`],
+          }),
           evidence: ['environment'],
         },
       ];
@@ -33,6 +38,12 @@ export const sudoEnvReset: Rule = {
     return [
       {
         message: `sudo's env_reset dropped ${s.dropped.join(', ')} from ${s.user}'s environment. buildproxy read them from the sudo process and analysed ${s.user}'s client with them, but whatever runs under sudo (sudo docker build, sudo buildproxy apply) goes without them. Keep them with sudo --preserve-env=${PRESERVE}, sudo -E, or Defaults env_keep += "${PRESERVE.replaceAll(',', ' ')}" in /etc/sudoers.d/`,
+        msg: msg('sudo-env-reset.dropped', {
+          names: s.dropped,
+          user: s.user,
+          preserve: PRESERVE,
+          keep: `Defaults env_keep += "${PRESERVE.replaceAll(',', ' ')}"`,
+        }),
         evidence: ['environment'],
       },
     ];

@@ -1,5 +1,6 @@
+import { msg } from '../../messages/ref.js';
 import type { Rule } from '../types.js';
-import { builderLabel, builderMissingProxy, intendedProxy, usedBuilders } from '../util.js';
+import { builderLabel, builderLabelMsg, builderMissingProxy, intendedProxy, usedBuilders } from '../util.js';
 
 export const syntaxFrontendPull: Rule = {
   id: 'syntax-frontend-pull',
@@ -27,6 +28,11 @@ export const syntaxFrontendPull: Rule = {
     return [
       {
         message: `${state.dockerfile!.path}:${syntax.line} pulls the frontend ${syntax.image}, but ${missing.map((m) => builderLabel(m.builder)).join(' and ')} has no proxy`,
+        msg: msg('syntax-frontend-pull.pull', {
+          at: `${state.dockerfile!.path}:${syntax.line}`,
+          image: syntax.image,
+          builders: missing.map((m) => builderLabelMsg(m.builder)),
+        }),
         evidence: [`${state.dockerfile!.path}:${syntax.line}`],
       },
     ];

@@ -1,3 +1,4 @@
+import { msg } from '../../messages/ref.js';
 import type { Rule } from '../types.js';
 
 export const systemdEnvironmentQuoting: Rule = {
@@ -24,6 +25,11 @@ export const systemdEnvironmentQuoting: Rule = {
         return [
           {
             message: `${p.path}:${p.line}: one quoted string sets only ${p.variable}; ${p.swallowed.join(', ')} become part of its value`,
+            msg: msg('systemd-environment-quoting.quoted', {
+              at: `${p.path}:${p.line}`,
+              variable: p.variable,
+              swallowed: p.swallowed,
+            }),
             evidence: [`${p.path}:${p.line}`],
           },
         ];
@@ -32,6 +38,7 @@ export const systemdEnvironmentQuoting: Rule = {
         return [
           {
             message: `${p.path}:${p.line}: "${p.word}" is not NAME=value, so systemd drops it (an unquoted space split the value)`,
+            msg: msg('systemd-environment-quoting.split', { at: `${p.path}:${p.line}`, word: p.word }),
             evidence: [`${p.path}:${p.line}`],
           },
         ];

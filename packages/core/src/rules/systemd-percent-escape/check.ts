@@ -1,3 +1,4 @@
+import { msg } from '../../messages/ref.js';
 import type { Rule } from '../types.js';
 
 export const systemdPercentEscape: Rule = {
@@ -34,6 +35,11 @@ export const systemdPercentEscape: Rule = {
           dropped.length > 0
             ? `${path} line ${lines}: ${specs} is not a systemd specifier, so systemd ignores the whole line; write %% for a literal %`
             : `${path} line ${lines}: systemd replaces ${specs} with one of its own values; write %% for a literal %`,
+        msg: msg(dropped.length > 0 ? 'systemd-percent-escape.dropped' : 'systemd-percent-escape.replaced', {
+          path,
+          lines: ps.map((p) => String(p.line)),
+          specs: [...new Set(ps.map((p) => (p.kind === 'specifier' ? p.specifier : '')))],
+        }),
         evidence: ps.map((p) => `${p.path}:${p.line}`),
       };
     });

@@ -1,4 +1,5 @@
 import type { Actor } from '../../analyze/types.js';
+import { msg } from '../../messages/ref.js';
 import type { FindingDraft, Rule } from '../types.js';
 
 export const tlsInspectionCa: Rule = {
@@ -34,6 +35,11 @@ export const tlsInspectionCa: Rule = {
       out.push({
         actor: who,
         message: `the host CA store is not known to hold ${ca}: the client's token fetch${state.docker.daemon === 'absent' ? '' : ', dockerd'}${state.builderKind === 'buildkitd' ? ' and buildkitd' : ''} verify against it`,
+        msg: msg('tls-inspection-ca.host', {
+          ca,
+          dockerd: state.docker.daemon !== 'absent',
+          buildkitd: state.builderKind === 'buildkitd',
+        }),
         evidence: ['/usr/local/share/ca-certificates/', ca],
       });
     }
@@ -44,6 +50,7 @@ export const tlsInspectionCa: Rule = {
       out.push({
         actor: 'builder',
         message: `builder "${b.name}" (${b.driver}) was created without a buildkitd.toml listing ${ca}: its image trusts only public roots`,
+        msg: msg('tls-inspection-ca.builder', { name: b.name, driver: b.driver, ca }),
         evidence: [`docker buildx inspect ${b.name}`],
       });
       break;
@@ -56,6 +63,7 @@ export const tlsInspectionCa: Rule = {
         out.push({
           actor: 'builder',
           message: `buildkitd trusts neither the host store nor a buildkitd.toml ca entry with ${ca}`,
+          msg: msg('tls-inspection-ca.buildkitd', { ca }),
           evidence: state.buildkitd.tomls.map((t) => t.path),
         });
     }
@@ -64,6 +72,7 @@ export const tlsInspectionCa: Rule = {
         actor: 'run',
         severity: 'info',
         message: `RUN steps trust only the CAs inside the image: add ${ca} in the Dockerfile (COPY + update-ca-certificates, or a secret mount; plan target ca-trust prints both)`,
+        msg: msg('tls-inspection-ca.run', { ca }),
         evidence: [state.dockerfile?.path ?? ca],
       });
     return out;

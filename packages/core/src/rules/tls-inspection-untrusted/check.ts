@@ -1,5 +1,6 @@
 import type { Actor, State } from '../../analyze/types.js';
 import type { TlsProbe } from '../../evidence/network.js';
+import { msg } from '../../messages/ref.js';
 import { hostport, NETWORK_EVIDENCE, perActor } from '../network.js';
 import type { FindingDraft, Rule } from '../types.js';
 
@@ -70,6 +71,14 @@ export const tlsInspectionUntrusted: Rule = {
         actor,
         severity: trusts === null ? 'warning' : 'error',
         message: `${state.actors[actor].label}: ${hostport(host)} is signed by "${issuer}" (${tls.error ?? 'not a public root'}), which ${WHERE[actor]} ${trusts === null ? 'may not hold (the doctor cannot look there)' : 'does not hold'}; save it with --save-ca FILE and plan with --ca-cert FILE`,
+        msg: msg('tls-inspection-untrusted.untrusted', {
+          actor: state.actors[actor].label,
+          host: hostport(host),
+          issuer: tls.issuer,
+          error: tls.error ?? null,
+          where: actor,
+          known: trusts !== null,
+        }),
         evidence: [NETWORK_EVIDENCE],
       });
     }

@@ -1,3 +1,4 @@
+import { msg } from '../../messages/ref.js';
 import type { Rule } from '../types.js';
 
 export const wslAutoproxyHttpsMissing: Rule = {
@@ -23,6 +24,7 @@ export const wslAutoproxyHttpsMissing: Rule = {
     return [
       {
         message: `WSL autoProxy set HTTP_PROXY from the PAC file ${env.WSL_PAC_URL} but left HTTPS_PROXY empty: HTTPS requests from this shell go direct`,
+        msg: msg('wsl-autoproxy-https-missing.http-only', { pac: env.WSL_PAC_URL }),
         evidence: ['shell environment'],
       },
     ];

@@ -1,3 +1,4 @@
+import { msg } from '../../messages/ref.js';
 import type { Rule } from '../types.js';
 
 export const wslNatLoopbackProxy: Rule = {
@@ -27,6 +28,12 @@ export const wslNatLoopbackProxy: Rule = {
     return [
       {
         message: `${win!.label} is ${url}, on Windows' loopback; in NAT mode (${wsl.modeSource}) 127.0.0.1 in ${wsl.distro || 'this distro'} is the distro itself, so its dockerd cannot reach that proxy`,
+        msg: msg('wsl-nat-loopback-proxy.nat', {
+          setting: win!.label,
+          url,
+          mode: wsl.modeSource,
+          distro: wsl.distro ? wsl.distro : null,
+        }),
         evidence: [win!.evidence, ...(wsl.wslconfig ? [wsl.wslconfig] : [])],
       },
     ];
