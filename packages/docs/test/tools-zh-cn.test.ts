@@ -1,7 +1,17 @@
 // The two in-browser tools on the zh-CN pages, in Chromium: what they render after their script has run is Chinese
-// outside code (the words around the values, core's labels, the rules' zh-CN titles by rule id), while the files,
-// commands and the plan itself are byte for byte what the English page computes.
-import { buildReport, examplesOf, PLAN_FORMAT, RULE_TEXTS_ZH_CN, RULES } from '@buildproxy/core';
+// outside code (the words around the values, core's labels, the rules' zh-CN titles by rule id, each finding's
+// detail line from core's zh-CN template for its typed message id), while the files, commands and the plan itself
+// are byte for byte what the English page computes.
+import {
+  buildReport,
+  examplesOf,
+  MESSAGES_ZH_CN,
+  PLAN_FORMAT,
+  RULE_TEXTS_ZH_CN,
+  RULES,
+  renderMsg,
+  TARGET_LABELS,
+} from '@buildproxy/core';
 import { type MachineSpec, synthesize } from '@buildproxy/core/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,6 +41,21 @@ const ENGLISH =
   /^(?:the|a|an|of|to|in|is|are|and|or|for|with|on|by|not|no|none|does|do|it|its|this|that|from|be|has|have|was|at|as|only|when|your|you|set|found|used|could|inspected|error|errors|warning|warnings|note|notes|problems|next|preview|running|installed|environment|settings|builder|driver|steps|copy|copied|failed|stays|open|mode|needs|owned|write|then|caution|plan|proxy|down|unknown|timeout)$/;
 const WORD = /[A-Za-z][\w'-]*/g;
 /** The English left in an element's prose (code, pre and lang="en" excluded), sentences and stray words alike. */
+/** A finding's detail line: Chinese prose around its values, and no English CLI line quoted in its place. */
+async function detailsChinese(page: Page, selector: string): Promise<string[]> {
+  const bad: string[] = [];
+  for (const d of await page.locator(`${selector} .bp-detail`).all()) {
+    const outside = await d.evaluate((e) => {
+      const c = e.cloneNode(true) as HTMLElement;
+      for (const x of c.querySelectorAll('code')) x.remove();
+      return c.textContent ?? '';
+    });
+    if (!/[\u4e00-\u9fff]/.test(outside)) bad.push((await d.textContent()) ?? '');
+  }
+  if ((await page.locator(`${selector} .bp-cli`).count()) > 0) bad.push('an English CLI line is quoted');
+  return bad;
+}
+
 async function english(page: Page, selector: string): Promise<string[]> {
   const html = await page.locator(selector).evaluate((e) => `<main>${e.outerHTML}</main>`);
   const prose = chineseProse(html);
@@ -69,18 +94,26 @@ describe('zh-CN snippet generator', () => {
   it('the form, the plan and its warnings are Chinese, for every target and kind of proxy', async () => {
     const page = await open('/zh-cn/tools/snippets/');
     expect(await english(page, '#snippet-form')).toEqual([]);
+    // each target by its zh-CN label, the code name beside it
+    for (const t of ['docker-systemd', 'wslconfig'] as const)
+      expect(await page.locator(`label:has(input[value="${t}"])`).textContent()).toContain(
+        TARGET_LABELS[t]['zh-CN'],
+      );
     expect(await english(page, '#snippet-output')).toEqual([]);
     await everything(page);
     const rules = new Set<string>();
     for (const [proxy, onHost] of CASES) {
       await fill(page, proxy, onHost);
       expect(await english(page, '#snippet-output'), proxy).toEqual([]);
+      expect(await detailsChinese(page, '#snippet-output'), proxy).toEqual([]);
       expect(await page.locator('#snippet-json').textContent()).toContain(PLAN_FORMAT);
       for (const a of await page.locator('.bp-warning a').all()) rules.add((await a.getAttribute('href'))!);
     }
     // The warnings the doctor gives for these proxies are there, and lead to the zh-CN rule pages.
     for (const rule of ['https-proxy-scheme', 'all-proxy-only', 'loopback-proxy-unreachable'])
       expect(rules).toContain(`/zh-cn/rules/${rule}/`);
+    // the doctor's warnings (not the generator's own two) each have their detail line in Chinese
+    expect(await page.locator('.bp-warning .bp-detail').count()).toBeGreaterThan(0);
     expect(await page.locator('.bp-caution').textContent()).toContain('会停止正在运行的容器');
     expect(await page.locator('#snippet-output').textContent()).toContain('权限 0600');
     await page.close();
@@ -136,13 +169,26 @@ describe('zh-CN capture analyzer', () => {
       await page.locator('#capture-text').fill(JSON.stringify(ev));
       await page.locator('.bp-report').waitFor();
       for (const w of await english(page, '#capture-report')) left.push(`${name}: ${w}`);
+      for (const w of await detailsChinese(page, '#capture-report')) left.push(`${name}: detail ${w}`);
       // one entry per finding (grouped by actor), with its rule's zh-CN title, linked to the zh-CN rule page
       const items = await page.locator('.bp-findings li').all();
       const shown: string[] = [];
+      // each finding's values, as core's zh-CN template gives them as code
+      const values = report.findings.map((f) =>
+        renderMsg(f.msg!, MESSAGES_ZH_CN).flatMap((p) =>
+          typeof p !== 'string' && 'code' in p ? [p.code] : [],
+        ),
+      );
       for (const li of items) {
         const rule = (await li.getAttribute('data-rule'))!;
         shown.push(rule);
         expect(await li.textContent(), name).toContain(RULE_TEXTS_ZH_CN[rule]!.title);
+        // its detail line carries core's values verbatim, each as code (a label the page translates may add code)
+        const codes = await li.locator('.bp-detail code').allTextContents();
+        expect(
+          values.some((v) => v.every((c) => codes.includes(c))),
+          `${name}: ${codes.join(' | ')}`,
+        ).toBe(true);
         expect(await li.locator(`a[href="/zh-cn/rules/${rule}/"]`).count()).toBe(1);
       }
       expect(shown.sort(), name).toEqual(report.findings.map((f) => f.rule).sort());
