@@ -5,6 +5,7 @@ import { daemonJsonPath, dockerConfigDir, dropInDirs, proxyShPath } from '../evi
 import type { Evidence } from '../evidence/schema.js';
 import { HEADER, malformedJson } from './context.js';
 import { jsonObjectEmpty, removeJsonPath } from './json-edit.js';
+import { sentence } from './sentences.js';
 import { recreateArgv } from './targets/buildx-docker-container.js';
 import { BLOCK_END, BLOCK_START } from './targets/client-shell.js';
 import type { FileChange, PlanCommand, Target } from './types.js';
@@ -76,7 +77,7 @@ function systemd(ctx: Ctx, target: Target, unit: 'docker' | 'buildkit', user: bo
     out.commands.push(
       {
         argv: [...sc, 'daemon-reload'],
-        why: 'systemd re-reads the unit files',
+        why: sentence('systemd.systemd-re-reads-unit'),
         needsRoot: !user,
         disruptive: false,
         target,

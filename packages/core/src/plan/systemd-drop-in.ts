@@ -1,3 +1,4 @@
+import { sentence } from './sentences.js';
 // The systemd drop-in `http-proxy.conf` three targets write: docker-systemd, docker-systemd-rootless and
 // buildkitd-systemd (plan/targets/<id>.ts choose the unit and whether it is a user unit).
 
@@ -101,7 +102,7 @@ export function systemdDropIn(
         needsRoot,
         after: `${HEADER}\n${vars.map(([k, v]) => envFileLine(k, v)).join('\n')}\n`,
         target,
-        why: 'the proxy URL has a password: it goes in a file only root can read',
+        why: sentence('systemd.proxy-url-has-password'),
       }),
     );
     changes.push(
@@ -111,7 +112,7 @@ export function systemdDropIn(
         needsRoot,
         after: `${HEADER}\n# Proxy for ${purpose}.\n[Service]\nEnvironmentFile=${envPath.replace(/%/g, '%%')}\n`,
         target,
-        why: `gives ${purpose} the proxy at start-up`,
+        why: sentence(unit === 'docker' ? 'systemd.gives-dockerd' : 'systemd.gives-buildkitd'),
       }),
     );
   } else {
@@ -122,7 +123,7 @@ export function systemdDropIn(
         needsRoot,
         after: `${HEADER}\n# Proxy for ${purpose}.\n[Service]\n${vars.map(([k, v]) => `Environment=${systemdAssignment(k, v)}`).join('\n')}\n`,
         target,
-        why: `gives ${purpose} the proxy at start-up`,
+        why: sentence(unit === 'docker' ? 'systemd.gives-dockerd' : 'systemd.gives-buildkitd'),
       }),
     );
   }
@@ -153,7 +154,7 @@ export function systemdDropIn(
   const commands: PlanCommand[] = [
     {
       argv: [...sc, 'daemon-reload'],
-      why: 'systemd re-reads the unit files',
+      why: sentence('systemd.systemd-re-reads-unit'),
       needsRoot,
       disruptive: false,
       target,
@@ -164,8 +165,8 @@ export function systemdDropIn(
         unit === 'docker'
           ? liveRestore
             ? 'dockerd reads its environment only at start (live-restore is on: containers keep running)'
-            : 'dockerd reads its environment only at start; this stops running containers (live-restore is off)'
-          : 'buildkitd reads its environment only at start; running builds are interrupted',
+            : sentence('systemd.dockerd-reads-environment-at')
+          : sentence('systemd.buildkitd-reads-environment-at'),
       needsRoot,
       disruptive: unit !== 'docker' || !liveRestore,
       target,

@@ -16,8 +16,8 @@ const LAYERS: Record<string, number> = {
   targets: 0,
   terminal: 0,
   'zod-messages': 0,
-  // the typed finding messages and their templates: imported by analysis and rules, importing nothing of core
-  messages: 0,
+  // the typed finding messages and their templates: imported by analysis and rules; they read only proxy's types
+  messages: 2,
   'target-labels': 1,
   proxy: 1,
   pac: 1,

@@ -3,7 +3,7 @@
 // generator adds itself. Loaded only on zh-CN pages, with RULE_TEXTS_ZH_CN (by rule id) and the plan texts the
 // zh-CN guides use (PLAN_TEXT_ZH_CN). A label no entry knows stays English on the page, where the Chromium test
 // that feeds every rule's example machines to the zh-CN analyzer finds it.
-import type { Actor, MarkKind, ProxyUrlProblem } from '@buildproxy/core';
+import { type Actor, type MarkKind, PROXY_PROBLEM_ZH_CN } from '@buildproxy/core';
 
 export const ACTOR_ZH_CN: Record<Actor, string> = {
   client: '客户端',
@@ -21,20 +21,9 @@ export const MARK_ZH_CN: Record<MarkKind, string> = {
   unknown: '未知',
 };
 
-/** Typed by core's problem codes, so a new kind of bad proxy URL cannot reach the page untranslated. */
-export const PROXY_PROBLEM_ZH_CN: Record<ProxyUrlProblem['code'], string> = {
-  empty: '代理 URL 为空：填写 http://主机:端口',
-  whitespace: '代理 URL 中有空白字符：删掉空格和换行',
-  quoted: '代理 URL 带了引号：去掉引号',
-  scheme: '代理 URL 的协议不对：使用 http://（socks5:// 只有 Go 程序认识）',
-  'empty-host': '代理 URL 没有主机名（常见原因是变量没有展开）：填写代理的主机名或 IP',
-  'bad-host': '代理主机名含有无效字符（IPv6 地址要写在方括号里）',
-  'bad-port': '代理端口无效：使用 1 到 65535 之间的数字，例如 :3128',
-  'credentials-unencoded': '密码或用户名中的特殊字符没有百分号编码（例如 @ 写成 %40）',
-  'bad-escape': '代理 URL 中有无效的百分号编码：字面的 % 写成 %25',
-  list: '这里只能填一个代理 URL，不能是列表',
-  path: '代理 URL 不能带路径：只写 http://主机:端口',
-};
+/** Typed by core's problem codes, so a new kind of bad proxy URL cannot reach the page untranslated (core's table,
+ * which its zh-CN finding messages use too). */
+export { PROXY_PROBLEM_ZH_CN };
 
 /** Fixed names core gives actors and the places a proxy came from. */
 const EXACT: Record<string, string> = {

@@ -1,3 +1,4 @@
+import { sentence } from '../sentences.js';
 // build-command: the proxy as build args on the command line: docker buildx build, buildctl, compose, bake.
 // A snippet target: it prints text to copy and writes no file.
 
@@ -50,7 +51,7 @@ function buildkitdByHand(ctx: PlanContext): PlanSnippet | null {
     .map(([k, v]) => `${k}=${shQuote(v)}`)
     .join(' ');
   return {
-    title: 'buildkitd started without systemd: stop it, then start it with the proxy in its environment',
+    title: sentence('build-command.buildkitd-started-without-systemd'),
     language: 'sh',
     text: `${b.tie ? `kill ${b.tie.process.pid}  # the buildkitd buildctl reaches\n` : ''}${env} \\\n  ${argv.map(shQuote).join(' ')}`,
     target: 'build-command',
@@ -67,8 +68,7 @@ export function buildCommand(ctx: PlanContext, target: Target): TargetResult {
   ]);
   const ba = runArgs.map(([k, v]) => `--build-arg ${k}=${shQuote(v)}`).join(' \\\n  ');
   const buildctl: PlanSnippet = {
-    title:
-      'buildctl: RUN steps get only --opt build-arg: values (the client needs the proxy too, for registry tokens)',
+    title: sentence('build-command.buildctl-run-steps-get'),
     language: 'sh',
     text: `HTTPS_PROXY=${shQuote(ctx.proxy.https)} NO_PROXY=${shQuote(ctx.proxy.noProxy.join(','))} \\\n${buildctlForm(ctx, args)}`,
     target,
@@ -79,26 +79,26 @@ export function buildCommand(ctx: PlanContext, target: Target): TargetResult {
   }
   const snippets: PlanSnippet[] = [
     {
-      title: 'docker build / docker buildx build',
+      title: sentence('build-command.docker-build-docker-buildx'),
       language: 'sh',
       text: `docker buildx build \\\n  ${ba} \\\n  .`,
       target,
     },
     buildctl,
     {
-      title: 'docker compose',
+      title: sentence('build-command.docker-compose'),
       language: 'yaml',
       text: `services:\n  app:\n    build:\n      context: .\n      args:\n${args.map(([k]) => `        - ${k}`).join('\n')}`,
       target,
     },
     {
-      title: 'docker buildx bake',
+      title: sentence('build-command.docker-buildx-bake'),
       language: 'hcl',
       text: `target "default" {\n  args = {\n${runArgs.map(([k, v]) => `    ${k} = ${JSON.stringify(v)}`).join('\n')}\n  }\n}`,
       target,
     },
     {
-      title: "A proxy on this host's 127.0.0.1: run RUN steps in the host network",
+      title: sentence('build-command.proxy-host-s-127'),
       language: 'sh',
       text: 'docker buildx build --network host .',
       target,

@@ -1,3 +1,4 @@
+import { sentence } from '../sentences.js';
 // buildkitd-toml: the corporate CA per registry (and docker.io) in buildkitd.toml, existing tables kept.
 
 import { parse, stringify } from 'smol-toml';
@@ -36,8 +37,7 @@ export function tomlWithCa(text: string | null, ca: string, hosts: string[]): st
 function buildkitdToml(ctx: PlanContext, target: Target): TargetResult {
   const ca = ctx.profile.caCert;
   const mirrors = ctx.profile.mirrors;
-  if (!ca && mirrors.length === 0)
-    return refuse('nothing to write: pass --ca-cert FILE for a TLS-inspecting proxy, or --mirror HOST');
+  if (!ca && mirrors.length === 0) return refuse(sentence('buildkitd-toml.nothing-write-pass-ca'));
   const standalone =
     !!ctx.state.buildctl || ctx.state.buildkitd.service?.loaded || ctx.state.buildkitd.processEnv !== null;
   const path =
@@ -83,8 +83,8 @@ function buildkitdToml(ctx: PlanContext, target: Target): TargetResult {
       after,
       target,
       why: standalone
-        ? 'buildkitd trusts the corporate CA for these registries (restart buildkitd)'
-        : 'new docker-container builders read this file; buildx copies the CA into the builder',
+        ? sentence('buildkitd-toml.buildkitd-trusts-corporate-ca')
+        : sentence('buildkitd-toml.new-docker-container-builders'),
     }),
   ]);
 }

@@ -1,3 +1,4 @@
+import { sentence } from '../sentences.js';
 // buildx-docker-container: remove and recreate a docker-container builder as it was, plus the proxy env.
 
 import { canonicalName } from '../../analyze/layers.js';
@@ -68,23 +69,28 @@ function buildxContainer(ctx: PlanContext, target: Target): TargetResult {
           needsRoot: false,
           after: conf.trimEnd().concat('\n'),
           target,
-          why: ca
-            ? `the buildkitd.toml of builder "${b.name}" with the corporate CA, to recreate it with`
-            : `the buildkitd.toml of builder "${b.name}", to recreate it with`,
+          why: sentence(ca ? 'buildx-docker-container.toml-ca' : 'buildx-docker-container.toml', {
+            name: b.name,
+          }),
         }),
       );
     }
     const networkHost = loopback && !b.networkHost;
     commands.push({
       argv: ['docker', 'buildx', 'rm', '--keep-state', b.name],
-      why: `a builder's environment is fixed when its container is created; --keep-state keeps the build cache (without it the cache is lost)`,
+      why: sentence('buildx-docker-container.builder-s-environment-fixed'),
       needsRoot: false,
       disruptive: true,
       target,
     });
     commands.push({
       argv: recreateArgv(b, proxyVars(ctx.proxy), { networkHost, configPath }),
-      why: `recreates "${b.name}" as it was, with the proxy in its environment${networkHost ? ' and host networking, so it can reach the proxy on 127.0.0.1' : ''}`,
+      why: sentence(
+        networkHost ? 'buildx-docker-container.recreates-host' : 'buildx-docker-container.recreates',
+        {
+          name: b.name,
+        },
+      ),
       needsRoot: false,
       disruptive: false,
       target,

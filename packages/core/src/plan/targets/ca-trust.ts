@@ -8,28 +8,26 @@ import type { Target } from '../../targets.js';
 import { ok, type PlanContext, refuse, type TargetDefinition } from '../context.js';
 import { exactly } from '../declare.js';
 import { daemonTarget } from '../select.js';
+import { sentence } from '../sentences.js';
 import type { PlanCommand, PlanSnippet, TargetResult } from '../types.js';
 
 const INSTALL = ['install', '-m', '0644'];
 
 function caTrust(ctx: PlanContext, target: Target): TargetResult {
   const ca = ctx.profile.caCert;
-  if (!ca)
-    return refuse(
-      'no CA to install: pass --ca-cert FILE (save the one your proxy presents with doctor --network --save-ca FILE)',
-    );
+  if (!ca) return refuse(sentence('ca-trust.no-ca-install-pass'));
   if (!ca.startsWith('/')) return refuse(`--ca-cert must be an absolute path (${ca})`);
   const commands: PlanCommand[] = [
     {
       argv: [...INSTALL, ca, HOST_CA_COPY],
-      why: 'the host CA store: the client (token fetch), dockerd and a host buildkitd read it',
+      why: sentence('ca-trust.host-ca-store-client'),
       needsRoot: true,
       disruptive: false,
       target,
     },
     {
       argv: ['update-ca-certificates'],
-      why: 'rebuild /etc/ssl/certs/ca-certificates.crt with it',
+      why: sentence('ca-trust.rebuild-etc-ssl-certs'),
       needsRoot: true,
       disruptive: false,
       target,
@@ -39,7 +37,7 @@ function caTrust(ctx: PlanContext, target: Target): TargetResult {
   if (daemon === 'docker-systemd')
     commands.push({
       argv: ['systemctl', 'restart', 'docker'],
-      why: 'dockerd reads the CA store when it starts',
+      why: sentence('ca-trust.dockerd-reads-ca-store'),
       needsRoot: true,
       disruptive: true,
       target,
@@ -54,7 +52,7 @@ function caTrust(ctx: PlanContext, target: Target): TargetResult {
     });
   const snippets: PlanSnippet[] = [
     {
-      title: 'Other distributions, and per registry for dockerd only',
+      title: sentence('ca-trust.other-distributions-per-registry'),
       language: 'sh',
       target,
       text: `# Fedora, RHEL: the anchors folder and update-ca-trust
@@ -63,7 +61,7 @@ sudo install -m 0644 ${shQuote(ca)} /etc/pki/ca-trust/source/anchors/buildproxy-
 sudo install -D -m 0644 ${shQuote(ca)} /etc/docker/certs.d/registry-1.docker.io/ca.crt`,
     },
     {
-      title: 'RUN steps: add to your Dockerfile (buildproxy never edits it)',
+      title: sentence('ca-trust.run-steps-add-your'),
       language: 'dockerfile',
       target,
       text: `# Copy corp-ca.crt next to the Dockerfile first: cp ${shQuote(ca)} corp-ca.crt
@@ -71,7 +69,7 @@ COPY corp-ca.crt /usr/local/share/ca-certificates/corp-ca.crt
 RUN update-ca-certificates`,
     },
     {
-      title: 'RUN steps without baking the CA into the image: a secret mount per step',
+      title: sentence('ca-trust.run-steps-without-baking'),
       language: 'dockerfile',
       target,
       text: `# Dockerfile: the CA is mounted only while this step runs

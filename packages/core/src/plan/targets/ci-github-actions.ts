@@ -1,3 +1,4 @@
+import { sentence } from '../sentences.js';
 // ci-github-actions: a whole GitHub Actions job: the proxy from secrets for the client, the builder's driver-opts
 // and the build args.
 // A snippet target: it prints text to copy and writes no file.
@@ -49,7 +50,11 @@ ${all.map(([k, v]) => `            ${csvField(`env.${k}=${v}`)}`).join('\n')}
           # RUN steps (proxy build args are not kept in the image history)
           build-args: |
 ${all.map(([k, v]) => `            ${k}=${v}`).join('\n')}`;
-  return ok([], [], [{ title: 'GitHub Actions: a whole job', language: 'yaml', text, target }]);
+  return ok(
+    [],
+    [],
+    [{ title: sentence('ci-github-actions.github-actions-whole-job'), language: 'yaml', text, target }],
+  );
 }
 
 export const ciGithubActionsTarget: TargetDefinition<'ci-github-actions'> = {

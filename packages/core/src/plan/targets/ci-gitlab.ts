@@ -1,3 +1,4 @@
+import { sentence } from '../sentences.js';
 // ci-gitlab: GitLab CI: job variables that reach the job, the dind daemon and the build args.
 // A snippet target: it prints text to copy and writes no file.
 
@@ -35,7 +36,7 @@ build:
     [],
     [
       {
-        title: 'GitLab CI: variables reach the job, the dind daemon and build args',
+        title: sentence('ci-gitlab.gitlab-ci-variables-reach'),
         language: 'yaml',
         text,
         target,

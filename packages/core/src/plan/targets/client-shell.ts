@@ -1,3 +1,4 @@
+import { sentence } from '../sentences.js';
 // client-shell: the proxy in the shell that runs docker/buildx (registry tokens are fetched there).
 
 import { proxyShPath, shellRcPath } from '../../evidence/canonical.js';
@@ -73,7 +74,7 @@ function clientShell(ctx: PlanContext, target: Target): TargetResult {
       needsRoot: false,
       after: `${HEADER}\n${vars.map(([k, v]) => `export ${k}=${shQuote(v)}`).join('\n')}\n`,
       target,
-      why: 'the proxy for docker and buildx in your shell (registry tokens are fetched by the CLI)',
+      why: sentence('client-shell.proxy-docker-buildx-your'),
     }),
   ];
   // macOS's login shell is zsh since 10.15 (Catalina): without SHELL in the capture, zsh's rc file is the one
@@ -109,10 +110,15 @@ function clientShell(ctx: PlanContext, target: Target): TargetResult {
       }),
     );
   } else if (!shell?.endsWith('fish')) {
-    snippets.push({ title: `Load it from ${rc}`, language: 'sh', text: source, target });
+    snippets.push({
+      title: sentence('client-shell.load-from', { rc }),
+      language: 'sh',
+      text: source,
+      target,
+    });
   }
   snippets.push({
-    title: 'Or let the builder fetch registry tokens with its own proxy',
+    title: sentence('client-shell.or-let-builder-fetch'),
     language: 'sh',
     text: 'export BUILDKIT_NO_CLIENT_TOKEN=1',
     target,

@@ -7,6 +7,7 @@ import { parseProxyUrl } from '../../proxy/url.js';
 import type { Target } from '../../targets.js';
 import { change, HEADER, ok, type PlanContext, refuse, type TargetDefinition } from '../context.js';
 import { exactly } from '../declare.js';
+import { sentence } from '../sentences.js';
 import type { TargetResult } from '../types.js';
 
 export const RELAY_PORT = 3128;
@@ -45,10 +46,7 @@ function cntlmRelay(ctx: PlanContext, target: Target): TargetResult {
   const upstream = parseProxyUrl(ctx.proxy.https);
   if (!upstream.ok) return refuse(`the proxy URL cannot be read: ${upstream.problem.message}`);
   const u = upstream.url;
-  if (/^(127\.|localhost$|::1$)/.test(u.host))
-    return refuse(
-      'the proxy is already on this host: give the corporate proxy (--proxy) that cntlm relays to',
-    );
+  if (/^(127\.|localhost$|::1$)/.test(u.host)) return refuse(sentence('cntlm-relay.proxy-already-host-give'));
   const bridge = ctx.state.hostNet?.bridge ?? DEFAULT_BRIDGE;
   if (!/^\d+\.\d+\.\d+\.\d+$/.test(bridge)) return refuse(`the docker bridge address ${bridge} is not IPv4`);
   // DOMAIN\user in the URL (percent-encoded as %5C) names both; otherwise placeholders to fill in.
@@ -93,20 +91,20 @@ Header      Connection: keep-alive
         needsRoot: true,
         after,
         target,
-        why: 'cntlm relays to the corporate proxy with NTLM, for loopback and the docker bridge only',
+        why: sentence('cntlm-relay.cntlm-relays-corporate-proxy'),
       }),
     ],
     [
       {
         argv: ['apt-get', 'install', '-y', 'cntlm'],
-        why: "Debian's cntlm package",
+        why: sentence('cntlm-relay.debian-s-cntlm-package'),
         needsRoot: true,
         disruptive: false,
         target,
       },
       {
         argv: ['systemctl', 'restart', 'cntlm'],
-        why: 'start the relay with this configuration (after the hash is pasted)',
+        why: sentence('cntlm-relay.start-relay-configuration-after'),
         needsRoot: true,
         disruptive: false,
         target,
@@ -114,7 +112,7 @@ Header      Connection: keep-alive
     ],
     [
       {
-        title: 'Make the hash, then point every actor at the relay',
+        title: sentence('cntlm-relay.make-hash-then-point'),
         language: 'sh',
         target,
         text: `sudo cntlm -H -u ${shQuote(safe(user))} -d ${shQuote(safe(domain))}   # asks for the password, prints PassNTLMv2

@@ -5,13 +5,14 @@
 import { colimaFiles } from '../../evidence/engines.js';
 import type { Target } from '../../targets.js';
 import { change, ok, type PlanContext, proxyVars, refuse, type TargetDefinition } from '../context.js';
+import { sentence } from '../sentences.js';
 import type { TargetResult } from '../types.js';
 import { forVm } from './vm-proxy.js';
 import { editYaml } from './yaml-edit.js';
 
 function colimaYaml(ctx: PlanContext, target: Target): TargetResult {
   const c = ctx.state.engines.vm.colima;
-  if (!c) return refuse('colima is not in use here (no colima context, colima.yaml or colima on PATH)');
+  if (!c) return refuse(sentence('colima-yaml.colima-not-use-here'));
   const { host, client } = ctx.state;
   const path =
     c.yaml?.path ??

@@ -7,6 +7,7 @@ import { isProxyVar } from '../../proxy/env.js';
 import { parseProxyUrl } from '../../proxy/url.js';
 import type { Target } from '../../targets.js';
 import { change, ok, type PlanContext, proxyVars, refuse, type TargetDefinition } from '../context.js';
+import { sentence } from '../sentences.js';
 import type { TargetResult } from '../types.js';
 
 /** A TOML basic string: quotes, backslashes and control characters escaped. */
@@ -61,7 +62,7 @@ export function withEngineEnv(text: string, entries: string[]): string {
 
 function containersConf(ctx: PlanContext, target: Target): TargetResult {
   const p = ctx.state.engines.podman;
-  if (!p) return refuse('podman and buildah are not installed here');
+  if (!p) return refuse(sentence('containers-conf.podman-buildah-are-not'));
   if (p.remote)
     return refuse(
       'this podman is a remote client: its builds use the service environment (target podman-machine), not this file',

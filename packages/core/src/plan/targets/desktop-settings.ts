@@ -1,3 +1,4 @@
+import { sentence } from '../sentences.js';
 // desktop-settings: Docker Desktop's proxy (Settings > Resources > Proxies). Given as the steps in Desktop's
 // window, and as an edit of settings-store.json only while Desktop's engine is down: Desktop rewrites the file
 // from memory while it runs, so an edit then is lost (or undone at quit).
@@ -16,7 +17,7 @@ import type { FileChange, PlanCommand, PlanSnippet, TargetResult } from '../type
 const KEYS = ['ProxyHTTPMode', 'OverrideProxyHTTP', 'OverrideProxyHTTPS', 'OverrideProxyExclude'] as const;
 export type DesktopProxyValues = Record<(typeof KEYS)[number], string>;
 
-export const DESKTOP_STEPS_TITLE = 'In Docker Desktop: Settings > Resources > Proxies';
+export const DESKTOP_STEPS_TITLE = sentence('desktop-settings.docker-desktop-settings-resources');
 /** Each field of Desktop's Proxies page as the steps name it: written and read back with one table. */
 const FIELDS = [
   ['OverrideProxyHTTP', 'Web Server (HTTP): '],
@@ -101,14 +102,14 @@ function desktopSettings(ctx: PlanContext, target: Target): TargetResult {
   const restart: PlanCommand = running
     ? {
         argv: ['docker', 'desktop', 'restart'],
-        why: 'Docker Desktop gives its engine the new proxy only when it restarts ("Apply & restart" does it too; the command needs Desktop 4.37+)',
+        why: sentence('desktop-settings.docker-desktop-gives-engine'),
         needsRoot: false,
         disruptive: true,
         target,
       }
     : {
         argv: ['docker', 'desktop', 'start'],
-        why: 'Docker Desktop reads its settings when it starts, and only then gives its engine the proxy (Desktop 4.37+; or open Docker Desktop)',
+        why: sentence('desktop-settings.docker-desktop-reads-settings'),
         needsRoot: false,
         disruptive: false,
         target,

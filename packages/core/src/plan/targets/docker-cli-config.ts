@@ -1,3 +1,4 @@
+import { sentence } from '../sentences.js';
 // docker-cli-config: proxies for RUN steps in $DOCKER_CONFIG/config.json, every other key kept.
 
 import { proxyForRunSteps } from '../../analyze/run-proxy.js';
@@ -44,9 +45,7 @@ function cliConfig(ctx: PlanContext, target: Target): TargetResult {
       needsRoot: false,
       after: after!,
       target,
-      why: `docker build and docker buildx build pass these to RUN steps as build args${
-        (http.note ?? https.note) ? ` (${http.note ?? https.note})` : ''
-      }`,
+      why: `${sentence('docker-cli-config.build-args')}${(http.note ?? https.note) ? ` (${http.note ?? https.note})` : ''}`,
     }),
   ]);
 }

@@ -1,3 +1,4 @@
+import { sentence } from '../sentences.js';
 // docker-daemon-json: `proxies` in daemon.json (Engine ≥ 23, never Docker Desktop), edited surgically.
 
 import { daemonJsonPath } from '../../evidence/canonical.js';
@@ -40,7 +41,7 @@ function daemonJson(ctx: PlanContext, target: Target): TargetResult {
       argv: [...sc, 'restart', 'docker'],
       why: liveRestore
         ? 'dockerd reads daemon.json proxies only at start (live-restore keeps containers running)'
-        : 'dockerd reads daemon.json proxies only at start; this stops running containers (live-restore is off)',
+        : sentence('docker-daemon-json.dockerd-reads-daemon-json'),
       needsRoot: !user,
       disruptive: !liveRestore,
       target,
@@ -54,7 +55,7 @@ function daemonJson(ctx: PlanContext, target: Target): TargetResult {
         needsRoot: !user,
         after: after!,
         target,
-        why: 'dockerd applies these over its environment (Engine ≥ 23)',
+        why: sentence('docker-daemon-json.dockerd-applies-over-environment'),
       }),
     ],
     commands,

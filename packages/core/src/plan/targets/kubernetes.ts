@@ -1,3 +1,4 @@
+import { sentence } from '../sentences.js';
 // kubernetes: BuildKit in Kubernetes: the proxy in the buildkitd pod env, as a Deployment patch and buildx driver opts.
 // A snippet target: it prints text to copy and writes no file.
 
@@ -17,19 +18,19 @@ export function kubernetes(ctx: PlanContext, target: Target): TargetResult {
     .join('\n');
   const snippets: PlanSnippet[] = [
     {
-      title: 'BuildKit Deployment: add the proxy to the buildkitd container',
+      title: sentence('kubernetes.buildkit-deployment-add-proxy'),
       language: 'yaml',
       text: `spec:\n  template:\n    spec:\n      containers:\n        - name: buildkitd\n          env:\n${env}`,
       target,
     },
     {
-      title: 'Apply it as a patch',
+      title: sentence('kubernetes.apply-as-patch'),
       language: 'sh',
       text: `kubectl -n buildkit patch deployment buildkitd --patch-file buildkitd-proxy.yaml`,
       target,
     },
     {
-      title: 'buildx kubernetes driver (buildx ≥ 0.28 passes env.* to the pod)',
+      title: sentence('kubernetes.buildx-kubernetes-driver-buildx'),
       language: 'sh',
       text: [
         'docker buildx create --name k8s --driver kubernetes',

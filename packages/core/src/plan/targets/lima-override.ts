@@ -10,6 +10,7 @@ import { limaFiles } from '../../evidence/engines.js';
 import type { Target } from '../../targets.js';
 import { change, ok, type PlanContext, proxyVars, refuse, type TargetDefinition } from '../context.js';
 import type { CommandShape } from '../declare.js';
+import { sentence } from '../sentences.js';
 import type { TargetResult } from '../types.js';
 import { forVm } from './vm-proxy.js';
 import { editYaml, type YamlSet } from './yaml-edit.js';
@@ -54,8 +55,7 @@ function limaOverride(ctx: PlanContext, target: Target): TargetResult {
   const vm = ctx.state.engines.vm;
   if (vm.engine === 'colima')
     return refuse('this docker runs in Colima: its VM takes the proxy from colima.yaml (target colima-yaml)');
-  if (vm.engine !== 'lima' && !vm.lima)
-    return refuse('Lima is not in use here (no docker context in ~/.lima, no ~/.lima/_config files)');
+  if (vm.engine !== 'lima' && !vm.lima) return refuse(sentence('lima-override.lima-not-use-here'));
   const { host, client } = ctx.state;
   const path = limaFiles({
     platform: host.platform,

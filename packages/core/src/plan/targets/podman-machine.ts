@@ -8,12 +8,13 @@ import { isProxyVar } from '../../proxy/env.js';
 import type { Target } from '../../targets.js';
 import { ok, type PlanContext, proxyVars, refuse, type TargetDefinition } from '../context.js';
 import type { CommandShape } from '../declare.js';
+import { sentence } from '../sentences.js';
 import type { TargetResult } from '../types.js';
 import { forVm } from './vm-proxy.js';
 
 function podmanMachine(ctx: PlanContext, target: Target): TargetResult {
   const m = ctx.state.engines.podman?.machine;
-  if (!m) return refuse('no podman machine here (podman machine list shows none)');
+  if (!m) return refuse(sentence('podman-machine.no-podman-machine-here'));
   const no = [...new Set([...ctx.proxy.noProxy, 'host.containers.internal'])];
   const vars = proxyVars({
     http: forVm(ctx.proxy.http, 'host.containers.internal'),

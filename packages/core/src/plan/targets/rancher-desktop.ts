@@ -18,6 +18,7 @@ import { parseProxyUrl } from '../../proxy/url.js';
 import type { Target } from '../../targets.js';
 import { change, ok, type PlanContext, refuse, type TargetDefinition } from '../context.js';
 import { exactly } from '../declare.js';
+import { sentence } from '../sentences.js';
 import type { PlanSnippet, TargetResult } from '../types.js';
 import { limaOverrideEnv } from './lima-override.js';
 import { editYaml } from './yaml-edit.js';
@@ -107,9 +108,7 @@ function windowsSteps(ctx: PlanContext, target: Target): TargetResult {
 function rancherDesktop(ctx: PlanContext, target: Target): TargetResult {
   const vm = ctx.state.engines.vm;
   if (vm.engine !== 'rancher-desktop' && !vm.rancher)
-    return refuse(
-      'Rancher Desktop is not in use here (no settings.json, no Rancher Desktop docker endpoint)',
-    );
+    return refuse(sentence('rancher-desktop.rancher-desktop-not-use'));
   const { host, client } = ctx.state;
   if (host.platform === 'win32' || host.wsl) return windowsSteps(ctx, target);
   const path = rancherLimaOverridePath({

@@ -1,3 +1,4 @@
+import { sentence } from '../sentences.js';
 // wslconfig: WSL's own settings in the Windows user's %UserProfile%\.wslconfig ([wsl2]). Two fixes live there:
 // - networkingMode=mirrored, so a distro shares Windows' loopback and its dockerd reaches a Windows proxy on
 //   127.0.0.1 (NAT mode cannot: microsoft/WSL#10753);
@@ -19,7 +20,7 @@ function wantedSettings(ctx: PlanContext): { values: Record<string, string>; why
     if (state.platform.desktop?.loopbackInVm || (proxyOnLoopback(ctx.proxy.https) && wsl.autoProxy))
       return {
         values: { autoProxy: 'false' },
-        why: "WSL stops copying the Windows loopback proxy into Docker Desktop's VM (where 127.0.0.1 is the VM); Desktop uses its own proxy settings",
+        why: sentence('wslconfig.wsl-stops-copying-windows'),
       };
     return "Docker Desktop's engine takes its proxy from Desktop's settings (target desktop-settings); .wslconfig needs no change";
   }
@@ -32,13 +33,13 @@ function wantedSettings(ctx: PlanContext): { values: Record<string, string>; why
     return 'WSL already runs in mirrored mode: the distro shares Windows’ loopback';
   return {
     values: { networkingMode: 'mirrored' },
-    why: "mirrored networking: the distro shares Windows' 127.0.0.1, so its dockerd reaches the Windows proxy there",
+    why: sentence('wslconfig.mirrored-networking-distro-shares'),
   };
 }
 
 function wslconfig(ctx: PlanContext, target: Target): TargetResult {
   const wsl = ctx.state.platform.wsl;
-  if (!wsl) return refuse('this is not WSL 2 (no WSL distro, and not Windows): .wslconfig configures WSL');
+  if (!wsl) return refuse(sentence('wslconfig.not-wsl-2-no'));
   if (!wsl.wslconfig)
     return refuse(
       "the Windows user's home is unknown (WSL interop is off, so %USERPROFILE% could not be asked); edit %UserProfile%\\.wslconfig on Windows by hand",
@@ -59,13 +60,13 @@ function wslconfig(ctx: PlanContext, target: Target): TargetResult {
     [],
     [
       {
-        title: 'Restart WSL from Windows (PowerShell): it stops every distro, this one too',
+        title: sentence('wslconfig.restart-wsl-from-windows'),
         language: 'powershell',
         text: 'wsl --shutdown',
         target,
       },
       {
-        title: 'Check, in the distro once it is open again',
+        title: sentence('wslconfig.check-distro-once-open'),
         language: 'sh',
         text: 'wslinfo --networking-mode; env | grep -i _proxy',
         target,
