@@ -1,8 +1,8 @@
 // The zh-CN words of the two in-browser tools beyond what the rule pages already translate: core's names for where a
 // proxy came from and for each actor's process, the typed proxy-URL problems, and the two warnings the snippet
-// generator adds itself. Loaded only on zh-CN pages, with RULE_TEXTS_ZH_CN (by rule id) and the plan texts the
-// zh-CN guides use (PLAN_TEXT_ZH_CN). A label no entry knows stays English on the page, where the Chromium test
-// that feeds every rule's example machines to the zh-CN analyzer finds it.
+// generator adds itself. Loaded only on zh-CN pages, with RULE_TEXTS_ZH_CN (by rule id), core's zh-CN finding messages
+// (by typed message id) and plan sentences (by typed sentence id). A label no entry knows stays English on the page,
+// where the Chromium test that feeds every rule's example machines to the zh-CN analyzer finds it.
 import { type Actor, type MarkKind, PROXY_PROBLEM_ZH_CN } from '@buildproxy/core';
 
 export const ACTOR_ZH_CN: Record<Actor, string> = {

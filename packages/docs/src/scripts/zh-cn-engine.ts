@@ -1,5 +1,5 @@
 // What the tools load on a zh-CN page besides their engine (and only there): the rules' zh-CN texts keyed by rule id,
-// the plan texts of the zh-CN guides, and the tools' own words.
+// core's zh-CN finding messages by typed message id, the plan sentences by typed sentence id, and the tools' own words.
 import { MESSAGES_ZH_CN, RULE_TEXTS_ZH_CN } from '@buildproxy/core';
 import { planTextZhCn } from '../../scripts/plan-text-zh-cn';
 import type { ReportZh } from './report-dom';
