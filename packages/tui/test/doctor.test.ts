@@ -190,10 +190,12 @@ describe('--probes auto (Engine API, buildx only when needed) and --probes comma
       // Two differences are expected. The fake daemon's socket is not the one the bundle names. And buildx ls
       // asks BuildKit its exact version, while without buildx the docker driver's comes from the Engine
       // release (26.1.5 ships BuildKit ≥ 0.13.0): the same minor, which is what the version rules compare.
+      // The finding's typed message carries that version as a value of its own.
       return JSON.parse(
         r.stdout
           .replaceAll(`unix://${m.dir}/docker.sock`, 'unix:///var/run/docker.sock')
-          .replace(/BuildKit (\d+\.\d+)\.\d+/g, 'BuildKit $1.x'),
+          .replace(/BuildKit (\d+\.\d+)\.\d+/g, 'BuildKit $1.x')
+          .replace(/"version": "(\d+\.\d+)\.\d+"/g, '"version": "$1.x"'),
       );
     };
     const [auto, commands] = [await run('auto'), await run('commands')];

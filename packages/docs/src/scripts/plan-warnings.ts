@@ -43,10 +43,11 @@ export function planWarnings(
 ): Warning[] {
   /** core's fixed names (an actor's process) in the page's words; a name the table lacks stays as code */
   const detail = (r: Rich): Rich =>
-    r.map((p) => {
-      if (typeof p === 'string' || 'code' in p || !zh) return p;
+    r.flatMap((p): Rich => {
+      if (typeof p === 'string' || 'code' in p || !zh) return [p];
       const t = zh.label(p.label);
-      return t.code ? { code: t.text } : t.text;
+      if (t.code) return [{ code: t.text }];
+      return t.text.split('`').flatMap((s, i): Rich => (s === '' ? [] : i % 2 ? [{ code: s }] : [s]));
     });
   const seen = new Set(before.map((f) => `${f.rule}\0${f.message}`));
   const after = analyze(withCommands(withFiles(evidence, plan), plan));

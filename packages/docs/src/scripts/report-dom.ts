@@ -37,10 +37,16 @@ const el = (tag: string, props: Record<string, string> = {}, ...kids: Kid[]) => 
 const dim = (...kids: Kid[]) => el('span', { class: 'bp-dim' }, ...kids);
 const code = (s: string) => el('code', {}, s);
 
-/** One of core's fixed names on a zh-CN page: its Chinese, or the English as code when the table lacks it. */
+/** One of core's fixed names on a zh-CN page: its Chinese (a `command` in it as code), or the label as code. */
 function labelKid(zh: ReportZh, s: string): Kid {
   const t = zh.label(s);
-  return t.code ? code(t.text) : t.text;
+  if (t.code) return code(t.text);
+  if (!t.text.includes('`')) return t.text;
+  const f = document.createDocumentFragment();
+  t.text.split('`').forEach((part, i) => {
+    if (part) f.append(i % 2 ? code(part) : part);
+  });
+  return f;
 }
 
 /** dockerd's state as the capture saw it (State['docker']['daemon']); 'absent' has its own line. */
@@ -48,11 +54,7 @@ const DAEMON_ZH_CN: Record<string, string> = { up: '正在运行', down: '未运
 
 /** The words around the report's values, per language. English is the CLI's, byte for byte. */
 function wordsFor(zh: ReportZh | undefined) {
-  const label = (s: string): Kid => {
-    if (!zh) return s;
-    const t = zh.label(s);
-    return t.code ? code(t.text) : t.text;
-  };
+  const label = (s: string): Kid => (zh ? labelKid(zh, s) : s);
   return {
     label,
     /** a value (a URL, a list, a builder's name): code on a zh-CN page, as the CLI prints it in English */

@@ -53,9 +53,9 @@ const EXACT: Record<string, string> = {
   'the rootless buildkit systemd unit (drop-ins)': 'rootless buildkit 的 systemd unit（drop-in）',
   'compose build.args': 'compose 的 build.args',
   'the Windows proxy settings (registry, WinINET)': 'Windows 代理设置（注册表，WinINET）',
-  'WinHTTP (netsh winhttp show proxy)': 'WinHTTP（netsh winhttp show proxy）',
-  'macOS network settings (scutil --proxy)': 'macOS 网络设置（scutil --proxy）',
-  'GNOME settings (gsettings org.gnome.system.proxy)': 'GNOME 设置（gsettings org.gnome.system.proxy）',
+  'WinHTTP (netsh winhttp show proxy)': 'WinHTTP（`netsh winhttp show proxy`）',
+  'macOS network settings (scutil --proxy)': 'macOS 网络设置（`scutil --proxy`）',
+  'GNOME settings (gsettings org.gnome.system.proxy)': 'GNOME 设置（`gsettings org.gnome.system.proxy`）',
   "Rancher Desktop's transparent proxy (settings.json)": 'Rancher Desktop 的透明代理（settings.json）',
 };
 
@@ -79,14 +79,15 @@ const PATTERNS: [RegExp, string][] = [
   [/^KDE settings \((.+)\)$/, 'KDE 设置（$1）'],
   [/^Docker Desktop settings \((.+)\)$/, 'Docker Desktop 设置（$1）'],
   [/^(.+), used by Docker Desktop in system mode$/, '$1，Docker Desktop 在 system 模式下使用'],
-  [/^(.+) \(experimental\.virtualMachine\.proxy\)$/, '$1（experimental.virtualMachine.proxy）'],
+  [/^(.+) \(experimental\.virtualMachine\.proxy\)$/, '$1（`experimental.virtualMachine.proxy`）'],
 ];
 
 /** A path, a command line or a setting name: shown as code, never translated. */
 const CODE =
   /^(?:[/~%]|[A-Za-z]:\\|ExecStart$|(?:docker|systemctl|podman|buildah|buildctl|limactl|colima|rdctl|nerdctl|kubectl)\s|(?:dockerd|buildkitd) \(pid \d+\)$)/;
 
-/** One of core's labels in zh-CN; `code` says the page shows it as code (a path or a command). */
+/** One of core's labels in zh-CN; `code` says the page shows it as code (a path or a command); a command inside a
+ * translated name is marked with backticks, which the tools show as code. */
 export function labelZhCn(english: string): { text: string; code: boolean } {
   // names first: "docker CLI + buildx in your shell" starts like a command line but is a phrase
   if (Object.hasOwn(EXACT, english)) return { text: EXACT[english]!, code: false };
