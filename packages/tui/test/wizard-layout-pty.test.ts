@@ -114,6 +114,57 @@ describe.skipIf(!hasTmux)('the wizard leaves the terminal as it found it', () =>
     }, 90_000);
   }
 
+  it('an unconfigured machine at 60×20, NO_COLOR: the form blocked on an empty proxy clears nothing', async () => {
+    // Found walking the built wizard: three targets and "Cannot continue" under them made the network form as tall
+    // as the terminal, and the next key wiped the scrollback. Engine 26, config.json, no proxy anywhere.
+    const m = machineFrom(
+      synthesize(
+        fixtures.variant(fixtures.GOOD_DOCKER, {
+          removeFiles: [fixtures.DROP_IN],
+          files: { [fixtures.CONFIG_JSON]: '{\n  "auths": {}\n}\n' },
+          env: {},
+        }),
+      ),
+    );
+    const raw = join(m.dir, 'terminal.raw');
+    writeFileSync(raw, '');
+    const env = `PATH=${m.bin} HOME=${m.home} DOCKER_HOST=${m.env?.DOCKER_HOST} TERM=xterm-256color NO_COLOR=1`;
+    tmux(
+      'new-session',
+      '-d',
+      '-s',
+      SESSION,
+      '-x',
+      '60',
+      '-y',
+      '20',
+      `echo EARLIER-OUTPUT-77c2; while [ ! -e ${m.dir}/go ]; do sleep 0.05; done; cd ${m.dir} && env -i ${env} ${process.execPath} ${CLI} --root ${m.root}; echo EXIT=$?; sleep 30`,
+    );
+    tmux('set-option', '-t', SESSION, 'history-limit', '5000');
+    tmux('pipe-pane', '-o', '-t', SESSION, `cat >> ${raw}`);
+    writeFileSync(join(m.dir, 'go'), '');
+    await until('Does your network need a proxy');
+    await keys('Enter'); // Yes: enter the proxy
+    await until('Your network');
+    await keys(...Array(8).fill('Tab'));
+    await keys('Enter');
+    const blocked = await until('Cannot continue');
+    await keys('Tab', 'Tab', 'Down', 'Up');
+    const after = screen();
+    for (const s of [blocked, after]) {
+      expect(s).toMatch(/buildproxy · step 3\/8/);
+      for (const line of s.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(60);
+    }
+    expect(blocked.replace(/\n +/g, ' ')).toContain('Cannot continue: Proxy URL: required');
+    await keys('C-c');
+    await until('EXIT=130');
+    const bytes = readFileSync(raw, 'latin1');
+    for (const [name, esc] of CLEARING) expect(bytes.includes(esc), name).toBe(false);
+    expect(history()).toContain('EARLIER-OUTPUT-77c2');
+    // the cancel message on a line of its own, not after the key help
+    expect(history()).toMatch(/\nCancelled — nothing written\./);
+  }, 90_000);
+
   it('the check can fail: a frame taller than the terminal is seen clearing it', async () => {
     // Ink itself, asked to draw 30 rows in a 20-row terminal: the recorder must see ESC[2J.
     const dir = join(CLI, '..', '..');
