@@ -104,7 +104,11 @@ for (const m of spawnSync('awk', ['-v', `p=${dir}/`, 'index($2, p) == 1 {print $
   .filter(Boolean))
   spawnSync('umount', [m]);
 // The daemon's folder goes too, unless something is still mounted under it (then it is left for a look).
-if (!readFileSync('/proc/mounts', 'utf8').split('\n').some((l) => l.split(' ')[1]?.startsWith(`${dir}/`)))
+if (
+  !readFileSync('/proc/mounts', 'utf8')
+    .split('\n')
+    .some((l) => l.split(' ')[1]?.startsWith(`${dir}/`))
+)
   rmSync(dir, { recursive: true, force: true });
 const medians = each.map(median);
 const slowestIdx = medians.indexOf(Math.max(...medians));
