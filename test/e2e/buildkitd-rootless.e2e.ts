@@ -26,11 +26,13 @@ import {
   E2E,
   PROXY,
   readRootFiles,
+  releaseLiveProc,
   resetLogs,
   seedImage,
   sleep,
   squidLogged,
   webLog,
+  withLiveProc,
 } from './harness.js';
 import { serviceEnvironment } from './systemd-env.js';
 
@@ -149,6 +151,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
+  releaseLiveProc(); // before anything below removes the tree
   await stopRootless();
   rmSync(join(xdg, 'buildkit'), { recursive: true, force: true });
   if (madeXdg) rmSync(xdg, { recursive: true, force: true });
@@ -193,6 +196,9 @@ describe('founding case, rootless: buildkitd under rootlesskit, driven by buildc
       `[Unit]\nDescription=BuildKit (rootless)\n[Service]\nExecStart=/usr/bin/rootlesskit ${join(BIN, 'buildkitd')}\n[Install]\nWantedBy=default.target\n`,
     );
     execFileSync('chown', ['-R', `${uid}:${gid}`, root]);
+    // The buildkitd is the one running here under rootlesskit, which only /proc shows (its pid, user namespace,
+    // environment and socket): the tree gets the live /proc, after the chown (--root reads only DIR/proc).
+    withLiveProc(root);
 
     const d2 = doctor(['doctor', '--json', '--root', root, '--file', df, '--command', USER_COMMAND], env);
     const r2 = JSON.parse(d2.stdout);

@@ -15,12 +15,14 @@ import {
   HOME,
   PROXY,
   readRootFiles,
+  releaseLiveProc,
   resetLogs,
   seedImage,
   sleep,
   squidLog,
   squidLogged,
   webLog,
+  withLiveProc,
 } from './harness.js';
 import { serviceEnvironment } from './systemd-env.js';
 
@@ -88,6 +90,7 @@ beforeAll(() => {
 }, 300_000);
 
 afterAll(async () => {
+  releaseLiveProc();
   await stopBuildkitd();
   execFileSync(INFRA, ['down'], { stdio: 'inherit', env: { ...process.env, E2E } });
 }, 120_000);
@@ -103,8 +106,10 @@ describe('founding case: standalone buildkitd driven by buildctl', () => {
     expect(broken.stderr).toMatch(/registry\.test:5000.*(connection refused|connection reset)/);
     const command = USER_COMMAND;
 
-    // A machine with systemd and a buildkit.service, under --root: the files the plan reads and writes.
-    const root = mkdtempSync(join(E2E, 'bkroot-'));
+    // A machine with systemd and a buildkit.service, under --root: the files the plan reads and writes. Its
+    // buildkitd is the one running here, which only /proc shows (its environment, socket, pid): the tree gets the
+    // live /proc, since --root reads processes only from DIR/proc.
+    const root = withLiveProc(mkdtempSync(join(E2E, 'bkroot-')));
     mkdirSync(join(root, 'run/systemd/system'), { recursive: true });
     mkdirSync(join(root, 'etc/systemd/system'), { recursive: true });
     mkdirSync(join(root, HOME.slice(1)), { recursive: true });

@@ -2,7 +2,15 @@
 // and squid's access log as the proof of which actor went through the proxy.
 
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
@@ -161,6 +169,32 @@ export function configRoot(files: Record<string, string> = {}): string {
     writeFileSync(join(root, p), c);
   }
   return root;
+}
+
+const liveProcTrees = new Set<string>();
+
+/**
+ * Give a --root tree this host's live /proc, as DIR/proc: --root reads processes, their environment and sockets,
+ * and the listening ports only from DIR/proc (never the host's), and these scenarios stage a machine's files in
+ * the tree while its daemons run here. A bind mount, made only inside netns.sh's private mount namespace (it
+ * never reaches the host's mount table); releaseLiveProc unmounts it in teardown (infra.sh down unmounts anything
+ * left under $E2E). Call it after any recursive chown of the tree.
+ */
+export function withLiveProc(root: string): string {
+  if (readlinkSync('/proc/self/ns/mnt') !== process.env.BUILDPROXY_E2E_MNTNS)
+    throw new Error(
+      'withLiveProc: not in the private mount namespace netns.sh makes; run the suite through it',
+    );
+  mkdirSync(join(root, 'proc'), { recursive: true });
+  execFileSync('mount', ['--bind', '/proc', join(root, 'proc')]);
+  liveProcTrees.add(root);
+  return root;
+}
+
+/** Unmount every withLiveProc bind mount, before anything may remove the trees. */
+export function releaseLiveProc(): void {
+  for (const root of liveProcTrees) execFileSync('umount', [join(root, 'proc')]);
+  liveProcTrees.clear();
 }
 
 export function readRootFiles(root: string, dir: string): Record<string, string> {

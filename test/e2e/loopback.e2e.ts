@@ -16,10 +16,12 @@ import {
   GW,
   HOME,
   PROXY,
+  releaseLiveProc,
   sleep,
   squidLogged,
   startDockerd,
   stopDockerd,
+  withLiveProc,
 } from './harness.js';
 
 const INFRA = join(import.meta.dirname, 'infra.sh');
@@ -91,7 +93,12 @@ async function stopSquid2(): Promise<void> {
   if (squid2.exitCode === null) squid2.kill('SIGKILL');
 }
 
-/** plan --target docker-cli-config for a proxy on this host, applied into root; returns the plan's change. */
+/**
+ * plan --target docker-cli-config for a proxy on this host, applied into root; returns the plan's change. What it
+ * writes depends on what listens on this host (loopback only, or the bridge gateway too) and on the bridge's
+ * address: both from /proc/net, and dockerd's --bridge from its command line. The tree holds only the config.json
+ * the plan writes (never this host's /home/alice), so it gets the live /proc: --root reads only DIR/proc.
+ */
 function planCliConfig(root: string, d: Daemon, proxy: string) {
   const json = buildproxy(
     ['plan', '--root', root, '--target', 'docker-cli-config', '--proxy', proxy, '--json'],
@@ -121,6 +128,7 @@ afterAll(async () => {
   execFileSync(INFRA, ['down'], { stdio: 'inherit', env: { ...process.env, E2E } });
 }, 60_000);
 afterEach(async () => {
+  releaseLiveProc();
   if (daemon) await stopDockerd(daemon);
   daemon = null;
 });
@@ -129,7 +137,7 @@ describe('a proxy on 127.0.0.1 for RUN steps (real dockerd 20.10, two squids)', 
   it('10a. squid on loopback only: bridge address + rebind advice; the build works once squid also listens on the gateway', async () => {
     await startSquid2(`127.0.0.1:${PORT2}`);
     daemon = await startDockerd(env(PROXY));
-    const root = configRoot();
+    const root = withLiveProc(configRoot());
     const local = `http://127.0.0.1:${PORT2}`;
     const { change, config } = planCliConfig(root, daemon, local);
     expect(config.proxies.default.httpProxy).toBe(`http://${GW}:${PORT2}`);
@@ -154,7 +162,7 @@ describe('a proxy on 127.0.0.1 for RUN steps (real dockerd 20.10, two squids)', 
 
   it('10b. squid on 127.0.0.1 and the bridge: the bridge address, no rebind advice, RUN goes through it', async () => {
     daemon = await startDockerd(env(PROXY));
-    const root = configRoot();
+    const root = withLiveProc(configRoot());
     const { change, config } = planCliConfig(root, daemon, 'http://127.0.0.1:3128');
     expect(config.proxies.default.httpsProxy).toBe(`http://${GW}:3128`);
     expect(change.why).not.toMatch(/only/);

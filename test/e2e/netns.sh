@@ -14,7 +14,9 @@ cat >"/etc/netns/$NS/hosts" <<'HOSTS'
 127.0.0.5 internal.test
 HOSTS
 echo 'nameserver 127.0.0.1' >"/etc/netns/$NS/resolv.conf"
+# BUILDPROXY_E2E_MNTNS names the private mount namespace, so the harness mounts into a tree (withLiveProc) only in it.
 exec nsenter --net="/run/netns/$NS" unshare --mount --propagation slave -- bash -c '
+  export BUILDPROXY_E2E_MNTNS=$(readlink /proc/self/ns/mnt)
   mount --bind /etc/netns/'"$NS"'/hosts /etc/hosts
   mount --bind /etc/netns/'"$NS"'/resolv.conf /etc/resolv.conf
   exec "$@"' bash "$@"
