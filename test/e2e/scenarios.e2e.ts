@@ -19,6 +19,7 @@ import {
   HOME,
   PROXY,
   readRootFiles,
+  releaseLiveProc,
   resetLogs,
   rules,
   squidLog,
@@ -26,6 +27,7 @@ import {
   startDockerd,
   stopDockerd,
   webLog,
+  withLiveProc,
 } from './harness.js';
 
 const INFRA = join(import.meta.dirname, 'infra.sh');
@@ -74,6 +76,7 @@ afterAll(() => {
   execFileSync(INFRA, ['down'], { stdio: 'inherit', env: { ...process.env, E2E } });
 }, 60_000);
 afterEach(async () => {
+  releaseLiveProc();
   for (const d of daemons) await stopDockerd(d);
   daemons = [];
 });
@@ -252,6 +255,15 @@ describe('on real dockerd 20.10, registry and squid', () => {
   it('8. drop-in changed but dockerd not restarted: builder-config-stale, gone after the restart', async () => {
     const root = configRoot({ [`${DROP_IN_DIR}/http-proxy.conf`]: dropIn(proxyEnv()) });
     let d = await daemon({});
+    // A tree without proc/: the running dockerd is not read (never from this host's /proc), and the report says so.
+    const blind = buildproxy(['doctor', '--root', root, '--json'], { daemon: d, env: SHELL });
+    const parts = JSON.parse(blind.stdout).notCaptured.map((n: { part: string }) => n.part);
+    expect(parts).toEqual(['processes', 'net']);
+    expect(blind.stdout).not.toContain(`pid ${d.pid}`);
+    expect(rules(blind)).not.toContain('builder-config-stale');
+    // The rule compares the drop-in in the tree with the environment the running dockerd really has, which only
+    // its /proc/PID/environ tells: the tree gets the live /proc (--root reads processes only from DIR/proc).
+    withLiveProc(root);
     expect(rules(buildproxy(['doctor', '--root', root, '--json'], { daemon: d, env: SHELL }))).toContain(
       'builder-config-stale',
     );

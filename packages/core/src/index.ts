@@ -102,6 +102,8 @@ export {
   type MarkKind,
   type MarkStyle,
   markOf,
+  notCapturedLines,
+  notCapturedText,
   REPORT_FORMAT,
   type Report,
   type ReportActor,

@@ -2,7 +2,7 @@
 import { resolveProfile } from './analyze/profile.js';
 import { analyze } from './analyze/state.js';
 import type { Actor, ActorState, Profile, ProfileInput, State, VarValue } from './analyze/types.js';
-import type { Evidence } from './evidence/schema.js';
+import type { Evidence, NotCaptured } from './evidence/schema.js';
 import { mapValues, msg } from './messages/ref.js';
 import { redactAll, redactValue } from './proxy/redact.js';
 import { RULES } from './rules/index.js';
@@ -48,6 +48,8 @@ export interface Report {
   profile: { httpProxy: string | null; httpsProxy: string | null; noProxy: string[]; source: string | null };
   /** which builder each build command reaches; buildctl only when buildctl plays a part on this machine */
   builders: { docker: string; buildx: string; why: string; buildctl?: string; buildctlNote?: string };
+  /** what the capture could not see (--root DIR without DIR/proc): the actors' verdicts rest on the files alone */
+  notCaptured?: (NotCaptured & { message: string })[];
   /** under sudo: the user whose client, ~/.docker and builders were analysed */
   analysedUser?: { name: string; via: 'sudo'; env: 'recovered' | 'unknown' };
   docker: {
@@ -120,6 +122,36 @@ export function diagnose(state: State, profile: Profile, rules: readonly Rule[] 
   return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 }
 
+const NOT_CAPTURED: Record<NotCaptured['part'], string> = {
+  processes: 'the running daemons (their environment, command lines and sockets)',
+  net: 'the listening TCP ports',
+};
+
+const partText = (n: NotCaptured) => (Object.hasOwn(NOT_CAPTURED, n.part) ? NOT_CAPTURED[n.part] : n.part);
+const why = (missing: string) =>
+  `the --root tree has no ${missing}, and this host's is never read in its place`;
+
+/** What a capture could not see, for people: "the running daemons (…): the --root tree has no /proc, …". */
+export function notCapturedText(n: NotCaptured): string {
+  return redactAll(`${partText(n)}: ${why(n.missing)}`);
+}
+
+/**
+ * The same, one line per missing path: a part whose path lies under another's (/proc/net/tcp under /proc) is
+ * said with it, so a tree without /proc gets one line.
+ */
+export function notCapturedLines(list: readonly NotCaptured[]): string[] {
+  const causes = new Map<string, NotCaptured[]>();
+  for (const n of list) {
+    const cause =
+      list.map((o) => o.missing).find((m) => n.missing === m || n.missing.startsWith(`${m}/`)) ?? n.missing;
+    causes.set(cause, [...(causes.get(cause) ?? []), n]);
+  }
+  return [...causes].map(([missing, parts]) =>
+    redactAll(`${parts.map(partText).join(' and ')}: ${why(missing)}`),
+  );
+}
+
 /** `state`: the evidence already analysed (a wizard analyses once and reports for each answer). */
 export function buildReport(
   evidence: Evidence,
@@ -163,6 +195,9 @@ export function buildReport(
       source: profile.sourceLabel,
     },
     builders: { ...state.builderSelection, ...buildctlSelection(state) },
+    ...(evidence.notCaptured?.length
+      ? { notCaptured: evidence.notCaptured.map((n) => ({ ...n, message: notCapturedText(n) })) }
+      : {}),
     ...(state.host.sudo
       ? { analysedUser: { name: state.host.sudo.user, via: 'sudo' as const, env: state.host.sudo.env } }
       : {}),

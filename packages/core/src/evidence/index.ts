@@ -42,5 +42,6 @@ export {
   type Evidence,
   EvidenceFormatError,
   findCommand,
+  type NotCaptured,
   type ProcessInfo,
 } from './schema.js';

@@ -33,6 +33,17 @@ export interface ProcessInfo {
   sockets?: string[];
 }
 
+/**
+ * A part of the machine a capture did not see, and the path it lacked. Under --root DIR: `processes` (the running
+ * daemons: their environment, command lines and sockets) without DIR/proc, `net` (listening TCP sockets, docker0's
+ * address) without DIR/proc/net/tcp. Never filled from this host's /proc instead.
+ */
+export interface NotCaptured {
+  part: 'processes' | 'net';
+  /** the absolute path the tree lacks, as in `files` (`/proc`, `/proc/net/tcp`) */
+  missing: string;
+}
+
 export interface Evidence {
   format: typeof EVIDENCE_FORMAT;
   capturedAt: string;
@@ -54,6 +65,8 @@ export interface Evidence {
   oversize?: string[];
   /** this host's listening TCP sockets and docker0's address, from /proc/net (Linux captures) */
   net?: HostNetEvidence;
+  /** what this capture could not see (absent: nothing left out); see NotCaptured */
+  notCaptured?: NotCaptured[];
   /** what the proxies and registries answered (`doctor --network`); absent without it */
   network?: NetworkEvidence;
   /** the PAC file the machine names and its answers for the hosts a build needs (`doctor --network`) */

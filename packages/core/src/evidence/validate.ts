@@ -141,6 +141,7 @@ const EvidenceSchema = z.object({
       ifaces: z.record(z.string(), z.string()),
     }),
   ),
+  notCaptured: z.optional(z.array(z.object({ part: z.enum(['processes', 'net']), missing: z.string() }))),
   buildCommand: z.optional(z.nullable(z.object({ text: z.string(), cwd: z.string() }))),
   network: z.optional(NetworkSchema),
   pac: z.optional(PacSchema),

@@ -18,7 +18,9 @@ Capture every actor's proxy state (client, runtime, builder, RUN steps) and diag
 Evidence:
   --from FILE          replay a captured bundle instead of probing this machine
   --capture FILE       also write the evidence bundle (passwords masked) to FILE
-  --root DIR           read every absolute path under DIR instead of /
+  --root DIR           read every absolute path under DIR instead of /, /proc too: the running daemons and
+                       listening ports come only from DIR/proc; without it they are "Not captured" (said in
+                       the report), never this host's. Commands (docker, systemctl) still run on this host
   -f, --file FILE      the Dockerfile to check (default ./Dockerfile when present)
   --timeout MS         timeout for each probe (default 3000)
   --command STR        the build command you run ("buildctl build …", "docker build …", "docker buildx build …",

@@ -1,4 +1,12 @@
-import { isTarget, makePlan, PlanError, redactAll, TARGETS, type Target } from '@buildproxy/core';
+import {
+  isTarget,
+  makePlan,
+  notCapturedLines,
+  PlanError,
+  redactAll,
+  TARGETS,
+  type Target,
+} from '@buildproxy/core';
 import { writePrivateFile } from '@buildproxy/core/node';
 import { EVIDENCE, PROFILE, parse } from '../args.js';
 import { readErrorInput } from '../error-input.js';
@@ -69,6 +77,9 @@ export async function plan(argv: string[], io: Io): Promise<number> {
     if (e instanceof PlanError) throw new UsageError(e.message, e.hint);
     throw e;
   }
+  // The plan rests on what was captured: under --root without DIR/proc, no daemon's live environment.
+  if (!values.json)
+    for (const line of notCapturedLines(evidence.notCaptured ?? [])) io.err(`Not captured: ${line}\n`);
   const r = result.errorReading;
   if (r && !values.json)
     io.err(

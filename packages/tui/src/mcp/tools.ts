@@ -33,7 +33,9 @@ const evidenceShape = {
     .string()
     .max(4096)
     .optional()
-    .describe('read every absolute path under this directory instead of /'),
+    .describe(
+      "read every absolute path under this directory instead of /, /proc too: processes and listening ports only from DIR/proc, else reported in notCaptured (never this host's)",
+    ),
   from: z
     .string()
     .max(4096)

@@ -1,5 +1,13 @@
 // The doctor report for people: grouped by actor (✓ / ! / ✗), one line of why per finding, and where to read more.
-import { ACTORS, type Actor, type Finding, markOf, type Report, type ReportActor } from '@buildproxy/core';
+import {
+  ACTORS,
+  type Actor,
+  type Finding,
+  markOf,
+  notCapturedLines,
+  type Report,
+  type ReportActor,
+} from '@buildproxy/core';
 import type { Style } from './style.js';
 
 const ACTOR_NAMES: Record<Actor, string> = {
@@ -52,6 +60,8 @@ export function renderReport(r: Report, st: Style): string {
         `Analysed user: ${r.analysedUser.name} (via sudo; ${r.analysedUser.env === 'recovered' ? 'environment read from the sudo process' : 'environment unknown'})`,
       ),
     );
+  // Under --root without DIR/proc: the verdicts below rest on the tree's files alone, so say what was not seen.
+  for (const line of notCapturedLines(r.notCaptured ?? [])) out.push(`${st.yellow('Not captured:')} ${line}`);
   if (r.builders.buildctl) out.push(st.dim(`buildctl build → ${r.builders.buildctl}`));
   if (r.builders.buildctlNote) out.push(st.dim(`  ${r.builders.buildctlNote}`));
   out.push('');

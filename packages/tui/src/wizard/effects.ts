@@ -111,9 +111,8 @@ export function liveEffects(opts: WizardOptions): Effects {
     if (opts.from) return opts.from;
     const started = new Map<string, number>();
     return captureEvidence({
+      // a staged --root tree is its own machine: its daemons are its proc/'s, never this host's (core's rule)
       root: opts.root,
-      // a staged --root tree is its own machine: its daemons are its proc/'s, never this host's
-      hostProc: false,
       timeoutMs: opts.timeoutMs,
       probes: opts.probes,
       dockerfile: opts.dockerfile,

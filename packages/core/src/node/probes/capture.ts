@@ -21,7 +21,12 @@ import {
 } from '../../evidence/canonical.js';
 import { buildxNeedsCli, cliPluginDirs, localDaemonSocket } from '../../evidence/endpoint.js';
 import { maskEvidence } from '../../evidence/mask.js';
-import { type CommandResult, EVIDENCE_FORMAT, type Evidence } from '../../evidence/schema.js';
+import {
+  type CommandResult,
+  EVIDENCE_FORMAT,
+  type Evidence,
+  type NotCaptured,
+} from '../../evidence/schema.js';
 import { parseBuildxLs, parseDockerInfo } from '../../formats/docker-output.js';
 import { parseSystemctlShow } from '../../formats/systemctl.js';
 import { parseUnitFile } from '../../formats/systemd.js';
@@ -34,16 +39,15 @@ import { helperProbe } from './helper-env.js';
 import { readHostNet } from './host-net.js';
 import { type Invoker, inUserDirs, invokerEnv, isUserCommand, sudoEvidence, sudoInvoker } from './invoker.js';
 import { capturePlatform } from './platform.js';
-import { scanProcesses } from './processes.js';
+import { procDir, scanProcesses } from './processes.js';
 
 export interface CaptureOptions {
   env?: NodeJS.ProcessEnv;
-  root?: string;
   /**
-   * Under `root`: read the daemons and listeners from this host's /proc when the root has no proc/ (default true:
-   * the doctor on a staged tree beside real daemons). false reads only the root tree, /proc included (the wizard).
+   * --root DIR: every absolute path is read under DIR, /proc too. Processes and listeners come only from DIR/proc;
+   * without it they are not captured (the bundle's notCaptured says so), never read from this host's /proc.
    */
-  hostProc?: boolean;
+  root?: string;
   timeoutMs?: number;
   dockerfile?: string; // path given with --file; default ./Dockerfile when present
   cwd?: string;
@@ -292,7 +296,7 @@ export async function captureEvidence(opts: CaptureOptions = {}): Promise<Eviden
   // Every command whose start waited only for a file read (the WSL check) starts before the synchronous part.
   await new Promise((r) => setImmediate(r));
   // /proc/net is read in the thread pool from here on.
-  const hostNetRead = readHostNet(root, opts.hostProc ?? true);
+  const hostNetRead = readHostNet(root);
   const [systemctl, , processes, wsl] = await Promise.all([
     systemctlAsked,
     Promise.all([
@@ -308,7 +312,7 @@ export async function captureEvidence(opts: CaptureOptions = {}): Promise<Eviden
     ]),
     // the daemons' TCP listeners only when an address to tie them to is tcp:// (the kernel walks its whole
     // connection table to list them)
-    scanProcesses(root, opts.hostProc ?? true, {
+    scanProcesses(root, {
       tcp: needsTcpListeners([ctx.env.DOCKER_HOST, ctx.env.BUILDKIT_HOST, opts.buildkitAddr]),
     }),
     platformRead,
@@ -341,6 +345,14 @@ export async function captureEvidence(opts: CaptureOptions = {}): Promise<Eviden
   await Promise.all([daemonInfo, versionsAsked, helperAsked, dockerdAsked, buildersAsked]);
 
   const hostNet = await hostNetRead;
+  // Under --root, a part the tree has no proc for is said to be missing, not left to look like "none running".
+  const notCaptured: NotCaptured[] =
+    root === undefined
+      ? []
+      : [
+          ...(procDir(root) === null ? [{ part: 'processes' as const, missing: '/proc' }] : []),
+          ...(hostNet === null ? [{ part: 'net' as const, missing: '/proc/net/tcp' }] : []),
+        ];
   let dockerfile: Evidence['dockerfile'] = null;
   const dfPath = opts.dockerfile ?? 'Dockerfile';
   const dfAbs = dfPath.startsWith('/') ? dfPath : join(opts.cwd ?? process.cwd(), dfPath);
@@ -374,6 +386,7 @@ export async function captureEvidence(opts: CaptureOptions = {}): Promise<Eviden
     commands: commands.sort(order),
     processes,
     ...(hostNet ? { net: hostNet } : {}),
+    ...(notCaptured.length ? { notCaptured } : {}),
     dockerfile,
     ...(unreadable.length ? { unreadable: unreadable.sort() } : {}),
     ...(oversize.length ? { oversize: oversize.sort() } : {}),

@@ -63,15 +63,11 @@ async function readTcp6(root: string | undefined): Promise<string | null> {
 }
 
 /**
- * --root DIR's listeners: DIR's proc/net when it has one; else this host's with `hostFallback`, none without (as
- * for processes).
+ * The listening TCP sockets and docker0's address: this host's /proc/net, or under --root DIR only DIR/proc/net
+ * (readProcFile keeps every read inside DIR). null when DIR has no proc/net/tcp: not captured, never this host's.
  */
-export async function readHostNet(
-  root: string | undefined,
-  hostFallback = true,
-): Promise<HostNetEvidence | null> {
-  if (root !== undefined && (await readProcFile(root, '/proc/net/tcp', true)) === null)
-    return hostFallback ? readHostNet(undefined) : null;
+export async function readHostNet(root: string | undefined): Promise<HostNetEvidence | null> {
+  if (root !== undefined && (await readProcFile(root, '/proc/net/tcp', true)) === null) return null;
   if (process.platform !== 'linux' && root === undefined) return null;
   const [tcp, tcp6, route, fib] = await Promise.all([
     readProcFile(root, '/proc/net/tcp', true),

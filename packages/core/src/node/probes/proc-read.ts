@@ -44,15 +44,16 @@ export class ProcChunks {
 
 /**
  * A /proc file read synchronously, at most `cap` bytes, in chunks (no buffer of the cap's size is allocated and
- * zeroed up front); opened non-blocking, and a regular file only (a FIFO planted in a --root tree cannot block).
- * Throws when it cannot be opened or is not a regular file.
+ * zeroed up front); opened non-blocking, not through a symlink (a --root tree's link to this host's /proc is not
+ * the tree's), and a regular file only (a FIFO planted in a --root tree cannot block). Throws when it cannot be
+ * opened or is not a regular file.
  */
 export function readProcSync(
   path: string,
   cap: number,
   o: { listenersOnly?: boolean; encoding?: 'utf8' | 'latin1' } = {},
 ): string {
-  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
   try {
     if (!fstatSync(fd).isFile()) throw new Error(`${path}: not a regular file`);
     const got = new ProcChunks(cap, o.listenersOnly ?? false);

@@ -2,7 +2,14 @@
 // sockets they listen on (/proc/PID/fd inodes looked up in their own namespace's /proc/PID/net/unix and tcp, so a
 // rootless daemon inside rootlesskit's network namespace is found too).
 // Synchronous reads: hundreds of tiny /proc files cost more in thread-pool round trips than in reading.
-import { readdirSync as readdir, readFileSync as readFile, readlinkSync as readlink } from 'node:fs';
+// Under --root DIR only DIR/proc is read (procDir): a tree without one has no processes captured, never this host's.
+import {
+  readdirSync as readdir,
+  readlinkSync as readlink,
+  realpathSync as realpath,
+  statSync as stat,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
 import { MAX_UNIX_TABLE, parseUnixTable, socketInode } from '../../daemons/unix-sockets.js';
 import { DAEMON_PROCESSES } from '../../evidence/canonical.js';
 import type { ProcessInfo } from '../../evidence/schema.js';
@@ -15,6 +22,10 @@ import { readProcSync } from './proc-read.js';
 export const MAX_CMDLINE = 64 * 1024;
 /** Descriptors looked at per daemon: dockerd holds one per connection and container stream. */
 export const MAX_FDS = 8192;
+/** /proc/PID/comm is at most 16 bytes (TASK_COMM_LEN); a hand-made tree's may be anything. */
+const MAX_COMM = 256;
+/** /proc/PID/environ: the kernel caps argv + envp near 2 MiB (ARG_MAX); proxy variables are a few hundred bytes. */
+const MAX_ENVIRON = 2 * 1024 * 1024;
 
 export function parseEnviron(raw: string): Record<string, string> {
   const env: Record<string, string> = {};
@@ -96,41 +107,55 @@ function socketsOf(
 }
 
 /**
- * The daemons running. Under --root DIR: DIR's proc/ when it has one; else this host's with `hostFallback` (the
- * doctor on a staged file tree beside real daemons, as the e2e suite runs it), none without (the wizard: a staged
- * machine must not adopt another daemon's proxy). With `tcp: false` a daemon's sockets are its unix ones only:
- * its namespace's TCP table is not read (the capture knows no tcp:// address to tie, daemons/tcp-address.ts).
+ * Where the running processes are read: this host's /proc, or under --root DIR only DIR/proc, and only when it is a
+ * folder inside DIR (a bind mount of a real procfs is; a symlink out of the tree is not). null: DIR has no proc of
+ * its own, so processes (their environment, command lines and sockets) are not captured — never this host's.
+ */
+export function procDir(root: string | undefined): string | null {
+  if (root === undefined) return '/proc';
+  try {
+    const top = realpath(root);
+    const dir = realpath(join(top, 'proc'));
+    return dir === join(top, 'proc') && stat(dir).isDirectory() ? dir : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The daemons running, read from procDir(root) only; none when it is null (the capture says "not captured"). With
+ * `tcp: false` a daemon's sockets are its unix ones only: its namespace's TCP table is not read (the capture knows
+ * no tcp:// address to tie, daemons/tcp-address.ts).
  */
 export async function scanProcesses(
   rootDir: string | undefined,
-  hostFallback = true,
   o: { tcp?: boolean } = {},
 ): Promise<ProcessInfo[]> {
-  let root = rootDir;
+  const proc = procDir(rootDir);
+  if (proc === null) return [];
+  // socketsOf and the reads below put /proc/PID/… under this root: the tree's real path, or this host's /
+  const root = rootDir === undefined ? undefined : dirname(proc);
   let pids: string[];
   try {
-    pids = readdir(underRoot(root, '/proc')).filter((n) => /^\d+$/.test(n));
+    // folders only: a tree's PID entry that is a symlink (to this host's /proc/PID) is not the tree's process
+    pids = readdir(proc, { withFileTypes: true })
+      .filter((e) => e.isDirectory() && /^\d+$/.test(e.name))
+      .map((e) => e.name);
   } catch {
-    if (root === undefined || !hostFallback) return [];
-    root = undefined;
-    try {
-      pids = readdir('/proc').filter((n) => /^\d+$/.test(n));
-    } catch {
-      return [];
-    }
+    return [];
   }
   const tables = new Map<string, Map<number, string>>();
   const found = pids.map((pid): ProcessInfo | null => {
     let name: string;
     try {
-      name = readFile(underRoot(root, `/proc/${pid}/comm`), 'utf8').trim();
+      name = readProcSync(underRoot(root, `/proc/${pid}/comm`), MAX_COMM).trim();
     } catch {
       return null;
     }
     if (!(DAEMON_PROCESSES as readonly string[]).includes(name)) return null;
     let env: Record<string, string> | null = null;
     try {
-      env = pickRelevant(parseEnviron(readFile(underRoot(root, `/proc/${pid}/environ`), 'utf8')));
+      env = pickRelevant(parseEnviron(readProcSync(underRoot(root, `/proc/${pid}/environ`), MAX_ENVIRON)));
     } catch {
       env = null;
     }
