@@ -27,6 +27,9 @@ export function tmuxDriver(name: string, opts: { flatMatch?: boolean; settleMs?:
       tmux('capture-pane', '-p', ...(joined ? ['-J'] : []), '-S', '-', '-t', session),
     /** The screen with its colours and attributes as escapes. */
     styled: () => tmux('capture-pane', '-p', '-e', '-t', session),
+    /** A detached session of `cols`×`rows` running the shell command `cmd`. */
+    start: (cmd: string, cols: number, rows: number) =>
+      tmux('new-session', '-d', '-s', session, '-x', String(cols), '-y', String(rows), cmd),
     /** The screen once it shows `text`, after a moment to settle; throws with the screen after `ms`. */
     async until(text: string | RegExp, ms = 45_000): Promise<string> {
       const end = Date.now() + ms;

@@ -15,6 +15,7 @@ const {
   until,
   keys,
   kill,
+  start,
 } = tmuxDriver('wizin', {
   flatMatch: true,
   settleMs: 0,
@@ -46,16 +47,10 @@ describe('the wizard’s text fields in a real terminal', () => {
       const m = machineFrom(synthesize(variant(GOOD_DOCKER, { removeFiles: [DROP_IN], env: {} })));
       const proxy = `http://alice:${CANARY}@proxy.corp.example:3128`;
       const env = `PATH=${m.bin} HOME=${m.home} DOCKER_HOST=${m.env?.DOCKER_HOST} HTTPS_PROXY=${proxy} TERM=xterm-256color NO_COLOR=1`;
-      tmux(
-        'new-session',
-        '-d',
-        '-s',
-        SESSION,
-        '-x',
-        String(cols),
-        '-y',
-        String(rows),
+      start(
         `cd ${m.dir} && env -i ${env} ${process.execPath} ${CLI} --root ${m.root}; echo EXIT=$?; sleep 30`,
+        cols,
+        rows,
       );
       const seen: string[] = [];
       const look = async (text: string | RegExp) => {

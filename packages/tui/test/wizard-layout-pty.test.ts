@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CLI, machineFrom } from './helpers.js';
 import { hasTmux, tmuxDriver } from './tmux-driver.js';
 
-const { session: SESSION, tmux, screen, history, until, keys, kill } = tmuxDriver('layout');
+const { session: SESSION, tmux, screen, history, until, keys, kill, start } = tmuxDriver('layout');
 
 /** The escapes that clear the screen or the scrollback: ED 2, ED 3 (xterm) and RIS. */
 const CLEARING: [string, string][] = [
@@ -49,16 +49,10 @@ describe.skipIf(!hasTmux)('the wizard leaves the terminal as it found it', () =>
       writeFileSync(raw, '');
       const env = `PATH=${m.bin} HOME=${m.home} DOCKER_HOST=${m.env?.DOCKER_HOST} HTTPS_PROXY=http://proxy.corp.example:3128 TERM=xterm-256color NO_COLOR=1`;
       // The wizard starts once the recorder is on (the go file), after a line that must stay in the scrollback.
-      tmux(
-        'new-session',
-        '-d',
-        '-s',
-        SESSION,
-        '-x',
-        String(cols),
-        '-y',
-        String(rows),
+      start(
         `echo EARLIER-OUTPUT-1f3a; while [ ! -e ${m.dir}/go ]; do sleep 0.05; done; cd ${m.dir} && env -i ${env} ${process.execPath} ${CLI} --root ${m.root}; echo EXIT=$?; sleep 30`,
+        cols,
+        rows,
       );
       tmux('set-option', '-t', SESSION, 'history-limit', '5000');
       tmux('pipe-pane', '-o', '-t', SESSION, `cat >> ${raw}`);
@@ -129,16 +123,10 @@ describe.skipIf(!hasTmux)('the wizard leaves the terminal as it found it', () =>
     const raw = join(m.dir, 'terminal.raw');
     writeFileSync(raw, '');
     const env = `PATH=${m.bin} HOME=${m.home} DOCKER_HOST=${m.env?.DOCKER_HOST} TERM=xterm-256color NO_COLOR=1`;
-    tmux(
-      'new-session',
-      '-d',
-      '-s',
-      SESSION,
-      '-x',
-      '60',
-      '-y',
-      '20',
+    start(
       `echo EARLIER-OUTPUT-77c2; while [ ! -e ${m.dir}/go ]; do sleep 0.05; done; cd ${m.dir} && env -i ${env} ${process.execPath} ${CLI} --root ${m.root}; echo EXIT=$?; sleep 30`,
+      60,
+      20,
     );
     tmux('set-option', '-t', SESSION, 'history-limit', '5000');
     tmux('pipe-pane', '-o', '-t', SESSION, `cat >> ${raw}`);
@@ -174,16 +162,10 @@ describe.skipIf(!hasTmux)('the wizard leaves the terminal as it found it', () =>
       const r=render(rows(30));setTimeout(()=>{r.rerender(rows(31));setTimeout(()=>{r.unmount();console.log('TALL-DONE')},300)},300);`;
     writeFileSync(raw, '');
     try {
-      tmux(
-        'new-session',
-        '-d',
-        '-s',
-        SESSION,
-        '-x',
-        '60',
-        '-y',
-        '20',
+      start(
         `while [ ! -e ${raw}.go ]; do sleep 0.05; done; cd ${dir} && ${process.execPath} --input-type=module -e "${script.replace(/"/g, '\\"').replace(/\n\s*/g, '')}"; sleep 30`,
+        60,
+        20,
       );
       tmux('pipe-pane', '-o', '-t', SESSION, `cat >> ${raw}`);
       writeFileSync(`${raw}.go`, '');

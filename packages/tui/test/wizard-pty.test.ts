@@ -8,7 +8,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CLI, machineFrom, makeMachine } from './helpers.js';
 import { hasTmux, sleep, tmuxDriver } from './tmux-driver.js';
 
-const { session: SESSION, tmux, screen, history: scrollback, until, keys, kill } = tmuxDriver('wizard');
+const {
+  session: SESSION,
+  tmux,
+  screen,
+  history: scrollback,
+  until,
+  keys,
+  kill,
+  start,
+} = tmuxDriver('wizard');
 /** Everything the terminal holds, wrapped lines joined. */
 const history = () => scrollback(true);
 
@@ -26,17 +35,7 @@ describe('the wizard in a real terminal', () => {
       ),
     );
     const env = `PATH=${m.bin} HOME=${m.home} DOCKER_HOST=${m.env?.DOCKER_HOST} HTTPS_PROXY=http://proxy.corp.example:3128 TERM=xterm-256color NO_COLOR=1`;
-    tmux(
-      'new-session',
-      '-d',
-      '-s',
-      SESSION,
-      '-x',
-      '80',
-      '-y',
-      '24',
-      `cd ${m.dir} && env -i ${env} ${process.execPath} ${CLI} --root ${m.root}; sleep 30`,
-    );
+    start(`cd ${m.dir} && env -i ${env} ${process.execPath} ${CLI} --root ${m.root}; sleep 30`, 80, 24);
     await until('What we found');
     expect(screen()).toContain('builder-proxy-missing');
     await keys('Enter');
@@ -90,16 +89,10 @@ describe('the wizard in a real terminal', () => {
         );
         const proxy = `http://alice:${CANARY}@proxy.corp.example:3128`;
         const env = `PATH=${m.bin} HOME=${m.home} DOCKER_HOST=${m.env?.DOCKER_HOST} HTTPS_PROXY=${proxy} TERM=xterm-256color NO_COLOR=1`;
-        tmux(
-          'new-session',
-          '-d',
-          '-s',
-          SESSION,
-          '-x',
-          String(cols),
-          '-y',
-          String(rows),
+        start(
           `cd ${m.dir} && env -i ${env} ${process.execPath} ${CLI} --root ${m.root}${reveal ? ' --reveal' : ''}; echo EXIT=$?; sleep 30`,
+          cols,
+          rows,
         );
         tmux('set-option', '-t', SESSION, 'history-limit', '5000');
         await until('What we found');
@@ -150,16 +143,10 @@ describe('the wizard in a real terminal', () => {
     // a docker that never answers, with a long probe timeout
     writeFileSync(join(m.bin, 'docker'), '#!/bin/sh\nexec sleep 1000\n');
     chmodSync(join(m.bin, 'docker'), 0o755);
-    tmux(
-      'new-session',
-      '-d',
-      '-s',
-      SESSION,
-      '-x',
-      '60',
-      '-y',
-      '20',
+    start(
       `cd ${m.dir} && env -i PATH=${m.bin}:/usr/bin:/bin HOME=${m.home} TERM=xterm-256color NO_COLOR=1 ${process.execPath} ${CLI} --root ${m.root} --timeout 20000; echo EXIT=$?; sleep 30`,
+      60,
+      20,
     );
     await until('Detect');
     const started = Date.now();
