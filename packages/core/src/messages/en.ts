@@ -41,7 +41,8 @@ function detail(d: string | null): Rich {
   return d ? m` (${d})` : [];
 }
 
-const DIAL_EN: Record<string, string> = {
+/** What a dial to the proxy found, in English (keys: evidence's DialResult): the rules' text and the template share it. */
+export const DIAL_EN = {
   ok: 'answers',
   refused: 'refuses the connection (nothing listens on that port)',
   timeout: 'does not answer (timeout)',
@@ -49,9 +50,9 @@ const DIAL_EN: Record<string, string> = {
   unreachable: 'is on a network this host cannot reach',
   reset: 'resets the connection',
   error: 'cannot be connected to',
-};
+} as const;
 const dialEn = (v: { proxy: string; result: string; detail: string | null; ms: string }): Rich =>
-  m`${v.proxy} ${[DIAL_EN[v.result] ?? String(DIAL_EN[v.result])]}${v.detail !== null ? m` (${v.detail}, ${v.ms} ms)` : []}`;
+  m`${v.proxy} ${[DIAL_EN[v.result as keyof typeof DIAL_EN] ?? String(DIAL_EN[v.result as keyof typeof DIAL_EN])]}${v.detail !== null ? m` (${v.detail}, ${v.ms} ms)` : []}`;
 const EXPOSED_EN: Record<string, Rich> = {
   'config-json': m`become build args, recorded in provenance with ${'mode=max'} and visible to every RUN step`,
   systemd: m`sit in a world-readable drop-in (${'systemctl show docker'} prints them)`,

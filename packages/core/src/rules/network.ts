@@ -1,6 +1,7 @@
 // What the network rules share: walking `doctor --network` results per actor, and naming what was seen.
 import type { Actor, State } from '../analyze/types.js';
 import type { DialResult, HostProbe, NetworkRoute } from '../evidence/network.js';
+import { DIAL_EN } from '../messages/en.js';
 
 export const NETWORK_EVIDENCE = 'buildproxy doctor --network';
 
@@ -35,18 +36,8 @@ export function hostport(h: HostProbe): string {
   return h.port === 443 ? host : `${host}:${h.port}`;
 }
 
-const DIAL: Record<DialResult, string> = {
-  ok: 'answers',
-  refused: 'refuses the connection (nothing listens on that port)',
-  timeout: 'does not answer (timeout)',
-  dns: 'has a name this host cannot resolve',
-  unreachable: 'is on a network this host cannot reach',
-  reset: 'resets the connection',
-  error: 'cannot be connected to',
-};
-
 export function dialText(r: DialResult): string {
-  return DIAL[r];
+  return DIAL_EN[r];
 }
 
 /** For each actor, the first host probe of theirs that matches: one finding per actor, not per host. */
