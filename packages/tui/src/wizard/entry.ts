@@ -128,7 +128,7 @@ export async function wizard(argv: string[], io: Io): Promise<number> {
   // chalk ignores NO_COLOR; Ink's colours go through chalk, so map it before Ink loads.
   const noColor = values['no-color'] === true || io.env.NO_COLOR !== undefined;
   if (noColor) process.env.FORCE_COLOR = '0';
-  const { renderWizard } = await import('./render.js');
+  const { renderWizard } = await withoutFetch(() => import('./render.js'));
   const canWriteHere = opts.root
     ? await canWrite(opts.root)
     : typeof process.getuid === 'function' && process.getuid() === 0;
@@ -168,4 +168,21 @@ export async function wizard(argv: string[], io: Io): Promise<number> {
   }
   if (last.ended === 'no-proxy-needed') return 0;
   return exitCodeFor((last.after ?? last.report)?.findings ?? []);
+}
+
+/**
+ * Ink's layout engine (yoga: WebAssembly inlined as a data: URL) takes its bytes through `fetch` when there is one,
+ * and Node 20's `fetch` loads undici on first touch: ~20 ms before the first frame (BENCHMARKS.md). With `fetch`
+ * hidden while Ink loads, yoga decodes the bytes itself. The descriptor is read, never the getter, so undici stays
+ * unloaded; the wizard itself never fetches. (test/wizard-start-up.test.ts)
+ */
+export async function withoutFetch<T>(load: () => Promise<T>): Promise<T> {
+  const fetch = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
+  if (!fetch?.configurable) return load();
+  Object.defineProperty(globalThis, 'fetch', { value: undefined, configurable: true, writable: true });
+  try {
+    return await load();
+  } finally {
+    Object.defineProperty(globalThis, 'fetch', fetch);
+  }
 }
