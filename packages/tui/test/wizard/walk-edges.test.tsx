@@ -67,6 +67,24 @@ describe('the unconfigured machine’s first screen', () => {
   }
 });
 
+describe('the findings screen of a --root tree without proc', () => {
+  // notCaptured as the capture records it (core/test/daemons/root-proc.test.ts): the daemons were not seen
+  const tree = { ...bad, notCaptured: [{ part: 'processes' as const, missing: '/proc' }] };
+  const rep = buildReport(tree, {}, analyze(tree)).report;
+
+  for (const [cols, rows] of SIZES) {
+    it(`${cols}×${rows}: says what was not captured, and the frame fits`, async () => {
+      const r = render(<FoundScreen report={rep} proxyKnown onExplain={() => {}} onNext={() => {}} />);
+      await resize(r.stdout, cols, rows);
+      const f = r.lastFrame()!;
+      expect(rowsOf(f).length).toBeLessThan(rows);
+      expect(f.replace(/\n/g, ' ').replace(/ +/g, ' ')).toContain('Not captured: the running daemons');
+      expect(f).toContain('the --root tree has no');
+      r.unmount();
+    });
+  }
+});
+
 describe('the paste step with a long real error', () => {
   const reading = readError(RANCHER_1151, state);
 

@@ -1,4 +1,4 @@
-import { ACTORS, findRule, markOf, type Report, ruleMarkdown } from '@buildproxy/core';
+import { ACTORS, findRule, markOf, notCapturedLines, type Report, ruleMarkdown } from '@buildproxy/core';
 import { Box } from 'ink';
 import { renderMarkdown } from '../../render/markdown.js';
 import { makeStyle } from '../../render/style.js';
@@ -78,16 +78,20 @@ export function FoundScreen({
     0,
   );
   const testNote = proxyTestOff ? wrapRows(`Proxy test: ${proxyTestOff}`, columns) : [];
+  // Under --root without DIR/proc the daemons were not seen (never the host's in their place): said, as doctor does
+  const captureNote = notCapturedLines(report.notCaptured ?? []).flatMap((l) =>
+    wrapRows(`Not captured: ${l}`, columns),
+  );
   const room = Math.max(
     0,
-    viewport - actorRows - 2 - Math.min(report.findings.length + 1, 3) - testNote.length,
+    viewport - actorRows - 2 - Math.min(report.findings.length + 1, 3) - testNote.length - captureNote.length,
   );
   let optionRows = options ? wrapRows(options, columns) : [];
   if (optionRows.length > room)
     optionRows = room
       ? [...optionRows.slice(0, room - 1), `${optionRows[room - 1]!.slice(0, columns - 2)} …`]
       : [];
-  const notes = [...optionRows, ...testNote];
+  const notes = [...optionRows, ...testNote, ...captureNote];
   const listRoom = Math.max(3, viewport - actorRows - notes.length - 2);
   if (!proxyKnown) return <NoProxyKnown report={report} onNext={onNext} onNoProxy={onNoProxy} />;
   // Labels wrapped here (two columns go to the "❯ " marker), under the title's start, so each item's rows are
