@@ -90,8 +90,7 @@ export function hideTypedPassword(message: string, value: string): string {
 }
 
 /**
- * The targets offered for this machine (core's availableTargets), and those preselected with why (core's
- * preselectTargets): the daemon, and every target that fixes a finding or the pasted error.
+ * The targets offered for this machine (core's availableTargets), and those preselected with why.
  */
 export function targetsFor(
   state: State,
@@ -99,6 +98,20 @@ export function targetsFor(
   errorText = '',
 ): { choices: TargetChoice[]; preselect: Target[]; why: Reasons } {
   const choices = availableTargets(state);
+  const { targets, why } = preselectAmong(state, report, choices, errorText);
+  return { choices, preselect: targets, why };
+}
+
+/**
+ * Among `choices`, those preselected with why (core's preselectTargets): the daemon, and every target that fixes
+ * a finding or the pasted error.
+ */
+export function preselectAmong(
+  state: State,
+  report: Report,
+  choices: TargetChoice[],
+  errorText = '',
+): { targets: Target[]; why: Reasons } {
   const reading = errorText.trim() ? readError(errorText, state) : null;
   const picked = preselectTargets(
     state,
@@ -107,8 +120,7 @@ export function targetsFor(
     reading,
   );
   return {
-    choices,
-    preselect: picked.map((p) => p.target),
+    targets: picked.map((p) => p.target),
     why: Object.fromEntries(picked.map((p) => [p.target, p.why])),
   };
 }

@@ -12,10 +12,8 @@ import {
   makePlan,
   type NetworkEvidence,
   type Plan,
-  preselectTargets,
   profileFromForm,
   type Report,
-  readError,
   type State,
   type Target,
   type TargetChoice,
@@ -24,7 +22,7 @@ import { applyPlan, captureEvidence, writePrivateFile } from '@buildproxy/core/n
 import { commandAddr, withCommandText } from '../evidence-source.js';
 import { changeLines, commandLines } from '../render/apply.js';
 import { makeStyle } from '../render/style.js';
-import { targetsFor } from './answers.js';
+import { preselectAmong, targetsFor } from './answers.js';
 import { applyCommand } from './final.js';
 import { liveProxyProbe, offerSuggestion, proxyTestOff } from './proxy-test.js';
 import type { ActChoice, ActOutcome, Answers, ProbeLine, Reasons, Suggestion, WizardState } from './state.js';
@@ -157,17 +155,7 @@ export function liveEffects(opts: WizardOptions): Effects {
     preselect(evidence, answers, machine, choices) {
       const state = machineOf(evidence, machine);
       const { report } = buildReport(evidence, profileFromForm(answers), state);
-      const reading = answers.errorText.trim() ? readError(answers.errorText, state) : null;
-      const picked = preselectTargets(
-        state,
-        report.findings,
-        choices.map((c) => c.value),
-        reading,
-      );
-      return {
-        targets: picked.map((p) => p.target),
-        why: Object.fromEntries(picked.map((p) => [p.target, p.why])),
-      };
+      return preselectAmong(state, report, choices, answers.errorText);
     },
     plan(evidence, answers, machine) {
       const targets = answers.targets.filter(isTarget) as Target[];
